@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+/**
+ * Generates the committed default data that is not re-typed by hand:
+ *   data/observations-illustratives.csv  the ILLUSTRATIVE observations (13 départements of Occitanie + France)
+ *   data/territoires.csv                 the territory catalogue, from @etalab/decoupage-administratif
+ * `npm run data` must reproduce both files byte for byte (a test checks it).
+ *
+ * Assumptions of the illustrative generator (none of these numbers is an official statistic):
+ * - Years 2015–2024; `nsi_lycee` only from 2019, since the NSI speciality was created by the 2019 lycée reform.
+ * - National (FR) women's shares follow published anchors (DATA.md): digital occupations ≈ 23.6 % in 2022,
+ *   technical digital roles ≈ 15 %, NSI pupils ≈ 14 %, higher-education digital programmes ≈ 17–20 %,
+ *   vocational training ≈ 27 %, job seekers in IT occupations ≈ 25 %; each moves by a small yearly trend.
+ * - A département's share is the national share, plus a fixed offset drawn once per (département, indicator)
+ *   in [-3, +3] points, plus yearly noise in about [-1, +1] point (more where the counts are small).
+ * - Sizes: each indicator has a regional total for 2015 that grows at a fixed yearly rate; it is split among
+ *   départements by weights reflecting where digital jobs and students are (Haute-Garonne and Hérault hold most;
+ *   Lozère and Gers are small, so their counts fall under 200 and carry the low-reliability flag).
+ * - A few small cells are marked `secret` (statistical confidentiality) and carry no value.
+ * - Counts are whole numbers; women = round(total × share), men = total − women.
+ * - The pseudo-random generator is mulberry32 with a fixed seed, and only + − × ÷ and rounding are used,
+ *   so the output is identical on every platform.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+const SEED = 20260;
+const YEARS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+export const OCCITANIE = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+const SOURCE = 'Données illustratives générées (non officielles)';
+
+/** Weight of each département in the regional digital workforce and student body (sums to about 1). */
+const WEIGHTS = {
+  '09': 0.010, '11': 0.025, '12': 0.025, '30': 0.055, '31': 0.52, '32': 0.009, '34': 0.22,
+  '46': 0.012, '48': 0.004, '65': 0.02, '66': 0.035, '81': 0.035, '82': 0.025,
+};
+/** Lycée pupils follow the population more than jobs do. */
+const PUPIL_WEIGHTS = {
+  '09': 0.025, '11': 0.06, '12': 0.045, '30': 0.13, '31': 0.25, '32': 0.03, '34': 0.2,
+  '46': 0.025, '48': 0.012, '65': 0.035, '66': 0.075, '81': 0.065, '82': 0.045,
+};
+
+/**
+ * Per indicator: FR share in 2015 and its yearly change (points), FR size in 2015, regional size in 2015,
+ * yearly growth of sizes, and which weights split the regional size.
+ */
+const SPECS = {
+  nsi_lycee: { share0: 15.2, slope: -0.25, fr0: 52000, reg0: 4700, growth: 0.02, weights: PUPIL_WEIGHTS, from: 2019 },
+  sup_numerique: { share0: 16.8, slope: 0.3, fr0: 190000, reg0: 14500, growth: 0.035, weights: WEIGHTS, from: 2015 },
+  formation_numerique: { share0: 25.5, slope: 0.35, fr0: 62000, reg0: 5200, growth: 0.05, weights: WEIGHTS, from: 2015 },
+  emploi_numerique: { share0: 22.6, slope: 0.13, fr0: 880000, reg0: 41000, growth: 0.04, weights: WEIGHTS, from: 2015 },
+  emploi_technique: { share0: 13.9, slope: 0.15, fr0: 560000, reg0: 26000, growth: 0.045, weights: WEIGHTS, from: 2015 },
+  demandeurs_numerique: { share0: 23.5, slope: 0.2, fr0: 68000, reg0: 6400, growth: 0.03, weights: WEIGHTS, from: 2015 },
+};
+
+/** Cells withheld as statistically secret: [territoire, indicateur, annee]. */
+const SECRETS = [['48', 'nsi_lycee', 2019], ['48', 'demandeurs_numerique', 2016], ['32', 'formation_numerique', 2017], ['09', 'nsi_lycee', 2020]];
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Approximately normal noise in [-1, 1] (Irwin–Hall with 4 uniforms), arithmetic only. */
+function noise(rand) {
+  return (rand() + rand() + rand() + rand() - 2) / 2;
+}
+
+function round1(x) {
+  return Math.round(x * 10) / 10;
+}
+
+function observations() {
+  const rand = mulberry32(SEED);
+  const lines = ['territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source'];
+  for (const [ind, s] of Object.entries(SPECS)) {
+    const offsets = Object.fromEntries(OCCITANIE.map((d) => [d, round1((rand() * 2 - 1) * 3)]));
+    for (const year of YEARS) {
+      if (year < s.from) continue;
+      const k = year - YEARS[0];
+      let growthFactor = 1;
+      for (let i = 0; i < k; i++) growthFactor *= 1 + s.growth;
+      const frShare = s.share0 + s.slope * k + noise(rand) * 0.2;
+      const frTotal = Math.round(s.fr0 * growthFactor);
+      const frWomen = Math.round((frTotal * frShare) / 100);
+      lines.push(`FR,${year},${ind},${frWomen},${frTotal - frWomen},${frTotal},,,${SOURCE}`);
+      for (const dep of OCCITANIE) {
+        const total = Math.max(12, Math.round(s.reg0 * growthFactor * s.weights[dep] * (1 + noise(rand) * 0.04)));
+        const spread = total < 300 ? 2.5 : total < 2000 ? 1.2 : 0.6;
+        const share = Math.min(60, Math.max(2, frShare + offsets[dep] + noise(rand) * spread));
+        const secret = SECRETS.some(([t, i, y]) => t === dep && i === ind && y === year);
+        if (secret) {
+          lines.push(`${dep},${year},${ind},,,,,secret,${SOURCE}`);
+          continue;
+        }
+        const women = Math.round((total * share) / 100);
+        lines.push(`${dep},${year},${ind},${women},${total - women},${total},,,${SOURCE}`);
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function csvCell(v) {
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Territory catalogue: every département and région of the COG, France and the EU, Occitanie flagged.
+ * COG région and département codes overlap (11 is Aude and Île-de-France, 32 Gers and Hauts-de-France,
+ * 76 Seine-Maritime and Occitanie), while CONTRACT.md writes both bare. Our rule: a bare code is a département,
+ * except `76`, the project's région; other régions are `REG-xx` and Seine-Maritime is `DEP-76`.
+ * `code_cog` keeps the official code.
+ */
+function territories() {
+  const pkg = path.dirname(require.resolve('@etalab/decoupage-administratif/package.json'));
+  const deps = JSON.parse(readFileSync(path.join(pkg, 'data/departements.json'), 'utf8'));
+  const regs = JSON.parse(readFileSync(path.join(pkg, 'data/regions.json'), 'utf8'));
+  const lines = ['code,code_cog,type,nom_fr,nom_en,region,occitanie'];
+  const regionCode = (c) => (c === '76' ? '76' : `REG-${c}`);
+  const depCode = (c) => (c === '76' ? 'DEP-76' : c);
+  const sorted = (a) => [...a].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+  for (const r of sorted(regs)) lines.push([regionCode(r.code), r.code, 'region', r.nom, r.nom, '', r.code === '76'].map(csvCell).join(','));
+  for (const d of sorted(deps)) lines.push([depCode(d.code), d.code, 'departement', d.nom, d.nom, regionCode(d.region), d.region === '76'].map(csvCell).join(','));
+  lines.push(['FR', 'FR', 'pays', 'France', 'France', '', false].join(','));
+  lines.push(['EU27_2020', 'EU27_2020', 'ue', 'Union européenne (27 pays)', 'European Union (27 countries)', '', false].join(','));
+  return lines.join('\n') + '\n';
+}
+
+export const outputs = () => ({
+  'data/observations-illustratives.csv': observations(),
+  'data/territoires.csv': territories(),
+});
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const check = process.argv.includes('--check');
+  let stale = 0;
+  for (const [file, text] of Object.entries(outputs())) {
+    const target = path.join(root, file);
+    if (check) {
+      let old = '';
+      try { old = readFileSync(target, 'utf8'); } catch { /* missing counts as stale */ }
+      if (old !== text) { stale++; console.error(`${file} differs from the generator's output`); }
+    } else {
+      writeFileSync(target, text);
+      console.log(`wrote ${file} (${text.split('\n').length - 2} rows)`);
+    }
+  }
+  process.exit(stale ? 1 : 0);
+}

@@ -1,0 +1,54 @@
+import type { Connector } from './connector';
+import { CREATE_TABLES, CREATE_VIEWS } from './sql/schema';
+import { quoteLiteral } from './sql/quote';
+
+/** The committed default data, as text (fetched in the browser, read from disk in Node). */
+export interface DefaultFiles {
+  readonly territories: string;
+  readonly indicators: string;
+  readonly datasets: string;
+  /** Observation files by the name `data/datasets.csv` gives them in its `fichier` column. */
+  readonly observations: Readonly<Record<string, string>>;
+}
+
+/** Settings that keep DuckDB from reaching outside the page: the wasm build has only the core. */
+export const SAFE_SETTINGS = `SET autoload_known_extensions = false; SET autoinstall_known_extensions = false;`;
+
+const OBS_COLUMNS = `{'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE',
+  'hommes': 'DOUBLE', 'total': 'DOUBLE', 'part_femmes': 'DOUBLE', 'statut': 'VARCHAR', 'source': 'VARCHAR'}`;
+
+/** read_csv with explicit types and no detection: our own files have a fixed layout. */
+function readCsv(file: string, columns: string): string {
+  return `read_csv(${quoteLiteral(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${columns})`;
+}
+
+/**
+ * Creates the schema and loads the committed default data into an empty database. Each observation file is
+ * loaded under the dataset row that names it, so the dataset list and the observations never disagree.
+ */
+export async function loadDefaults(conn: Connector, files: DefaultFiles): Promise<void> {
+  await conn.exec(SAFE_SETTINGS);
+  await conn.exec(CREATE_TABLES);
+  await conn.exec(CREATE_VIEWS);
+  await conn.registerText('territoires.csv', files.territories);
+  await conn.registerText('indicators.csv', files.indicators);
+  await conn.registerText('datasets.csv', files.datasets);
+  await conn.exec(`
+    INSERT INTO territories SELECT * FROM ${readCsv('territoires.csv', `{'code': 'VARCHAR', 'code_cog': 'VARCHAR', 'type': 'VARCHAR', 'nom_fr': 'VARCHAR', 'nom_en': 'VARCHAR', 'region': 'VARCHAR', 'occitanie': 'BOOLEAN'}`)};
+    INSERT INTO indicators SELECT * FROM ${readCsv('indicators.csv', `{'id': 'VARCHAR', 'etape': 'VARCHAR', 'ordre': 'INTEGER', 'libelle_fr': 'VARCHAR', 'libelle_en': 'VARCHAR', 'definition_fr': 'VARCHAR', 'definition_en': 'VARCHAR', 'unite': 'VARCHAR', 'producteur': 'VARCHAR'}`)};
+    CREATE TEMP TABLE default_datasets AS SELECT * FROM ${readCsv('datasets.csv', `{'id': 'VARCHAR', 'fichier': 'VARCHAR', 'nom_fr': 'VARCHAR', 'nom_en': 'VARCHAR', 'source': 'VARCHAR', 'licence': 'VARCHAR', 'derniere_maj': 'DATE', 'illustratif': 'BOOLEAN', 'priorite': 'INTEGER'}`)};
+    INSERT INTO datasets SELECT id, nom_fr, nom_en, 'defaut', source, licence, derniere_maj, illustratif, priorite, TRUE FROM default_datasets;
+  `);
+  const rows = await conn.query({ sql: 'SELECT id, fichier FROM default_datasets ORDER BY priorite', params: [] });
+  for (const row of rows) {
+    const id = String(row['id']);
+    const file = String(row['fichier']);
+    const text = files.observations[file];
+    if (text === undefined) throw new Error(`Default dataset ${id}: file ${file} was not provided`);
+    await conn.registerText(file, text);
+    await conn.exec(`INSERT INTO observations SELECT ${quoteLiteral(id)}, * FROM ${readCsv(file, OBS_COLUMNS)};`);
+    await conn.dropFile(file);
+  }
+  await conn.exec('DROP TABLE default_datasets;');
+  for (const f of ['territoires.csv', 'indicators.csv', 'datasets.csv']) await conn.dropFile(f);
+}

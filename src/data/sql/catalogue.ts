@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { sqlQuery } from './quote';
+import type { SqlQuery } from '../connector';
+
+export const IndicatorRow = z.object({
+  id: z.string(),
+  etape: z.enum(['orientation', 'education', 'formation_pro', 'emploi', 'insertion']),
+  ordre: z.number().int(),
+  libelle_fr: z.string(),
+  libelle_en: z.string(),
+  definition_fr: z.string(),
+  definition_en: z.string(),
+  unite: z.string(),
+  producteur: z.string(),
+});
+export type IndicatorRow = z.infer<typeof IndicatorRow>;
+
+/** The indicator catalogue in pipeline order. */
+export function indicatorsQuery(): SqlQuery {
+  return sqlQuery('SELECT * FROM indicators ORDER BY ordre, id');
+}
+
+export const TerritoryRow = z.object({
+  code: z.string(),
+  type: z.enum(['region', 'departement', 'pays', 'ue']),
+  nom_fr: z.string(),
+  nom_en: z.string(),
+  region: z.string().nullable(),
+});
+export type TerritoryRow = z.infer<typeof TerritoryRow>;
+
+/** The région, its départements, France and the EU: the territories this dashboard shows. */
+export function scopeTerritoriesQuery(region: string): SqlQuery {
+  return sqlQuery(
+    `SELECT code, type, nom_fr, nom_en, region FROM territories
+     WHERE code = ? OR region = ? OR type IN ('pays', 'ue')
+     ORDER BY CASE type WHEN 'region' THEN 0 WHEN 'departement' THEN 1 WHEN 'pays' THEN 2 ELSE 3 END, code`,
+    [region, region],
+  );
+}
+
+export const YearsRow = z.object({ annee: z.number().int() });
+
+/** Years that have at least one value for an indicator, newest first. */
+export function yearsQuery(indicateur: string): SqlQuery {
+  return sqlQuery('SELECT DISTINCT annee FROM v_mesures WHERE indicateur = ? AND part IS NOT NULL ORDER BY annee DESC', [indicateur]);
+}
+
+export const SourceRow = z.object({
+  id: z.string(),
+  nom_fr: z.string(),
+  nom_en: z.string(),
+  source: z.string(),
+  licence: z.string(),
+  derniere_maj: z.string().nullable(),
+  illustratif: z.boolean(),
+});
+export type SourceRow = z.infer<typeof SourceRow>;
+
+/** The active datasets that hold rows of an indicator: the sources to cite under its charts. */
+export function sourcesQuery(indicateur: string): SqlQuery {
+  return sqlQuery(
+    `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.licence, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif
+     FROM datasets d WHERE d.actif AND EXISTS (SELECT 1 FROM v_observations o WHERE o.jeu = d.id AND o.indicateur = ?)
+     ORDER BY d.priorite DESC, d.id`,
+    [indicateur],
+  );
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { sqlQuery } from './quote';
+import type { SqlQuery } from '../connector';
+import { Raison } from './measures';
+
+export const PipelineRow = z.object({
+  indicateur: z.string(),
+  etape: z.string(),
+  ordre: z.number().int(),
+  annee: z.number().int().nullable(),
+  part: z.number().nullable(),
+  effectif: z.number().nullable(),
+  faible_fiabilite: z.boolean(),
+  statut: z.string().nullable(),
+  raison: Raison.nullable(),
+  illustratif: z.boolean(),
+});
+export type PipelineRow = z.infer<typeof PipelineRow>;
+
+/**
+ * The pipeline for one territory: every indicator of the catalogue in stage order, each at the latest year it has
+ * a value up to `annee` (every year when absent). An indicator with no value is listed with raison 'absent'.
+ */
+export function pipelineQuery(a: { territoire: string; annee?: number }): SqlQuery {
+  return sqlQuery(
+    `SELECT i.id AS indicateur, i.etape, i.ordre, m.annee, m.part, m.effectif,
+       coalesce(m.faible_fiabilite, FALSE) AS faible_fiabilite, m.statut,
+       CASE WHEN m.part IS NULL THEN 'absent' END AS raison, coalesce(m.illustratif, FALSE) AS illustratif
+     FROM indicators i
+     LEFT JOIN (
+       SELECT *, row_number() OVER (PARTITION BY indicateur ORDER BY annee DESC) AS rn
+       FROM v_mesures WHERE territoire = ? AND annee <= ?::INTEGER AND part IS NOT NULL
+     ) m ON m.indicateur = i.id AND m.rn = 1
+     ORDER BY i.ordre, i.id`,
+    [a.territoire, a.annee ?? 2100],
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The canonical data model as DuckDB tables and views (DESIGN.md). Tables hold what was loaded; views derive
+ * everything else, so a share is always computed in SQL and a région's value always from its départements' counts.
+ */
+
+/** Statuses an observation may carry (CONTRACT.md). */
+export const STATUTS = ['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'] as const;
+
+/** Counts of women under this are flagged as low reliability (INSEE's rule of thumb). */
+export const SEUIL_FAIBLE_FIABILITE = 200;
+
+export const CREATE_TABLES = `
+CREATE TABLE IF NOT EXISTS territories (
+  code VARCHAR PRIMARY KEY,
+  code_cog VARCHAR NOT NULL,
+  type VARCHAR NOT NULL CHECK (type IN ('region', 'departement', 'pays', 'ue')),
+  nom_fr VARCHAR NOT NULL,
+  nom_en VARCHAR NOT NULL,
+  region VARCHAR,
+  occitanie BOOLEAN NOT NULL
+);
+CREATE TABLE IF NOT EXISTS indicators (
+  id VARCHAR PRIMARY KEY,
+  etape VARCHAR NOT NULL CHECK (etape IN ('orientation', 'education', 'formation_pro', 'emploi', 'insertion')),
+  ordre INTEGER NOT NULL,
+  libelle_fr VARCHAR NOT NULL,
+  libelle_en VARCHAR NOT NULL,
+  definition_fr VARCHAR NOT NULL,
+  definition_en VARCHAR NOT NULL,
+  unite VARCHAR NOT NULL,
+  producteur VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS datasets (
+  id VARCHAR PRIMARY KEY,
+  nom_fr VARCHAR NOT NULL,
+  nom_en VARCHAR NOT NULL,
+  origine VARCHAR NOT NULL CHECK (origine IN ('defaut', 'import')),
+  source VARCHAR NOT NULL,
+  licence VARCHAR NOT NULL,
+  derniere_maj DATE,
+  illustratif BOOLEAN NOT NULL,
+  priorite INTEGER NOT NULL,
+  actif BOOLEAN NOT NULL
+);
+CREATE TABLE IF NOT EXISTS observations (
+  jeu VARCHAR NOT NULL,
+  territoire VARCHAR NOT NULL,
+  annee INTEGER NOT NULL CHECK (annee BETWEEN 1990 AND 2100),
+  indicateur VARCHAR NOT NULL,
+  femmes DOUBLE CHECK (femmes >= 0),
+  hommes DOUBLE CHECK (hommes >= 0),
+  total DOUBLE CHECK (total >= 0),
+  part_femmes DOUBLE CHECK (part_femmes BETWEEN 0 AND 100),
+  statut VARCHAR CHECK (statut IS NULL OR statut IN ('secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire')),
+  source VARCHAR
+);
+`;
+
+/**
+ * v_observations: rows of active datasets; where two active datasets give the same key, the higher priority wins.
+ * v_valeurs: observed rows plus each région computed from its départements' counts (never from their shares).
+ *   A région row is computed when any of its départements has a row; if one of them has only a share, the sum is
+ *   impossible: the computed value is NULL with raison 'parts_seules', unless the région itself was published.
+ *   Secret or missing départements leave the sum incomplete: n_manquants says how many.
+ * v_mesures: every measure derived from v_valeurs (share, gap, parity index, low reliability, reason for NULL).
+ */
+export const CREATE_VIEWS = `
+CREATE OR REPLACE VIEW v_observations AS
+SELECT * EXCLUDE (rang_priorite) FROM (
+  SELECT o.*, d.illustratif,
+    row_number() OVER (PARTITION BY o.territoire, o.annee, o.indicateur ORDER BY d.priorite DESC, o.jeu) AS rang_priorite
+  FROM observations o JOIN datasets d ON d.id = o.jeu
+  WHERE d.actif
+) WHERE rang_priorite = 1;
+
+CREATE OR REPLACE VIEW v_valeurs AS
+WITH obs AS (
+  SELECT *, femmes IS NOT NULL AND coalesce(total, femmes + hommes) IS NOT NULL AS a_comptes
+  FROM v_observations
+),
+calc AS (
+  SELECT t.region AS territoire, o.annee, o.indicateur,
+    sum(o.femmes) FILTER (WHERE o.a_comptes) AS femmes,
+    sum(coalesce(o.total, o.femmes + o.hommes)) FILTER (WHERE o.a_comptes) AS total,
+    CAST(count(*) FILTER (WHERE o.a_comptes) AS INTEGER) AS n_comptes,
+    CAST(count(*) FILTER (WHERE NOT o.a_comptes AND o.part_femmes IS NOT NULL) AS INTEGER) AS n_parts,
+    bool_or(o.statut = 'rupture') AS rupture,
+    bool_or(o.illustratif) AS illustratif,
+    string_agg(DISTINCT o.source, ' ; ' ORDER BY o.source) AS source,
+    min(o.jeu) AS jeu
+  FROM obs o JOIN territories t ON t.code = o.territoire AND t.type = 'departement'
+  GROUP BY t.region, o.annee, o.indicateur
+),
+calc_n AS (
+  SELECT c.*, (SELECT CAST(count(*) AS INTEGER) FROM territories d WHERE d.region = c.territoire AND d.type = 'departement') AS n_departements
+  FROM calc c
+)
+SELECT o.territoire, o.annee, o.indicateur, o.femmes, o.hommes, o.total, o.part_femmes, o.statut, o.source, o.jeu,
+  o.illustratif, 'observe' AS origine, NULL::INTEGER AS n_departements, NULL::INTEGER AS n_manquants, FALSE AS parts_seules
+FROM obs o
+WHERE NOT EXISTS (
+  SELECT 1 FROM calc_n c
+  WHERE c.territoire = o.territoire AND c.annee = o.annee AND c.indicateur = o.indicateur AND c.n_parts = 0
+)
+UNION ALL
+SELECT c.territoire, c.annee, c.indicateur,
+  CASE WHEN c.n_parts = 0 THEN c.femmes END,
+  CASE WHEN c.n_parts = 0 THEN c.total - c.femmes END,
+  CASE WHEN c.n_parts = 0 THEN c.total END,
+  NULL::DOUBLE,
+  CASE WHEN c.rupture THEN 'rupture' END,
+  c.source, c.jeu, c.illustratif, 'calcul_departements', c.n_departements, c.n_departements - c.n_comptes, c.n_parts > 0
+FROM calc_n c
+WHERE c.n_parts = 0 OR NOT EXISTS (
+  SELECT 1 FROM obs o WHERE o.territoire = c.territoire AND o.annee = c.annee AND o.indicateur = c.indicateur
+);
+
+CREATE OR REPLACE VIEW v_mesures AS
+SELECT m.*,
+  50 - m.part AS ecart_parite,
+  CASE WHEN m.part IS NULL THEN NULL
+       WHEN m.hommes_calc IS NOT NULL AND m.hommes_calc > 0 THEN m.femmes / m.hommes_calc
+       WHEN m.hommes_calc IS NULL AND m.part < 100 THEN m.part / (100 - m.part) END AS indice_parite,
+  coalesce(m.statut = 'faible_fiabilite', FALSE) OR coalesce(m.femmes < ${SEUIL_FAIBLE_FIABILITE}, FALSE) AS faible_fiabilite,
+  CASE WHEN m.part IS NOT NULL THEN NULL
+       WHEN m.statut = 'secret' THEN 'secret'
+       WHEN m.parts_seules THEN 'parts_seules'
+       ELSE 'absent' END AS raison
+FROM (
+  SELECT v.*,
+    coalesce(v.total, v.femmes + v.hommes) AS effectif,
+    CASE WHEN v.femmes IS NOT NULL THEN coalesce(v.hommes, v.total - v.femmes) END AS hommes_calc,
+    CASE WHEN v.femmes IS NOT NULL AND coalesce(v.total, v.femmes + v.hommes) > 0
+         THEN 100.0 * v.femmes / coalesce(v.total, v.femmes + v.hommes)
+         ELSE v.part_femmes END AS part
+  FROM v_valeurs v
+) m;
+`;
