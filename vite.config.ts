@@ -13,6 +13,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    // Data files stay files (fetched from the app's origin), never inlined as data: URLs.
+    assetsInlineLimit: 0,
     rollupOptions: {
       input: {
         index: resolve(import.meta.dirname, 'index.html'),

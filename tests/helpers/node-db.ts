@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type * as Blocking from '@duckdb/duckdb-wasm/dist/duckdb-node-blocking';
+import type * as Blocking from '@duckdb/duckdb-wasm/blocking';
 import type { Connector, SqlQuery, RawRow } from '../../src/data/connector';
 import { plainRow } from '../../src/data/arrow-rows';
 import { loadDefaults, type DefaultFiles } from '../../src/data/load';

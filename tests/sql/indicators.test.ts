@@ -192,3 +192,19 @@ describe('pipeline', () => {
     close(emploi?.part, 26);
   });
 });
+
+describe('every builder is valid SQL for DuckDB', () => {
+  const queries = {
+    measuresQuery: measuresQuery({ indicateur: 'x', annee: 2020, territoires: ['31', '34'] }),
+    regionValueQuery: regionValueQuery({ region: '76', indicateur: 'x' }),
+    rankingQuery: rankingQuery({ region: '76', indicateur: 'x', annee: 2020 }),
+    trendQuery: trendQuery({ indicateur: 'x', territoires: ['76'], debut: 2015, fin: 2024 }),
+    paceQuery: paceQuery({ indicateur: 'x', territoire: '76', cible: 50, annee_cible: 2030 }),
+    pipelineQuery: pipelineQuery({ territoire: '76', annee: 2020 }),
+  };
+  test.each(Object.entries(queries))('%s runs through EXPLAIN', async (_name, q) => {
+    // EXPLAIN binds and plans the statement without running it, so a typo or a wrong column fails here.
+    const plan = await db.query({ sql: `EXPLAIN ${q.sql}`, params: q.params });
+    expect(plan.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,2 @@
+export const OCCITANIE: string[];
+export function outputs(): Record<string, string>;

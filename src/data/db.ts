@@ -1,0 +1,99 @@
+/**
+ * The page's one DuckDB: an AsyncDuckDB in a Web Worker, created lazily behind one promise, never owned by a
+ * React component. Bundles are imported with `?url`, so the app serves them itself (no CDN); the EH bundle is
+ * preferred and the MVP bundle is the fallback for browsers without wasm exceptions. The threaded COI bundle is
+ * left out: on a 2-core machine it instantiated about three times slower.
+ * This is the only module of the app that imports duckdb-wasm.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import type { Connector, RawRow, SqlQuery } from './connector';
+import { plainRow } from './arrow-rows';
+import { loadDefaults, SAFE_SETTINGS } from './load';
+import { fetchDefaultFiles } from './default-files';
+
+/** Loading is an explicit state that the UI shows. */
+export type DbState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading'; readonly step: 'engine' | 'data' }
+  | { readonly status: 'ready'; readonly conn: Connector; readonly readyAt: number }
+  | { readonly status: 'failed'; readonly error: string };
+
+let state: DbState = { status: 'idle' };
+let pending: Promise<Connector> | null = null;
+const listeners = new Set<() => void>();
+
+function setState(next: DbState): void {
+  state = next;
+  for (const l of listeners) l();
+}
+
+/** Current loading state (for useSyncExternalStore). */
+export function getDbState(): DbState {
+  return state;
+}
+
+/** Subscribes to state changes; returns the unsubscribe function. */
+export function subscribeDb(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function connectorOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): Connector {
+  return {
+    async query(q: SqlQuery): Promise<RawRow[]> {
+      const stmt = await conn.prepare(q.sql);
+      try {
+        const table = await stmt.query(...q.params);
+        return table.toArray().map(plainRow);
+      } finally {
+        await stmt.close();
+      }
+    },
+    async exec(sql: string) {
+      await conn.query(sql);
+    },
+    async registerText(name: string, text: string) {
+      await db.registerFileText(name, text);
+    },
+    async dropFile(name: string) {
+      await db.dropFile(name);
+    },
+  };
+}
+
+async function create(): Promise<Connector> {
+  setState({ status: 'loading', step: 'engine' });
+  const bundle = await duckdb.selectBundle({
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  });
+  if (!bundle.mainWorker) throw new Error('No DuckDB worker bundle');
+  const files = fetchDefaultFiles();
+  const worker = new Worker(bundle.mainWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({ query: { castBigIntToDouble: false } });
+  const conn = await db.connect();
+  await conn.query(SAFE_SETTINGS);
+  const connector = connectorOf(db, conn);
+  setState({ status: 'loading', step: 'data' });
+  await loadDefaults(connector, await files);
+  setState({ status: 'ready', conn: connector, readyAt: performance.now() });
+  return connector;
+}
+
+/** The page's database, created on first call; later calls get the same promise. */
+export function getDb(): Promise<Connector> {
+  if (!pending) {
+    pending = create().catch((e: unknown) => {
+      setState({ status: 'failed', error: e instanceof Error ? e.message : String(e) });
+      pending = null;
+      throw e;
+    });
+  }
+  return pending;
+}

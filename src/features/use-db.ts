@@ -1,0 +1,39 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { getDb, getDbState, subscribeDb, type DbState } from '../data/db';
+import type { Connector } from '../data/connector';
+
+/** The database loading state; starts loading on first use. */
+export function useDbState(): DbState {
+  useEffect(() => {
+    getDb().catch(() => undefined); // the failure is shown through the state
+  }, []);
+  return useSyncExternalStore(subscribeDb, getDbState);
+}
+
+export type QueryState<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly data: T }
+  | { readonly status: 'error'; readonly error: string };
+
+/**
+ * Runs `run` against the database whenever `key` changes, and keeps the latest answer only (an older, slower
+ * answer never overwrites a newer one).
+ */
+export function useDbQuery<T>(key: string, run: (conn: Connector) => Promise<T>): QueryState<T> {
+  const [state, setState] = useState<{ key: string; value: QueryState<T> }>({ key, value: { status: 'loading' } });
+  useEffect(() => {
+    let live = true;
+    getDb()
+      .then(run)
+      .then(
+        (data) => live && setState({ key, value: { status: 'ready', data } }),
+        (e: unknown) => live && setState({ key, value: { status: 'error', error: e instanceof Error ? e.message : String(e) } }),
+      );
+    return () => {
+      live = false;
+    };
+    // `run` is expected to depend only on what `key` encodes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return state.key === key ? state.value : { status: 'loading' };
+}

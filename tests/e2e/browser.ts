@@ -1,0 +1,39 @@
+import { inject } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+
+export const READY = '[data-chart][data-ready="true"]';
+
+/** Launches headless Chromium (Debian's, or as scripts/chromium.mjs finds it). */
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface PageLog {
+  /** Every request to an origin other than the page's own (data: and blob: URLs are local). */
+  external: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+}
+
+/** A fresh page (empty cache) that records foreign requests and errors. */
+export async function openPage(browser: Browser, opts: { width?: number } = {}): Promise<{ page: Page; log: PageLog; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 } });
+  const page = await context.newPage();
+  const origin = new URL(inject('baseUrl')).origin;
+  const log: PageLog = { external: [], consoleErrors: [], pageErrors: [] };
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) log.external.push(u);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => log.pageErrors.push(String(e)));
+  return { page, log, close: () => context.close() };
+}
+
+/** The app's URL for a query string. */
+export function appUrl(search = ''): string {
+  return `${inject('baseUrl')}/${search}`;
+}

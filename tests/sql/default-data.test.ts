@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDefaultDb } from '../helpers/node-db';
+import { runQuery } from '../../src/data/client';
+import type { Connector } from '../../src/data/connector';
+import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
+import { indicatorsQuery, IndicatorRow, scopeTerritoriesQuery, TerritoryRow, sourcesQuery, SourceRow, yearsQuery, YearsRow } from '../../src/data/sql/catalogue';
+import { rankingQuery, RankingRow } from '../../src/data/sql/ranking';
+
+let db: Connector & { close(): void };
+beforeAll(async () => {
+  db = await openDefaultDb();
+});
+afterAll(() => db.close());
+
+describe('the default data in DuckDB', () => {
+  test('seven indicators, in pipeline order, with the fixed ids', async () => {
+    const rows = await runQuery(db, indicatorsQuery(), IndicatorRow);
+    expect(rows.map((r) => r.id)).toEqual([
+      'nsi_lycee', 'sup_numerique', 'formation_numerique', 'emploi_numerique', 'emploi_technique', 'demandeurs_numerique', 'specialistes_tic',
+    ]);
+  });
+  test('the scope: Occitanie, its 13 départements, France and the EU', async () => {
+    const rows = await runQuery(db, scopeTerritoriesQuery('76'), TerritoryRow);
+    expect(rows.map((r) => r.code)).toEqual(['76', '09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82', 'FR', 'EU27_2020']);
+    expect(rows.find((r) => r.code === '11')?.nom_fr).toBe('Aude'); // not Île-de-France, whose COG code is also 11
+  });
+  test('every territory of the COG is in the catalogue', async () => {
+    const [row] = await db.query({ sql: "SELECT count(*) FILTER (WHERE type = 'departement') AS d, count(*) FILTER (WHERE type = 'region') AS r FROM territories", params: [] });
+    expect(row).toEqual({ d: 109, r: 26 });
+  });
+  test('the région is the sum of its départements counts', async () => {
+    const [direct] = await db.query({
+      sql: `SELECT sum(femmes) AS f, sum(total) AS t FROM observations
+            WHERE indicateur = 'emploi_numerique' AND annee = 2024 AND territoire IN ('09','11','12','30','31','32','34','46','48','65','66','81','82')`,
+      params: [],
+    });
+    const [region] = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: ['76'] }), MesureRow);
+    expect(region?.femmes).toBe(direct?.['f']);
+    expect(region?.effectif).toBe(direct?.['t']);
+    expect(region?.part).toBeCloseTo((100 * Number(direct?.['f'])) / Number(direct?.['t']), 9);
+    expect(region?.illustratif).toBe(true);
+  });
+  test('a secret département makes the région partial, not zero', async () => {
+    const [row] = await runQuery(db, measuresQuery({ indicateur: 'nsi_lycee', annee: 2019, territoires: ['76'] }), MesureRow);
+    expect(row?.n_manquants).toBe(1);
+    expect(row?.part).not.toBeNull();
+    const ranking = await runQuery(db, rankingQuery({ region: '76', indicateur: 'nsi_lycee', annee: 2019 }), RankingRow);
+    expect(ranking.find((r) => r.territoire === '48')?.raison).toBe('secret');
+    expect(ranking.filter((r) => r.rang !== null)).toHaveLength(12);
+  });
+  test('NSI has no year before 2019', async () => {
+    const years = await runQuery(db, yearsQuery('nsi_lycee'), YearsRow);
+    expect(years.map((y) => y.annee)).toEqual([2024, 2023, 2022, 2021, 2020, 2019]);
+  });
+  test('sources are the datasets that hold the indicator', async () => {
+    const tic = await runQuery(db, sourcesQuery('specialistes_tic'), SourceRow);
+    expect(tic.map((s) => [s.id, s.illustratif])).toEqual([['eurostat_tic', false]]);
+    const emploi = await runQuery(db, sourcesQuery('emploi_numerique'), SourceRow);
+    expect(emploi.map((s) => [s.id, s.illustratif, s.derniere_maj])).toEqual([['illustratif', true, '2026-11-29']]);
+  });
+  test('Eurostat France 2022 reads 19.0 % from its counts', async () => {
+    const [row] = await runQuery(db, measuresQuery({ indicateur: 'specialistes_tic', annee: 2022, territoires: ['FR'] }), MesureRow);
+    expect(row?.part).toBeCloseTo(19.0, 1);
+    expect(row?.statut).toBe('rupture');
+  });
+});
