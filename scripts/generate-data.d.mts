@@ -1,2 +1,2 @@
 export const OCCITANIE: string[];
-export function outputs(): Record<string, string>;
+export function outputs(): Promise<Record<string, string>>;

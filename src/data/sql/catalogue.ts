@@ -12,6 +12,9 @@ export const IndicatorRow = z.object({
   definition_en: z.string(),
   unite: z.string(),
   producteur: z.string(),
+  /** The indicator as the end of "women make up 23 % …" (« des emplois du numérique »). */
+  phrase_fr: z.string(),
+  phrase_en: z.string(),
 });
 export type IndicatorRow = z.infer<typeof IndicatorRow>;
 
@@ -26,13 +29,16 @@ export const TerritoryRow = z.object({
   nom_fr: z.string(),
   nom_en: z.string(),
   region: z.string().nullable(),
+  /** "in <territory>" with the right French preposition (« dans le Gard », « en Haute-Garonne »). */
+  lieu_fr: z.string(),
+  lieu_en: z.string(),
 });
 export type TerritoryRow = z.infer<typeof TerritoryRow>;
 
 /** The région, its départements, France and the EU: the territories this dashboard shows. */
 export function scopeTerritoriesQuery(region: string): SqlQuery {
   return sqlQuery(
-    `SELECT code, type, nom_fr, nom_en, region FROM territories
+    `SELECT code, type, nom_fr, nom_en, region, lieu_fr, lieu_en FROM territories
      WHERE code = ? OR region = ? OR type IN ('pays', 'ue')
      ORDER BY CASE type WHEN 'region' THEN 0 WHEN 'departement' THEN 1 WHEN 'pays' THEN 2 ELSE 3 END, code`,
     [region, region],

@@ -17,7 +17,9 @@ CREATE TABLE IF NOT EXISTS territories (
   nom_fr VARCHAR NOT NULL,
   nom_en VARCHAR NOT NULL,
   region VARCHAR,
-  occitanie BOOLEAN NOT NULL
+  occitanie BOOLEAN NOT NULL,
+  lieu_fr VARCHAR NOT NULL,
+  lieu_en VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS indicators (
   id VARCHAR PRIMARY KEY,
@@ -28,7 +30,9 @@ CREATE TABLE IF NOT EXISTS indicators (
   definition_fr VARCHAR NOT NULL,
   definition_en VARCHAR NOT NULL,
   unite VARCHAR NOT NULL,
-  producteur VARCHAR NOT NULL
+  producteur VARCHAR NOT NULL,
+  phrase_fr VARCHAR NOT NULL,
+  phrase_en VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS datasets (
   id VARCHAR PRIMARY KEY,
