@@ -3,7 +3,9 @@ import { messages } from './i18n';
 import { formatUrlState, parseUrlState, type UrlState } from './lib/url-state';
 import { useDbState } from './features/use-db';
 import { DbStatus } from './ui/DbStatus';
-import { FirstScreen } from './features/first-screen/FirstScreen';
+import { Overview } from './features/overview/Overview';
+import { Territory } from './features/territory/Territory';
+import { DataView } from './features/data/DataView';
 
 /** Shell and routing only: reads the URL state, sets the page language, renders the view. */
 export function App() {
@@ -26,35 +28,63 @@ export function App() {
     window.history.pushState(null, '', `${window.location.pathname}${formatUrlState(next)}`);
     setUrl(next);
   }, []);
+  const link = (next: UrlState) => ({
+    href: formatUrlState(next) || window.location.pathname,
+    onClick: (e: React.MouseEvent) => {
+      if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      navigate(next);
+      window.scrollTo(0, 0);
+    },
+  });
 
   const otherLang = lang === 'fr' ? 'en' : 'fr';
+  const common = { indicateur: url.indicateur, lang: url.lang };
+  const views = [
+    { id: undefined, label: t.navOverview, state: { ...common } },
+    { id: 'territoire' as const, label: t.navTerritory, state: { ...common, vue: 'territoire' as const, territoire: url.territoire ?? '31' } },
+    { id: 'donnees' as const, label: t.navData, state: { lang: url.lang, vue: 'donnees' as const } },
+  ];
   return (
     <>
       <a className="skip-link" href="#contenu">{t.skipToContent}</a>
       <header className="site-header">
-        <div className="wrap">
+        <div className="wrap header-row">
           <p className="brand">{t.appTitle}</p>
-          <a
-            className="lang-switch"
-            href={formatUrlState({ ...url, lang: otherLang }) || window.location.pathname}
-            lang={otherLang}
-            aria-label={t.languageSwitchLabel}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate({ ...url, lang: otherLang });
-            }}
-          >
+          <nav aria-label={t.navLabel}>
+            <ul className="nav">
+              {views.map((v) => (
+                <li key={v.label}>
+                  <a {...link(v.state)} aria-current={url.vue === v.id ? 'page' : undefined}>
+                    {v.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <a className="lang-switch" {...link({ ...url, lang: otherLang === 'fr' ? undefined : otherLang })} lang={otherLang} hrefLang={otherLang} aria-label={t.languageSwitchLabel}>
             {t.languageSwitch}
           </a>
         </div>
       </header>
-      <main id="contenu" className="wrap">
+      <main id="contenu" className="wrap" tabIndex={-1}>
         <h1>{t.appTitle}</h1>
         <p className="tagline">{t.appTagline}</p>
         <p className="notice" data-testid="illustrative-notice" role="note">{t.illustrativeNotice}</p>
         <DbStatus state={db} t={t} />
-        <FirstScreen lang={lang} t={t} indicator={url.indicateur} onIndicator={(id) => navigate({ ...url, indicateur: id })} />
+        {url.vue === 'territoire' ? (
+          <Territory url={url} lang={lang} t={t} navigate={navigate} />
+        ) : url.vue === 'donnees' ? (
+          <DataView lang={lang} t={t} />
+        ) : (
+          <Overview url={url} lang={lang} t={t} navigate={navigate} />
+        )}
       </main>
+      <footer className="site-footer">
+        <div className="wrap">
+          <p>{t.illustrativeNotice}</p>
+        </div>
+      </footer>
     </>
   );
 }

@@ -36,8 +36,8 @@ export async function loadDefaults(conn: Connector, files: DefaultFiles): Promis
   await conn.exec(`
     INSERT INTO territories SELECT * FROM ${readCsv('territoires.csv', `{'code': 'VARCHAR', 'code_cog': 'VARCHAR', 'type': 'VARCHAR', 'nom_fr': 'VARCHAR', 'nom_en': 'VARCHAR', 'region': 'VARCHAR', 'occitanie': 'BOOLEAN', 'lieu_fr': 'VARCHAR', 'lieu_en': 'VARCHAR'}`)};
     INSERT INTO indicators SELECT * FROM ${readCsv('indicators.csv', `{'id': 'VARCHAR', 'etape': 'VARCHAR', 'ordre': 'INTEGER', 'libelle_fr': 'VARCHAR', 'libelle_en': 'VARCHAR', 'definition_fr': 'VARCHAR', 'definition_en': 'VARCHAR', 'unite': 'VARCHAR', 'producteur': 'VARCHAR', 'phrase_fr': 'VARCHAR', 'phrase_en': 'VARCHAR'}`)};
-    CREATE TEMP TABLE default_datasets AS SELECT * FROM ${readCsv('datasets.csv', `{'id': 'VARCHAR', 'fichier': 'VARCHAR', 'nom_fr': 'VARCHAR', 'nom_en': 'VARCHAR', 'source': 'VARCHAR', 'licence': 'VARCHAR', 'derniere_maj': 'DATE', 'illustratif': 'BOOLEAN', 'priorite': 'INTEGER'}`)};
-    INSERT INTO datasets SELECT id, nom_fr, nom_en, 'defaut', source, licence, derniere_maj, illustratif, priorite, TRUE FROM default_datasets;
+    CREATE TEMP TABLE default_datasets AS SELECT * FROM ${readCsv('datasets.csv', `{'id': 'VARCHAR', 'fichier': 'VARCHAR', 'nom_fr': 'VARCHAR', 'nom_en': 'VARCHAR', 'source': 'VARCHAR', 'source_en': 'VARCHAR', 'licence': 'VARCHAR', 'licence_en': 'VARCHAR', 'derniere_maj': 'DATE', 'illustratif': 'BOOLEAN', 'priorite': 'INTEGER'}`)};
+    INSERT INTO datasets SELECT id, nom_fr, nom_en, 'defaut', source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, TRUE FROM default_datasets;
   `);
   const rows = await conn.query({ sql: 'SELECT id, fichier FROM default_datasets ORDER BY priorite', params: [] });
   for (const row of rows) {

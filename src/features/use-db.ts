@@ -11,23 +11,24 @@ export function useDbState(): DbState {
 }
 
 export type QueryState<T> =
-  | { readonly status: 'loading' }
+  | { readonly status: 'loading'; readonly stale?: T }
   | { readonly status: 'ready'; readonly data: T }
-  | { readonly status: 'error'; readonly error: string };
+  | { readonly status: 'error'; readonly error: string; readonly stale?: T };
 
 /**
  * Runs `run` against the database whenever `key` changes, and keeps the latest answer only (an older, slower
- * answer never overwrites a newer one).
+ * answer never overwrites a newer one). While a new answer is on its way, the previous one stays available as
+ * `stale`, so the page does not jump.
  */
 export function useDbQuery<T>(key: string, run: (conn: Connector) => Promise<T>): QueryState<T> {
-  const [state, setState] = useState<{ key: string; value: QueryState<T> }>({ key, value: { status: 'loading' } });
+  const [state, setState] = useState<{ key: string; value: QueryState<T>; last?: T }>({ key, value: { status: 'loading' } });
   useEffect(() => {
     let live = true;
     getDb()
       .then(run)
       .then(
-        (data) => live && setState({ key, value: { status: 'ready', data } }),
-        (e: unknown) => live && setState({ key, value: { status: 'error', error: e instanceof Error ? e.message : String(e) } }),
+        (data) => live && setState({ key, value: { status: 'ready', data }, last: data }),
+        (e: unknown) => live && setState((s) => ({ key, value: { status: 'error', error: e instanceof Error ? e.message : String(e), stale: s.last }, last: s.last })),
       );
     return () => {
       live = false;
@@ -35,5 +36,5 @@ export function useDbQuery<T>(key: string, run: (conn: Connector) => Promise<T>)
     // `run` is expected to depend only on what `key` encodes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  return state.key === key ? state.value : { status: 'loading' };
+  return state.key === key ? state.value : { status: 'loading', stale: state.last };
 }

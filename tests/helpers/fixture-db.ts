@@ -17,8 +17,8 @@ REG-11,11,region,Île-de-France,Île-de-France,,false,en X,in X
 FR,FR,pays,France,France,,false,en X,in X
 `;
 
-export const FIXTURE_DATASETS = `id,fichier,nom_fr,nom_en,source,licence,derniere_maj,illustratif,priorite
-test,test.csv,Jeu de test,Test dataset,Tests,Licence Ouverte 2.0,2026-01-15,true,1
+export const FIXTURE_DATASETS = `id,fichier,nom_fr,nom_en,source,source_en,licence,licence_en,derniere_maj,illustratif,priorite
+test,test.csv,Jeu de test,Test dataset,Tests,Tests,Licence Ouverte 2.0,Open Licence 2.0,2026-01-15,true,1
 `;
 
 /** Builds a fixture database from observation rows (canonical CSV without the header). */

@@ -57,7 +57,9 @@ export const SourceRow = z.object({
   nom_fr: z.string(),
   nom_en: z.string(),
   source: z.string(),
+  source_en: z.string(),
   licence: z.string(),
+  licence_en: z.string(),
   derniere_maj: z.string().nullable(),
   illustratif: z.boolean(),
 });
@@ -66,9 +68,18 @@ export type SourceRow = z.infer<typeof SourceRow>;
 /** The active datasets that hold rows of an indicator: the sources to cite under its charts. */
 export function sourcesQuery(indicateur: string): SqlQuery {
   return sqlQuery(
-    `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.licence, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif
+    `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif
      FROM datasets d WHERE d.actif AND EXISTS (SELECT 1 FROM v_observations o WHERE o.jeu = d.id AND o.indicateur = ?)
      ORDER BY d.priorite DESC, d.id`,
     [indicateur],
+  );
+}
+
+/** Every active dataset that holds rows: the sources of charts that span all indicators (pipeline). */
+export function activeSourcesQuery(): SqlQuery {
+  return sqlQuery(
+    `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif
+     FROM datasets d WHERE d.actif AND EXISTS (SELECT 1 FROM v_observations o WHERE o.jeu = d.id)
+     ORDER BY d.priorite DESC, d.id`,
   );
 }

@@ -34,7 +34,8 @@ const COLUMNS = `territoire, annee, indicateur, femmes, hommes_calc AS hommes, e
   faible_fiabilite, statut, raison, origine, n_departements, n_manquants, coalesce(illustratif, FALSE) AS illustratif, source`;
 
 export interface MeasuresArgs {
-  readonly indicateur: string;
+  /** One indicator, or every indicator when absent. */
+  readonly indicateur?: string;
   /** One year, or every year when absent. */
   readonly annee?: number;
   /** Territory codes; every territory when absent. */
@@ -46,8 +47,12 @@ export interface MeasuresArgs {
  * when no counts exist). Régions are computed from their départements' counts (view v_valeurs).
  */
 export function measuresQuery(a: MeasuresArgs): SqlQuery {
-  const where = ['indicateur = ?'];
-  const params: (string | number)[] = [a.indicateur];
+  const where = ['TRUE'];
+  const params: (string | number)[] = [];
+  if (a.indicateur !== undefined) {
+    where.push('indicateur = ?');
+    params.push(a.indicateur);
+  }
   if (a.annee !== undefined) {
     where.push('annee = ?::INTEGER');
     params.push(a.annee);
@@ -56,7 +61,7 @@ export function measuresQuery(a: MeasuresArgs): SqlQuery {
     where.push(`list_contains(string_split(?, ','), territoire)`);
     params.push(a.territoires.join(','));
   }
-  return sqlQuery(`SELECT ${COLUMNS} FROM v_mesures WHERE ${where.join(' AND ')} ORDER BY territoire, annee`, params);
+  return sqlQuery(`SELECT ${COLUMNS} FROM v_mesures WHERE ${where.join(' AND ')} ORDER BY territoire, indicateur, annee`, params);
 }
 
 /** The région's value computed from its départements' counts, with how many départements are missing. */

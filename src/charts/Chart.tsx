@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import type { ChartSnapshot } from '../snapshot/schema';
+import { ChartFrame } from './ChartFrame';
+import { KpiCards } from './kpi/KpiCards';
+import { MapChart } from './map/MapChart';
+import { RankingChart } from './ranking/RankingChart';
+import { TrendChart } from './trend/TrendChart';
+import { PipelineChart } from './pipeline/PipelineChart';
+
+/** Renders any snapshot in its frame; the body depends on the kind. */
+export function Chart({ snapshot, hrefFor, actions, headingLevel, busy }: {
+  snapshot: ChartSnapshot;
+  busy?: boolean;
+  /** Link of a territory's page (map). */
+  hrefFor?: (code: string) => string;
+  actions?: ReactNode;
+  headingLevel?: 2 | 3;
+}) {
+  return (
+    <ChartFrame snapshot={snapshot} actions={actions} headingLevel={headingLevel} busy={busy}>
+      <ChartBody snapshot={snapshot} hrefFor={hrefFor} />
+    </ChartFrame>
+  );
+}
+
+function ChartBody({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefFor?: (code: string) => string }) {
+  switch (snapshot.kind) {
+    case 'kpi':
+      return <KpiCards snapshot={snapshot} />;
+    case 'map':
+      return <MapChart snapshot={snapshot} hrefFor={hrefFor ?? ((c) => `?vue=territoire&territoire=${c}`)} />;
+    case 'ranking':
+      return <RankingChart snapshot={snapshot} />;
+    case 'trend':
+      return <TrendChart snapshot={snapshot} />;
+    case 'pipeline':
+    case 'comparison':
+      return <PipelineChart snapshot={snapshot} />;
+  }
+}

@@ -1,0 +1,69 @@
+import { useId, useState, type ReactNode } from 'react';
+import { messages } from '../i18n';
+import { formatDate } from '../lib/format';
+import type { ChartSnapshot } from '../snapshot/schema';
+import { hasData } from './chart-data';
+import { SnapshotTable } from './SnapshotTable';
+
+/**
+ * Everything around a chart: title, definition, generated summary, notes, sources with their date and licence,
+ * and a button that shows the data as a table. `data-ready` is set only when the chart shows data.
+ */
+export function ChartFrame({ snapshot, children, actions, headingLevel = 2, busy = false }: {
+  snapshot: ChartSnapshot;
+  children: ReactNode;
+  actions?: ReactNode;
+  headingLevel?: 2 | 3;
+  /** A newer snapshot is being computed: the chart is shown dimmed and is not ready. */
+  busy?: boolean;
+}) {
+  const m = messages(snapshot.lang);
+  const [open, setOpen] = useState(false);
+  const tableId = useId();
+  const titleId = useId();
+  const ready = hasData(snapshot) && !busy;
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <figure
+      className={`chart chart-${snapshot.kind}${busy ? ' is-busy' : ''}`}
+      data-chart={snapshot.kind}
+      data-ready={ready ? 'true' : undefined}
+      aria-busy={busy || undefined}
+      aria-labelledby={titleId}
+    >
+      <div className="chart-head">
+        <H id={titleId} className="chart-title">{snapshot.title}</H>
+        {actions ? <div className="chart-actions">{actions}</div> : null}
+      </div>
+      {snapshot.definition ? <p className="chart-definition">{snapshot.definition}</p> : null}
+      <p className="chart-summary">{snapshot.summary}</p>
+      <div className="chart-body">{hasData(snapshot) ? children : <p className="muted">{m.chartEmpty}</p>}</div>
+      <button type="button" className="btn-link" aria-expanded={open} aria-controls={tableId} onClick={() => setOpen(!open)}>
+        {open ? m.hideTable : m.showTable}
+      </button>
+      <div id={tableId} className="table-wrap" hidden={!open}>
+        {open ? <SnapshotTable snapshot={snapshot} /> : null}
+      </div>
+      <figcaption className="chart-foot">
+        {snapshot.notes.length ? (
+          <ul className="chart-notes" aria-label={m.notesLabel}>
+            {snapshot.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p className="chart-sources">
+          <strong>{m.sourcesLabel}</strong>{' '}
+          {snapshot.sources.map((s, i) => (
+            <span key={s.name}>
+              {i > 0 ? ' · ' : ''}
+              {s.name} ({s.date ? m.lastUpdate(formatDate(s.date, snapshot.lang)) : m.lastUpdateUnknown}
+              {m.listSep}
+              {s.licence})
+            </span>
+          ))}
+        </p>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Connector } from '../data/connector';
+import { runQuery } from '../data/client';
+import { indicatorsQuery, IndicatorRow, scopeTerritoriesQuery, TerritoryRow } from '../data/sql/catalogue';
+
+/** The région this dashboard is about. */
+export const REGION = '76';
+export const DEFAULT_INDICATOR = 'emploi_numerique';
+
+export interface Catalogue {
+  readonly indicators: IndicatorRow[];
+  /** The région, its départements, France and the EU, in that order. */
+  readonly scope: TerritoryRow[];
+  readonly territories: ReadonlyMap<string, TerritoryRow>;
+  readonly departements: TerritoryRow[];
+}
+
+/** The indicator and territory catalogues, read once per query (they are tiny). */
+export async function loadCatalogue(conn: Connector): Promise<Catalogue> {
+  const [indicators, scope] = await Promise.all([
+    runQuery(conn, indicatorsQuery(), IndicatorRow),
+    runQuery(conn, scopeTerritoriesQuery(REGION), TerritoryRow),
+  ]);
+  return {
+    indicators,
+    scope,
+    territories: new Map(scope.map((t) => [t.code, t])),
+    departements: scope.filter((t) => t.type === 'departement'),
+  };
+}
+
+/** The indicator asked for, else the default, else the first of the catalogue. */
+export function pickIndicator(c: Catalogue, id: string | undefined): IndicatorRow {
+  const i = c.indicators.find((x) => x.id === id) ?? c.indicators.find((x) => x.id === DEFAULT_INDICATOR) ?? c.indicators[0];
+  if (!i) throw new Error('The indicator catalogue is empty');
+  return i;
+}

@@ -1,0 +1,86 @@
+import { useDbQuery } from '../use-db';
+import type { Messages } from '../../i18n';
+import type { Lang } from '../../lib/format';
+import { DEFAULT_TARGET, formatUrlState, type UrlState } from '../../lib/url-state';
+import { Chart } from '../../charts/Chart';
+import { loadTerritory } from './model';
+import { IndicatorSelect } from '../overview/Controls';
+
+/** Fiche territoire: one département, every indicator against the région and France. */
+export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lang; t: Messages; navigate: (s: UrlState) => void }) {
+  const code = url.territoire ?? '31';
+  const cible = url.cible ?? DEFAULT_TARGET.cible;
+  const anneeCible = url.annee_cible ?? DEFAULT_TARGET.annee;
+  const key = JSON.stringify([code, url.indicateur, url.annee, cible, anneeCible, lang]);
+  const q = useDbQuery(`territory:${key}`, (conn) =>
+    loadTerritory(conn, {
+      lang,
+      code,
+      indicateur: url.indicateur,
+      annee: url.annee,
+      cible,
+      anneeCible,
+      permalink: `${window.location.origin}${window.location.pathname}${formatUrlState(url)}`,
+      now: new Date(),
+    }),
+  );
+  const model = q.status === 'ready' ? q.data : q.stale;
+  const busy = q.status !== 'ready';
+  if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
+  if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
+  const c = model.charts;
+  return (
+    <>
+      <section className="controls card" aria-label={t.controlsLabel}>
+        <label>
+          {t.chooseTerritory}
+          <select value={model.territory?.code ?? ''} onChange={(e) => navigate({ ...url, vue: 'territoire', territoire: e.target.value })}>
+            {model.territory ? null : <option value="">—</option>}
+            {model.catalogue.departements.map((d) => (
+              <option key={d.code} value={d.code}>
+                {lang === 'en' ? d.nom_en : d.nom_fr} ({d.code})
+              </option>
+            ))}
+          </select>
+        </label>
+        <IndicatorSelect indicators={model.catalogue.indicators} value={model.indicator.id} onChange={(id) => navigate({ ...url, indicateur: id, annee: undefined })} t={t} lang={lang} />
+      </section>
+      {!model.territory || !c ? (
+        <p role="alert" className="error">{t.territoryNotFound(code)}</p>
+      ) : (
+        <>
+          <h2 className="territory-name">
+            {lang === 'en' ? model.territory.nom_en : model.territory.nom_fr} <span className="code">({model.territory.code})</span>
+          </h2>
+          <div className="grid">
+            <div className="span-2">
+              <Chart snapshot={c.kpi} busy={busy} headingLevel={3} />
+            </div>
+            <div className="span-2">
+              <Chart snapshot={c.comparison} busy={busy} headingLevel={3} />
+            </div>
+            <Chart snapshot={c.trend} busy={busy} headingLevel={3} />
+            <Chart snapshot={c.pipeline} busy={busy} headingLevel={3} />
+            <section className="card span-2 quality" aria-labelledby="quality-title">
+              <h3 id="quality-title">{t.territoryQuality}</h3>
+              {model.quality.length ? (
+                <dl>
+                  {model.quality.map((qq) => (
+                    <div key={qq.indicator}>
+                      <dt>{qq.indicator}</dt>
+                      {qq.notes.map((n) => (
+                        <dd key={n}>{n}</dd>
+                      ))}
+                    </div>
+                  ))}
+                </dl>
+              ) : (
+                <p>{t.territoryQualityNone}</p>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import type { Connector } from '../../data/connector';
+import { runQuery } from '../../data/client';
+import { activeSourcesQuery, sourcesQuery, SourceRow, yearsQuery, YearsRow, type IndicatorRow, type TerritoryRow } from '../../data/sql/catalogue';
+import { measuresQuery, MesureRow } from '../../data/sql/measures';
+import { rankingQuery, RankingRow } from '../../data/sql/ranking';
+import { trendQuery, TrendRow } from '../../data/sql/trend';
+import { paceQuery, PaceRow } from '../../data/sql/pace';
+import { pipelineQuery, PipelineRow } from '../../data/sql/pipeline';
+import { buildKpi } from '../../snapshot/build-region';
+import { buildComparison, buildPipeline, buildTrend } from '../../snapshot/build-series';
+import { notesFor } from '../../snapshot/notes';
+import type { SnapshotContext } from '../../snapshot/context';
+import type { ChartSnapshot } from '../../snapshot/schema';
+import type { Lang } from '../../lib/format';
+import { loadCatalogue, pickIndicator, REGION, type Catalogue } from '../catalogue';
+
+export interface TerritoryArgs {
+  readonly lang: Lang;
+  readonly code: string;
+  readonly indicateur?: string;
+  readonly annee?: number;
+  readonly cible: number;
+  readonly anneeCible: number;
+  readonly permalink: string;
+  readonly now: Date;
+}
+
+export interface TerritoryModel {
+  readonly catalogue: Catalogue;
+  readonly territory: TerritoryRow | null;
+  readonly indicator: IndicatorRow;
+  readonly charts: { kpi: ChartSnapshot; comparison: ChartSnapshot; trend: ChartSnapshot; pipeline: ChartSnapshot } | null;
+  /** Data-quality notes by indicator label. */
+  readonly quality: { indicator: string; notes: string[] }[];
+}
+
+/** One département: every indicator against the région and France, its trend, pipeline, rank and quality notes. */
+export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<TerritoryModel> {
+  const catalogue = await loadCatalogue(conn);
+  const indicator = pickIndicator(catalogue, a.indicateur);
+  const territory = catalogue.departements.find((d) => d.code === a.code) ?? null;
+  if (!territory) return { catalogue, territory, indicator, charts: null, quality: [] };
+  const code = territory.code;
+  const years = (await runQuery(conn, yearsQuery(indicator.id), YearsRow)).map((y) => y.annee);
+  const year = a.annee !== undefined && years.includes(a.annee) ? a.annee : (years[0] ?? new Date().getFullYear());
+  const [series, all, ranking, trends, pace, pDep, pReg, pFr, sources, allSources] = await Promise.all([
+    runQuery(conn, measuresQuery({ indicateur: indicator.id, territoires: [code, REGION, 'FR'] }), MesureRow),
+    runQuery(conn, measuresQuery({ territoires: [code] }), MesureRow),
+    runQuery(conn, rankingQuery({ region: REGION, indicateur: indicator.id, annee: year }), RankingRow),
+    runQuery(conn, trendQuery({ indicateur: indicator.id, territoires: [code, REGION, 'FR'], fin: year }), TrendRow),
+    runQuery(conn, paceQuery({ indicateur: indicator.id, territoire: code, cible: a.cible, annee_cible: a.anneeCible, fin: year }), PaceRow),
+    runQuery(conn, pipelineQuery({ territoire: code, annee: year }), PipelineRow),
+    runQuery(conn, pipelineQuery({ territoire: REGION, annee: year }), PipelineRow),
+    runQuery(conn, pipelineQuery({ territoire: 'FR', annee: year }), PipelineRow),
+    runQuery(conn, sourcesQuery(indicator.id), SourceRow),
+    runQuery(conn, activeSourcesQuery(), SourceRow),
+  ]);
+  const ctx: SnapshotContext = { lang: a.lang, territories: catalogue.territories, sources, generatedAt: a.now.toISOString(), permalink: a.permalink };
+  const allCtx = { ...ctx, sources: allSources };
+  const upTo = series.filter((r) => r.annee <= year);
+  const seriesOf = (c: string) => upTo.filter((r) => r.territoire === c);
+  const target = { cible: a.cible, annee: a.anneeCible };
+  const rankRow = ranking.find((r) => r.territoire === code);
+  const label = (i: IndicatorRow) => (a.lang === 'en' ? i.libelle_en : i.libelle_fr);
+  const quality = catalogue.indicators
+    .map((i) => ({ indicator: label(i), notes: notesFor(ctx, all.filter((r) => r.indicateur === i.id), { withYear: true, illustratif: false }) }))
+    .filter((q) => q.notes.length > 0);
+  return {
+    catalogue,
+    territory,
+    indicator,
+    quality,
+    charts: {
+      kpi: buildKpi(ctx, {
+        indicator,
+        regionCode: code,
+        year,
+        series: seriesOf(code),
+        trend: trends.find((tr) => tr.territoire === code),
+        pace: pace[0],
+        target,
+        rank: { rang: rankRow?.rang ?? null, count: ranking.length, evolution: rankRow?.evolution_rang ?? null },
+      }),
+      comparison: buildComparison(allCtx, {
+        indicators: catalogue.indicators,
+        year,
+        rows: [
+          { code, role: 'focus', rows: pDep },
+          { code: REGION, role: 'region', rows: pReg },
+          { code: 'FR', role: 'pays', rows: pFr },
+        ],
+      }),
+      trend: buildTrend(ctx, {
+        indicator,
+        focus: code,
+        series: [
+          { code, role: 'departement' as const, rows: seriesOf(code) },
+          { code: REGION, role: 'region' as const, rows: seriesOf(REGION) },
+          { code: 'FR', role: 'pays' as const, rows: seriesOf('FR') },
+        ].filter((s) => s.rows.length > 0),
+        trends,
+        target,
+      }),
+      pipeline: buildPipeline(allCtx, { indicators: catalogue.indicators, code, rows: pDep, compare: { code: REGION, role: 'region', rows: pReg } }),
+    },
+  };
+}
