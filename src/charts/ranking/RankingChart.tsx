@@ -3,6 +3,7 @@ import { messages } from '../../i18n';
 import { formatPercent } from '../../lib/format';
 import type { ChartSnapshot } from '../../snapshot/schema';
 import { pointStatus } from '../chart-data';
+import { useWidth } from '../use-width';
 
 const REF_STYLE = {
   parite: { stroke: '#1c2333', dash: undefined },
@@ -29,14 +30,17 @@ export function RankingChart({ snapshot }: { snapshot: ChartSnapshot }) {
     };
   });
   const height = 40 + rows.length * 30;
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const narrow = width < 520;
+  const yWidth = Math.round(Math.max(100, Math.min(190, width * 0.42)));
   const summary = snapshot.summary;
   return (
-    <div role="img" aria-label={summary} className="rc-wrap">
+    <div role="img" aria-label={summary} className="rc-wrap" ref={ref}>
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 24, right: 64, bottom: 4, left: 8 }} accessibilityLayer={false}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 24, right: narrow ? 58 : 64, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid horizontal={false} stroke="#e3e6ec" />
           <XAxis type="number" domain={[0, 60]} ticks={[0, 10, 20, 30, 40, 50, 60]} tickFormatter={(v: number) => formatPercent(v, L, 0)} stroke="#4a5468" />
-          <YAxis type="category" dataKey="name" width={190} stroke="#4a5468" tick={{ fontSize: 13 }} interval={0} />
+          <YAxis type="category" dataKey="name" width={yWidth} stroke="#4a5468" tick={{ fontSize: narrow ? 10.5 : 13 }} interval={0} />
           {snapshot.references.map((r) => (
             <ReferenceLine
               key={r.id}
@@ -52,7 +56,7 @@ export function RankingChart({ snapshot }: { snapshot: ChartSnapshot }) {
             {rows.map((r) => (
               <Cell key={r.name} fill={r.low ? 'url(#low-hatch)' : '#D55E00'} stroke={r.low ? '#D55E00' : undefined} />
             ))}
-            <LabelList dataKey="text" position="right" fontSize={12} fill="#1c2333" />
+            <LabelList dataKey="text" position="right" fontSize={narrow ? 10 : 12} fill="#1c2333" />
           </Bar>
           <defs>
             <pattern id="low-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

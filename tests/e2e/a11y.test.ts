@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { appUrl, launch, openPage } from './browser';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const VIEWS = { overview: '', territory: '?vue=territoire&territoire=34', data: '?vue=donnees' };
+
+describe.each(['fr', 'en'])('accessibility (%s)', (lang) => {
+  test.each(Object.entries(VIEWS))('%s has no serious or critical axe violation, and reflows at 320 px', async (_name, search) => {
+    const { page, log, close } = await openPage(browser);
+    const url = appUrl(search ? `${search}${lang === 'en' ? '&lang=en' : ''}` : lang === 'en' ? '?lang=en' : '');
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => {
+      const all = [...document.querySelectorAll('[data-chart]')];
+      return (all.length > 0 && all.every((e) => e.getAttribute('data-ready') === 'true')) || document.querySelector('[data-dataset]');
+    }, null, { timeout: 60000 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const w = window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } };
+      const r = await w.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+});

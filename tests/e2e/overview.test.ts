@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { appUrl, launch, openPage, READY } from './browser';
+import { openDefaultDb } from '../helpers/node-db';
+import type { Connector } from '../../src/data/connector';
+
+const OCCITANIE = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+const KINDS = ['kpi', 'map', 'ranking', 'trend', 'pipeline'];
+
+let browser: Browser;
+let db: Connector & { close(): void };
+beforeAll(async () => {
+  [browser, db] = await Promise.all([launch(), openDefaultDb()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  db?.close();
+});
+
+/** Waits until every chart of the page shows data. */
+export async function allReady(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => {
+    const all = [...document.querySelectorAll('[data-chart]')];
+    return all.length > 0 && all.every((e) => e.getAttribute('data-ready') === 'true');
+  }, null, { timeout: 60000 });
+  return page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart') ?? ''));
+}
+
+/** Reads "23,1 %" or "23.1%" back as 23.1. */
+function parsePercent(text: string): number | null {
+  const m = text.replace(/[\s\u00a0\u202f]/g, '').match(/(-?\d+(?:[.,]\d+)?)%/);
+  return m?.[1] ? Number(m[1].replace(',', '.')) : null;
+}
+
+/** The région and départements for one indicator and year, straight from the raw table: sums of counts. */
+async function direct(indicateur: string, annee: number) {
+  const rows = await db.query({
+    sql: `WITH d AS (SELECT territoire, femmes, total FROM observations WHERE indicateur = ? AND annee = ?::INTEGER)
+          SELECT territoire, 100 * femmes / total AS part FROM d WHERE femmes IS NOT NULL AND territoire IN ('${OCCITANIE.join("','")}')
+          UNION ALL SELECT '76', 100 * sum(femmes) / sum(total) FROM d WHERE territoire IN ('${OCCITANIE.join("','")}')`,
+    params: [indicateur, annee],
+  });
+  return new Map(rows.map((r) => [String(r['territoire']), Number(r['part'])]));
+}
+
+describe('overview', () => {
+  test('every chart kind is ready, the KPI and the ranking show the numbers of a direct query, nothing leaves the origin', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await page.waitForSelector(READY, { timeout: 60000 });
+    expect((await allReady(page)).sort()).toEqual([...KINDS].sort());
+    expect(await page.locator('[data-testid="illustrative-notice"]').first().isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+
+    const want = await direct('emploi_numerique', 2024);
+    const kpi = await page.locator('[data-chart="kpi"] [data-kpi="part"]').getAttribute('data-value');
+    expect(Number(kpi)).toBeCloseTo(want.get('76') ?? NaN, 9);
+    expect(parsePercent(await page.locator('[data-chart="kpi"] [data-kpi="part"] .kpi-value').innerText())).toBeCloseTo(want.get('76') ?? NaN, 1);
+
+    // The ranking's data table lists every département with its share, as displayed.
+    await page.locator('[data-chart="ranking"] button[aria-expanded]').click();
+    const rows = await page.$$eval('[data-chart="ranking"] table tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText)),
+    );
+    expect(rows).toHaveLength(13);
+    for (const r of rows) {
+      const name = r[1] ?? '';
+      const code = OCCITANIE.find((c) => name.length > 0 && rowsByName[c] === name);
+      expect(code, name).toBeDefined();
+      expect(parsePercent(r[2] ?? '')).toBeCloseTo(want.get(code ?? '') ?? NaN, 1);
+    }
+    expect(await page.$$eval('[data-chart="map"] [data-territory]', (els) => els.map((e) => e.getAttribute('data-territory')))).toEqual(OCCITANIE);
+    expect(log.external).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+
+  test('the keyboard reaches all 13 départements of the map, each a link to its page', async () => {
+    const { page, close } = await openPage(browser);
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await allReady(page);
+    await page.locator('[data-chart="map"]').scrollIntoViewIfNeeded();
+    await page.focus('[data-chart="map"] [data-territory="09"]');
+    const reached: string[] = [];
+    for (let i = 0; i < 13; i++) {
+      const code = await page.evaluate(() => document.activeElement?.getAttribute('data-territory') ?? null);
+      if (code) reached.push(code);
+      expect(await page.locator('.map-tooltip').innerText()).not.toBe('');
+      await page.keyboard.press('Tab');
+    }
+    expect(reached).toEqual(OCCITANIE);
+    await page.focus('[data-chart="map"] [data-territory="34"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/vue=territoire&territoire=34/);
+    expect(await allReady(page)).toContain('comparison');
+    await close();
+  });
+
+  test('indicator, year and language changes update every chart; the URL round-trips and Back works', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await allReady(page);
+    const titles = () => page.$$eval('[data-chart] .chart-title', (els) => els.map((e) => e.textContent ?? ''));
+    const before = await titles();
+
+    await page.selectOption('[aria-label] select >> nth=0', 'nsi_lycee');
+    await page.waitForURL(/indicateur=nsi_lycee/);
+    await allReady(page);
+    const afterIndicator = await titles();
+    for (const [i, t] of afterIndicator.entries()) if (!t.startsWith('Le parcours')) expect(t).not.toBe(before[i]);
+    expect(afterIndicator[0]).toContain('NSI');
+
+    await page.selectOption('[aria-label] select >> nth=1', '2021');
+    await page.waitForURL(/annee=2021/);
+    await allReady(page);
+    expect((await titles()).filter((t) => t.includes('2021')).length).toBeGreaterThanOrEqual(3);
+    const wantNsi = await direct('nsi_lycee', 2021);
+    const kpi = await page.locator('[data-kpi="part"]').getAttribute('data-value');
+    expect(Number(kpi)).toBeCloseTo(wantNsi.get('76') ?? NaN, 9);
+
+    await page.locator('a.lang-switch').click();
+    await page.waitForURL(/lang=en/);
+    await allReady(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect((await titles())[0]).toMatch(/^Key figures in Occitanie, 2021/);
+
+    // a copied URL reopens the same view
+    const url = page.url();
+    expect(url).toMatch(/indicateur=nsi_lycee&annee=2021&lang=en/);
+    const second = await openPage(browser);
+    await second.page.goto(url, { waitUntil: 'commit' });
+    await allReady(second.page);
+    expect(await second.page.$$eval('[data-chart] .chart-title', (els) => els.map((e) => e.textContent ?? ''))).toEqual(await titles());
+    await second.close();
+
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('lang=en'));
+    await allReady(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+});
+
+describe('territory page', () => {
+  test('every chart of a département is ready, with its rank and quality notes', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?vue=territoire&territoire=48'), { waitUntil: 'commit' });
+    expect((await allReady(page)).sort()).toEqual(['comparison', 'kpi', 'pipeline', 'trend']);
+    expect(await page.locator('[data-kpi="rang"] .kpi-value').innerText()).toMatch(/^\d+ \/ 13$/);
+    await expect.poll(() => page.locator('.quality').innerText()).toContain('Secret statistique');
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+  test('an unknown territory says so', async () => {
+    const { page, close } = await openPage(browser);
+    await page.goto(appUrl('?vue=territoire&territoire=75'), { waitUntil: 'commit' });
+    await page.waitForSelector('[role="alert"]', { timeout: 60000 });
+    expect(await page.locator('[role="alert"]').innerText()).toContain('75');
+    await close();
+  });
+});
+
+const rowsByName: Record<string, string> = {
+  '09': 'Ariège', '11': 'Aude', '12': 'Aveyron', '30': 'Gard', '31': 'Haute-Garonne', '32': 'Gers', '34': 'Hérault',
+  '46': 'Lot', '48': 'Lozère', '65': 'Hautes-Pyrénées', '66': 'Pyrénées-Orientales', '81': 'Tarn', '82': 'Tarn-et-Garonne',
+};
