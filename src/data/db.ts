@@ -79,9 +79,11 @@ async function create(): Promise<Connector> {
   await db.open({ query: { castBigIntToDouble: false } });
   const conn = await db.connect();
   await conn.query(SAFE_SETTINGS);
+  performance.mark('duckdb:instantiated');
   const connector = connectorOf(db, conn);
   setState({ status: 'loading', step: 'data' });
   await loadDefaults(connector, await files);
+  performance.mark('duckdb:data-loaded');
   setState({ status: 'ready', conn: connector, readyAt: performance.now() });
   return connector;
 }

@@ -49,7 +49,7 @@ export const YearsRow = z.object({ annee: z.number().int() });
 
 /** Years that have at least one value for an indicator, newest first. */
 export function yearsQuery(indicateur: string): SqlQuery {
-  return sqlQuery('SELECT DISTINCT annee FROM v_mesures WHERE indicateur = ? AND part IS NOT NULL ORDER BY annee DESC', [indicateur]);
+  return sqlQuery('SELECT DISTINCT annee FROM mesures WHERE indicateur = ? AND part IS NOT NULL ORDER BY annee DESC', [indicateur]);
 }
 
 export const SourceRow = z.object({

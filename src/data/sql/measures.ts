@@ -5,7 +5,7 @@ import type { SqlQuery } from '../connector';
 /** Why a value is missing: secret (statistical confidentiality), a région with only shares below it, or no data. */
 export const Raison = z.enum(['secret', 'parts_seules', 'absent']);
 
-/** One territory × year × indicator with every derived measure (view v_mesures). */
+/** One territory × year × indicator with every derived measure (table mesures, materialised from v_mesures). */
 export const MesureRow = z.object({
   territoire: z.string(),
   annee: z.number().int(),
@@ -61,7 +61,7 @@ export function measuresQuery(a: MeasuresArgs): SqlQuery {
     where.push(`list_contains(string_split(?, ','), territoire)`);
     params.push(a.territoires.join(','));
   }
-  return sqlQuery(`SELECT ${COLUMNS} FROM v_mesures WHERE ${where.join(' AND ')} ORDER BY territoire, indicateur, annee`, params);
+  return sqlQuery(`SELECT ${COLUMNS} FROM mesures WHERE ${where.join(' AND ')} ORDER BY territoire, indicateur, annee`, params);
 }
 
 /** The région's value computed from its départements' counts, with how many départements are missing. */
@@ -73,7 +73,7 @@ export function regionValueQuery(a: { region: string; indicateur: string; annee?
     params.push(a.annee);
   }
   return sqlQuery(
-    `SELECT ${COLUMNS} FROM v_mesures WHERE territoire = ? AND indicateur = ?${yearFilter} AND origine = 'calcul_departements' ORDER BY annee`,
+    `SELECT ${COLUMNS} FROM mesures WHERE territoire = ? AND indicateur = ?${yearFilter} AND origine = 'calcul_departements' ORDER BY annee`,
     params,
   );
 }

@@ -29,7 +29,7 @@ export function pipelineQuery(a: { territoire: string; annee?: number }): SqlQue
      FROM indicators i
      LEFT JOIN (
        SELECT *, row_number() OVER (PARTITION BY indicateur ORDER BY annee DESC) AS rn
-       FROM v_mesures WHERE territoire = ? AND annee <= ?::INTEGER AND part IS NOT NULL
+       FROM mesures WHERE territoire = ? AND annee <= ?::INTEGER AND part IS NOT NULL
      ) m ON m.indicateur = i.id AND m.rn = 1
      ORDER BY i.ordre, i.id`,
     [a.territoire, a.annee ?? 2100],

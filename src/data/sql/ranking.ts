@@ -24,7 +24,7 @@ export type RankingRow = z.infer<typeof RankingRow>;
 const RANKED = `
   SELECT m.territoire, m.part, m.femmes, m.effectif, m.faible_fiabilite, m.statut, m.raison,
     CASE WHEN m.part IS NOT NULL THEN CAST(rank() OVER (PARTITION BY m.part IS NULL ORDER BY m.part DESC) AS INTEGER) END AS rang
-  FROM v_mesures m JOIN territories t ON t.code = m.territoire AND t.type = 'departement' AND t.region = ?
+  FROM mesures m JOIN territories t ON t.code = m.territoire AND t.type = 'departement' AND t.region = ?
   WHERE m.indicateur = ? AND m.annee = ?::INTEGER`;
 
 /**

@@ -84,6 +84,10 @@ WITH obs AS (
   SELECT *, femmes IS NOT NULL AND coalesce(total, femmes + hommes) IS NOT NULL AS a_comptes
   FROM v_observations
 ),
+n_deps AS (
+  SELECT region AS territoire, CAST(count(*) AS INTEGER) AS n_departements
+  FROM territories WHERE type = 'departement' GROUP BY region
+),
 calc AS (
   SELECT t.region AS territoire, o.annee, o.indicateur,
     sum(o.femmes) FILTER (WHERE o.a_comptes) AS femmes,
@@ -98,16 +102,13 @@ calc AS (
   GROUP BY t.region, o.annee, o.indicateur
 ),
 calc_n AS (
-  SELECT c.*, (SELECT CAST(count(*) AS INTEGER) FROM territories d WHERE d.region = c.territoire AND d.type = 'departement') AS n_departements
-  FROM calc c
+  SELECT c.*, n.n_departements FROM calc c JOIN n_deps n ON n.territoire = c.territoire
 )
 SELECT o.territoire, o.annee, o.indicateur, o.femmes, o.hommes, o.total, o.part_femmes, o.statut, o.source, o.jeu,
   o.illustratif, 'observe' AS origine, NULL::INTEGER AS n_departements, NULL::INTEGER AS n_manquants, FALSE AS parts_seules
 FROM obs o
-WHERE NOT EXISTS (
-  SELECT 1 FROM calc_n c
-  WHERE c.territoire = o.territoire AND c.annee = o.annee AND c.indicateur = o.indicateur AND c.n_parts = 0
-)
+LEFT JOIN calc_n c ON c.territoire = o.territoire AND c.annee = o.annee AND c.indicateur = o.indicateur AND c.n_parts = 0
+WHERE c.territoire IS NULL
 UNION ALL
 SELECT c.territoire, c.annee, c.indicateur,
   CASE WHEN c.n_parts = 0 THEN c.femmes END,
@@ -117,9 +118,8 @@ SELECT c.territoire, c.annee, c.indicateur,
   CASE WHEN c.rupture THEN 'rupture' END,
   c.source, c.jeu, c.illustratif, 'calcul_departements', c.n_departements, c.n_departements - c.n_comptes, c.n_parts > 0
 FROM calc_n c
-WHERE c.n_parts = 0 OR NOT EXISTS (
-  SELECT 1 FROM obs o WHERE o.territoire = c.territoire AND o.annee = c.annee AND o.indicateur = c.indicateur
-);
+LEFT JOIN obs o ON o.territoire = c.territoire AND o.annee = c.annee AND o.indicateur = c.indicateur
+WHERE c.n_parts = 0 OR o.territoire IS NULL;
 
 CREATE OR REPLACE VIEW v_mesures AS
 SELECT m.*,
@@ -142,3 +142,9 @@ FROM (
   FROM v_valeurs v
 ) m;
 `;
+
+/**
+ * Materialises v_mesures into the table `mesures` that every builder reads: the views are recomputed once per
+ * change of data (load, import, activation) instead of once per query.
+ */
+export const REFRESH_MEASURES = `CREATE OR REPLACE TABLE mesures AS SELECT * FROM v_mesures ORDER BY indicateur, territoire, annee;`;

@@ -36,7 +36,7 @@ export function trendFragment(a: TrendArgs): { sql: string; params: SqlParam[] }
   return {
     sql: `
     WITH pts AS (
-      SELECT territoire, annee, part FROM v_mesures
+      SELECT territoire, annee, part FROM mesures
       WHERE indicateur = ? AND list_contains(string_split(?, ','), territoire)
         AND annee BETWEEN ?::INTEGER AND ?::INTEGER AND part IS NOT NULL
     ), agg AS (

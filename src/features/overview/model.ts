@@ -44,6 +44,7 @@ function extremes(rows: readonly MesureRow[]): string[] {
 
 /** Every query of the overview, then the five chart snapshots built from their rows. */
 export async function loadOverview(conn: Connector, a: OverviewArgs): Promise<OverviewModel> {
+  performance.mark('overview:start');
   const catalogue = await loadCatalogue(conn);
   const indicator = pickIndicator(catalogue, a.indicateur);
   const years = (await runQuery(conn, yearsQuery(indicator.id), YearsRow)).map((y) => y.annee);
@@ -69,6 +70,7 @@ export async function loadOverview(conn: Connector, a: OverviewArgs): Promise<Ov
   const trendCodes = [REGION, 'FR', ...shown];
   const trends = await runQuery(conn, trendQuery({ indicateur: indicator.id, territoires: trendCodes, fin: year }), TrendRow);
 
+  performance.measure('overview:queries', 'overview:start');
   const ctx: SnapshotContext = { lang: a.lang, territories: catalogue.territories, sources, generatedAt: a.now.toISOString(), permalink: a.permalink };
   const refs = { region: atYear(REGION), france: atYear('FR'), ue: atYear('EU27_2020') };
   const regionSeries = upTo.filter((r) => r.territoire === REGION);
