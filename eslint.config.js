@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },
@@ -21,6 +22,7 @@ export default tseslint.config(
   { files: ['src/data/db.ts', 'tests/helpers/**', 'scripts/**'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['scripts/**/*.mjs', '*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly' } },
+    // Node scripts, some of which pass functions to run inside the page (hence the browser globals too).
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );
