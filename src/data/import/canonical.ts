@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { problem, type Problem } from './problems';
+import { cleanText, foldKey, parseNumber, parseYear } from './numbers';
+import type { Parsed } from './parse';
+import { territoryMatcher, type CatalogueTerritory } from './territory';
+
+/** One observation ready to load, with the line it came from. */
+export const CanonicalRow = z.object({
+  line: z.number().int().positive(),
+  territoire: z.string().min(1).max(20),
+  annee: z.number().int().min(1990).max(2100),
+  indicateur: z.string().regex(/^[a-z0-9_]{1,64}$/),
+  femmes: z.number().finite().nonnegative().nullable(),
+  hommes: z.number().finite().nonnegative().nullable(),
+  total: z.number().finite().nonnegative().nullable(),
+  part_femmes: z.number().finite().min(0).max(100).nullable(),
+  statut: z.enum(['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire']).nullable(),
+  source: z.string().max(500).nullable(),
+});
+export type CanonicalRow = z.infer<typeof CanonicalRow>;
+
+export interface ImportCatalogue {
+  readonly territories: readonly CatalogueTerritory[];
+  readonly indicators: readonly string[];
+}
+
+/** Canonical columns with their accepted header names (folded: case, accents and spaces ignored). */
+export const CANONICAL_COLUMNS = {
+  territoire: ['territoire', 'territory'],
+  annee: ['annee', 'year'],
+  indicateur: ['indicateur', 'indicator'],
+  femmes: ['femmes', 'women'],
+  hommes: ['hommes', 'men'],
+  total: ['total'],
+  part_femmes: ['part_femmes', 'share_women'],
+  statut: ['statut', 'status'],
+  source: ['source'],
+} as const;
+type Column = keyof typeof CANONICAL_COLUMNS;
+
+/** The index of each canonical column in a header, or null when the header is not canonical. */
+export function canonicalColumns(header: readonly string[]): Partial<Record<Column, number>> | null {
+  const folded = header.map(foldKey);
+  const idx: Partial<Record<Column, number>> = {};
+  for (const [col, names] of Object.entries(CANONICAL_COLUMNS) as [Column, readonly string[]][]) {
+    const i = folded.findIndex((h) => names.includes(h));
+    if (i >= 0) idx[col] = i;
+  }
+  return idx.territoire !== undefined && idx.annee !== undefined && idx.indicateur !== undefined ? idx : null;
+}
+
+const STATUTS = new Set(['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire']);
+
+/** Maps parsed canonical rows to observations, with one problem per bad cell, by line and column. */
+export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: CanonicalRow[]; problems: Problem[]; skipped: number } {
+  const idx = canonicalColumns(parsed.header);
+  if (!idx) return { rows: [], problems: [problem('colonne_manquante', {}, 'territoire, annee, indicateur')], skipped: 0 };
+  const matchTerritory = territoryMatcher(cat.territories);
+  const indicators = new Set(cat.indicators);
+  const rows: CanonicalRow[] = [];
+  const problems: Problem[] = [];
+  let skipped = 0;
+  const name = (c: Column) => parsed.header[idx[c] ?? -1] ?? c;
+  for (const r of parsed.rows) {
+    const cell = (c: Column) => (idx[c] === undefined ? '' : (r.cells[idx[c]] ?? ''));
+    const bad: Problem[] = [];
+    const at = (c: Column) => ({ ligne: r.line, colonne: name(c) });
+    const t = matchTerritory(cell('territoire'));
+    if ('outside' in t) {
+      skipped++;
+      problems.push(problem('territoire_hors_perimetre', at('territoire'), cell('territoire')));
+      continue;
+    }
+    if ('unknown' in t) bad.push(problem('territoire_inconnu', at('territoire'), cell('territoire')));
+    const year = parseYear(cell('annee'));
+    if (year === null) bad.push(problem('annee_invalide', at('annee'), cell('annee')));
+    else if (year < 1990 || year > 2100) bad.push(problem('annee_hors_bornes', at('annee'), String(year)));
+    const indicateur = cleanText(cell('indicateur')).toLowerCase();
+    if (!indicators.has(indicateur)) bad.push(problem('indicateur_inconnu', at('indicateur'), cell('indicateur')));
+    let statut = cleanText(cell('statut')).toLowerCase() || null;
+    if (statut !== null && !STATUTS.has(statut)) {
+      bad.push(problem('statut_inconnu', at('statut'), cell('statut')));
+      statut = null;
+    }
+    const num = (c: Column, share = false): number | null => {
+      const res = parseNumber(cell(c), parsed.decimalComma);
+      if (res.kind === 'ok') {
+        if (!share && res.value < 0) bad.push(problem('nombre_negatif', at(c), cell(c)));
+        return res.value;
+      }
+      if (res.kind === 'secret') statut = statut ?? 'secret';
+      if (res.kind === 'invalide') bad.push(problem('nombre_invalide', at(c), cell(c)));
+      return null;
+    };
+    const femmes = num('femmes');
+    const hommes = num('hommes');
+    const total = num('total');
+    const part = num('part_femmes', true);
+    if (part !== null && (part < 0 || part > 100)) bad.push(problem('part_hors_bornes', at('part_femmes'), cell('part_femmes')));
+    const source = cleanText(cell('source')).slice(0, 500) || null;
+    if (bad.length) {
+      problems.push(...bad);
+      continue;
+    }
+    rows.push({ line: r.line, territoire: 'code' in t ? t.code : '', annee: year ?? 0, indicateur, femmes, hommes, total, part_femmes: part, statut: statut as CanonicalRow['statut'], source });
+  }
+  return { rows, problems, skipped };
+}

@@ -1,0 +1,51 @@
+import type { Recipe } from './recipe';
+
+/** Digital occupations of PCS 2003 (DATA.md). */
+export const PCS_NUMERIQUE = ['388A', '388B', '388C', '388D', '388E', '478A', '478B', '478C', '478D', '544A'];
+
+/**
+ * Recipes shipped for the official formats of DATA.md, built on their real headers. The analyst can adjust and
+ * save a copy (e.g. another discipline, another census vintage).
+ */
+export const PRESETS: Recipe[] = [
+  {
+    v: 1,
+    nom: 'SIES – effectifs SISE (informatique)',
+    description: 'Export Opendatasoft des effectifs d’étudiants inscrits (SISE) : colonnes femmes, hommes et effectif_sans_cpge, filtrées sur le secteur disciplinaire « Informatique », par département d’inscription (dep_ins_lib), année universitaire 2022-23 lue comme 2022.',
+    indicateur: 'sup_numerique',
+    territoire: { colonne: 'dep_ins_lib' },
+    annee: { colonne: 'rentree_lib' },
+    sexe: { mode: 'colonnes', femmes: 'femmes', hommes: 'hommes', total: 'effectif_sans_cpge' },
+    mesure: { mode: 'compte' },
+    filtres: [{ colonne: 'sect_disciplinaire_lib', valeurs: ['Informatique'] }],
+    source: 'SIES, SISE (effectifs d’étudiants inscrits)',
+  },
+  {
+    v: 1,
+    nom: 'Insee Melodi – recensement, emploi (DS_RP_EMPLOI_LR_COMP)',
+    description: 'CSV de l’API Melodi (séparateur point-virgule, BOM) : GEO (DEP-31), SEX (F, M, _T), TIME_PERIOD, OBS_VALUE ; lignes des départements, tous âges et diplômes. Ajoutez un filtre PCS pour cibler un groupe professionnel.',
+    indicateur: 'emploi_numerique',
+    territoire: { colonne: 'GEO' },
+    annee: { colonne: 'TIME_PERIOD' },
+    sexe: { mode: 'colonne', colonne: 'SEX', femmes: ['F'], hommes: ['M'], total: ['_T'] },
+    mesure: { mode: 'valeur', colonne: 'OBS_VALUE' },
+    filtres: [
+      { colonne: 'GEO_OBJECT', valeurs: ['DEP'] },
+      { colonne: 'AGE', valeurs: ['_T'] },
+      { colonne: 'EDUC', valeurs: ['_T'] },
+    ],
+    source: 'Insee, recensement de la population (Melodi)',
+  },
+  {
+    v: 1,
+    nom: 'Insee – fichier détail du recensement (FD_INDREG), professions du numérique',
+    description: 'Une ligne par personne, pondérée par IPONDI ; DEPT, SEXE (1 homme, 2 femme) ; professions PCS 2003 du numérique dans la colonne PROF (à vérifier selon le millésime) ; année du millésime à saisir.',
+    indicateur: 'emploi_numerique',
+    territoire: { colonne: 'DEPT' },
+    annee: { valeur: 2021 },
+    sexe: { mode: 'colonne', colonne: 'SEXE', femmes: ['2'], hommes: ['1'], total: [] },
+    mesure: { mode: 'poids', colonne: 'IPONDI' },
+    filtres: [{ colonne: 'PROF', valeurs: PCS_NUMERIQUE }],
+    source: 'Insee, recensement de la population (fichier détail)',
+  },
+];

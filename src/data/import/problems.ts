@@ -1,0 +1,98 @@
+/**
+ * Import problems: every problem has a code, a place (row, column) and a message in French and English.
+ * Rows are numbered as in the file (1 = first line), so an analyst finds them in a spreadsheet.
+ */
+export type ProblemCode =
+  | 'fichier_vide'
+  | 'fichier_trop_gros'
+  | 'format_binaire'
+  | 'encodage_invalide'
+  | 'entete_absente'
+  | 'entete_dupliquee'
+  | 'entete_vide'
+  | 'colonne_manquante'
+  | 'nombre_champs'
+  | 'guillemet_non_ferme'
+  | 'territoire_inconnu'
+  | 'territoire_hors_perimetre'
+  | 'indicateur_inconnu'
+  | 'annee_invalide'
+  | 'annee_hors_bornes'
+  | 'nombre_invalide'
+  | 'nombre_negatif'
+  | 'femmes_sup_total'
+  | 'somme_incoherente'
+  | 'part_hors_bornes'
+  | 'statut_inconnu'
+  | 'sans_valeur'
+  | 'doublon'
+  | 'recette_incomplete'
+  | 'aucune_ligne';
+
+export type Severity = 'erreur' | 'avertissement';
+
+export interface Problem {
+  readonly code: ProblemCode;
+  readonly severity: Severity;
+  /** Line in the file (1-based), or null for the whole file. */
+  readonly ligne: number | null;
+  /** Column name as in the file, or null. */
+  readonly colonne: string | null;
+  /** The offending value, shortened; always shown as text, never as HTML. */
+  readonly valeur: string | null;
+  readonly message_fr: string;
+  readonly message_en: string;
+}
+
+type Template = (v: string, extra: string) => [string, string];
+
+const T: Record<ProblemCode, Template> = {
+  fichier_vide: () => ['Le fichier est vide.', 'The file is empty.'],
+  fichier_trop_gros: (v, max) => [`Le fichier pèse ${v} ; la limite est ${max}. Découpez-le ou filtrez-le avant l’import.`, `The file is ${v}; the limit is ${max}. Split or filter it before importing.`],
+  format_binaire: (v) => [`Ce fichier n’est pas un texte CSV (${v}). Ouvrez-le dans votre tableur et exportez-le en CSV (UTF-8, séparateur point-virgule).`, `This file is not CSV text (${v}). Open it in your spreadsheet and export it as CSV (UTF-8, semicolon-separated).`],
+  encodage_invalide: () => ['Le texte ne se lit ni en UTF-8 ni en Windows-1252.', 'The text reads neither as UTF-8 nor as Windows-1252.'],
+  entete_absente: () => ['Aucune ligne d’en-tête n’a été trouvée.', 'No header row was found.'],
+  entete_dupliquee: (v) => [`L’en-tête « ${v} » apparaît plusieurs fois.`, `The header "${v}" appears more than once.`],
+  entete_vide: () => ['Une colonne n’a pas de nom d’en-tête.', 'A column has no header name.'],
+  colonne_manquante: (v) => [`La colonne « ${v} » est obligatoire et absente.`, `The required column "${v}" is missing.`],
+  nombre_champs: (v, n) => [`La ligne compte ${v} champs au lieu de ${n}.`, `The row has ${v} fields instead of ${n}.`],
+  guillemet_non_ferme: () => ['Un guillemet ouvert n’est jamais fermé.', 'A quote is opened and never closed.'],
+  territoire_inconnu: (v) => [`Territoire inconnu : « ${v} ». Attendu : un code de département (09, 2A), 76, FR ou EU27_2020.`, `Unknown territory: "${v}". Expected a département code (09, 2A), 76, FR or EU27_2020.`],
+  territoire_hors_perimetre: (v) => [`Territoire hors du périmètre du tableau de bord, ligne ignorée : « ${v} ».`, `Territory outside the dashboard's scope, row skipped: "${v}".`],
+  indicateur_inconnu: (v) => [`Indicateur inconnu : « ${v} ». Déclarez-le ou utilisez un identifiant de data/indicators.csv.`, `Unknown indicator: "${v}". Declare it or use an id from data/indicators.csv.`],
+  annee_invalide: (v) => [`Année illisible : « ${v} ».`, `Unreadable year: "${v}".`],
+  annee_hors_bornes: (v) => [`Année hors bornes (1990 à 2100) : ${v}.`, `Year out of range (1990 to 2100): ${v}.`],
+  nombre_invalide: (v) => [`Nombre illisible : « ${v} ».`, `Unreadable number: "${v}".`],
+  nombre_negatif: (v) => [`Un effectif ne peut pas être négatif : ${v}.`, `A count cannot be negative: ${v}.`],
+  femmes_sup_total: (v, t) => [`Plus de femmes (${v}) que le total (${t}).`, `More women (${v}) than the total (${t}).`],
+  somme_incoherente: (v, t) => [`Femmes + hommes = ${v}, mais le total vaut ${t}.`, `Women + men = ${v}, but the total is ${t}.`],
+  part_hors_bornes: (v) => [`Part des femmes hors de 0 à 100 : ${v}.`, `Share of women outside 0 to 100: ${v}.`],
+  statut_inconnu: (v) => [`Statut inconnu : « ${v} » (attendu : secret, estimation, faible_fiabilite, rupture, provisoire).`, `Unknown status: "${v}" (expected secret, estimation, faible_fiabilite, rupture, provisoire).`],
+  sans_valeur: () => ['Ni effectifs (femmes avec total ou hommes), ni part, ni statut secret.', 'No counts (women with total or men), no share and no secret status.'],
+  doublon: (v, first) => [`Doublon de la clé ${v} (déjà à la ligne ${first}).`, `Duplicate key ${v} (already on line ${first}).`],
+  recette_incomplete: (v) => [`La recette est incomplète : ${v}.`, `The recipe is incomplete: ${v}.`],
+  aucune_ligne: () => ['Aucune ligne de données à importer.', 'No data row to import.'],
+};
+
+const WARNINGS = new Set<ProblemCode>(['territoire_hors_perimetre']);
+
+/** Shortens a value for messages (a 10 MB cell must not become a 10 MB message). */
+export function shorten(v: string, max = 80): string {
+  const s = v.replace(/[\r\n\t]+/g, ' ');
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** Builds a problem with both messages. */
+export function problem(code: ProblemCode, place: { ligne?: number | null; colonne?: string | null }, value = '', extra = ''): Problem {
+  const v = shorten(value);
+  const [fr, en] = T[code](v, extra);
+  return {
+    code,
+    severity: WARNINGS.has(code) ? 'avertissement' : 'erreur',
+    ligne: place.ligne ?? null,
+    colonne: place.colonne === undefined || place.colonne === null ? null : shorten(place.colonne, 60),
+    valeur: value === '' ? null : v,
+    message_fr: fr,
+    message_en: en,
+  };
+}

@@ -1,0 +1,102 @@
+import { canonicalColumns, mapCanonical, type CanonicalRow, type ImportCatalogue } from './canonical';
+import { decode, type Encoding } from './decode';
+import { EUROSTAT_INDICATORS, isEurostatTsv, mapEurostat } from './eurostat';
+import { checkMagic, checkSize } from './guard';
+import { parseText, type Delimiter } from './parse';
+import { PRESETS } from './presets';
+import { problem, type Problem } from './problems';
+import { applyRecipe, recipeColumns, type Recipe } from './recipe';
+import { foldKey } from './numbers';
+import { validateRows } from './validate';
+
+export type ImportFormat = 'canonique' | 'eurostat' | 'recette' | 'inconnu';
+
+export interface ImportOptions {
+  readonly fileName: string;
+  readonly encoding?: Encoding;
+  readonly delimiter?: Delimiter;
+  /** Line of the header when the analyst overrides the detection. */
+  readonly headerLine?: number;
+  /** A recipe chosen by the analyst; otherwise a saved recipe or a preset that fits the header is used. */
+  readonly recipe?: Recipe;
+  readonly savedRecipes?: readonly Recipe[];
+  /** Indicator for a Eurostat file whose dataset code is not known. */
+  readonly indicateur?: string;
+}
+
+export interface ImportResult {
+  readonly format: ImportFormat;
+  readonly recipe: Recipe | null;
+  readonly encoding: Encoding | null;
+  readonly bom: boolean;
+  readonly delimiter: Delimiter | null;
+  readonly header: string[];
+  readonly headerLine: number;
+  readonly titleRows: number;
+  readonly blankRows: number;
+  readonly footnoteRows: number;
+  /** Data rows read under the header. */
+  readonly dataRows: number;
+  /** Rows outside the scope or filtered out by the recipe. */
+  readonly skipped: number;
+  readonly rows: CanonicalRow[];
+  readonly problems: Problem[];
+  readonly errors: number;
+  readonly warnings: number;
+  /** The first rows of the file as read (for the preview). */
+  readonly sample: string[][];
+}
+
+const EMPTY = { format: 'inconnu' as const, recipe: null, encoding: null, bom: false, delimiter: null, header: [], headerLine: 0, titleRows: 0, blankRows: 0, footnoteRows: 0, dataRows: 0, skipped: 0, rows: [], sample: [] };
+
+function finish(base: Omit<ImportResult, 'errors' | 'warnings'>): ImportResult {
+  const errors = base.problems.filter((p) => p.severity === 'erreur').length;
+  return { ...base, errors, warnings: base.problems.length - errors };
+}
+
+/** The recipe to use: the analyst's, else a saved one, else a preset, whose columns the header has. */
+function pickRecipe(header: readonly string[], opts: ImportOptions): Recipe | null {
+  if (opts.recipe) return opts.recipe;
+  const have = new Set(header.map(foldKey));
+  const fits = (r: Recipe) => recipeColumns(r).every((c) => have.has(foldKey(c)));
+  return [...(opts.savedRecipes ?? []), ...PRESETS].find(fits) ?? null;
+}
+
+/**
+ * The whole import of one file, as a pure function (run in a worker): guard, decode, parse, recognise, map,
+ * validate. Nothing is committed here; the result says what would be loaded and every problem found.
+ */
+export function runImport(bytes: Uint8Array, cat: ImportCatalogue, opts: ImportOptions): ImportResult {
+  const guard = checkSize(bytes.length) ?? checkMagic(bytes.subarray(0, 8192));
+  if (guard) return finish({ ...EMPTY, problems: [guard] });
+  const dec = decode(bytes, opts.encoding);
+  const parsed = parseText(dec.text, { delimiter: opts.delimiter, headerLine: opts.headerLine });
+  const base = {
+    encoding: dec.encoding, bom: dec.bom, delimiter: parsed.delimiter, header: parsed.header, headerLine: parsed.headerLine,
+    titleRows: parsed.titleRows, blankRows: parsed.blankRows, footnoteRows: parsed.footnoteRows, dataRows: parsed.rows.length,
+    sample: parsed.rows.slice(0, 8).map((r) => r.cells.map((c) => c.slice(0, 200))),
+  };
+  if (parsed.header.length === 0) return finish({ ...EMPTY, ...base, problems: parsed.problems });
+  let format: ImportFormat;
+  let recipe: Recipe | null = null;
+  let mapped: { rows: CanonicalRow[]; problems: Problem[]; skipped: number };
+  if (canonicalColumns(parsed.header)) {
+    format = 'canonique';
+    mapped = mapCanonical(parsed, cat);
+  } else if (isEurostatTsv(parsed)) {
+    format = 'eurostat';
+    const code = Object.keys(EUROSTAT_INDICATORS).find((k) => opts.fileName.toLowerCase().includes(k));
+    const indicateur = opts.indicateur ?? (code ? EUROSTAT_INDICATORS[code] : undefined);
+    mapped = indicateur
+      ? mapEurostat(parsed, indicateur, cat.territories, `Eurostat, ${code ?? opts.fileName}`)
+      : { rows: [], problems: [problem('recette_incomplete', {}, 'indicateur')], skipped: 0 };
+  } else {
+    recipe = pickRecipe(parsed.header, opts);
+    format = recipe ? 'recette' : 'inconnu';
+    mapped = recipe ? applyRecipe(parsed, recipe, cat) : { rows: [], problems: [], skipped: 0 };
+  }
+  const checked = validateRows(mapped.rows);
+  const problems = [...parsed.problems, ...mapped.problems, ...checked.problems];
+  if (format !== 'inconnu' && checked.rows.length === 0 && !problems.some((p) => p.severity === 'erreur')) problems.push(problem('aucune_ligne', {}));
+  return finish({ ...base, format, recipe, skipped: mapped.skipped, rows: checked.rows, problems });
+}

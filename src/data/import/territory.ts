@@ -1,0 +1,54 @@
+import { cleanText, foldKey } from './numbers';
+
+export interface CatalogueTerritory {
+  readonly code: string;
+  readonly code_cog: string;
+  readonly type: string;
+  readonly nom_fr: string;
+}
+
+/** Eurostat NUTS codes of Occitanie and its départements. */
+const NUTS: Record<string, string> = {
+  FRJ: '76', FRJ1: '76', FRJ2: '76', FRJ11: '11', FRJ12: '30', FRJ13: '34', FRJ14: '48', FRJ15: '66', FRJ21: '09', FRJ22: '12',
+  FRJ23: '31', FRJ24: '32', FRJ25: '46', FRJ26: '65', FRJ27: '81', FRJ28: '82',
+};
+const COUNTRY: Record<string, string> = { FR: 'FR', FRA: 'FR', FRANCE: 'FR', FXX: 'FR', EU27_2020: 'EU27_2020', EU27: 'EU27_2020', UE27: 'EU27_2020', UE: 'EU27_2020', EU: 'EU27_2020' };
+
+export type TerritoryMatch = { readonly code: string } | { readonly unknown: true } | { readonly outside: true };
+
+/**
+ * Maps the ways files write a territory to our codes: `31`, `9`, `09`, `9.0`, `DEP-31`, `D031`, `2A`, `REG-76`,
+ * `76`, NUTS (`FRJ23`), ISO (`FR`, `FRA`), `EU27_2020`, and names (`Haute-Garonne`, accents and case ignored).
+ * A well-formed code of another country is `outside` (skipped with a warning); anything else is `unknown`.
+ */
+export function territoryMatcher(territories: readonly CatalogueTerritory[]): (raw: string) => TerritoryMatch {
+  const codes = new Set(territories.map((t) => t.code));
+  const depByCog = new Map(territories.filter((t) => t.type === 'departement').map((t) => [t.code_cog, t.code]));
+  const regByCog = new Map(territories.filter((t) => t.type === 'region').map((t) => [t.code_cog, t.code]));
+  const byName = new Map(territories.map((t) => [foldKey(t.nom_fr), t.code]));
+  return (raw) => {
+    const s = cleanText(raw).toUpperCase();
+    if (s === '') return { unknown: true };
+    const known = (c: string | undefined): TerritoryMatch | null => (c !== undefined && codes.has(c) ? { code: c } : null);
+    let m = s.match(/^(?:DEP[-_ ]?|D)?0*(\d{1,3})(?:\.0+)?$/);
+    if (m?.[1]) {
+      const n = m[1];
+      // 76 alone is the région (CONTRACT.md); DEP-76 is Seine-Maritime.
+      if (n === '76' && !/^(DEP|D)/.test(s)) return { code: '76' };
+      return known(depByCog.get(n.length === 1 ? `0${n}` : n)) ?? { unknown: true };
+    }
+    m = s.match(/^(?:DEP[-_ ]?|D)?0?(2[AB])$/);
+    if (m?.[1]) return known(depByCog.get(m[1])) ?? { unknown: true };
+    m = s.match(/^(?:REG[-_ ]?|R)0*(\d{1,2})$/);
+    if (m?.[1]) return known(regByCog.get(m[1].padStart(2, '0'))) ?? { unknown: true };
+    if (NUTS[s]) return { code: NUTS[s] };
+    if (COUNTRY[s]) return { code: COUNTRY[s] };
+    const direct = known(s);
+    if (direct) return direct;
+    const named = byName.get(foldKey(raw));
+    if (named) return { code: named };
+    // Another country (ISO 2 letters, EU aggregates, NUTS codes): valid, outside our scope.
+    if (/^([A-Z]{2}|EU\d{2}(_\d{4})?|EA\d{0,2}|[A-Z]{2}[A-Z0-9]{1,3})$/.test(s)) return { outside: true };
+    return { unknown: true };
+  };
+}
