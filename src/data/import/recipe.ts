@@ -103,7 +103,8 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
       }
     }
     const key = `${t.code}|${year}`;
-    const a = acc.get(key) ?? { line: r.line, territoire: t.code, annee: year, f: null, m: null, t: null, secret: false };
+    // Once a territory and year has rows, a sex with none of them counts zero, not missing.
+    const a = acc.get(key) ?? { line: r.line, territoire: t.code, annee: year, f: 0, m: 0, t: null, secret: false };
     acc.set(key, a);
     const add = (which: 'f' | 'm' | 't', colName: string) => {
       const raw = cell(r.cells, col(colName));
@@ -132,9 +133,10 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
   const source = recipe.source ? cleanText(recipe.source) : recipe.nom;
   const rows: CanonicalRow[] = [...acc.values()].map((a) => {
     const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-    const total = a.t ?? (a.f !== null && a.m !== null ? a.f + a.m : null);
+    const hasMen = recipe.sexe.mode === 'colonne' ? recipe.sexe.hommes.length > 0 : Boolean(recipe.sexe.hommes);
+    const total = a.t ?? (hasMen && a.f !== null && a.m !== null ? a.f + a.m : null);
     const secret = a.secret && (a.f === null || total === null);
-    return { line: a.line, territoire: a.territoire, annee: a.annee, indicateur: recipe.indicateur, femmes: secret ? null : round(a.f), hommes: secret ? null : round(a.m), total: secret ? null : round(total), part_femmes: null, statut: secret ? 'secret' : null, source };
+    return { line: a.line, territoire: a.territoire, annee: a.annee, indicateur: recipe.indicateur, femmes: secret ? null : round(a.f), hommes: secret || !hasMen ? null : round(a.m), total: secret ? null : round(total), part_femmes: null, statut: secret ? 'secret' : null, source };
   });
   return { rows, problems, skipped };
 }

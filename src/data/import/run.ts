@@ -70,7 +70,9 @@ export function runImport(bytes: Uint8Array, cat: ImportCatalogue, opts: ImportO
   const guard = checkSize(bytes.length) ?? checkMagic(bytes.subarray(0, 8192));
   if (guard) return finish({ ...EMPTY, problems: [guard] });
   const dec = decode(bytes, opts.encoding);
-  const parsed = parseText(dec.text, { delimiter: opts.delimiter, headerLine: opts.headerLine });
+  // Eurostat's TSV starts with `dims\TIME_PERIOD`: its header is line 1, whatever the year columns look like.
+  const eurostat = /^[^\t\r\n]*\\\s*(time_period|time)\s*\t/i.test(dec.text);
+  const parsed = parseText(dec.text, eurostat ? { delimiter: '\t', headerLine: 1 } : { delimiter: opts.delimiter, headerLine: opts.headerLine });
   const base = {
     encoding: dec.encoding, bom: dec.bom, delimiter: parsed.delimiter, header: parsed.header, headerLine: parsed.headerLine,
     titleRows: parsed.titleRows, blankRows: parsed.blankRows, footnoteRows: parsed.footnoteRows, dataRows: parsed.rows.length,
