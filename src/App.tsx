@@ -70,19 +70,18 @@ export function App() {
       <main id="contenu" className="wrap" tabIndex={-1}>
         <h1>{t.appTitle}</h1>
         <p className="tagline">{t.appTagline}</p>
-        <p className="notice" data-testid="illustrative-notice" role="note">{t.illustrativeNotice}</p>
         <DbStatus state={db} t={t} />
         {url.vue === 'territoire' ? (
           <Territory url={url} lang={lang} t={t} navigate={navigate} />
         ) : url.vue === 'donnees' ? (
-          <DataView lang={lang} t={t} />
+          <DataView lang={lang} t={t} db={db} />
         ) : (
           <Overview url={url} lang={lang} t={t} navigate={navigate} />
         )}
       </main>
       <footer className="site-footer">
         <div className="wrap">
-          <p>{t.illustrativeNotice}</p>
+          <p>{t.footer}</p>
         </div>
       </footer>
     </>

@@ -14,13 +14,22 @@ import type { Connector, RawRow, SqlQuery } from './connector';
 import { plainRow } from './arrow-rows';
 import { loadDefaults, SAFE_SETTINGS } from './load';
 import { fetchDefaultFiles } from './default-files';
+import { importCatalogueOf, restoreImports, runImportInWorker } from './imports';
 
 /** Loading is an explicit state that the UI shows. */
 export type DbState =
   | { readonly status: 'idle' }
   | { readonly status: 'loading'; readonly step: 'engine' | 'data' }
-  | { readonly status: 'ready'; readonly conn: Connector; readonly readyAt: number }
+  | { readonly status: 'ready'; readonly conn: Connector; readonly readyAt: number; readonly restore: RestoreReport }
   | { readonly status: 'failed'; readonly error: string };
+
+/** What happened to the analyst's stored imports on start. */
+export interface RestoreReport {
+  readonly restored: number;
+  readonly failed: string[];
+  /** Storage could not be read (private browsing, cleared, blocked): the defaults are shown. */
+  readonly storageUnavailable: boolean;
+}
 
 let state: DbState = { status: 'idle' };
 let pending: Promise<Connector> | null = null;
@@ -84,7 +93,15 @@ async function create(): Promise<Connector> {
   setState({ status: 'loading', step: 'data' });
   await loadDefaults(connector, await files);
   performance.mark('duckdb:data-loaded');
-  setState({ status: 'ready', conn: connector, readyAt: performance.now() });
+  let restore: RestoreReport = { restored: 0, failed: [], storageUnavailable: false };
+  try {
+    const cat = await importCatalogueOf(connector);
+    const r = await restoreImports(connector, (bytes, opts) => runImportInWorker(bytes, cat, opts).promise);
+    restore = { restored: r.restored.length, failed: r.failed, storageUnavailable: false };
+  } catch {
+    restore = { restored: 0, failed: [], storageUnavailable: true };
+  }
+  setState({ status: 'ready', conn: connector, readyAt: performance.now(), restore });
   return connector;
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getDb, getDbState, subscribeDb, type DbState } from '../data/db';
 import type { Connector } from '../data/connector';
+import { getDataVersion, subscribeDataVersion } from '../data/version';
 
 /** The database loading state; starts loading on first use. */
 export function useDbState(): DbState {
@@ -20,7 +21,10 @@ export type QueryState<T> =
  * answer never overwrites a newer one). While a new answer is on its way, the previous one stays available as
  * `stale`, so the page does not jump.
  */
-export function useDbQuery<T>(key: string, run: (conn: Connector) => Promise<T>): QueryState<T> {
+export function useDbQuery<T>(baseKey: string, run: (conn: Connector) => Promise<T>): QueryState<T> {
+  // Any change of the loaded data (import, delete, activation) re-runs every query.
+  const version = useSyncExternalStore(subscribeDataVersion, getDataVersion);
+  const key = `${baseKey}#${version}`;
   const [state, setState] = useState<{ key: string; value: QueryState<T>; last?: T }>({ key, value: { status: 'loading' } });
   useEffect(() => {
     let live = true;

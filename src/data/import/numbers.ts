@@ -9,7 +9,7 @@ export type NumberResult =
 
 /** Spaces used as thousands separators: space, no-break space, narrow no-break space, thin space. */
 const SPACES = /[\s\u00a0\u202f\u2009\u2007]/g;
-const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/g;
 
 /**
  * Reads a number as French and European files write it: `1 234,5`, `1 234,5` (U+00A0, U+202F), `45,7 %`,

@@ -97,6 +97,7 @@ export function runImport(bytes: Uint8Array, cat: ImportCatalogue, opts: ImportO
     format = recipe ? 'recette' : 'inconnu';
     mapped = recipe ? applyRecipe(parsed, recipe, cat) : { rows: [], problems: [], skipped: 0 };
   }
+  if (format === 'inconnu') mapped.problems.push(problem('recette_incomplete', {}, 'territoire, année, sexe, valeur'));
   const checked = validateRows(mapped.rows);
   const problems = [...parsed.problems, ...mapped.problems, ...checked.problems];
   if (format !== 'inconnu' && checked.rows.length === 0 && !problems.some((p) => p.severity === 'erreur')) problems.push(problem('aucune_ligne', {}));

@@ -1,35 +1,50 @@
-import { useDbQuery } from '../use-db';
+import { useState } from 'react';
 import type { Messages } from '../../i18n';
-import { formatCount, formatDate, type Lang } from '../../lib/format';
+import type { Lang } from '../../lib/format';
+import type { DbState } from '../../data/db';
 import { runQuery } from '../../data/client';
 import { datasetsQuery, DatasetRow } from '../../data/sql/datasets';
+import { useDbQuery } from '../use-db';
+import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
+import { DatasetList } from './DatasetList';
+import { ImportPanel } from './ImportPanel';
+import { ObservationsTable, exportObservations } from './ObservationsTable';
+import { toCsv } from '../../data/csv-export';
+import { downloadText, downloadBlob } from '../../ui/download';
+import schemaUrl from '../../../data/schema/observations.schema.json?url';
 
-/** Données: the loaded datasets (imports, the observations table and exports come with the data issue). */
-export function DataView({ lang, t }: { lang: Lang; t: Messages }) {
-  const q = useDbQuery('datasets', (conn) => runQuery(conn, datasetsQuery(), DatasetRow));
-  if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
-  if (q.status === 'loading') return <p className="muted" aria-busy="true">{t.loading}</p>;
+const TEMPLATE_ROWS = [
+  ['31', 2024, 'emploi_numerique', 7868, 22479, 30347, '', '', 'Insee, recensement'],
+  ['48', 2024, 'emploi_numerique', '', '', '', '', 'secret', 'Insee, recensement'],
+  ['FR', 2022, 'specialistes_tic', '', '', '', 19.0, 'rupture', 'Eurostat, isoc_sks_itsps'],
+];
+
+/** Données: datasets, imports, the observations table and the downloads. */
+export function DataView({ lang, t, db }: { lang: Lang; t: Messages; db: DbState }) {
+  const [error, setError] = useState<string | null>(null);
+  const active = useDbQuery('datasets-illustrative', async (conn) => (await runQuery(conn, datasetsQuery(), DatasetRow)).some((d) => d.actif && d.illustratif));
+  const restore = db.status === 'ready' ? db.restore : null;
   return (
-    <section className="card">
-      <h2>{t.navData}</h2>
-      <p>{t.dataIntro}</p>
-      <ul className="datasets">
-        {q.data.map((d) => (
-          <li key={d.id} data-dataset={d.id} data-rows={d.lignes} data-active={d.actif ? 'true' : 'false'}>
-            <strong>{lang === 'en' ? d.nom_en : d.nom_fr}</strong>
-            <span>
-              {t.datasetRows(formatCount(d.lignes, lang))} · {d.actif ? t.datasetActive : t.datasetInactive}
-              {d.illustratif ? ` · ${t.datasetIllustrative}` : ''}
-            </span>
-            <span className="muted">
-              {lang === 'en' ? d.source_en : d.source} ({d.derniere_maj ? t.lastUpdate(formatDate(d.derniere_maj, lang)) : t.lastUpdateUnknown}
-              {t.listSep}
-              {lang === 'en' ? d.licence_en : d.licence})
-            </span>
-          </li>
-        ))}
-      </ul>
-      <p className="muted">{t.dataComing}</p>
-    </section>
+    <>
+      {active.status === 'ready' && active.data ? <IllustrativeNotice t={t} /> : null}
+      {restore?.storageUnavailable ? <p role="alert" className="warning">{t.storageUnavailable}</p> : null}
+      {restore && restore.failed.length ? <p role="alert" className="warning">{t.restoreFailed(restore.failed.join(', '))}</p> : null}
+      {error ? <p role="alert" className="error">{error}</p> : null}
+      <ImportPanel lang={lang} t={t} />
+      <DatasetList lang={lang} t={t} onError={setError} />
+      <ObservationsTable lang={lang} t={t} />
+      <section className="card" aria-labelledby="dl-title">
+        <h2 id="dl-title">{t.downloadsTitle}</h2>
+        <div className="downloads">
+          <button type="button" className="btn-link" onClick={() => downloadText(toCsv(['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'], TEMPLATE_ROWS), 'modele-observations.csv', 'text/csv;charset=utf-8')}>
+            {t.downloadTemplate}
+          </button>
+          <button type="button" className="btn-link" onClick={() => void fetch(schemaUrl).then((r) => r.blob()).then((b) => downloadBlob(b, 'observations.schema.json'))}>
+            {t.downloadSchema}
+          </button>
+          <button type="button" className="btn-link" onClick={() => void exportObservations({}, 'observations.csv')}>{t.downloadAll}</button>
+        </div>
+      </section>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import type { Messages } from '../../i18n';
 import type { Lang } from '../../lib/format';
 import { DEFAULT_TARGET, formatUrlState, type UrlState } from '../../lib/url-state';
 import { Chart } from '../../charts/Chart';
+import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
 import { loadOverview } from './model';
 import { IndicatorSelect, TargetInputs, TerritoryPicker, YearSelect } from './Controls';
 
@@ -29,8 +30,10 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const hrefFor = (code: string) => formatUrlState({ vue: 'territoire', territoire: code, indicateur: url.indicateur, lang: url.lang }) || '?';
   const c = model.charts;
+  const illustrative = c ? Object.values(c).some((s) => s.illustratif) : false;
   return (
     <>
+      {illustrative ? <IllustrativeNotice t={t} /> : null}
       <section className="controls card" aria-label={t.controlsLabel}>
         <IndicatorSelect
           indicators={model.catalogue.indicators}

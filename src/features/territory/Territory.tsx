@@ -3,6 +3,7 @@ import type { Messages } from '../../i18n';
 import type { Lang } from '../../lib/format';
 import { DEFAULT_TARGET, formatUrlState, type UrlState } from '../../lib/url-state';
 import { Chart } from '../../charts/Chart';
+import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
 import { loadTerritory } from './model';
 import { IndicatorSelect } from '../overview/Controls';
 
@@ -29,8 +30,10 @@ export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lan
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const c = model.charts;
+  const illustrative = c ? Object.values(c).some((s) => s.illustratif) : false;
   return (
     <>
+      {illustrative ? <IllustrativeNotice t={t} /> : null}
       <section className="controls card" aria-label={t.controlsLabel}>
         <label>
           {t.chooseTerritory}

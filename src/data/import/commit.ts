@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { Connector } from '../connector';
+import { runQuery } from '../client';
+import { quoteLiteral, sqlQuery } from '../sql/quote';
+import { REFRESH_MEASURES } from '../sql/schema';
+import type { CanonicalRow } from './canonical';
+
+const COLUMNS = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'] as const;
+
+/** Our own serialisation of validated rows, read back by DuckDB with explicit types. */
+function rowsToCsv(rows: readonly CanonicalRow[]): string {
+  const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`);
+  const lines = [COLUMNS.join(',')];
+  for (const r of rows) lines.push(COLUMNS.map((c) => cell(r[c])).join(','));
+  return lines.join('\n') + '\n';
+}
+
+export interface DatasetMeta {
+  readonly id: string;
+  readonly nom: string;
+  readonly source: string;
+  readonly licence: string;
+  readonly priorite: number;
+  readonly actif: boolean;
+  /** Date of last update of the source, when known (YYYY-MM-DD). */
+  readonly derniere_maj: string | null;
+}
+
+/** Loads validated rows into the temporary table `staging` (replacing any previous one). */
+export async function stage(conn: Connector, rows: readonly CanonicalRow[]): Promise<void> {
+  const file = 'staging-import.csv';
+  await conn.registerText(file, rowsToCsv(rows));
+  await conn.exec(`CREATE OR REPLACE TEMP TABLE staging AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+    columns = {'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE', 'hommes': 'DOUBLE', 'total': 'DOUBLE', 'part_femmes': 'DOUBLE', 'statut': 'VARCHAR', 'source': 'VARCHAR'});`);
+  await conn.dropFile(file);
+}
+
+export const DiffRow = z.object({ ajoutees: z.number().int(), retirees: z.number().int(), modifiees: z.number().int(), inchangees: z.number().int() });
+export type DiffRow = z.infer<typeof DiffRow>;
+
+/** What replacing dataset `id` with the staged rows changes: rows added, removed, with changed values, unchanged. */
+export async function diffStaged(conn: Connector, id: string): Promise<DiffRow> {
+  const same = `o.femmes IS NOT DISTINCT FROM s.femmes AND o.hommes IS NOT DISTINCT FROM s.hommes AND o.total IS NOT DISTINCT FROM s.total
+    AND o.part_femmes IS NOT DISTINCT FROM s.part_femmes AND o.statut IS NOT DISTINCT FROM s.statut`;
+  const [row] = await runQuery(
+    conn,
+    sqlQuery(
+      `WITH o AS (SELECT * FROM observations WHERE jeu = ?)
+       SELECT CAST(count(*) FILTER (WHERE o.territoire IS NULL) AS INTEGER) AS ajoutees,
+              CAST(count(*) FILTER (WHERE s.territoire IS NULL) AS INTEGER) AS retirees,
+              CAST(count(*) FILTER (WHERE o.territoire IS NOT NULL AND s.territoire IS NOT NULL AND NOT (${same})) AS INTEGER) AS modifiees,
+              CAST(count(*) FILTER (WHERE o.territoire IS NOT NULL AND s.territoire IS NOT NULL AND ${same}) AS INTEGER) AS inchangees
+       FROM o FULL JOIN staging s ON o.territoire = s.territoire AND o.annee = s.annee AND o.indicateur = s.indicateur`,
+      [id],
+    ),
+    DiffRow,
+  );
+  return row ?? { ajoutees: 0, retirees: 0, modifiees: 0, inchangees: 0 };
+}
+
+/**
+ * Swaps the staged rows in as dataset `meta.id`, in one transaction: the dataset's old rows go, the new ones come,
+ * its catalogue row is written. On any error the transaction is rolled back and nothing changes.
+ */
+export async function swapIn(conn: Connector, meta: DatasetMeta): Promise<void> {
+  await conn.exec('BEGIN TRANSACTION;');
+  try {
+    await conn.query(sqlQuery('DELETE FROM observations WHERE jeu = ?', [meta.id]));
+    await conn.query(sqlQuery('INSERT INTO observations SELECT ?, * FROM staging', [meta.id]));
+    // UPDATE or INSERT rather than DELETE + INSERT: DuckDB refuses re-inserting a primary key deleted in the
+    // same transaction.
+    const exists = await conn.query(sqlQuery('SELECT 1 FROM datasets WHERE id = ?', [meta.id]));
+    const params = [meta.nom, meta.nom, meta.source, meta.source, meta.licence, meta.licence, meta.derniere_maj, meta.priorite, meta.actif, meta.id];
+    await conn.query(
+      exists.length
+        ? sqlQuery(
+            `UPDATE datasets SET nom_fr = ?, nom_en = ?, origine = 'import', source = ?, source_en = ?, licence = ?, licence_en = ?,
+               derniere_maj = CAST(? AS DATE), illustratif = FALSE, priorite = ?::INTEGER, actif = ?::BOOLEAN WHERE id = ?`,
+            params,
+          )
+        : sqlQuery(
+            `INSERT INTO datasets (nom_fr, nom_en, origine, source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, actif, id)
+             VALUES (?, ?, 'import', ?, ?, ?, ?, CAST(? AS DATE), FALSE, ?::INTEGER, ?::BOOLEAN, ?)`,
+            params,
+          ),
+    );
+    await conn.exec('COMMIT;');
+  } catch (e) {
+    await conn.exec('ROLLBACK;').catch(() => undefined);
+    throw e;
+  }
+  await conn.exec('DROP TABLE IF EXISTS staging;');
+  await conn.exec(REFRESH_MEASURES);
+}
+
+/** Activates or deactivates a dataset. */
+export async function setActive(conn: Connector, id: string, actif: boolean): Promise<void> {
+  await conn.query(sqlQuery('UPDATE datasets SET actif = ?::BOOLEAN WHERE id = ?', [actif, id]));
+  await conn.exec(REFRESH_MEASURES);
+}
+
+/** Removes an imported dataset and its rows, in one transaction. */
+export async function removeDataset(conn: Connector, id: string): Promise<void> {
+  await conn.exec('BEGIN TRANSACTION;');
+  try {
+    await conn.query(sqlQuery('DELETE FROM observations WHERE jeu = ?', [id]));
+    await conn.query(sqlQuery("DELETE FROM datasets WHERE id = ? AND origine = 'import'", [id]));
+    await conn.exec('COMMIT;');
+  } catch (e) {
+    await conn.exec('ROLLBACK;').catch(() => undefined);
+    throw e;
+  }
+  await conn.exec(REFRESH_MEASURES);
+}

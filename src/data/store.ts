@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { Recipe } from './import/recipe';
+
+/**
+ * The system of record for analysts' uploads: IndexedDB keeps each imported file's original bytes, how it was
+ * read (recipe, encoding…) and its SHA-256. On start the app rebuilds its database from `data/` plus these.
+ */
+export const StoredImport = z.object({
+  id: z.string().regex(/^[a-z0-9_-]{1,80}$/),
+  nom: z.string().max(200),
+  fileName: z.string().max(300),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  options: z.object({
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
+    delimiter: z.enum([',', ';', '\t']).optional(),
+    headerLine: z.number().int().positive().optional(),
+    indicateur: z.string().optional(),
+  }),
+  recipe: Recipe.nullable(),
+  importedAt: z.string(),
+  actif: z.boolean(),
+  priorite: z.number().int(),
+  rows: z.number().int(),
+});
+export type StoredImport = z.infer<typeof StoredImport>;
+export type StoredRecord = StoredImport & { bytes: ArrayBuffer };
+
+const DB_NAME = 'parite-numerique';
+const VERSION = 1;
+
+/** Thrown when the browser refuses to store more. */
+export class QuotaError extends Error {
+  constructor() {
+    super('quota');
+    this.name = 'QuotaError';
+  }
+}
+
+function req<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+let dbPromise: Promise<IDBDatabase> | null = null;
+
+function open(): Promise<IDBDatabase> {
+  if (!dbPromise) {
+    dbPromise = new Promise((resolve, reject) => {
+      const r = indexedDB.open(DB_NAME, VERSION);
+      r.onupgradeneeded = () => {
+        const db = r.result;
+        if (!db.objectStoreNames.contains('imports')) db.createObjectStore('imports', { keyPath: 'id' });
+        if (!db.objectStoreNames.contains('settings')) db.createObjectStore('settings');
+        if (!db.objectStoreNames.contains('recipes')) db.createObjectStore('recipes', { keyPath: 'nom' });
+      };
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    dbPromise.catch(() => (dbPromise = null));
+  }
+  return dbPromise;
+}
+
+async function write(store: string, fn: (s: IDBObjectStore) => void): Promise<void> {
+  const db = await open();
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(store, 'readwrite');
+    fn(tx.objectStore(store));
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error?.name === 'QuotaExceededError' ? new QuotaError() : (tx.error ?? new Error('IndexedDB transaction aborted')));
+    tx.onerror = () => undefined; // reported by onabort
+  });
+}
+
+/** Every stored import, validated; a record that does not parse is skipped (and reported by the caller). */
+export async function listImports(): Promise<{ ok: StoredRecord[]; broken: string[] }> {
+  const db = await open();
+  const all = await req(db.transaction('imports').objectStore('imports').getAll());
+  const ok: StoredRecord[] = [];
+  const broken: string[] = [];
+  for (const raw of all as unknown[]) {
+    const parsed = StoredImport.safeParse(raw);
+    const bytes = (raw as { bytes?: unknown }).bytes;
+    if (parsed.success && bytes instanceof ArrayBuffer) ok.push({ ...parsed.data, bytes });
+    else broken.push(String((raw as { id?: unknown }).id ?? '?'));
+  }
+  return { ok: ok.sort((a, b) => a.priorite - b.priorite), broken };
+}
+
+export async function getImport(id: string): Promise<StoredRecord | null> {
+  const db = await open();
+  const raw = (await req(db.transaction('imports').objectStore('imports').get(id))) as unknown;
+  if (!raw) return null;
+  const parsed = StoredImport.safeParse(raw);
+  const bytes = (raw as { bytes?: unknown }).bytes;
+  return parsed.success && bytes instanceof ArrayBuffer ? { ...parsed.data, bytes } : null;
+}
+
+/** Writes (or replaces, atomically) one import. */
+export function putImport(rec: StoredRecord): Promise<void> {
+  return write('imports', (s) => s.put(rec));
+}
+
+export function deleteImport(id: string): Promise<void> {
+  return write('imports', (s) => s.delete(id));
+}
+
+export function clearImports(): Promise<void> {
+  return write('imports', (s) => s.clear());
+}
+
+/** Default datasets the analyst switched off. */
+export async function getInactiveDefaults(): Promise<string[]> {
+  const db = await open();
+  const v = (await req(db.transaction('settings').objectStore('settings').get('inactive-defaults'))) as unknown;
+  return z.array(z.string()).catch([]).parse(v ?? []);
+}
+
+export function setInactiveDefaults(ids: readonly string[]): Promise<void> {
+  return write('settings', (s) => s.put([...ids], 'inactive-defaults'));
+}
+
+export async function listRecipes(): Promise<Recipe[]> {
+  const db = await open();
+  const all = (await req(db.transaction('recipes').objectStore('recipes').getAll())) as unknown[];
+  return all.flatMap((r) => {
+    const p = Recipe.safeParse(r);
+    return p.success ? [p.data] : [];
+  });
+}
+
+export function putRecipe(r: Recipe): Promise<void> {
+  return write('recipes', (s) => s.put(r));
+}
+
+/** SHA-256 of the file's bytes, as hex. */
+export async function sha256(bytes: ArrayBuffer): Promise<string> {
+  const d = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Asks the browser to keep our storage under pressure (best effort). */
+export async function askPersistence(): Promise<boolean> {
+  try {
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

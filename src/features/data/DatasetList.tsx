@@ -1,0 +1,50 @@
+import type { Messages } from '../../i18n';
+import { formatCount, formatDate, type Lang } from '../../lib/format';
+import { runQuery } from '../../data/client';
+import { datasetsQuery, DatasetRow } from '../../data/sql/datasets';
+import { getDb } from '../../data/db';
+import { deleteDataset, revertToDefaults, setDatasetActive } from '../../data/imports';
+import { useDbQuery } from '../use-db';
+
+/** Every loaded dataset: name, origin, date, rows, active or not; activate, deactivate, delete, revert. */
+export function DatasetList({ lang, t, onError }: { lang: Lang; t: Messages; onError: (m: string) => void }) {
+  const q = useDbQuery('datasets', (conn) => runQuery(conn, datasetsQuery(), DatasetRow));
+  const act = (fn: () => Promise<void>) => () => void fn().catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+  if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
+  const rows = q.status === 'ready' ? q.data : q.stale;
+  if (!rows) return <p className="muted" aria-busy="true">{t.loading}</p>;
+  return (
+    <section className="card" aria-labelledby="datasets-title">
+      <h2 id="datasets-title">{t.datasetsTitle}</h2>
+      <ul className="datasets">
+        {rows.map((d) => (
+          <li key={d.id} data-dataset={d.id} data-rows={d.lignes} data-active={d.actif ? 'true' : 'false'} className={d.actif ? undefined : 'is-inactive'}>
+            <strong>{lang === 'en' ? d.nom_en : d.nom_fr}</strong>
+            <span>
+              {t.datasetOrigin(d.origine)} · {t.datasetRows(formatCount(d.lignes, lang))} · {d.actif ? t.datasetActive : t.datasetInactive}
+              {d.illustratif ? ` · ${t.datasetIllustrative}` : ''}
+            </span>
+            <span className="muted">
+              {lang === 'en' ? d.source_en : d.source} ({d.derniere_maj ? t.lastUpdate(formatDate(d.derniere_maj, lang)) : t.lastUpdateUnknown}
+              {t.listSep}
+              {lang === 'en' ? d.licence_en : d.licence})
+            </span>
+            <span className="dataset-actions">
+              <button type="button" className="btn-link" onClick={act(async () => setDatasetActive(await getDb(), d.id, !d.actif, d.origine))}>
+                {d.actif ? t.datasetDeactivate : t.datasetActivate}
+              </button>
+              {d.origine === 'import' ? (
+                <button type="button" className="btn-link danger" onClick={act(async () => { if (window.confirm(t.datasetDeleteConfirm(d.nom_fr))) await deleteDataset(await getDb(), d.id); })}>
+                  {t.datasetDelete}
+                </button>
+              ) : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="btn-link" onClick={act(async () => { if (window.confirm(t.datasetsRevertConfirm)) await revertToDefaults(await getDb()); })}>
+        {t.datasetsRevert}
+      </button>
+    </section>
+  );
+}
