@@ -18,7 +18,7 @@ export interface PageLog {
 
 /** A fresh page (empty cache) that records foreign requests and errors. */
 export async function openPage(browser: Browser, opts: { width?: number } = {}): Promise<{ page: Page; log: PageLog; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const origin = new URL(inject('baseUrl')).origin;
   const log: PageLog = { external: [], consoleErrors: [], pageErrors: [] };

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDefaultDb } from '../helpers/node-db';
+import type { Connector } from '../../src/data/connector';
+import { diffStaged, removeDataset, setActive, stage, swapIn } from '../../src/data/import/commit';
+import type { CanonicalRow } from '../../src/data/import/canonical';
+import { runQuery } from '../../src/data/client';
+import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
+
+let db: Connector & { close(): void };
+beforeAll(async () => {
+  db = await openDefaultDb();
+});
+afterAll(() => db.close());
+
+const row = (territoire: string, femmes: number, total: number, extra: Partial<CanonicalRow> = {}): CanonicalRow => ({
+  line: 2, territoire, annee: 2024, indicateur: 'emploi_numerique', femmes, hommes: total - femmes, total, part_femmes: null, statut: null, source: 'Analyste', ...extra,
+});
+const meta = { id: 'analyste', nom: 'analyste.csv', source: 'Analyste', licence: 'Licence Ouverte 2.0', priorite: 10, actif: true, derniere_maj: '2026-11-29' };
+const count = async (sql: string) => Number((await db.query({ sql, params: [] }))[0]?.['n']);
+const part = async (t: string) => (await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: [t] }), MesureRow))[0];
+
+describe('commit of an import', () => {
+  test('swap in: the imported rows win over the illustrative ones, and the région follows', async () => {
+    await stage(db, [row('31', 9000, 30000), row('34', 4000, 12000)]);
+    await swapIn(db, meta);
+    expect(await count("SELECT count(*) AS n FROM observations WHERE jeu = 'analyste'")).toBe(2);
+    expect((await part('31'))?.part).toBeCloseTo(30, 9);
+    expect((await part('31'))?.illustratif).toBe(false);
+    expect((await part('09'))?.illustratif).toBe(true); // not covered by the import
+  });
+  test('replacing the same dataset: diff, then swap', async () => {
+    await stage(db, [row('31', 9300, 30000), row('48', 60, 200)]);
+    expect(await diffStaged(db, 'analyste')).toEqual({ ajoutees: 1, retirees: 1, modifiees: 1, inchangees: 0 });
+    await swapIn(db, meta);
+    expect(await count("SELECT count(*) AS n FROM observations WHERE jeu = 'analyste'")).toBe(2);
+    expect(await count("SELECT count(*) AS n FROM datasets WHERE id = 'analyste'")).toBe(1);
+  });
+  test('a failing swap rolls back: the previous rows stay exactly as they were', async () => {
+    const before = await db.query({ sql: "SELECT * FROM observations WHERE jeu = 'analyste' ORDER BY territoire", params: [] });
+    // A CHECK constraint (share ≤ 100) fails inside the transaction.
+    await stage(db, [row('31', 1, 10), { ...row('34', 1, 10), part_femmes: 150 }]);
+    await expect(swapIn(db, meta)).rejects.toThrow();
+    expect(await db.query({ sql: "SELECT * FROM observations WHERE jeu = 'analyste' ORDER BY territoire", params: [] })).toEqual(before);
+  });
+  test('deactivate, reactivate, delete', async () => {
+    await setActive(db, 'analyste', false);
+    expect((await part('31'))?.illustratif).toBe(true);
+    await setActive(db, 'analyste', true);
+    expect((await part('31'))?.illustratif).toBe(false);
+    await removeDataset(db, 'analyste');
+    expect(await count("SELECT count(*) AS n FROM observations WHERE jeu = 'analyste'")).toBe(0);
+    expect((await part('31'))?.illustratif).toBe(true);
+  });
+});
