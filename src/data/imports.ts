@@ -4,7 +4,7 @@ import { runQuery } from './client';
 import { sqlQuery } from './sql/quote';
 import type { ImportCatalogue } from './import/canonical';
 import type { ImportOptions, ImportResult } from './import/run';
-import { removeDataset, setActive, stage, swapIn } from './import/commit';
+import { declareIndicators, removeDataset, setActive, stageCsv, swapIn } from './import/commit';
 import { askPersistence, clearImports, deleteImport, getImport, getInactiveDefaults, listImports, putImport, setInactiveDefaults, sha256, type StoredRecord } from './store';
 import { bumpDataVersion } from './version';
 
@@ -15,8 +15,16 @@ export async function importCatalogueOf(conn: Connector): Promise<ImportCatalogu
   return { territories, indicators: indicators.map((i) => i.id) };
 }
 
+/** What the import worker sends back: the report (with preview rows only), the row count and the staging CSV. */
+export interface AnalysedImport {
+  readonly result: ImportResult;
+  readonly rowCount: number;
+  readonly csv: string;
+  readonly sources: string[];
+}
+
 export interface RunningImport {
-  readonly promise: Promise<ImportResult>;
+  readonly promise: Promise<AnalysedImport>;
   cancel(): void;
 }
 
@@ -24,14 +32,14 @@ export interface RunningImport {
 export function runImportInWorker(bytes: ArrayBuffer, cat: ImportCatalogue, opts: ImportOptions): RunningImport {
   const worker = new Worker(new URL('./import/import.worker.ts', import.meta.url), { type: 'module' });
   let cancel = () => undefined as void;
-  const promise = new Promise<ImportResult>((resolve, reject) => {
+  const promise = new Promise<AnalysedImport>((resolve, reject) => {
     cancel = () => {
       worker.terminate();
       reject(new DOMException('cancelled', 'AbortError'));
     };
-    worker.onmessage = (e: MessageEvent<{ type: 'done'; result: ImportResult } | { type: 'failed'; error: string }>) => {
+    worker.onmessage = (e: MessageEvent<{ type: 'done'; analysed: AnalysedImport } | { type: 'failed'; error: string }>) => {
       worker.terminate();
-      if (e.data.type === 'done') resolve(e.data.result);
+      if (e.data.type === 'done') resolve(e.data.analysed);
       else reject(new Error(e.data.error));
     };
     worker.onerror = (e) => {
@@ -61,7 +69,7 @@ const Priority = z.object({ p: z.number().int().nullable() });
 export async function commitImport(
   conn: Connector,
   file: { bytes: ArrayBuffer; fileName: string },
-  result: ImportResult,
+  analysed: AnalysedImport,
   opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>,
 ): Promise<{ id: string }> {
   const id = datasetIdFor(file.fileName);
@@ -73,19 +81,20 @@ export async function commitImport(
     nom: file.fileName,
     fileName: file.fileName,
     sha256: await sha256(file.bytes),
-    options: { encoding: opts.encoding, delimiter: opts.delimiter, headerLine: opts.headerLine, indicateur: opts.indicateur },
-    recipe: opts.recipe ?? result.recipe ?? null,
+    options: { encoding: opts.encoding, delimiter: opts.delimiter, headerLine: opts.headerLine, indicateur: opts.indicateur, declared: opts.declared ? [...opts.declared] : undefined },
+    recipe: opts.recipe ?? analysed.result.recipe ?? null,
     importedAt: new Date().toISOString(),
     actif: true,
     priorite,
-    rows: result.rows.length,
+    rows: analysed.rowCount,
     bytes: file.bytes,
   };
   void askPersistence();
   await putImport(record);
   try {
-    await stage(conn, result.rows);
-    await swapIn(conn, metaOf(record, result));
+    if (opts.declared?.length) await declareIndicators(conn, opts.declared);
+    await stageCsv(conn, analysed.csv);
+    await swapIn(conn, metaOf(record, analysed.sources));
   } catch (e) {
     if (previous) await putImport(previous).catch(() => undefined);
     else await deleteImport(id).catch(() => undefined);
@@ -95,8 +104,7 @@ export async function commitImport(
   return { id };
 }
 
-function metaOf(rec: StoredRecord, result: ImportResult) {
-  const sources = [...new Set(result.rows.map((r) => r.source).filter((s): s is string => Boolean(s)))];
+function metaOf(rec: StoredRecord, sources: readonly string[]) {
   return { id: rec.id, nom: rec.nom, source: sources.slice(0, 3).join(' ; ') || rec.fileName, licence: 'Licence Ouverte 2.0', priorite: rec.priorite, actif: rec.actif, derniere_maj: rec.importedAt.slice(0, 10) };
 }
 
@@ -104,17 +112,18 @@ function metaOf(rec: StoredRecord, result: ImportResult) {
  * Rebuilds the analyst's imports from IndexedDB into a database that holds the defaults: each stored file runs
  * through the same pipeline again. Returns the ids that could not be restored.
  */
-export async function restoreImports(conn: Connector, run: (bytes: ArrayBuffer, opts: ImportOptions) => Promise<ImportResult>): Promise<{ restored: string[]; failed: string[] }> {
+export async function restoreImports(conn: Connector, run: (bytes: ArrayBuffer, opts: ImportOptions) => Promise<AnalysedImport>): Promise<{ restored: string[]; failed: string[] }> {
   const restored: string[] = [];
   const failed: string[] = [];
   const { ok, broken } = await listImports();
   failed.push(...broken);
   for (const rec of ok) {
     try {
-      const result = await run(rec.bytes, { fileName: rec.fileName, ...rec.options, recipe: rec.recipe ?? undefined });
-      if (result.errors > 0 || result.rows.length === 0) throw new Error('no longer valid');
-      await stage(conn, result.rows);
-      await swapIn(conn, metaOf(rec, result));
+      if (rec.options.declared?.length) await declareIndicators(conn, rec.options.declared);
+      const a = await run(rec.bytes, { fileName: rec.fileName, ...rec.options, recipe: rec.recipe ?? undefined });
+      if (a.result.errors > 0 || a.rowCount === 0) throw new Error('no longer valid');
+      await stageCsv(conn, a.csv);
+      await swapIn(conn, metaOf(rec, a.sources));
       restored.push(rec.id);
     } catch {
       failed.push(rec.id);

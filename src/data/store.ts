@@ -15,6 +15,7 @@ export const StoredImport = z.object({
     delimiter: z.enum([',', ';', '\t']).optional(),
     headerLine: z.number().int().positive().optional(),
     indicateur: z.string().optional(),
+    declared: z.array(z.string().regex(/^[a-z0-9_]{1,64}$/)).optional(),
   }),
   recipe: Recipe.nullable(),
   importedAt: z.string(),

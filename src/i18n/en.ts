@@ -236,4 +236,5 @@ export const en: Messages = {
   downloadFiltered: 'Filtered data (CSV)',
   downloadAll: 'All data (CSV)',
   footer: 'Digital gender parity in Occitanie — open-source software. Data: Insee, SIES, Dares, Eurostat (see the sources under each chart); default département data is illustrative.',
+  declareIndicators: (ids: string) => `Declare the unknown indicators (${ids}) and check again`,
 };

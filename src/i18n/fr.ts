@@ -235,4 +235,5 @@ export const fr = {
   downloadFiltered: 'Données filtrées (CSV)',
   downloadAll: 'Toutes les données (CSV)',
   footer: 'Parité numérique Occitanie — logiciel libre. Données : Insee, SIES, Dares, Eurostat (voir les sources sous chaque graphique) ; données par défaut des départements illustratives.',
+  declareIndicators: (ids: string) => `Déclarer les indicateurs inconnus (${ids}) et revérifier`,
 };

@@ -8,7 +8,7 @@ import type { CanonicalRow } from './canonical';
 const COLUMNS = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'] as const;
 
 /** Our own serialisation of validated rows, read back by DuckDB with explicit types. */
-function rowsToCsv(rows: readonly CanonicalRow[]): string {
+export function rowsToCsv(rows: readonly CanonicalRow[]): string {
   const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`);
   const lines = [COLUMNS.join(',')];
   for (const r of rows) lines.push(COLUMNS.map((c) => cell(r[c])).join(','));
@@ -28,8 +28,13 @@ export interface DatasetMeta {
 
 /** Loads validated rows into the temporary table `staging` (replacing any previous one). */
 export async function stage(conn: Connector, rows: readonly CanonicalRow[]): Promise<void> {
+  await stageCsv(conn, rowsToCsv(rows));
+}
+
+/** Loads validated rows, already serialised by `rowsToCsv` (in the import worker), into `staging`. */
+export async function stageCsv(conn: Connector, csv: string): Promise<void> {
   const file = 'staging-import.csv';
-  await conn.registerText(file, rowsToCsv(rows));
+  await conn.registerText(file, csv);
   await conn.exec(`CREATE OR REPLACE TEMP TABLE staging AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
     columns = {'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE', 'hommes': 'DOUBLE', 'total': 'DOUBLE', 'part_femmes': 'DOUBLE', 'statut': 'VARCHAR', 'source': 'VARCHAR'});`);
   await conn.dropFile(file);
@@ -111,4 +116,20 @@ export async function removeDataset(conn: Connector, id: string): Promise<void> 
     throw e;
   }
   await conn.exec(REFRESH_MEASURES);
+}
+
+/**
+ * Adds indicator ids declared by the analyst to the catalogue (stage "emploi" and the id as label until someone
+ * edits data/indicators.csv); ids already there are left alone.
+ */
+export async function declareIndicators(conn: Connector, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    await conn.query(
+      sqlQuery(
+        `INSERT INTO indicators SELECT ?, 'emploi', 100, ?, ?, 'Indicateur déclaré à l’import.', 'Indicator declared at import.', '%', 'Import', ?, ?
+         WHERE NOT EXISTS (SELECT 1 FROM indicators WHERE id = ?)`,
+        [id, id, id, `(${id})`, `(${id})`, id],
+      ),
+    );
+  }
 }

@@ -22,6 +22,8 @@ export interface ImportOptions {
   readonly savedRecipes?: readonly Recipe[];
   /** Indicator for a Eurostat file whose dataset code is not known. */
   readonly indicateur?: string;
+  /** Indicator ids the analyst declared for this file (unknown to the catalogue until the import is committed). */
+  readonly declared?: readonly string[];
 }
 
 export interface ImportResult {
@@ -66,7 +68,8 @@ function pickRecipe(header: readonly string[], opts: ImportOptions): Recipe | nu
  * The whole import of one file, as a pure function (run in a worker): guard, decode, parse, recognise, map,
  * validate. Nothing is committed here; the result says what would be loaded and every problem found.
  */
-export function runImport(bytes: Uint8Array, cat: ImportCatalogue, opts: ImportOptions): ImportResult {
+export function runImport(bytes: Uint8Array, catalogue: ImportCatalogue, opts: ImportOptions): ImportResult {
+  const cat = opts.declared?.length ? { ...catalogue, indicators: [...catalogue.indicators, ...opts.declared] } : catalogue;
   const guard = checkSize(bytes.length) ?? checkMagic(bytes.subarray(0, 8192));
   if (guard) return finish({ ...EMPTY, problems: [guard] });
   const dec = decode(bytes, opts.encoding);

@@ -4,10 +4,10 @@ import { formatCount, type Lang } from '../../lib/format';
 import { getDb } from '../../data/db';
 import { checkSize } from '../../data/import/guard';
 import type { Encoding } from '../../data/import/decode';
-import type { ImportOptions, ImportResult } from '../../data/import/run';
+import type { ImportOptions } from '../../data/import/run';
 import type { Recipe } from '../../data/import/recipe';
-import { diffStaged, stage, type DiffRow } from '../../data/import/commit';
-import { commitImport, datasetIdFor, importCatalogueOf, runImportInWorker, type RunningImport } from '../../data/imports';
+import { diffStaged, stageCsv, type DiffRow } from '../../data/import/commit';
+import { commitImport, datasetIdFor, importCatalogueOf, runImportInWorker, type AnalysedImport, type RunningImport } from '../../data/imports';
 import { listRecipes, putRecipe, QuotaError } from '../../data/store';
 import { runQuery } from '../../data/client';
 import { sqlQuery } from '../../data/sql/quote';
@@ -18,10 +18,10 @@ import { RecipeForm } from './RecipeForm';
 type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; run: RunningImport }
-  | { kind: 'report'; file: { bytes: ArrayBuffer; fileName: string }; result: ImportResult; opts: ImportOptions; diff: DiffRow | null; indicators: string[]; saved: Recipe[] }
+  | { kind: 'report'; file: { bytes: ArrayBuffer; fileName: string }; analysed: AnalysedImport; opts: ImportOptions; diff: DiffRow | null; indicators: string[]; saved: Recipe[] }
   | { kind: 'committing' }
   | { kind: 'done'; rows: number; id: string }
-  | { kind: 'failed'; message: string; report?: ImportResult };
+  | { kind: 'failed'; message: string };
 
 /** The import area: choose or drop a file, see the report, map columns with a recipe, confirm. */
 export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
@@ -36,15 +36,15 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
     const run = runImportInWorker(file.bytes, cat, { ...opts, savedRecipes: saved });
     setPhase({ kind: 'reading', name: file.fileName, run });
     try {
-      const result = await run.promise;
+      const analysed = await run.promise;
       let diff: DiffRow | null = null;
       const id = datasetIdFor(file.fileName);
       const exists = await runQuery(conn, sqlQuery('SELECT 1 AS x FROM datasets WHERE id = ?', [id]), z.object({ x: z.number() }));
-      if (exists.length && result.rows.length && result.errors === 0) {
-        await stage(conn, result.rows);
+      if (exists.length && analysed.csv) {
+        await stageCsv(conn, analysed.csv);
         diff = await diffStaged(conn, id);
       }
-      setPhase({ kind: "report", file, result, opts, diff, indicators: [...cat.indicators], saved });
+      setPhase({ kind: 'report', file, analysed, opts, diff, indicators: [...cat.indicators], saved });
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') setPhase({ kind: 'failed', message: t.importCancelled });
       else setPhase({ kind: 'failed', message: t.importFailed(e instanceof Error ? e.message : String(e)) });
@@ -55,7 +55,7 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
     if (!f) return;
     const tooBig = checkSize(f.size);
     if (tooBig) {
-      setPhase({ kind: 'failed', message: lang === 'en' ? tooBig.message_en : tooBig.message_fr, report: undefined });
+      setPhase({ kind: 'failed', message: lang === 'en' ? tooBig.message_en : tooBig.message_fr });
       return;
     }
     const bytes = await f.arrayBuffer();
@@ -66,13 +66,17 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
     setPhase({ kind: 'committing' });
     try {
       const conn = await getDb();
-      const { id } = await commitImport(conn, p.file, p.result, p.opts);
-      setPhase({ kind: 'done', rows: p.result.rows.length, id });
+      const { id } = await commitImport(conn, p.file, p.analysed, p.opts);
+      setPhase({ kind: 'done', rows: p.analysed.rowCount, id });
     } catch (e) {
       setPhase({ kind: 'failed', message: e instanceof QuotaError ? t.importQuota : t.importFailed(e instanceof Error ? e.message : String(e)) });
     }
   }
 
+  const unknownIndicators =
+    phase.kind === 'report'
+      ? [...new Set(phase.analysed.result.problems.filter((p) => p.code === 'indicateur_inconnu' && p.valeur).map((p) => (p.valeur ?? '').trim().toLowerCase()))].filter((v) => /^[a-z0-9_]{1,64}$/.test(v))
+      : [];
   return (
     <section className="card" data-testid="import" aria-labelledby="import-title">
       <h2 id="import-title">{t.importTitle}</h2>
@@ -104,27 +108,32 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
       ) : null}
       {phase.kind === 'report' ? (
         <>
-          <ImportReport result={phase.result} diff={phase.diff} lang={lang} t={t} />
+          <ImportReport result={phase.analysed.result} rowCount={phase.analysed.rowCount} diff={phase.diff} lang={lang} t={t} />
           <div className="report-actions">
-            {phase.result.errors === 0 && phase.result.rows.length > 0 ? (
-              <button type="button" className="btn" onClick={() => void commit(phase)}>{t.importConfirm(formatCount(phase.result.rows.length, lang))}</button>
+            {phase.analysed.result.errors === 0 && phase.analysed.rowCount > 0 ? (
+              <button type="button" className="btn" onClick={() => void commit(phase)}>{t.importConfirm(formatCount(phase.analysed.rowCount, lang))}</button>
             ) : null}
             <button type="button" className="btn-link" onClick={() => setPhase({ kind: 'idle' })}>{t.importCancel}</button>
-            {phase.result.encoding ? (
+            {unknownIndicators.length ? (
+              <button type="button" className="btn-link" onClick={() => void analyse(phase.file, { ...phase.opts, declared: [...(phase.opts.declared ?? []), ...unknownIndicators] })}>
+                {t.declareIndicators(unknownIndicators.slice(0, 5).join(', ') + (unknownIndicators.length > 5 ? '…' : ''))}
+              </button>
+            ) : null}
+            {phase.analysed.result.encoding ? (
               <label className="inline">
                 {t.encodingLabel}{' '}
-                <select value={phase.result.encoding} onChange={(e) => void analyse(phase.file, { ...phase.opts, encoding: e.target.value as Encoding })}>
+                <select value={phase.analysed.result.encoding} onChange={(e) => void analyse(phase.file, { ...phase.opts, encoding: e.target.value as Encoding })}>
                   {['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'].map((x) => <option key={x} value={x}>{x}</option>)}
                 </select>
               </label>
             ) : null}
           </div>
-          {phase.result.format === 'recette' || phase.result.format === 'inconnu' ? (
+          {phase.analysed.result.format === 'recette' || phase.analysed.result.format === 'inconnu' ? (
             <RecipeForm
-              key={phase.result.recipe?.nom ?? 'new'}
-              header={phase.result.header}
+              key={phase.analysed.result.recipe?.nom ?? 'new'}
+              header={phase.analysed.result.header}
               indicators={phase.indicators}
-              initial={phase.result.recipe}
+              initial={phase.analysed.result.recipe}
               saved={phase.saved}
               onApply={(recipe) => void analyse(phase.file, { ...phase.opts, recipe })}
               onSave={(recipe) => putRecipe(recipe)}

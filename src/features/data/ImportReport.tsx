@@ -10,13 +10,17 @@ const FIRST = 5;
 
 function groups(problems: readonly Problem[]): [string, Problem[]][] {
   const m = new Map<string, Problem[]>();
-  for (const p of problems) m.set(p.code, [...(m.get(p.code) ?? []), p]);
+  for (const p of problems) {
+    const list = m.get(p.code);
+    if (list) list.push(p);
+    else m.set(p.code, [p]);
+  }
   return [...m.entries()];
 }
 
 /** The validation report: status, counts, problems grouped by code with their first rows, preview, diff. */
-export function ImportReport({ result, diff, lang, t }: { result: ImportResult; diff: DiffRow | null; lang: Lang; t: Messages }) {
-  const ok = result.errors === 0 && result.rows.length > 0;
+export function ImportReport({ result, rowCount, diff, lang, t }: { result: ImportResult; rowCount: number; diff: DiffRow | null; lang: Lang; t: Messages }) {
+  const ok = result.errors === 0 && rowCount > 0;
   const n = (x: number) => formatCount(x, lang);
   const errors = result.problems.filter((p) => p.severity === 'erreur');
   const warnings = result.problems.filter((p) => p.severity !== 'erreur');
@@ -27,9 +31,9 @@ export function ImportReport({ result, diff, lang, t }: { result: ImportResult; 
       'text/csv;charset=utf-8',
     );
   return (
-    <section className={`report ${ok ? 'is-ok' : 'is-error'}`} data-testid="import-report" data-status={ok ? 'ok' : 'error'} data-rows={ok ? result.rows.length : 0} data-errors={result.errors} aria-live="polite">
+    <section className={`report ${ok ? 'is-ok' : 'is-error'}`} data-testid="import-report" data-status={ok ? 'ok' : 'error'} data-rows={ok ? rowCount : 0} data-errors={result.errors} aria-live="polite">
       <p className="report-status" role={ok ? 'status' : 'alert'}>
-        <strong>{ok ? t.reportOk(n(result.rows.length)) : t.reportError(n(Math.max(1, result.errors)))}</strong>
+        <strong>{ok ? t.reportOk(n(rowCount)) : t.reportError(n(Math.max(1, result.errors)))}</strong>
       </p>
       <ul className="report-facts">
         <li>{t.reportFormat(t.formatName(result.format))}{result.recipe ? ` — ${result.recipe.nom}` : ''}</li>
