@@ -47,13 +47,20 @@ export interface ImportResult {
   readonly warnings: number;
   /** The first rows of the file as read (for the preview). */
   readonly sample: string[][];
+  /** Distinct indicator ids the catalogue does not know (the analyst may declare them). */
+  readonly unknownIndicators: string[];
 }
 
 const EMPTY = { format: 'inconnu' as const, recipe: null, encoding: null, bom: false, delimiter: null, header: [], headerLine: 0, titleRows: 0, blankRows: 0, footnoteRows: 0, dataRows: 0, skipped: 0, rows: [], sample: [] };
 
-function finish(base: Omit<ImportResult, 'errors' | 'warnings'>): ImportResult {
+function finish(base: Omit<ImportResult, 'errors' | 'warnings' | 'unknownIndicators'>): ImportResult {
   const errors = base.problems.filter((p) => p.severity === 'erreur').length;
-  return { ...base, errors, warnings: base.problems.length - errors };
+  const unknown = new Set<string>();
+  for (const p of base.problems) {
+    const v = p.code === 'indicateur_inconnu' ? (p.valeur ?? '').trim().toLowerCase() : '';
+    if (/^[a-z0-9_]{1,64}$/.test(v)) unknown.add(v);
+  }
+  return { ...base, errors, warnings: base.problems.length - errors, unknownIndicators: [...unknown].slice(0, 1000) };
 }
 
 /** The recipe to use: the analyst's, else a saved one, else a preset, whose columns the header has. */

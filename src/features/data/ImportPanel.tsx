@@ -73,10 +73,7 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
     }
   }
 
-  const unknownIndicators =
-    phase.kind === 'report'
-      ? [...new Set(phase.analysed.result.problems.filter((p) => p.code === 'indicateur_inconnu' && p.valeur).map((p) => (p.valeur ?? '').trim().toLowerCase()))].filter((v) => /^[a-z0-9_]{1,64}$/.test(v))
-      : [];
+  const unknownIndicators = phase.kind === 'report' ? phase.analysed.result.unknownIndicators : [];
   return (
     <section className="card" data-testid="import" aria-labelledby="import-title">
       <h2 id="import-title">{t.importTitle}</h2>
