@@ -2,8 +2,9 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 
-// Two entries: the dashboard and the embed. DuckDB's bundles are imported with `?url` in src/data/db.ts,
-// so they are served by the app itself; duckdb-wasm is excluded from dependency pre-bundling.
+// The dashboard. DuckDB's bundles are imported with `?url` in src/data/db.ts, so they are served by the app itself;
+// duckdb-wasm is excluded from dependency pre-bundling. The embed is built by vite.embed.config.ts (in dev, both
+// pages are served from here).
 export default defineConfig({
   plugins: [react()],
   base: './',
@@ -16,10 +17,7 @@ export default defineConfig({
     // Data files stay files (fetched from the app's origin), never inlined as data: URLs.
     assetsInlineLimit: 0,
     rollupOptions: {
-      input: {
-        index: resolve(import.meta.dirname, 'index.html'),
-        embed: resolve(import.meta.dirname, 'embed.html'),
-      },
+      input: { index: resolve(import.meta.dirname, 'index.html') },
     },
   },
 });

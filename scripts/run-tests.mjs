@@ -11,7 +11,7 @@ const extra = process.argv.slice(2);
 const steps = [
   ['npx', ['tsc', '--noEmit']],
   ['npx', ['eslint', '.']],
-  ['npx', ['vite', 'build', '--logLevel', 'warn']],
+  ['npm', ['run', 'build', '--silent']],
 ];
 for (const [cmd, args] of steps) {
   console.log(`\n> ${cmd} ${args.join(' ')}`);

@@ -8,8 +8,11 @@ import { TrendChart } from './trend/TrendChart';
 import { PipelineChart } from './pipeline/PipelineChart';
 
 /** Renders any snapshot in its frame; the body depends on the kind. */
-export function Chart({ snapshot, hrefFor, actions, headingLevel, busy }: {
+export function Chart({ snapshot, hrefFor, actions, headingLevel, busy, srTable, hideTitle }: {
+  hideTitle?: boolean;
   snapshot: ChartSnapshot;
+  /** Always render the data table, visually hidden (embeds). */
+  srTable?: boolean;
   busy?: boolean;
   /** Link of a territory's page (map). */
   hrefFor?: (code: string) => string;
@@ -17,7 +20,7 @@ export function Chart({ snapshot, hrefFor, actions, headingLevel, busy }: {
   headingLevel?: 2 | 3;
 }) {
   return (
-    <ChartFrame snapshot={snapshot} actions={actions} headingLevel={headingLevel} busy={busy}>
+    <ChartFrame snapshot={snapshot} actions={actions} headingLevel={headingLevel} busy={busy} srTable={srTable} hideTitle={hideTitle}>
       <ChartBody snapshot={snapshot} hrefFor={hrefFor} />
     </ChartFrame>
   );

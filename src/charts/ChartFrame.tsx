@@ -9,7 +9,9 @@ import { SnapshotTable } from './SnapshotTable';
  * Everything around a chart: title, definition, generated summary, notes, sources with their date and licence,
  * and a button that shows the data as a table. `data-ready` is set only when the chart shows data.
  */
-export function ChartFrame({ snapshot, children, actions, headingLevel = 2, busy = false }: {
+export function ChartFrame({ snapshot, children, actions, headingLevel = 2, busy = false, srTable = false, hideTitle = false }: {
+  srTable?: boolean;
+  hideTitle?: boolean;
   snapshot: ChartSnapshot;
   children: ReactNode;
   actions?: ReactNode;
@@ -32,18 +34,26 @@ export function ChartFrame({ snapshot, children, actions, headingLevel = 2, busy
       aria-labelledby={titleId}
     >
       <div className="chart-head">
-        <H id={titleId} className="chart-title">{snapshot.title}</H>
+        <H id={titleId} className={hideTitle ? 'visually-hidden' : 'chart-title'}>{snapshot.title}</H>
         {actions ? <div className="chart-actions">{actions}</div> : null}
       </div>
       {snapshot.definition ? <p className="chart-definition">{snapshot.definition}</p> : null}
       <p className="chart-summary">{snapshot.summary}</p>
       <div className="chart-body">{hasData(snapshot) ? children : <p className="muted">{m.chartEmpty}</p>}</div>
-      <button type="button" className="btn-link" aria-expanded={open} aria-controls={tableId} onClick={() => setOpen(!open)}>
-        {open ? m.hideTable : m.showTable}
-      </button>
-      <div id={tableId} className="table-wrap" hidden={!open}>
-        {open ? <SnapshotTable snapshot={snapshot} /> : null}
-      </div>
+      {srTable ? (
+        <div className="visually-hidden">
+          <SnapshotTable snapshot={snapshot} />
+        </div>
+      ) : (
+        <>
+          <button type="button" className="btn-link" aria-expanded={open} aria-controls={tableId} onClick={() => setOpen(!open)}>
+            {open ? m.hideTable : m.showTable}
+          </button>
+          <div id={tableId} className="table-wrap" hidden={!open}>
+            {open ? <SnapshotTable snapshot={snapshot} /> : null}
+          </div>
+        </>
+      )}
       <figcaption className="chart-foot">
         {snapshot.notes.length ? (
           <ul className="chart-notes" aria-label={m.notesLabel}>

@@ -17,7 +17,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Serves the production build from a plain static server and finds Chromium, once for all browser tests. */
 export default async function setup(project: TestProject) {
   if (!existsSync(path.join(ROOT, 'dist/index.html'))) {
-    execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
   const server = await serveStatic(path.join(ROOT, 'dist'));
   project.provide('baseUrl', server.url);

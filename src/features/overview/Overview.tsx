@@ -4,6 +4,7 @@ import type { Lang } from '../../lib/format';
 import { DEFAULT_TARGET, formatUrlState, type UrlState } from '../../lib/url-state';
 import { Chart } from '../../charts/Chart';
 import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
+import { ShareButton } from '../share/ShareDialog';
 import { loadOverview } from './model';
 import { IndicatorSelect, TargetInputs, TerritoryPicker, YearSelect } from './Controls';
 
@@ -30,6 +31,8 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const hrefFor = (code: string) => formatUrlState({ vue: 'territoire', territoire: code, indicateur: url.indicateur, lang: url.lang }) || '?';
   const c = model.charts;
+  const b = model.byLang;
+  const share = (k: keyof NonNullable<typeof b>['fr']) => (b ? <ShareButton snapshots={{ fr: b.fr[k], en: b.en[k] }} lang={lang} /> : null);
   const illustrative = c ? Object.values(c).some((s) => s.illustratif) : false;
   return (
     <>
@@ -50,15 +53,17 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
       {c ? (
         <div className="grid">
           <div className="span-2">
-            <Chart snapshot={c.kpi} busy={busy} />
+            <Chart snapshot={c.kpi} busy={busy} actions={share('kpi')} />
           </div>
-          <Chart snapshot={c.map} busy={busy} hrefFor={hrefFor} />
-          <Chart snapshot={c.ranking} busy={busy} />
+          <Chart snapshot={c.map} busy={busy} hrefFor={hrefFor} actions={share('map')} />
+          <Chart snapshot={c.ranking} busy={busy} actions={share('ranking')} />
           <div className="span-2">
             <Chart
               snapshot={c.trend}
               busy={busy}
               actions={
+                <>
+                {share('trend')}
                 <TerritoryPicker
                   departements={model.catalogue.departements}
                   picked={url.territoires ?? []}
@@ -66,11 +71,12 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
                   t={t}
                   lang={lang}
                 />
+                </>
               }
             />
           </div>
           <div className="span-2">
-            <Chart snapshot={c.pipeline} busy={busy} />
+            <Chart snapshot={c.pipeline} busy={busy} actions={share('pipeline')} />
           </div>
         </div>
       ) : (

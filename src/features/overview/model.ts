@@ -31,8 +31,12 @@ export interface OverviewModel {
   readonly year: number | null;
   /** Départements shown on the trend (picked, or the highest and lowest). */
   readonly picked: string[];
-  readonly charts: { kpi: ChartSnapshot; map: ChartSnapshot; ranking: ChartSnapshot; trend: ChartSnapshot; pipeline: ChartSnapshot } | null;
+  readonly charts: OverviewCharts | null;
+  /** The same charts in both languages, for sharing and embeds in either. */
+  readonly byLang: { fr: OverviewCharts; en: OverviewCharts } | null;
 }
+
+export type OverviewCharts = { kpi: ChartSnapshot; map: ChartSnapshot; ranking: ChartSnapshot; trend: ChartSnapshot; pipeline: ChartSnapshot };
 
 /** Highest and lowest départements of a year: the default picks of the trend chart. */
 function extremes(rows: readonly MesureRow[]): string[] {
@@ -49,7 +53,7 @@ export async function loadOverview(conn: Connector, a: OverviewArgs): Promise<Ov
   const indicator = pickIndicator(catalogue, a.indicateur);
   const years = (await runQuery(conn, yearsQuery(indicator.id), YearsRow)).map((y) => y.annee);
   const year = a.annee !== undefined && years.includes(a.annee) ? a.annee : (years[0] ?? null);
-  if (year === null) return { catalogue, indicator, years, year, picked: [], charts: null };
+  if (year === null) return { catalogue, indicator, years, year, picked: [], charts: null, byLang: null };
 
   const codes = catalogue.scope.map((t) => t.code);
   const depCodes = new Set(catalogue.departements.map((d) => d.code));
@@ -71,18 +75,12 @@ export async function loadOverview(conn: Connector, a: OverviewArgs): Promise<Ov
   const trends = await runQuery(conn, trendQuery({ indicateur: indicator.id, territoires: trendCodes, fin: year }), TrendRow);
 
   performance.measure('overview:queries', 'overview:start');
-  const ctx: SnapshotContext = { lang: a.lang, territories: catalogue.territories, sources, generatedAt: a.now.toISOString(), permalink: a.permalink };
+  const ctxOf = (lang: Lang): SnapshotContext => ({ lang, territories: catalogue.territories, sources, generatedAt: a.now.toISOString(), permalink: a.permalink });
   const refs = { region: atYear(REGION), france: atYear('FR'), ue: atYear('EU27_2020') };
   const regionSeries = upTo.filter((r) => r.territoire === REGION);
   const target = { cible: a.cible, annee: a.anneeCible };
   const seriesOf = (code: string) => upTo.filter((r) => r.territoire === code);
-  return {
-    catalogue,
-    indicator,
-    years,
-    year,
-    picked: shown,
-    charts: {
+  const build = (ctx: SnapshotContext): OverviewCharts => ({
       kpi: buildKpi(ctx, { indicator, regionCode: REGION, year, series: regionSeries, trend: trends.find((t) => t.territoire === REGION), pace: pace[0], target }),
       map: buildMap(ctx, { indicator, regionCode: REGION, year, departements: depsAtYear, refs }),
       ranking: buildRanking(ctx, { indicator, regionCode: REGION, year, departements: depsAtYear, refs, ranking }),
@@ -102,6 +100,15 @@ export async function loadOverview(conn: Connector, a: OverviewArgs): Promise<Ov
         { ...ctx, sources: allSources },
         { indicators: catalogue.indicators, code: REGION, rows: pipeline, compare: { code: 'FR', role: 'pays', rows: pipelineFr } },
       ),
-    },
+  });
+  const byLang = { fr: build(ctxOf('fr')), en: build(ctxOf('en')) };
+  return {
+    catalogue,
+    indicator,
+    years,
+    year,
+    picked: shown,
+    charts: byLang[a.lang],
+    byLang,
   };
 }

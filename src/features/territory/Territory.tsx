@@ -4,6 +4,7 @@ import type { Lang } from '../../lib/format';
 import { DEFAULT_TARGET, formatUrlState, type UrlState } from '../../lib/url-state';
 import { Chart } from '../../charts/Chart';
 import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
+import { ShareButton } from '../share/ShareDialog';
 import { loadTerritory } from './model';
 import { IndicatorSelect } from '../overview/Controls';
 
@@ -30,6 +31,8 @@ export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lan
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const c = model.charts;
+  const b = model.byLang;
+  const share = (k: keyof NonNullable<typeof b>['fr']) => (b ? <ShareButton snapshots={{ fr: b.fr[k], en: b.en[k] }} lang={lang} /> : null);
   const illustrative = c ? Object.values(c).some((s) => s.illustratif) : false;
   return (
     <>
@@ -57,13 +60,13 @@ export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lan
           </h2>
           <div className="grid">
             <div className="span-2">
-              <Chart snapshot={c.kpi} busy={busy} headingLevel={3} />
+              <Chart snapshot={c.kpi} busy={busy} headingLevel={3} actions={share('kpi')} />
             </div>
             <div className="span-2">
-              <Chart snapshot={c.comparison} busy={busy} headingLevel={3} />
+              <Chart snapshot={c.comparison} busy={busy} headingLevel={3} actions={share('comparison')} />
             </div>
-            <Chart snapshot={c.trend} busy={busy} headingLevel={3} />
-            <Chart snapshot={c.pipeline} busy={busy} headingLevel={3} />
+            <Chart snapshot={c.trend} busy={busy} headingLevel={3} actions={share('trend')} />
+            <Chart snapshot={c.pipeline} busy={busy} headingLevel={3} actions={share('pipeline')} />
             <section className="card span-2 quality" aria-labelledby="quality-title">
               <h3 id="quality-title">{t.territoryQuality}</h3>
               {model.quality.length ? (

@@ -25,11 +25,15 @@ export interface TerritoryArgs {
   readonly now: Date;
 }
 
+export type TerritoryCharts = { kpi: ChartSnapshot; comparison: ChartSnapshot; trend: ChartSnapshot; pipeline: ChartSnapshot };
+
 export interface TerritoryModel {
   readonly catalogue: Catalogue;
   readonly territory: TerritoryRow | null;
   readonly indicator: IndicatorRow;
-  readonly charts: { kpi: ChartSnapshot; comparison: ChartSnapshot; trend: ChartSnapshot; pipeline: ChartSnapshot } | null;
+  readonly charts: TerritoryCharts | null;
+  /** The same charts in both languages, for sharing and embeds in either. */
+  readonly byLang: { fr: TerritoryCharts; en: TerritoryCharts } | null;
   /** Data-quality notes by indicator label. */
   readonly quality: { indicator: string; notes: string[] }[];
 }
@@ -39,7 +43,7 @@ export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<
   const catalogue = await loadCatalogue(conn);
   const indicator = pickIndicator(catalogue, a.indicateur);
   const territory = catalogue.departements.find((d) => d.code === a.code) ?? null;
-  if (!territory) return { catalogue, territory, indicator, charts: null, quality: [] };
+  if (!territory) return { catalogue, territory, indicator, charts: null, byLang: null, quality: [] };
   const code = territory.code;
   const years = (await runQuery(conn, yearsQuery(indicator.id), YearsRow)).map((y) => y.annee);
   const year = a.annee !== undefined && years.includes(a.annee) ? a.annee : (years[0] ?? new Date().getFullYear());
@@ -55,8 +59,8 @@ export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<
     runQuery(conn, sourcesQuery(indicator.id), SourceRow),
     runQuery(conn, activeSourcesQuery(), SourceRow),
   ]);
-  const ctx: SnapshotContext = { lang: a.lang, territories: catalogue.territories, sources, generatedAt: a.now.toISOString(), permalink: a.permalink };
-  const allCtx = { ...ctx, sources: allSources };
+  const ctxOf = (lang: Lang): SnapshotContext => ({ lang, territories: catalogue.territories, sources, generatedAt: a.now.toISOString(), permalink: a.permalink });
+  const ctx = ctxOf(a.lang);
   const upTo = series.filter((r) => r.annee <= year);
   const seriesOf = (c: string) => upTo.filter((r) => r.territoire === c);
   const target = { cible: a.cible, annee: a.anneeCible };
@@ -65,13 +69,10 @@ export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<
   const quality = catalogue.indicators
     .map((i) => ({ indicator: label(i), notes: notesFor(ctx, all.filter((r) => r.indicateur === i.id), { withYear: true, illustratif: false }) }))
     .filter((q) => q.notes.length > 0);
-  return {
-    catalogue,
-    territory,
-    indicator,
-    quality,
-    charts: {
-      kpi: buildKpi(ctx, {
+  const build = (c: SnapshotContext): TerritoryCharts => {
+    const allCtx = { ...c, sources: allSources };
+    return {
+      kpi: buildKpi(c, {
         indicator,
         regionCode: code,
         year,
@@ -90,7 +91,7 @@ export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<
           { code: 'FR', role: 'pays', rows: pFr },
         ],
       }),
-      trend: buildTrend(ctx, {
+      trend: buildTrend(c, {
         indicator,
         focus: code,
         series: [
@@ -102,6 +103,15 @@ export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<
         target,
       }),
       pipeline: buildPipeline(allCtx, { indicators: catalogue.indicators, code, rows: pDep, compare: { code: REGION, role: 'region', rows: pReg } }),
-    },
+    };
+  };
+  const byLang = { fr: build(ctxOf('fr')), en: build(ctxOf('en')) };
+  return {
+    catalogue,
+    territory,
+    indicator,
+    quality,
+    charts: byLang[a.lang],
+    byLang,
   };
 }

@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState } from 'react';
+import { messages } from '../../i18n';
+import type { ChartSnapshot } from '../../snapshot/schema';
+import { altText, citation } from '../../snapshot/alt-text';
+import { copyText, downloadCsv, downloadPng, downloadSvg, embedCode, embedUrl, type Theme } from './export';
+
+/** The share button of a chart and its dialog: embed code, permalink, PNG/SVG/CSV, alt text, citation. */
+export function ShareButton({ snapshots, lang }: { snapshots: { fr: ChartSnapshot; en: ChartSnapshot }; lang: 'fr' | 'en' }) {
+  const [open, setOpen] = useState(false);
+  const m = messages(lang);
+  return (
+    <>
+      <button type="button" className="btn-link share-btn" data-testid="share" aria-haspopup="dialog" aria-label={m.shareLabel(snapshots[lang].title)} onClick={() => setOpen(true)}>
+        {m.share}
+      </button>
+      {open ? <ShareDialog snapshots={snapshots} lang={lang} onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+function CopyField({ label, value, multiline, testId, editable, onEdit, copyLabel, copiedLabel }: {
+  label: string; value: string; multiline?: boolean; testId?: string; editable?: boolean; onEdit?: (v: string) => void; copyLabel: string; copiedLabel: string;
+}) {
+  const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  const [done, setDone] = useState(false);
+  return (
+    <div className="copy-field">
+      <label>
+        {label}
+        {multiline ? (
+          <textarea ref={ref} data-testid={testId} value={value} readOnly={!editable} rows={4} onChange={(e) => onEdit?.(e.target.value)} />
+        ) : (
+          <input ref={ref} data-testid={testId} value={value} readOnly />
+        )}
+      </label>
+      <button type="button" className="btn-link" onClick={() => void copyText(ref.current?.value ?? value, ref.current).then(() => setDone(true))}>
+        {done ? copiedLabel : copyLabel}
+      </button>
+    </div>
+  );
+}
+
+function ShareDialog({ snapshots, lang, onClose }: { snapshots: { fr: ChartSnapshot; en: ChartSnapshot }; lang: 'fr' | 'en'; onClose: () => void }) {
+  const m = messages(lang);
+  const ref = useRef<HTMLDialogElement>(null);
+  const [embedLang, setEmbedLang] = useState<'fr' | 'en'>(lang);
+  const [theme, setTheme] = useState<Theme>('auto');
+  const [withTitle, setWithTitle] = useState(true);
+  const [code, setCode] = useState('');
+  const [alt, setAlt] = useState({ fr: altText(snapshots.fr, 'fr'), en: altText(snapshots.en, 'en') });
+  const s = snapshots[embedLang];
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+  useEffect(() => {
+    let live = true;
+    void embedUrl(s, { theme, title: withTitle }).then((url) => live && setCode(embedCode(url, s)));
+    return () => {
+      live = false;
+    };
+  }, [s, theme, withTitle]);
+  return (
+    <dialog ref={ref} className="share-dialog" aria-labelledby="share-title" onClose={onClose} onCancel={onClose}>
+      <div className="share-head">
+        <h2 id="share-title">{m.shareTitle}</h2>
+        <button type="button" className="btn-link" onClick={() => ref.current?.close()}>{m.shareClose}</button>
+      </div>
+      <p className="muted">{snapshots[lang].title}</p>
+      <div className="share-options">
+        <label>{m.shareLang}<select value={embedLang} onChange={(e) => setEmbedLang(e.target.value === 'en' ? 'en' : 'fr')}><option value="fr">Français</option><option value="en">English</option></select></label>
+        <label>{m.shareTheme}<select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}><option value="auto">{m.themeAuto}</option><option value="light">{m.themeLight}</option><option value="dark">{m.themeDark}</option></select></label>
+        <label className="check"><input type="checkbox" checked={withTitle} onChange={(e) => setWithTitle(e.target.checked)} />{m.shareWithTitle}</label>
+      </div>
+      <CopyField label={m.embedCode} value={code} multiline testId="embed-code" copyLabel={m.copy} copiedLabel={m.copied} />
+      <CopyField label={m.permalink} value={s.permalink} copyLabel={m.copy} copiedLabel={m.copied} />
+      <fieldset className="share-downloads">
+        <legend>{m.downloadsLabel}</legend>
+        <button type="button" className="btn" data-testid="download-png" onClick={() => void downloadPng(s)}>{m.downloadPng}</button>
+        <button type="button" className="btn-link" data-testid="download-png-square" onClick={() => void downloadPng(s, true)}>{m.downloadPngSquare}</button>
+        <button type="button" className="btn-link" data-testid="download-svg" onClick={() => downloadSvg(s)}>{m.downloadSvg}</button>
+        <button type="button" className="btn-link" data-testid="download-csv" onClick={() => downloadCsv(s)}>{m.downloadCsv}</button>
+      </fieldset>
+      <CopyField label={m.altTextLabel('français')} value={alt.fr} multiline editable onEdit={(v) => setAlt({ ...alt, fr: v })} testId="alt-fr" copyLabel={m.copy} copiedLabel={m.copied} />
+      <CopyField label={m.altTextLabel('English')} value={alt.en} multiline editable onEdit={(v) => setAlt({ ...alt, en: v })} testId="alt-en" copyLabel={m.copy} copiedLabel={m.copied} />
+      <CopyField label={m.citationLabel} value={citation(s)} multiline copyLabel={m.copy} copiedLabel={m.copied} />
+    </dialog>
+  );
+}

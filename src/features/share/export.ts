@@ -1,0 +1,78 @@
+import type { ChartSnapshot } from '../../snapshot/schema';
+import { snapshotSvg } from '../../snapshot/to-svg';
+import { snapshotCsv } from '../../snapshot/to-csv';
+import { encodeSnapshot, embedId } from '../../snapshot/codec';
+import { downloadBlob, downloadText } from '../../ui/download';
+
+export type Theme = 'auto' | 'light' | 'dark';
+
+/** A file name from a chart's kind and title. */
+export function fileBase(s: ChartSnapshot): string {
+  const slug = s.title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return `parite-numerique-${s.kind}-${slug}`;
+}
+
+/** The embed URL of a snapshot, next to the dashboard on the same site. */
+export async function embedUrl(s: ChartSnapshot, opts: { theme: Theme; title: boolean }): Promise<string> {
+  const base = new URL('embed.html', window.location.href);
+  if (opts.theme !== 'auto') base.searchParams.set('theme', opts.theme);
+  if (!opts.title) base.searchParams.set('titre', '0');
+  base.hash = await encodeSnapshot(s);
+  return base.href;
+}
+
+/**
+ * The embed code: a responsive iframe and a short script that applies a height only from that iframe's window,
+ * only a finite number, clamped (the Datawrapper pattern).
+ */
+export function embedCode(url: string, s: ChartSnapshot): string {
+  const id = embedId(new URL(url).hash);
+  const title = s.title.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
+  return `<iframe id="${id}" src="${url}" title="${title}" loading="lazy" style="width:100%;min-width:280px;border:0" height="560"></iframe>
+<script>(function(){var f=document.getElementById("${id}");window.addEventListener("message",function(e){if(!f||e.source!==f.contentWindow)return;var d=e.data;if(!d||d.type!=="parite-numerique:height")return;var h=Number(d.height);if(isFinite(h)&&h>0)f.style.height=Math.min(Math.max(h,120),6000)+"px";});})();</script>`;
+}
+
+export function downloadSvg(s: ChartSnapshot): void {
+  downloadText(snapshotSvg(s).svg, `${fileBase(s)}.svg`, 'image/svg+xml');
+}
+
+export function downloadCsv(s: ChartSnapshot): void {
+  downloadText(snapshotCsv(s), `${fileBase(s)}.csv`, 'text/csv;charset=utf-8');
+}
+
+/** Draws the SVG on a canvas at 2× density and saves it as PNG. */
+export async function downloadPng(s: ChartSnapshot, square = false): Promise<void> {
+  const { svg, width, height } = snapshotSvg(s, { square });
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.decoding = 'sync';
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('SVG could not be drawn'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = width * 2;
+    canvas.height = height * 2;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no canvas');
+    ctx.scale(2, 2);
+    ctx.drawImage(img, 0, 0, width, height);
+    const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png'));
+    if (!blob) throw new Error('PNG encoding failed');
+    downloadBlob(blob, `${fileBase(s)}${square ? '-carre' : ''}.png`);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Copies text, with a fallback for pages where the Clipboard API is refused. */
+export async function copyText(text: string, el?: HTMLTextAreaElement | HTMLInputElement | null): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    el?.select();
+    document.execCommand('copy');
+  }
+}
