@@ -11,7 +11,7 @@ export function csvCell(v: string | number | boolean | null | undefined, sep = '
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   let s = v;
   if (FORMULA_START.test(s)) s = `'${s}`;
-  return s.includes(sep) || /["\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes(sep) || /["\r\n\t]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** A whole CSV (CRLF line ends, as spreadsheets expect), formula-safe. */
