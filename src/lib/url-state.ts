@@ -16,6 +16,8 @@ export const UrlState = z.object({
     .transform((s) => s.split(','))
     .optional()
     .catch(undefined),
+  /** Territory of the overview's pipeline chart (the région when absent). */
+  parcours: z.string().regex(/^[0-9A-Za-z_-]{1,12}$/).optional().catch(undefined),
   /** Target share of women (percent) and the year to reach it. */
   cible: z.coerce.number().min(1).max(100).optional().catch(undefined),
   annee_cible: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
@@ -23,7 +25,7 @@ export const UrlState = z.object({
 });
 export type UrlState = z.infer<typeof UrlState>;
 
-const KEYS = ['vue', 'territoire', 'indicateur', 'annee', 'territoires', 'cible', 'annee_cible', 'lang'] as const;
+const KEYS = ['vue', 'territoire', 'indicateur', 'annee', 'territoires', 'parcours', 'cible', 'annee_cible', 'lang'] as const;
 
 /** Defaults of the target, never written to the URL. */
 export const DEFAULT_TARGET = { cible: 50, annee: 2030 } as const;

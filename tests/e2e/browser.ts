@@ -37,3 +37,12 @@ export async function openPage(browser: Browser, opts: { width?: number } = {}):
 export function appUrl(search = ''): string {
   return `${inject('baseUrl')}/${search}`;
 }
+
+/** Waits until every chart of the page shows data; returns their kinds. */
+export async function allReady(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => {
+    const all = [...document.querySelectorAll('[data-chart]')];
+    return all.length > 0 && all.every((e) => e.getAttribute('data-ready') === 'true');
+  }, null, { timeout: 60000 });
+  return page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart') ?? ''));
+}

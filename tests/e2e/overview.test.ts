@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { appUrl, launch, openPage, READY } from './browser';
+import type { Browser } from 'playwright-core';
+import { allReady, appUrl, launch, openPage, READY } from './browser';
 import { openDefaultDb } from '../helpers/node-db';
 import type { Connector } from '../../src/data/connector';
 
@@ -16,15 +16,6 @@ afterAll(async () => {
   await browser?.close();
   db?.close();
 });
-
-/** Waits until every chart of the page shows data. */
-export async function allReady(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => {
-    const all = [...document.querySelectorAll('[data-chart]')];
-    return all.length > 0 && all.every((e) => e.getAttribute('data-ready') === 'true');
-  }, null, { timeout: 60000 });
-  return page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart') ?? ''));
-}
 
 /** Reads "23,1 %" or "23.1%" back as 23.1. */
 function parsePercent(text: string): number | null {
@@ -139,6 +130,19 @@ describe('overview', () => {
     await allReady(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+});
+
+describe('pipeline territory', () => {
+  test('the pipeline can show a chosen département, kept in the URL', async () => {
+    const { page, close } = await openPage(browser);
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await allReady(page);
+    await page.locator('[data-chart="pipeline"] select').selectOption('31');
+    await page.waitForURL(/parcours=31/);
+    await allReady(page);
+    expect(await page.locator('[data-chart="pipeline"] .chart-title').innerText()).toContain('en Haute-Garonne');
     await close();
   });
 });

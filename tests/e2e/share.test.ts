@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { appUrl, launch, openPage, READY } from './browser';
+import { allReady, appUrl, launch, openPage, READY } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,13 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function allReady(page: import('playwright-core').Page) {
-  await page.waitForFunction(() => {
-    const all = [...document.querySelectorAll('[data-chart]')];
-    return all.length > 0 && all.every((e) => e.getAttribute('data-ready') === 'true');
-  }, null, { timeout: 60000 });
-}
 
 /** Serves one HTML page on 127.0.0.2 (another origin than the app). */
 function hostPage(html: string): Promise<{ url: string; close: () => void }> {

@@ -22,9 +22,9 @@ describe('URL state', () => {
 
 describe('URL state of the dashboard', () => {
   test('picked territories and target round-trip; default target is not written', () => {
-    const s = formatUrlState({ territoires: ['31', '48'], cible: 40, annee_cible: 2035 });
-    expect(s).toBe('?territoires=31,48&cible=40&annee_cible=2035');
-    expect(parseUrlState(s)).toEqual({ territoires: ['31', '48'], cible: 40, annee_cible: 2035 });
+    const s = formatUrlState({ territoires: ['31', '48'], parcours: '34', cible: 40, annee_cible: 2035 });
+    expect(s).toBe('?territoires=31,48&parcours=34&cible=40&annee_cible=2035');
+    expect(parseUrlState(s)).toEqual({ territoires: ['31', '48'], parcours: '34', cible: 40, annee_cible: 2035 });
     expect(formatUrlState({ cible: 50, annee_cible: 2030, territoires: [] })).toBe('');
   });
   test('a malformed territory list is dropped', () => {

@@ -1,38 +1,26 @@
 import { useDbQuery } from '../use-db';
 import type { Messages } from '../../i18n';
 import type { Lang } from '../../lib/format';
-import { DEFAULT_TARGET, formatUrlState, type UrlState } from '../../lib/url-state';
+import { formatUrlState, type UrlState } from '../../lib/url-state';
 import { Chart } from '../../charts/Chart';
 import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
-import { ShareButton } from '../share/ShareDialog';
+import { shareButtons, viewArgs } from '../view-args';
 import { loadOverview } from './model';
 import { IndicatorSelect, TargetInputs, TerritoryPicker, YearSelect } from './Controls';
 
 /** Vue d'ensemble: KPI, map, ranking, trend and pipeline for one indicator and year. */
 export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang; t: Messages; navigate: (s: UrlState) => void }) {
-  const cible = url.cible ?? DEFAULT_TARGET.cible;
-  const anneeCible = url.annee_cible ?? DEFAULT_TARGET.annee;
-  const key = JSON.stringify([url.indicateur, url.annee, url.territoires, cible, anneeCible, lang]);
-  const q = useDbQuery(`overview:${key}`, (conn) =>
-    loadOverview(conn, {
-      lang,
-      indicateur: url.indicateur,
-      annee: url.annee,
-      territoires: url.territoires,
-      cible,
-      anneeCible,
-      permalink: `${window.location.origin}${window.location.pathname}${formatUrlState(url)}`,
-      now: new Date(),
-    }),
-  );
+  const args = viewArgs(url, lang);
+  const { cible, anneeCible } = args;
+  const key = JSON.stringify([args.indicateur, args.annee, url.territoires, url.parcours, cible, anneeCible, lang]);
+  const q = useDbQuery(`overview:${key}`, (conn) => loadOverview(conn, { ...args, territoires: url.territoires, parcours: url.parcours }));
   const model = q.status === 'ready' ? q.data : q.stale;
   const busy = q.status !== 'ready';
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const hrefFor = (code: string) => formatUrlState({ vue: 'territoire', territoire: code, indicateur: url.indicateur, lang: url.lang }) || '?';
   const c = model.charts;
-  const b = model.byLang;
-  const share = (k: keyof NonNullable<typeof b>['fr']) => (b ? <ShareButton snapshots={{ fr: b.fr[k], en: b.en[k] }} lang={lang} /> : null);
+  const share = shareButtons(model.byLang, lang);
   const illustrative = c ? Object.values(c).some((s) => s.illustratif) : false;
   return (
     <>
@@ -76,7 +64,23 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
             />
           </div>
           <div className="span-2">
-            <Chart snapshot={c.pipeline} busy={busy} actions={share('pipeline')} />
+            <Chart
+              snapshot={c.pipeline}
+              busy={busy}
+              actions={
+                <>
+                  {share('pipeline')}
+                  <label className="inline">
+                    {t.pipelineTerritory}
+                    <select value={url.parcours ?? '76'} onChange={(e) => navigate({ ...url, parcours: e.target.value === '76' ? undefined : e.target.value })}>
+                      {model.catalogue.scope.filter((s) => s.type === 'region' || s.type === 'departement').map((s) => (
+                        <option key={s.code} value={s.code}>{lang === 'en' ? s.nom_en : s.nom_fr}</option>
+                      ))}
+                    </select>
+                  </label>
+                </>
+              }
+            />
           </div>
         </div>
       ) : (

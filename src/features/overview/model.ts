@@ -18,6 +18,8 @@ export interface OverviewArgs {
   readonly indicateur?: string;
   readonly annee?: number;
   readonly territoires?: readonly string[];
+  /** Territory of the pipeline (the région by default). */
+  readonly parcours?: string;
   readonly cible: number;
   readonly anneeCible: number;
   readonly permalink: string;
@@ -56,12 +58,13 @@ export async function loadOverview(conn: Connector, a: OverviewArgs): Promise<Ov
   if (year === null) return { catalogue, indicator, years, year, picked: [], charts: null, byLang: null };
 
   const codes = catalogue.scope.map((t) => t.code);
+  const pipelineCode = a.parcours && catalogue.territories.has(a.parcours) ? a.parcours : REGION;
   const depCodes = new Set(catalogue.departements.map((d) => d.code));
   const [measures, ranking, pace, pipeline, pipelineFr, sources, allSources] = await Promise.all([
     runQuery(conn, measuresQuery({ indicateur: indicator.id, territoires: codes }), MesureRow),
     runQuery(conn, rankingQuery({ region: REGION, indicateur: indicator.id, annee: year }), RankingRow),
     runQuery(conn, paceQuery({ indicateur: indicator.id, territoire: REGION, cible: a.cible, annee_cible: a.anneeCible, fin: year }), PaceRow),
-    runQuery(conn, pipelineQuery({ territoire: REGION, annee: year }), PipelineRow),
+    runQuery(conn, pipelineQuery({ territoire: pipelineCode, annee: year }), PipelineRow),
     runQuery(conn, pipelineQuery({ territoire: 'FR', annee: year }), PipelineRow),
     runQuery(conn, sourcesQuery(indicator.id), SourceRow),
     runQuery(conn, activeSourcesQuery(), SourceRow),
@@ -98,7 +101,7 @@ export async function loadOverview(conn: Connector, a: OverviewArgs): Promise<Ov
       }),
       pipeline: buildPipeline(
         { ...ctx, sources: allSources },
-        { indicators: catalogue.indicators, code: REGION, rows: pipeline, compare: { code: 'FR', role: 'pays', rows: pipelineFr } },
+        { indicators: catalogue.indicators, code: pipelineCode, rows: pipeline, compare: { code: 'FR', role: 'pays', rows: pipelineFr } },
       ),
   });
   const byLang = { fr: build(ctxOf('fr')), en: build(ctxOf('en')) };

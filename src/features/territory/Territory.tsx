@@ -1,38 +1,25 @@
 import { useDbQuery } from '../use-db';
 import type { Messages } from '../../i18n';
 import type { Lang } from '../../lib/format';
-import { DEFAULT_TARGET, formatUrlState, type UrlState } from '../../lib/url-state';
+import type { UrlState } from '../../lib/url-state';
 import { Chart } from '../../charts/Chart';
 import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
-import { ShareButton } from '../share/ShareDialog';
+import { shareButtons, viewArgs } from '../view-args';
 import { loadTerritory } from './model';
 import { IndicatorSelect } from '../overview/Controls';
 
 /** Fiche territoire: one département, every indicator against the région and France. */
 export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lang; t: Messages; navigate: (s: UrlState) => void }) {
   const code = url.territoire ?? '31';
-  const cible = url.cible ?? DEFAULT_TARGET.cible;
-  const anneeCible = url.annee_cible ?? DEFAULT_TARGET.annee;
-  const key = JSON.stringify([code, url.indicateur, url.annee, cible, anneeCible, lang]);
-  const q = useDbQuery(`territory:${key}`, (conn) =>
-    loadTerritory(conn, {
-      lang,
-      code,
-      indicateur: url.indicateur,
-      annee: url.annee,
-      cible,
-      anneeCible,
-      permalink: `${window.location.origin}${window.location.pathname}${formatUrlState(url)}`,
-      now: new Date(),
-    }),
-  );
+  const args = viewArgs(url, lang);
+  const key = JSON.stringify([code, args.indicateur, args.annee, args.cible, args.anneeCible, lang]);
+  const q = useDbQuery(`territory:${key}`, (conn) => loadTerritory(conn, { ...args, code }));
   const model = q.status === 'ready' ? q.data : q.stale;
   const busy = q.status !== 'ready';
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const c = model.charts;
-  const b = model.byLang;
-  const share = (k: keyof NonNullable<typeof b>['fr']) => (b ? <ShareButton snapshots={{ fr: b.fr[k], en: b.en[k] }} lang={lang} /> : null);
+  const share = shareButtons(model.byLang, lang);
   const illustrative = c ? Object.values(c).some((s) => s.illustratif) : false;
   return (
     <>
