@@ -102,6 +102,8 @@ async function create(): Promise<Connector> {
     restore = { restored: 0, failed: [], storageUnavailable: true };
   }
   setState({ status: 'ready', conn: connector, readyAt: performance.now(), restore });
+  performance.mark('duckdb:ready');
+  if (new URLSearchParams(window.location.search).has('bench')) exposeBench(connector);
   return connector;
 }
 
@@ -115,4 +117,26 @@ export function getDb(): Promise<Connector> {
     });
   }
   return pending;
+}
+
+declare global {
+  interface Window {
+    /** Present only with `?bench` in the URL: lets `npm run bench` time DuckDB's own read_csv in this page. */
+    __pariteBench?: { readCsvMs(text: string): Promise<number> };
+  }
+}
+
+/** The floor of the import benchmark: DuckDB's own read_csv with explicit types, in the same page and worker. */
+function exposeBench(conn: Connector): void {
+  window.__pariteBench = {
+    async readCsvMs(text: string) {
+      await conn.registerText('bench-raw.csv', text);
+      const t0 = performance.now();
+      await conn.exec(`CREATE OR REPLACE TEMP TABLE bench_raw AS SELECT * FROM read_csv('bench-raw.csv', header = true, auto_detect = false, delim = ',', quote = '"', columns = {'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE', 'hommes': 'DOUBLE', 'total': 'DOUBLE', 'part_femmes': 'DOUBLE', 'statut': 'VARCHAR', 'source': 'VARCHAR'});`);
+      const ms = performance.now() - t0;
+      await conn.exec('DROP TABLE bench_raw;');
+      await conn.dropFile('bench-raw.csv');
+      return ms;
+    },
+  };
 }

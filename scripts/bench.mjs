@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the benchmark of CONTRACT.md, in headless Chromium against the production build served by a
+ * plain static server. Cold figures use a fresh browser context (empty cache) each run; every time is a median.
+ * Prints one JSON object as its last line and writes it to bench-results.json.
+ * usage: npm run bench [-- --rows 1000000 --runs 5]
+ */
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './serve.mjs';
+import { findChromium, CHROMIUM_ARGS } from './chromium.mjs';
+import { benchCsv } from './bench-data.mjs';
+import { allChartsReady, arg, median } from './bench-lib.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const rows = Number(arg('rows', '1000000'));
+const runs = Math.max(1, Number(arg('runs', '5')));
+const log = (...a) => console.error('[bench]', ...a);
+
+if (!existsSync(path.join(dist, 'index.html')) || process.argv.includes('--build')) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+
+// Sizes: deterministic.
+const kb = (n) => Math.round(n / 102.4) / 10;
+const indexHtml = readFileSync(path.join(dist, 'index.html'), 'utf8');
+const scripts = [...indexHtml.matchAll(/src="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const js_gzip_kb = kb(scripts.reduce((s, f) => s + gzipSync(readFileSync(path.join(dist, f))).length, 0));
+const embed_js_gzip_kb = kb(gzipSync(readFileSync(path.join(dist, 'embed.html'))).length);
+const wasm = readdirSync(path.join(dist, 'assets')).find((f) => /^duckdb-eh.*\.wasm$/.test(f));
+const wasm_kb = kb(statSync(path.join(dist, 'assets', wasm)).size);
+
+const server = await serveStatic(dist);
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+
+async function cold(url, selector) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForSelector(selector, { timeout: 120000 });
+  const first = Date.now() - t0;
+  await page.waitForFunction(allChartsReady, null, { timeout: 120000, polling: 16 });
+  const all = Date.now() - t0;
+  const ready = await page.evaluate(() => performance.getEntriesByName('duckdb:ready')[0]?.startTime ?? null);
+  return { page, context, first, all, ready };
+}
+
+log(`cold loads ×${runs}`);
+const first = [], all = [], dbReady = [];
+let embedUrl = null;
+for (let i = 0; i < runs; i++) {
+  const r = await cold(server.url + '/', '[data-chart][data-ready="true"]');
+  first.push(r.first);
+  all.push(r.all);
+  if (r.ready !== null) dbReady.push(Math.round(r.ready));
+  if (!embedUrl) {
+    await r.page.locator('[data-chart="map"] [data-testid="share"]').click();
+    await r.page.waitForFunction(() => (document.querySelector('dialog[open] [data-testid="embed-code"]')?.value ?? '').includes('#v1.'));
+    embedUrl = (await r.page.locator('dialog[open] [data-testid="embed-code"]').inputValue()).match(/src="([^"]+)"/)[1];
+  }
+  await r.context.close();
+}
+
+log(`interaction ×${runs}`);
+const interaction = [];
+{
+  const r = await cold(server.url + '/', '[data-chart][data-ready="true"]');
+  const ids = ['sup_numerique', 'emploi_numerique'];
+  for (let i = 0; i <= runs; i++) {
+    const id = ids[i % 2];
+    const ms = await r.page.evaluate(async (id) => {
+      const select = document.querySelector('select');
+      const t0 = performance.now();
+      select.value = id;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((resolve) => {
+        const check = () => {
+          const charts = [...document.querySelectorAll('[data-chart]')];
+          if (new URL(location.href).searchParams.get('indicateur') === id && charts.length && charts.every((e) => e.getAttribute('data-ready') === 'true')) resolve(undefined);
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
+      return performance.now() - t0;
+    }, id);
+    if (i > 0) interaction.push(Math.round(ms));
+  }
+  await r.context.close();
+}
+
+log(`embed ×${runs}`);
+const embed = [];
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(embedUrl, { waitUntil: 'commit' });
+  await page.waitForSelector('[data-chart][data-ready="true"]', { timeout: 60000 });
+  embed.push(Date.now() - t0);
+  await context.close();
+}
+
+log(`import of ${rows} rows ×${runs}`);
+const file = path.join(os.tmpdir(), `parite-bench-${rows}.csv`);
+const { csv } = benchCsv(rows);
+writeFileSync(file, csv);
+const imports = [], raw = [], heaps = [], longest = [];
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(server.url + '/?vue=donnees&bench', { waitUntil: 'commit' });
+  await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 120000 });
+  raw.push(Math.round(await page.evaluate(async (text) => window.__pariteBench.readCsvMs(text), csv)));
+  const input = page.locator('[data-testid="import"] input[type=file]').first();
+  await input.setInputFiles(file);
+  await page.waitForSelector('[data-testid="import-report"][data-status]', { timeout: 600000 });
+  // The bench file uses declared indicators: the analyst declares them once, then imports.
+  await page.evaluate(() => document.querySelector('[data-testid="import-report"]')?.setAttribute('data-old', '1'));
+  let peak = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, (await cdp.send('Runtime.getHeapUsage')).usedSize);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const tStart = await page.evaluate(() => performance.now());
+  const t0 = Date.now();
+  await page.getByRole('button', { name: /^Déclarer les indicateurs/ }).click();
+  await page.waitForSelector('[data-testid="import-report"][data-status="ok"]:not([data-old])', { timeout: 600000 });
+  await page.getByRole('button', { name: /^Importer/ }).click();
+  await page.waitForSelector(`[data-dataset="parite_bench_${rows}"][data-rows="${rows}"]`, { timeout: 600000 });
+  imports.push(Date.now() - t0);
+  sampling = false;
+  await sampler;
+  heaps.push(Math.round(peak / 1048576));
+  longest.push(Math.round(await page.evaluate((t) => Math.max(0, ...window.__longTasks.filter(([s]) => s >= t).map(([, d]) => d)), tStart)));
+  await context.close();
+  log(`  run ${i + 1}: import ${imports.at(-1)} ms, read_csv ${raw.at(-1)} ms`);
+}
+await browser.close();
+await server.close();
+
+const import_ms = median(imports);
+const raw_read_csv_ms = median(raw);
+const result = {
+  rows,
+  runs,
+  raw_read_csv_ms,
+  import_ms,
+  import_ratio: Math.round((import_ms / raw_read_csv_ms) * 100) / 100,
+  first_chart_ms: median(first),
+  all_charts_ms: median(all),
+  interaction_ms: median(interaction),
+  embed_ready_ms: median(embed),
+  js_gzip_kb,
+  embed_js_gzip_kb,
+  wasm_kb,
+  peak_heap_mb: median(heaps),
+  duckdb_ready_ms: median(dbReady),
+  import_longest_task_ms: median(longest),
+};
+writeFileSync(path.join(root, 'bench-results.json'), JSON.stringify(result, null, 2) + '\n');
+console.log(JSON.stringify(result));
