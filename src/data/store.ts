@@ -150,3 +150,13 @@ export async function askPersistence(): Promise<boolean> {
     return false;
   }
 }
+
+/** True when the analyst has stored imports or switched a default dataset off (the defaults alone are not what loads). */
+export async function hasStoredData(): Promise<boolean> {
+  try {
+    const [imports, off] = await Promise.all([listImports(), getInactiveDefaults()]);
+    return imports.ok.length + imports.broken.length > 0 || off.length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -134,6 +134,23 @@ describe('overview', () => {
   });
 });
 
+describe('first chart before DuckDB', () => {
+  test('the default overview draws build-time charts at once, then hands over to live queries with the same numbers', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await page.waitForSelector(`${READY}[data-chart="kpi"]`, { timeout: 60000 });
+    expect(await page.evaluate(() => performance.getEntriesByName('duckdb:ready').length)).toBe(0);
+    const early = await page.getAttribute('[data-kpi="part"]', 'data-value');
+    await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 60000 });
+    await allReady(page);
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('overview:queries').length)).toBeGreaterThan(0);
+    await allReady(page);
+    expect(await page.getAttribute('[data-kpi="part"]', 'data-value')).toBe(early);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+});
+
 describe('pipeline territory', () => {
   test('the pipeline can show a chosen département, kept in the URL', async () => {
     const { page, close } = await openPage(browser);

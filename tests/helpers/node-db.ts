@@ -64,9 +64,9 @@ export function readDefaultFiles(root = ROOT): DefaultFiles {
   };
 }
 
-/** A database with the schema and the default data loaded. */
-export async function openDefaultDb() {
+/** A database with the schema and the default data loaded (from `root`/data). */
+export async function openDefaultDb(root = ROOT) {
   const db = await openNodeDb();
-  await loadDefaults(db, readDefaultFiles());
+  await loadDefaults(db, readDefaultFiles(root));
   return db;
 }

@@ -1,4 +1,7 @@
+import { useSyncExternalStore } from 'react';
 import { useDbQuery } from '../use-db';
+import { getDbState, subscribeDb } from '../../data/db';
+import { usePrecomputedOverview } from './use-precomputed';
 import type { Messages } from '../../i18n';
 import type { Lang } from '../../lib/format';
 import { formatUrlState, type UrlState } from '../../lib/url-state';
@@ -14,8 +17,12 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
   const { cible, anneeCible } = args;
   const key = JSON.stringify([args.indicateur, args.annee, url.territoires, url.parcours, cible, anneeCible, lang]);
   const q = useDbQuery(`overview:${key}`, (conn) => loadOverview(conn, { ...args, territoires: url.territoires, parcours: url.parcours }));
-  const model = q.status === 'ready' ? q.data : q.stale;
-  const busy = q.status !== 'ready';
+  const db = useSyncExternalStore(subscribeDb, getDbState);
+  const isDefault = !url.indicateur && url.annee === undefined && !url.territoires && !url.parcours && url.cible === undefined && url.annee_cible === undefined;
+  const pre = usePrecomputedOverview(isDefault && db.status !== 'ready', lang, args.permalink);
+  const model = q.status === 'ready' ? q.data : (q.stale ?? pre ?? undefined);
+  // The build-time charts are real data from the same SQL: they count as ready until the live ones replace them.
+  const busy = q.status !== 'ready' && !(model && model === pre);
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const hrefFor = (code: string) => formatUrlState({ vue: 'territoire', territoire: code, indicateur: url.indicateur, lang: url.lang }) || '?';
