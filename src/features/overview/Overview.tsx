@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useDbQuery } from '../use-db';
 import { getDbState, subscribeDb } from '../../data/db';
 import { usePrecomputedOverview } from './use-precomputed';
@@ -19,7 +19,9 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
   const q = useDbQuery(`overview:${key}`, (conn) => loadOverview(conn, { ...args, territoires: url.territoires, parcours: url.parcours }));
   const db = useSyncExternalStore(subscribeDb, getDbState);
   const isDefault = !url.indicateur && url.annee === undefined && !url.territoires && !url.parcours && url.cible === undefined && url.annee_cible === undefined;
-  const pre = usePrecomputedOverview(isDefault && db.status !== 'ready', lang, args.permalink);
+  // Fetched only if the page opens on the default view before DuckDB is ready; kept until the first live answer.
+  const [wantPre] = useState(() => isDefault && db.status !== 'ready');
+  const pre = usePrecomputedOverview(wantPre && isDefault, lang, args.permalink);
   const model = q.status === 'ready' ? q.data : (q.stale ?? pre ?? undefined);
   // The build-time charts are real data from the same SQL: they count as ready until the live ones replace them.
   const busy = q.status !== 'ready' && !(model && model === pre);
