@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 
 /**
  * Inlines the embed's single script and stylesheet into embed.html. A sandboxed iframe without
@@ -15,9 +16,11 @@ function inlineEmbed(): Plugin {
       const html = Object.values(bundle).find((f) => f.type === 'asset' && f.fileName === 'embed.html');
       if (!html || html.type !== 'asset') return;
       let text = String(html.source);
+      const hashes: string[] = [];
       for (const [name, f] of Object.entries(bundle)) {
         if (f.type === 'chunk' && f.isEntry) {
           const code = f.code.replace(/<\/script/gi, '<\\/script');
+          hashes.push(`'sha256-${createHash('sha256').update(code).digest('base64')}'`);
           text = text.replace(new RegExp(`<script[^>]*src="[^"]*${f.fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*></script>`), () => `<script type="module">${code}</script>`);
           delete bundle[name];
         } else if (f.type === 'asset' && f.fileName.endsWith('.css')) {
@@ -26,7 +29,9 @@ function inlineEmbed(): Plugin {
           delete bundle[name];
         }
       }
-      html.source = text;
+      // Only this exact inline script may run; nothing may be fetched (no connect, no frames, no forms).
+      const csp = `default-src 'none'; script-src ${hashes.join(' ')}; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'`;
+      html.source = text.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
     },
   };
 }

@@ -2,6 +2,7 @@
  * The embed entry: renders one chart snapshot taken from the URL fragment. It loads neither DuckDB nor storage,
  * so it works in sandboxed iframes on any site, and it reports its height to the host page.
  */
+import '../lib/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EmbedApp } from './EmbedApp';

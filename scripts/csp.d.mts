@@ -1,0 +1,1 @@
+export const DASHBOARD_CSP: string;
