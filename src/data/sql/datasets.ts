@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { sqlQuery } from './quote';
 import type { SqlQuery } from '../connector';
+import { SourceRow } from './catalogue';
 
-export const DatasetRow = z.object({
-  id: z.string(),
-  nom_fr: z.string(),
-  nom_en: z.string(),
+/** A dataset as the data view lists it: its source fields plus origin, state and row count. */
+export const DatasetRow = SourceRow.extend({
   origine: z.enum(['defaut', 'import']),
-  source: z.string(),
-  source_en: z.string(),
-  licence: z.string(),
-  licence_en: z.string(),
-  derniere_maj: z.string().nullable(),
-  illustratif: z.boolean(),
   actif: z.boolean(),
   lignes: z.number().int(),
 });
