@@ -1,0 +1,252 @@
+import { z } from 'zod';
+import type { Connector } from '../connector';
+import { runQuery } from '../client';
+import { quoteIdent, quoteLiteral, sqlQuery } from '../sql/quote';
+import { CANONICAL_COLUMNS, canonicalColumns, mapCanonical, type CanonicalRow, type ImportCatalogue } from './canonical';
+import { problem, type Problem } from './problems';
+import type { ParsedRow } from './parse';
+import type { ByteScan, FastHead } from './scan';
+import { territoryMatcher } from './territory';
+import { validateRows } from './validate';
+import type { ImportResult } from './run';
+
+/**
+ * The fast import path for large canonical CSV files: DuckDB reads and types the file itself (registered by
+ * handle, never copied through the page), and the validation is SQL that proves most rows clean. Only the rows
+ * it cannot prove clean (an odd number, a name instead of a code, an error) go through the same JavaScript
+ * mapping and validation as the full pipeline, so the report is exactly the one `runImport` would give:
+ * same problems, same lines, same columns, same accepted rows (tests/sql/fast-import.test.ts compares them).
+ *
+ * Whenever the file is not what this path assumes, it says so (`fallback`) and the caller runs the full
+ * pipeline: a record over several lines, an empty line, a wrong number of fields, bytes that are not UTF-8,
+ * a header problem, or many rows that need the full pipeline anyway.
+ */
+
+/** Files under this size go through the full pipeline (it takes well under a second there). */
+export const FAST_MIN_BYTES = 2 * 1024 * 1024;
+/** Bytes read for the head analysis (enough for the 2,000 rows that decide on a decimal comma). */
+export const HEAD_BYTES = 2 * 1024 * 1024;
+/** Rows left to JavaScript beyond which the full pipeline is as fast and simpler. */
+export const MAX_DIRTY = 20000;
+/** Problems kept in a report (counts stay exact), as in the import worker. */
+export const MAX_PROBLEMS = 100000;
+/** Widest header the fast path reads (a wider one is not a canonical file anyway). */
+const MAX_COLUMNS = 64;
+
+type Column = keyof typeof CANONICAL_COLUMNS;
+
+/** The JavaScript part: maps and checks the rows SQL could not prove clean (run in the import worker). */
+export interface DirtyResult {
+  /** Rows that mapped to observations (they may still break a row rule: see `rowProblems`). */
+  readonly mapped: CanonicalRow[];
+  /** Problems of each mapped row, by index into `mapped` (validation without the duplicate check). */
+  readonly rowProblems: Problem[][];
+  /** Problems of the mapping (bad cells), in line order. */
+  readonly mapProblems: Problem[];
+  readonly skipped: number;
+  /** A row with fewer than two filled cells: the full pipeline counts it as blank or a footnote. */
+  readonly needsFullPipeline: boolean;
+}
+
+/** Maps and checks rows the SQL could not prove clean, exactly as `runImport` would. Pure. */
+export function processDirty(rows: readonly ParsedRow[], head: Pick<FastHead, 'delimiter' | 'header' | 'headerLine' | 'titleRows' | 'decimalComma'>, cat: ImportCatalogue): DirtyResult {
+  if (rows.some((r) => r.cells.filter((c) => c.trim() !== '').length < 2)) {
+    return { mapped: [], rowProblems: [], mapProblems: [], skipped: 0, needsFullPipeline: true };
+  }
+  const m = mapCanonical({ ...head, rows: [...rows], blankRows: 0, footnoteRows: 0, problems: [] }, cat);
+  return { mapped: m.rows, rowProblems: m.rows.map((r) => validateRows([r]).problems), mapProblems: m.problems, skipped: m.skipped, needsFullPipeline: false };
+}
+
+export interface FastOutcome {
+  readonly result: ImportResult;
+  readonly rowCount: number;
+  /** Temporary view holding the accepted rows (with `line`), ready for `swapIn`. */
+  readonly table: string;
+  readonly sources: string[];
+}
+
+export type FastAnswer = FastOutcome | { readonly fallback: string };
+
+const Counts = z.object({ n: z.number(), dirty: z.number() });
+const N = z.object({ n: z.number() });
+
+/** A number cell: NULL when empty, -1 when SQL cannot prove it a plain non-negative number. */
+function numberSql(cell: string, decimalComma: boolean): string {
+  const comma = decimalComma ? `WHEN regexp_full_match(${cell}, '\\d{1,15},\\d{1,15}') THEN CAST(replace(${cell}, ',', '.') AS DOUBLE)` : '';
+  return `CASE WHEN ${cell} IS NULL OR ${cell} = '' THEN NULL
+    WHEN regexp_full_match(${cell}, '\\d{1,15}(\\.\\d{1,15})?') THEN CAST(${cell} AS DOUBLE) ${comma} ELSE -1 END`;
+}
+
+/** Characters JavaScript's trim() removes, and zero-width ones cleanText() removes. */
+const JS_SPACE = '\\s\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}';
+const ZERO_WIDTH = '\\x{200b}-\\x{200d}\\x{2060}\\x{feff}';
+
+/** Drops the temporary tables of an analysis (after its commit, or when a newer analysis replaces it). */
+export async function dropFastTables(conn: Connector, table: string): Promise<void> {
+  await conn.exec(`DROP VIEW IF EXISTS ${quoteIdent(table)}; DROP TABLE IF EXISTS ${quoteIdent(`${table}_lu`)};
+    DROP TABLE IF EXISTS ${quoteIdent(`${table}_corrige`)}; DROP TABLE IF EXISTS ${quoteIdent(`${table}_doublons`)};`);
+}
+
+/**
+ * Runs the fast path on `file`, already registered in DuckDB. `dirty` runs `processDirty` (in a worker in the
+ * browser). Leaves the accepted rows in the temporary view `table`.
+ */
+export async function runFastImport(
+  conn: Connector,
+  a: { file: string; table: string; head: FastHead; scan: ByteScan; cat: ImportCatalogue },
+  dirty: (rows: ParsedRow[]) => Promise<DirtyResult>,
+): Promise<FastAnswer> {
+  const { head, scan, cat, table } = a;
+  if (scan.loneCr) return { fallback: 'carriage returns alone' };
+  if (scan.quotedNewline) return { fallback: 'record over several lines' };
+  if (scan.emptyLines) return { fallback: 'empty lines' };
+  const idx = canonicalColumns(head.header);
+  if (!idx) return { fallback: 'not canonical' };
+  const width = head.header.length;
+  if (width > MAX_COLUMNS) return { fallback: 'too many columns' };
+  const read = quoteIdent(`${table}_lu`);
+  const fixed = quoteIdent(`${table}_corrige`);
+  const dups = quoteIdent(`${table}_doublons`);
+  await dropFastTables(conn, table);
+
+  const cellOf = (c: Column) => (idx[c] === undefined ? 'NULL::VARCHAR' : `c${idx[c]}`);
+  const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const matcher = territoryMatcher(cat.territories);
+  const codes = cat.territories.flatMap((t) => {
+    const m = matcher(t.code);
+    return 'code' in m ? [`(${quoteLiteral(t.code)}, ${quoteLiteral(m.code)})`] : [];
+  });
+  const indicators = [...new Set(cat.indicators)].map((i) => `(${quoteLiteral(i)})`);
+  const cells = Array.from({ length: width }, (_, i) => `c${i}`).join(', ');
+  const src = cellOf('source');
+  const statut = cellOf('statut');
+  try {
+    // One pass: DuckDB reads the file (all text), numbers the rows, and computes each value and whether SQL can
+    // prove the row clean (the same rules as mapCanonical + validateRows, on plain values only).
+    await conn.exec(`
+      CREATE OR REPLACE TEMP TABLE fast_codes AS SELECT * FROM (VALUES ${codes.join(', ') || "('', '')"}) v(brut, code);
+      CREATE OR REPLACE TEMP TABLE fast_indicateurs AS SELECT * FROM (VALUES ${indicators.join(', ') || "('')"}) v(id);
+      CREATE TEMP TABLE ${read} AS
+      WITH r AS (
+        SELECT CAST(row_number() OVER () AS INTEGER) + ${head.headerLine} AS line, *
+        FROM read_csv(${quoteLiteral(a.file)}, header = false, skip = ${head.headerLine}, auto_detect = false,
+          delim = ${quoteLiteral(head.delimiter)}, quote = '"', escape = '"', columns = {${columns}},
+          strict_mode = true, null_padding = false)
+      ),
+      v AS (
+        SELECT r.*, tc.code AS territoire, ti.id AS indicateur,
+          CASE WHEN regexp_full_match(${cellOf('annee')}, '\\d{4}') THEN CAST(${cellOf('annee')} AS INTEGER) ELSE -1 END AS annee,
+          ${numberSql(cellOf('femmes'), head.decimalComma)} AS femmes,
+          ${numberSql(cellOf('hommes'), head.decimalComma)} AS hommes,
+          ${numberSql(cellOf('total'), head.decimalComma)} AS total,
+          ${numberSql(cellOf('part_femmes'), head.decimalComma)} AS part_femmes,
+          nullif(${statut}, '') AS statut,
+          nullif(${src}, '') AS source
+        FROM r LEFT JOIN fast_codes tc ON tc.brut = r.${cellOf('territoire')} LEFT JOIN fast_indicateurs ti ON ti.id = r.${cellOf('indicateur')}
+      )
+      SELECT *, coalesce(
+        territoire IS NOT NULL AND indicateur IS NOT NULL AND annee BETWEEN 1990 AND 2100
+        AND coalesce(femmes, 0) >= 0 AND coalesce(hommes, 0) >= 0 AND coalesce(total, 0) >= 0 AND coalesce(part_femmes, 0) BETWEEN 0 AND 100
+        AND (statut IS NULL OR statut IN ('secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'))
+        AND (source IS NULL OR (strlen(source) <= 500 AND (
+          regexp_full_match(source, '[\\x20-\\x7e]*') AND source = trim(source)
+          OR nfc_normalize(source) = source AND NOT regexp_matches(source, '^[${JS_SPACE}]|[${JS_SPACE}]$|[${ZERO_WIDTH}]'))))
+        AND NOT coalesce(femmes > total, FALSE)
+        AND NOT coalesce(abs(femmes + hommes - total) > greatest(1, total * 0.001), FALSE)
+        AND (femmes IS NOT NULL AND (total IS NOT NULL OR hommes IS NOT NULL) OR part_femmes IS NOT NULL OR statut = 'secret'),
+        FALSE) AS propre
+      FROM v;`);
+  } catch (e) {
+    return { fallback: `DuckDB could not read the file: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}` };
+  }
+  const [counts] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE NOT propre) AS INTEGER) AS dirty FROM ${read}`), Counts);
+  const n = counts?.n ?? 0;
+  if (n !== scan.lines - head.headerLine) return { fallback: `rows read ${n}, lines ${scan.lines - head.headerLine}` };
+  if ((counts?.dirty ?? 0) > MAX_DIRTY) return { fallback: 'many rows need the full pipeline' };
+
+  const raw = await conn.query(sqlQuery(`SELECT line, ${cells} FROM ${read} WHERE NOT propre ORDER BY line`));
+  const dirtyRows: ParsedRow[] = raw.map((r) => ({ line: Number(r['line']), cells: Array.from({ length: width }, (_, i) => String(r[`c${i}`] ?? '')) }));
+  const d = dirtyRows.length ? await dirty(dirtyRows) : { mapped: [], rowProblems: [], mapProblems: [], skipped: 0, needsFullPipeline: false };
+  if (d.needsFullPipeline) return { fallback: 'blank or footnote rows' };
+
+  // The rows JavaScript mapped, back into DuckDB (a few at most; text so that values keep their exact doubles).
+  const okByLine = new Map<number, boolean>();
+  d.mapped.forEach((r, i) => okByLine.set(r.line, (d.rowProblems[i] ?? []).length === 0));
+  await conn.exec(`CREATE TEMP TABLE ${fixed} (line INTEGER, territoire VARCHAR, annee INTEGER, indicateur VARCHAR, femmes DOUBLE, hommes DOUBLE, total DOUBLE,
+    part_femmes DOUBLE, statut VARCHAR, source VARCHAR, ok BOOLEAN);`);
+  if (d.mapped.length) {
+    const file = `${table}_corrige.csv`;
+    const cell = (v: string | number | boolean | null) => (v === null ? '' : typeof v === 'string' ? `"${v.replace(/"/g, '""')}"` : String(v));
+    const lines = d.mapped.map((r) => [r.line, r.territoire, r.annee, r.indicateur, r.femmes, r.hommes, r.total, r.part_femmes, r.statut, r.source, okByLine.get(r.line) ?? false].map(cell).join(','));
+    await conn.registerText(file, lines.join('\n') + '\n');
+    await conn.exec(`INSERT INTO ${fixed} SELECT * FROM read_csv(${quoteLiteral(file)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"',
+      columns = {'line': 'INTEGER', 'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE', 'hommes': 'DOUBLE', 'total': 'DOUBLE',
+        'part_femmes': 'DOUBLE', 'statut': 'VARCHAR', 'source': 'VARCHAR', 'ok': 'BOOLEAN'});`);
+    await conn.dropFile(file);
+  }
+
+  // Duplicate keys over every mapped row, in line order: the first keeps the key, later ones are errors.
+  const keys = `SELECT line, territoire, annee, indicateur FROM ${read} WHERE propre UNION ALL SELECT line, territoire, annee, indicateur FROM ${fixed}`;
+  await conn.exec(`CREATE TEMP TABLE ${dups} AS
+    WITH c AS (${keys}), k AS (SELECT territoire, annee, indicateur FROM c GROUP BY ALL HAVING count(*) > 1)
+    SELECT * FROM (
+      SELECT c.line, c.territoire, c.annee, c.indicateur, min(c.line) OVER (PARTITION BY c.territoire, c.annee, c.indicateur) AS premiere
+      FROM c SEMI JOIN k ON c.territoire = k.territoire AND c.annee = k.annee AND c.indicateur = k.indicateur
+    ) WHERE line > premiere;`);
+  const [dupCount] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${dups}`), N);
+  const nDups = dupCount?.n ?? 0;
+  const notDup = nDups ? ` AND line NOT IN (SELECT line FROM ${dups})` : '';
+  const out = ['line', 'territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'].join(', ');
+  await conn.exec(`CREATE TEMP VIEW ${quoteIdent(table)} AS
+    SELECT ${out} FROM ${read} WHERE propre${notDup}
+    UNION ALL SELECT ${out} FROM ${fixed} WHERE ok${notDup};`);
+
+  // The problems, in the order runImport gives them: mapping problems by line, then each row's validation
+  // problems by line (a duplicate last within its row).
+  const dupRows = nDups
+    ? await runQuery(conn, sqlQuery(`SELECT line, territoire, annee, indicateur, premiere FROM ${dups} ORDER BY line LIMIT ${MAX_PROBLEMS}`),
+        z.object({ line: z.number(), territoire: z.string(), annee: z.number(), indicateur: z.string(), premiere: z.number() }))
+    : [];
+  const byLine = new Map<number, Problem[]>();
+  d.mapped.forEach((r, i) => {
+    const ps = d.rowProblems[i] ?? [];
+    if (ps.length) byLine.set(r.line, [...ps]);
+  });
+  for (const r of dupRows) {
+    const list = byLine.get(r.line) ?? [];
+    list.push(problem('doublon', { ligne: r.line, colonne: null }, `${r.territoire} × ${r.annee} × ${r.indicateur}`, String(r.premiere)));
+    byLine.set(r.line, list);
+  }
+  const checkProblems = [...byLine.entries()].sort((x, y) => x[0] - y[0]).flatMap(([, ps]) => ps);
+  const problems = [...d.mapProblems, ...checkProblems].slice(0, MAX_PROBLEMS);
+  const rowErrors = d.rowProblems.reduce((s, ps) => s + ps.filter((p) => p.severity === 'erreur').length, 0);
+  const mapErrors = d.mapProblems.filter((p) => p.severity === 'erreur').length;
+  let errors = mapErrors + rowErrors + nDups;
+  const warnings = d.mapProblems.length - mapErrors;
+
+  const [accepted] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${quoteIdent(table)}`), N);
+  const rowCount = accepted?.n ?? 0;
+  if (rowCount === 0 && errors === 0) {
+    problems.push(problem('aucune_ligne', {}));
+    errors++;
+  }
+  const preview = await runQuery(conn, sqlQuery(`SELECT ${out} FROM ${quoteIdent(table)} ORDER BY line LIMIT 50`), PreviewRow);
+  const sources = await runQuery(conn, sqlQuery(`SELECT source FROM ${quoteIdent(table)} WHERE source IS NOT NULL GROUP BY source ORDER BY min(line) LIMIT 5`), z.object({ source: z.string() }));
+  const unknown = new Set<string>();
+  for (const p of [...d.mapProblems]) {
+    const v = p.code === 'indicateur_inconnu' ? (p.valeur ?? '').trim().toLowerCase() : '';
+    if (/^[a-z0-9_]{1,64}$/.test(v)) unknown.add(v);
+  }
+  const result: ImportResult = {
+    format: 'canonique', recipe: null, encoding: 'utf-8', bom: head.bom, delimiter: head.delimiter, header: head.header, headerLine: head.headerLine,
+    titleRows: head.titleRows, blankRows: 0, footnoteRows: 0, dataRows: n, skipped: d.skipped, rows: preview, problems,
+    errors, warnings, sample: head.sample, unknownIndicators: [...unknown].slice(0, 1000),
+  };
+  return { result, rowCount, table, sources: sources.map((s) => s.source) };
+}
+
+const PreviewRow = z.object({
+  line: z.number(), territoire: z.string(), annee: z.number(), indicateur: z.string(),
+  femmes: z.number().nullable(), hommes: z.number().nullable(), total: z.number().nullable(), part_femmes: z.number().nullable(),
+  statut: z.enum(['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire']).nullable(), source: z.string().nullable(),
+});

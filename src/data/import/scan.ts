@@ -1,0 +1,101 @@
+import { canonicalColumns } from './canonical';
+import { decode } from './decode';
+import { checkMagic, checkSize } from './guard';
+import { parseText, type Delimiter, type ParsedRow } from './parse';
+
+/**
+ * What the fast import path needs to know about a file before DuckDB reads it, from one pass over its bytes.
+ * The fast path maps DuckDB's row n to line `headerLine + n`; that holds only when no record spans two lines
+ * and no line is empty, which is what this scan checks.
+ */
+export interface ByteScan {
+  /** Lines in the file (a last line without a newline counts). */
+  readonly lines: number;
+  /** A line with nothing on it (DuckDB and papaparse count those differently). */
+  readonly emptyLines: number;
+  /** A carriage return not followed by a line feed (old Mac line ends). */
+  readonly loneCr: boolean;
+  /** A line feed inside quotes (a record over several lines), or a quote still open at the end. */
+  readonly quotedNewline: boolean;
+  /** Bytes ≥ 0x80 (then the text must still be valid UTF-8). */
+  readonly nonAscii: boolean;
+}
+
+/** One pass over the bytes, quote-aware (`"` toggles, so `""` inside quotes is neutral). */
+export function scanBytes(bytes: Uint8Array): ByteScan {
+  let lines = 0;
+  let emptyLines = 0;
+  let loneCr = false;
+  let quotedNewline = false;
+  let nonAscii = false;
+  let inQuote = false;
+  let lineLength = 0;
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b === 10) {
+      if (inQuote) quotedNewline = true;
+      if (lineLength === 0) emptyLines++;
+      lines++;
+      lineLength = 0;
+    } else if (b === 13) {
+      if (bytes[i + 1] !== 10) loneCr = true;
+    } else {
+      if (b === 34) inQuote = !inQuote;
+      else if (b >= 0x80) nonAscii = true;
+      lineLength++;
+    }
+  }
+  if (lineLength > 0) lines++;
+  if (inQuote) quotedNewline = true;
+  return { lines, emptyLines, loneCr, quotedNewline, nonAscii };
+}
+
+/** What the first part of a file says, when it is a canonical CSV the fast path can take. */
+export interface FastHead {
+  readonly delimiter: Delimiter;
+  readonly header: string[];
+  readonly headerLine: number;
+  readonly titleRows: number;
+  readonly decimalComma: boolean;
+  readonly bom: boolean;
+  /** The first rows, as the full parse would give them (preview). */
+  readonly sample: string[][];
+  readonly headRows: ParsedRow[];
+}
+
+/** Rows the slow path looks at to decide on a decimal comma: the head must hold them all. */
+const DECIMAL_ROWS = 2000;
+
+/**
+ * Reads the head of a file (its first bytes, cut at a line end) the way `runImport` reads a whole file, and
+ * returns what the fast path needs, or the reason it cannot take the file (the full pipeline then runs).
+ */
+export function analyseHead(head: Uint8Array, totalSize: number): FastHead | { reason: string } {
+  if (checkSize(totalSize) ?? checkMagic(head.subarray(0, 8192))) return { reason: 'guard' };
+  const whole = head.length >= totalSize;
+  let end = head.length;
+  if (!whole) {
+    end = head.lastIndexOf(10) + 1;
+    if (end <= 0) return { reason: 'no line end in head' };
+  }
+  const bytes = head.subarray(0, end);
+  const dec = decode(bytes);
+  if (dec.encoding !== 'utf-8') return { reason: `encoding ${dec.encoding}` };
+  if (/^[^\t\r\n]*\\\s*(time_period|time)\s*\t/i.test(dec.text)) return { reason: 'eurostat' };
+  const parsed = parseText(dec.text);
+  if (parsed.problems.length) return { reason: 'problems in head' };
+  if (!canonicalColumns(parsed.header)) return { reason: 'not canonical' };
+  if (!whole && parsed.rows.length < DECIMAL_ROWS) return { reason: 'head too short' };
+  if (parsed.blankRows || parsed.footnoteRows) return { reason: 'blank or footnote rows' };
+  return {
+    delimiter: parsed.delimiter,
+    header: parsed.header,
+    headerLine: parsed.headerLine,
+    titleRows: parsed.titleRows,
+    decimalComma: parsed.decimalComma,
+    bom: dec.bom,
+    sample: parsed.rows.slice(0, 8).map((r) => r.cells.map((c) => c.slice(0, 200))),
+    headRows: parsed.rows.slice(0, 50),
+  };
+}

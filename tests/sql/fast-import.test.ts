@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDefaultDb } from '../helpers/node-db';
+import { importCatalogue, utf8 } from '../helpers/catalogue';
+import { runImport } from '../../src/data/import/run';
+import { analyseHead, scanBytes, type FastHead } from '../../src/data/import/scan';
+import { processDirty, runFastImport, type FastAnswer } from '../../src/data/import/fast';
+import type { ImportCatalogue } from '../../src/data/import/canonical';
+
+/**
+ * The fast import path must give exactly the report and the rows of the full pipeline (runImport), for clean
+ * files and for files full of problems; and must hand back (fallback) every file it cannot read exactly.
+ */
+let db: Awaited<ReturnType<typeof openDefaultDb>>;
+beforeAll(async () => {
+  db = await openDefaultDb();
+});
+afterAll(() => db.close());
+
+const HEAD = 'territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source';
+let n = 0;
+
+async function fast(text: string | Uint8Array, cat: ImportCatalogue = importCatalogue()): Promise<{ answer: FastAnswer; rows: unknown[] }> {
+  const bytes = typeof text === 'string' ? utf8(text) : text;
+  const head = analyseHead(bytes, bytes.length);
+  if ('reason' in head) return { answer: { fallback: head.reason }, rows: [] };
+  const file = `fast-${++n}.csv`;
+  await db.registerText(file, new TextDecoder().decode(bytes));
+  const table = `import_test_${n}`;
+  const answer = await runFastImport(db, { file, table, head: head as FastHead, scan: scanBytes(bytes), cat }, async (rows) => processDirty(rows, head, cat));
+  await db.dropFile(file);
+  const rows = 'fallback' in answer ? [] : await db.query({ sql: `SELECT * FROM "${table}" ORDER BY line`, params: [] });
+  return { answer, rows };
+}
+
+/** Runs both paths and compares everything the report and the commit use. */
+async function same(text: string, cat: ImportCatalogue = importCatalogue()) {
+  const slow = runImport(utf8(text), cat, { fileName: 'x.csv' });
+  const { answer, rows } = await fast(text, cat);
+  if ('fallback' in answer) throw new Error(`fell back: ${answer.fallback}`);
+  const { rows: slowRows, ...slowRest } = slow;
+  const { rows: preview, ...fastRest } = answer.result;
+  expect(fastRest).toEqual(slowRest);
+  expect(preview).toEqual(slowRows.slice(0, 50));
+  expect(answer.rowCount).toBe(slowRows.length);
+  expect(rows).toEqual(slowRows);
+  expect(answer.sources).toEqual([...new Set(slowRows.map((r) => r.source).filter(Boolean))].slice(0, 5));
+  return { slow, answer };
+}
+
+function clean(count: number, offset = 0): string[] {
+  const deps = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+  const out: string[] = [];
+  for (let i = offset; i < offset + count; i++) {
+    const total = 200 + ((i * 7919) % 5000);
+    const women = Math.floor(total * 0.3);
+    out.push(`${deps[i % 13]},${1990 + Math.floor(i / 13) % 111},${['emploi_numerique', 'nsi_lycee', 'emploi_technique'][Math.floor(i / 1443) % 3]},${women},${total - women},${total},,,Insee`);
+  }
+  return out;
+}
+
+describe('fast import path gives the full pipeline’s report', () => {
+  test('a clean file', async () => {
+    const { answer } = await same([HEAD, ...clean(3000)].join('\n') + '\n');
+    expect('result' in answer && answer.result.errors).toBe(0);
+    expect('rowCount' in answer && answer.rowCount).toBe(3000);
+  });
+
+  test('every kind of problem, and values SQL leaves to JavaScript', async () => {
+    const odd = [
+      '9,2030,emploi_numerique,10,90,100,,,Insee', // 9 read as 09 (JavaScript), duplicates a clean row? no: year 2030 below
+      'Haute-Garonne,2031,emploi_numerique,10,90,100,,,Insee',
+      'DE,2024,emploi_numerique,10,90,100,,,Eurostat', // outside: warning, skipped
+      '999,2024,emploi_numerique,10,90,100,,,', // unknown territory
+      '31,2022-23,nsi_lycee,10,90,100,,,', // school year
+      '31,1980,nsi_lycee,10,90,100,,,', // out of range
+      '31,abcd,nsi_lycee,10,90,100,,,',
+      '31,2050,inconnu_x,10,90,100,,,', // unknown indicator
+      '31,2051,emploi_numerique,abc,90,100,,,',
+      '31,2052,emploi_numerique,-5,90,100,,,',
+      '31,2053,emploi_numerique,"45,7 %",,,,,', // no counts, odd number
+      '31,2054,emploi_numerique,,,,45.7%,,',
+      '31,2055,emploi_numerique,s,,,,,', // secret marker
+      '31,2056,emploi_numerique,,,,,Secret,', // status case
+      '31,2057,emploi_numerique,,,,,inconnu,',
+      '31,2058,emploi_numerique,200,10,100,,,', // women > total
+      '31,2059,emploi_numerique,10,10,100,,,', // sum
+      '31,2060,emploi_numerique,,,,,,', // no value
+      '31,2061,emploi_numerique,,,,120,,', // share out of range
+      '31,2062,emploi_numerique,10,90,100,,,Insee ', // trailing space in source
+      '31,2063,emploi_numerique,10,90,100,,,Inse\u0301e', // NFD
+      '31,2064,emploi_numerique,10,90,100,,,In\u200bsee', // zero-width
+      `31,2065,emploi_numerique,10,90,100,,,${'x'.repeat(600)}`, // long source
+      '31,2066,emploi_numerique,10,90,100,,,Ministère', // accent, NFC
+      '31,2067,emploi_numerique,1e2,0,100,,,', // exponent
+      '31,2068,emploi_numerique, 10,90,100,,,', // leading space
+      '31,2069,emploi_numerique,10.5,89.5,100,,,', // decimals
+      '31,2070,EMPLOI_NUMERIQUE,10,90,100,,,', // indicator case
+      '09,1990,emploi_numerique,10,90,100,,,Insee', // duplicate of clean row line 2
+      '9,1990,emploi_numerique,10,90,100,,,Insee', // duplicate through JavaScript normalisation
+      '31,2071,emploi_numerique,200,10,100,,,', // women > total: claims its key...
+      '31,2071,emploi_numerique,10,90,100,,,', // ...so this clean row is a duplicate
+      '31,2072,emploi_numerique,1000000000000000000,0,1000000000000000000,,,', // 19 digits: JavaScript
+    ];
+    const text = [HEAD, ...clean(2500), ...odd, ...clean(10, 5000)].join('\n') + '\n';
+    const { slow } = await same(text);
+    expect(slow.errors).toBeGreaterThan(15);
+    expect(slow.warnings).toBe(1);
+    expect(new Set(slow.problems.map((p) => p.code))).toEqual(new Set([
+      'territoire_hors_perimetre', 'territoire_inconnu', 'annee_hors_bornes', 'annee_invalide', 'indicateur_inconnu', 'nombre_invalide', 'nombre_negatif',
+      'statut_inconnu', 'femmes_sup_total', 'somme_incoherente', 'sans_valeur', 'part_hors_bornes', 'doublon',
+    ]));
+  });
+
+  test('semicolons, decimal commas and thousands separators', async () => {
+    const rows = clean(2100).map((l) => l.replace(/,/g, ';'));
+    rows.push('31;2080;emploi_numerique;10,5;89,5;100;;;Insee', '31;2081;emploi_numerique;1 234;766;2 000;;;Insee', '31;2082;emploi_numerique;;;;45,7 %;;', '31;2083;emploi_numerique;1.234;765,5;1999,734;;;');
+    await same([HEAD.replace(/,/g, ';'), ...rows].join('\r\n') + '\r\n');
+  });
+
+  test('title rows above the header, quoted fields, a BOM, declared indicators', async () => {
+    const cat = importCatalogue();
+    const text = ['Emploi numérique en Occitanie', 'Source : Insee', HEAD, ...clean(2100).map((l) => l.replace(/Insee$/, '"Insee, RP ""2021"""')), '31,2090,bench_x,1,2,3,,,'].join('\n');
+    const bom = '\ufeff' + text;
+    await same(bom, { ...cat, indicators: [...cat.indicators, 'bench_x'] });
+    const { slow } = await same(text);
+    expect(slow.unknownIndicators).toEqual(['bench_x']);
+  });
+
+  test('no row at all', async () => {
+    await same([HEAD, 'DE,2024,emploi_numerique,10,90,100,,,'].join('\n'));
+  });
+});
+
+describe('fast import path hands back what it cannot read exactly', () => {
+  const cases: [string, string][] = [
+    ['a record over two lines', [HEAD, ...clean(10), '31,2090,emploi_numerique,10,90,100,,,"two\nlines"'].join('\n')],
+    ['an empty line', [HEAD, ...clean(10), '', ...clean(10, 20)].join('\n')],
+    ['old Mac line ends', [HEAD, ...clean(10)].join('\r')],
+    ['a row with too many fields', [HEAD, ...clean(10), '31,2090,emploi_numerique,10,90,100,,,Insee,extra'].join('\n')],
+    ['a row with too few fields', [HEAD, ...clean(10), '31,2090,emploi_numerique,10'].join('\n')],
+    ['a footnote', [HEAD, ...clean(10), 'Source : Insee,,,,,,,,'].join('\n')],
+    ['an unclosed quote', [HEAD, ...clean(10), '31,2090,emploi_numerique,10,90,100,,,"Insee'].join('\n')],
+  ];
+  test.each(cases)('%s', async (_name, text) => {
+    const { answer } = await fast(text);
+    expect(answer).toHaveProperty('fallback');
+  });
+
+  test('bytes that are not UTF-8 and a file that is not canonical', async () => {
+    const latin = Uint8Array.from([...utf8(`${HEAD}\n`), ...utf8('31,2024,emploi_numerique,1,2,3,,,Donn'), 0xe9, ...utf8('es\n')]);
+    expect((await fast(latin)).answer).toHaveProperty('fallback');
+    expect((await fast('Code;Libellé;Valeur\n31;Haute-Garonne;12\n')).answer).toHaveProperty('fallback');
+  });
+});
+
+describe('byte scan', () => {
+  test('counts lines and finds records over several lines', () => {
+    expect(scanBytes(utf8('a,b\n1,2\n'))).toMatchObject({ lines: 2, emptyLines: 0, quotedNewline: false, loneCr: false });
+    expect(scanBytes(utf8('a,b\r\n1,2'))).toMatchObject({ lines: 2, loneCr: false });
+    expect(scanBytes(utf8('a,b\n"1\n",2\n'))).toMatchObject({ quotedNewline: true });
+    expect(scanBytes(utf8('a,b\n"1"",x",2\n'))).toMatchObject({ quotedNewline: false, lines: 2 });
+    expect(scanBytes(utf8('a,b\n\n1,2\n'))).toMatchObject({ emptyLines: 1, lines: 3 });
+    expect(scanBytes(utf8('a,b\r1,2'))).toMatchObject({ loneCr: true });
+    expect(scanBytes(utf8('é'))).toMatchObject({ nonAscii: true });
+  });
+});
