@@ -21,6 +21,11 @@ export interface Connector {
   exec(sql: string): Promise<void>;
   /** Makes a text file readable by `read_csv(name, …)`. */
   registerText(name: string, text: string): Promise<void>;
+  /**
+   * Makes a file (a `File` or `Blob`) readable by `read_csv(name, …)` without copying it through the page: the
+   * browser registers it by handle and DuckDB's worker reads it in chunks.
+   */
+  registerFile(name: string, file: Blob): Promise<void>;
   /** Forgets a registered file. */
   dropFile(name: string): Promise<void>;
 }

@@ -14,7 +14,7 @@ import type { Connector, RawRow, SqlQuery } from './connector';
 import { plainRow } from './arrow-rows';
 import { loadDefaults, SAFE_SETTINGS } from './load';
 import { fetchDefaultFiles } from './default-files';
-import { importCatalogueOf, restoreImports, runImportInWorker } from './imports';
+import { analyseFile, importCatalogueOf, restoreImports } from './imports';
 
 /** Loading is an explicit state that the UI shows. */
 export type DbState =
@@ -68,6 +68,10 @@ function connectorOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection)
     async registerText(name: string, text: string) {
       await db.registerFileText(name, text);
     },
+    async registerFile(name: string, file: Blob) {
+      const handle = file instanceof File ? file : new File([file], name);
+      await db.registerFileHandle(name, handle, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    },
     async dropFile(name: string) {
       await db.dropFile(name);
     },
@@ -96,7 +100,7 @@ async function create(): Promise<Connector> {
   let restore: RestoreReport = { restored: 0, failed: [], storageUnavailable: false };
   try {
     const cat = await importCatalogueOf(connector);
-    const r = await restoreImports(connector, (bytes, opts) => runImportInWorker(bytes, cat, opts).promise);
+    const r = await restoreImports(connector, (file, opts) => analyseFile(connector, file, cat, opts).promise);
     restore = { restored: r.restored.length, failed: r.failed, storageUnavailable: false };
   } catch {
     restore = { restored: 0, failed: [], storageUnavailable: true };

@@ -4,8 +4,11 @@ import { runQuery } from './client';
 import { sqlQuery } from './sql/quote';
 import type { ImportCatalogue } from './import/canonical';
 import type { ImportOptions, ImportResult } from './import/run';
-import { declareIndicators, removeDataset, setActive, stageCsv, swapIn } from './import/commit';
-import { askPersistence, clearImports, deleteImport, getImport, getInactiveDefaults, listImports, putImport, setInactiveDefaults, sha256, type StoredRecord } from './store';
+import { declareIndicators, diffStaged, removeDataset, setActive, stageCsv, swapIn, type DatasetMeta, type DiffRow } from './import/commit';
+import { dropFastTables, FAST_MIN_BYTES, runFastImport, type DirtyResult, type FastAnswer } from './import/fast';
+import type { ByteScan, FastHead } from './import/scan';
+import type { WorkerRequest } from './import/worker-protocol';
+import { askPersistence, clearImports, deleteImport, getImport, getInactiveDefaults, listImports, putImport, setInactiveDefaults, type StoredRecord } from './store';
 import { bumpDataVersion } from './version';
 
 /** The territories and indicators an import is checked against, from the loaded catalogue. */
@@ -15,12 +18,16 @@ export async function importCatalogueOf(conn: Connector): Promise<ImportCatalogu
   return { territories, indicators: indicators.map((i) => i.id) };
 }
 
-/** What the import worker sends back: the report (with preview rows only), the row count and the staging CSV. */
+/** An analysed file: the report (with preview rows only), the row count and where the accepted rows wait. */
 export interface AnalysedImport {
   readonly result: ImportResult;
   readonly rowCount: number;
-  readonly csv: string;
+  /** The full pipeline's rows as CSV text, or the fast path's temporary view in DuckDB. */
+  readonly staged: { readonly kind: 'csv'; readonly csv: string } | { readonly kind: 'table'; readonly table: string };
   readonly sources: string[];
+  readonly sha256: string;
+  /** `rapide` when DuckDB read the file itself, else `complet` with the reason (shown in the report's details). */
+  readonly path: { readonly kind: 'rapide' } | { readonly kind: 'complet'; readonly reason: string };
 }
 
 export interface RunningImport {
@@ -28,29 +35,118 @@ export interface RunningImport {
   cancel(): void;
 }
 
-/** Runs the import pipeline in a Web Worker; `cancel` stops it at once (the worker is terminated). */
-export function runImportInWorker(bytes: ArrayBuffer, cat: ImportCatalogue, opts: ImportOptions): RunningImport {
-  const worker = new Worker(new URL('./import/import.worker.ts', import.meta.url), { type: 'module' });
-  let cancel = () => undefined as void;
-  const promise = new Promise<AnalysedImport>((resolve, reject) => {
-    cancel = () => {
-      worker.terminate();
-      reject(new DOMException('cancelled', 'AbortError'));
+/** The import worker, one request at a time, with promises; terminating it cancels everything. */
+class ImportWorker {
+  private readonly worker = new Worker(new URL('./import/import.worker.ts', import.meta.url), { type: 'module' });
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private next = 0;
+  constructor() {
+    this.worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; value?: unknown; error?: string }>) => {
+      const w = this.waiting.get(e.data.id);
+      this.waiting.delete(e.data.id);
+      if (e.data.ok) w?.resolve(e.data.value);
+      else w?.reject(new Error(e.data.error));
     };
-    worker.onmessage = (e: MessageEvent<{ type: 'done'; analysed: AnalysedImport } | { type: 'failed'; error: string }>) => {
-      worker.terminate();
-      if (e.data.type === 'done') resolve(e.data.analysed);
-      else reject(new Error(e.data.error));
+    this.worker.onerror = (e) => this.fail(new Error(e.message));
+  }
+  call<T>(req: WorkerRequest): Promise<T> {
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ ...req, id });
+    });
+  }
+  fail(e: Error): void {
+    this.worker.terminate();
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
+  }
+  close(): void {
+    this.worker.terminate();
+  }
+}
+
+let analyses = 0;
+/** The fast path's view of the latest analysis not yet committed (dropped when a newer one starts). */
+let pendingTable: string | null = null;
+
+/**
+ * Analyses a file (nothing is committed): large canonical CSV files take the fast path (DuckDB reads the file by
+ * handle, SQL validates, see import/fast.ts); every other file, or one the fast path hands back, runs the full
+ * pipeline in the import worker. Both give the same report. `cancel` stops it at once.
+ */
+export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, opts: ImportOptions): RunningImport {
+  const worker = new ImportWorker();
+  let cancelled = false;
+  let rejectCancel: (e: Error) => void = () => undefined;
+  const cancelledPromise = new Promise<never>((_, reject) => (rejectCancel = reject));
+  const n = ++analyses;
+  const work = (async (): Promise<AnalysedImport> => {
+    if (pendingTable) {
+      await dropFastTables(conn, pendingTable).catch(() => undefined);
+      pendingTable = null;
+    }
+    const full = async (reason: string): Promise<AnalysedImport> => {
+      const r = await worker.call<{ result: ImportResult; rowCount: number; csv: string; sources: string[]; sha256: string }>({ type: 'full', file, cat, opts });
+      return { result: r.result, rowCount: r.rowCount, staged: { kind: 'csv', csv: r.csv }, sources: r.sources, sha256: r.sha256, path: { kind: 'complet', reason } };
     };
-    worker.onerror = (e) => {
-      worker.terminate();
-      reject(new Error(e.message));
-    };
-    // A copy goes to the worker: the original bytes are kept for storage.
-    const copy = bytes.slice(0);
-    worker.postMessage({ bytes: copy, cat, opts }, [copy]);
-  });
-  return { promise, cancel: () => cancel() };
+    const simple = !opts.encoding && !opts.delimiter && opts.headerLine === undefined && !opts.recipe && !opts.indicateur;
+    if (file.size < FAST_MIN_BYTES || !simple) return full(simple ? 'small file' : 'options');
+    const head = await worker.call<FastHead | { reason: string }>({ type: 'head', file });
+    if ('reason' in head) return full(head.reason);
+    const fastCat = opts.declared?.length ? { ...cat, indicators: [...cat.indicators, ...opts.declared] } : cat;
+    const scanned = worker.call<{ scan: ByteScan; sha256: string }>({ type: 'scan', file });
+    scanned.catch(() => undefined);
+    const name = `import-${n}.csv`;
+    const table = `import_${n}`;
+    await conn.registerFile(name, file);
+    let answer: FastAnswer;
+    try {
+      answer = await runFastImport(conn, { file: name, table, head, scan: scanned.then((s) => s.scan), cat: fastCat }, (rows) => worker.call<DirtyResult>({ type: 'dirty', rows, head, cat: fastCat }));
+    } finally {
+      await conn.dropFile(name).catch(() => undefined);
+    }
+    if (cancelled) {
+      await dropFastTables(conn, table).catch(() => undefined);
+      throw new DOMException('cancelled', 'AbortError');
+    }
+    if ('fallback' in answer) {
+      await dropFastTables(conn, table).catch(() => undefined);
+      return full(answer.fallback);
+    }
+    pendingTable = table;
+    const { sha256 } = await scanned;
+    return { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table }, sources: answer.sources, sha256, path: { kind: 'rapide' } };
+  })();
+  const promise = Promise.race([work, cancelledPromise]).finally(() => worker.close());
+  return {
+    promise,
+    cancel: () => {
+      cancelled = true;
+      worker.fail(new DOMException('cancelled', 'AbortError'));
+      rejectCancel(new DOMException('cancelled', 'AbortError'));
+    },
+  };
+}
+
+/** What replacing the stored dataset `id` with this analysis would change. */
+export async function diffWithLoaded(conn: Connector, analysed: AnalysedImport, id: string): Promise<DiffRow> {
+  if (analysed.staged.kind === 'table') return diffStaged(conn, id, analysed.staged.table);
+  await stageCsv(conn, analysed.staged.csv);
+  return diffStaged(conn, id);
+}
+
+/** Swaps an analysis's accepted rows in as dataset `meta.id` (one transaction), then frees its temporary tables. */
+async function stageAndSwap(conn: Connector, analysed: AnalysedImport, meta: DatasetMeta): Promise<void> {
+  if (analysed.staged.kind === 'csv') {
+    await stageCsv(conn, analysed.staged.csv);
+    await swapIn(conn, meta);
+    return;
+  }
+  const table = analysed.staged.table;
+  await swapIn(conn, meta, table);
+  if (pendingTable === table) pendingTable = null;
+  await dropFastTables(conn, table).catch(() => undefined);
 }
 
 /** A dataset id from a file name: `DS_RP_EMPLOI 2022.csv` → `ds_rp_emploi_2022`. */
@@ -68,7 +164,7 @@ const Priority = z.object({ p: z.number().int().nullable() });
  */
 export async function commitImport(
   conn: Connector,
-  file: { bytes: ArrayBuffer; fileName: string },
+  file: { blob: Blob; fileName: string },
   analysed: AnalysedImport,
   opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>,
 ): Promise<{ id: string }> {
@@ -80,21 +176,20 @@ export async function commitImport(
     id,
     nom: file.fileName,
     fileName: file.fileName,
-    sha256: await sha256(file.bytes),
+    sha256: analysed.sha256,
     options: { encoding: opts.encoding, delimiter: opts.delimiter, headerLine: opts.headerLine, indicateur: opts.indicateur, declared: opts.declared ? [...opts.declared] : undefined },
     recipe: opts.recipe ?? analysed.result.recipe ?? null,
     importedAt: new Date().toISOString(),
     actif: true,
     priorite,
     rows: analysed.rowCount,
-    bytes: file.bytes,
+    bytes: file.blob,
   };
   void askPersistence();
   await putImport(record);
   try {
     if (opts.declared?.length) await declareIndicators(conn, opts.declared);
-    await stageCsv(conn, analysed.csv);
-    await swapIn(conn, metaOf(record, analysed.sources));
+    await stageAndSwap(conn, analysed, metaOf(record, analysed.sources));
   } catch (e) {
     if (previous) await putImport(previous).catch(() => undefined);
     else await deleteImport(id).catch(() => undefined);
@@ -112,7 +207,7 @@ function metaOf(rec: StoredRecord, sources: readonly string[]) {
  * Rebuilds the analyst's imports from IndexedDB into a database that holds the defaults: each stored file runs
  * through the same pipeline again. Returns the ids that could not be restored.
  */
-export async function restoreImports(conn: Connector, run: (bytes: ArrayBuffer, opts: ImportOptions) => Promise<AnalysedImport>): Promise<{ restored: string[]; failed: string[] }> {
+export async function restoreImports(conn: Connector, run: (file: Blob, opts: ImportOptions) => Promise<AnalysedImport>): Promise<{ restored: string[]; failed: string[] }> {
   const restored: string[] = [];
   const failed: string[] = [];
   const { ok, broken } = await listImports();
@@ -120,10 +215,10 @@ export async function restoreImports(conn: Connector, run: (bytes: ArrayBuffer, 
   for (const rec of ok) {
     try {
       if (rec.options.declared?.length) await declareIndicators(conn, rec.options.declared);
-      const a = await run(rec.bytes, { fileName: rec.fileName, ...rec.options, recipe: rec.recipe ?? undefined });
+      const file = rec.bytes instanceof Blob ? rec.bytes : new Blob([rec.bytes]);
+      const a = await run(file, { fileName: rec.fileName, ...rec.options, recipe: rec.recipe ?? undefined });
       if (a.result.errors > 0 || a.rowCount === 0) throw new Error('no longer valid');
-      await stageCsv(conn, a.csv);
-      await swapIn(conn, metaOf(rec, a.sources));
+      await stageAndSwap(conn, a, metaOf(rec, a.sources));
       restored.push(rec.id);
     } catch {
       failed.push(rec.id);

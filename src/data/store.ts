@@ -24,7 +24,8 @@ export const StoredImport = z.object({
   rows: z.number().int(),
 });
 export type StoredImport = z.infer<typeof StoredImport>;
-export type StoredRecord = StoredImport & { bytes: ArrayBuffer };
+/** The file itself: a Blob (stored by the browser without copying it through the page), or bytes (older records). */
+export type StoredRecord = StoredImport & { bytes: Blob | ArrayBuffer };
 
 const DB_NAME = 'parite-numerique';
 const VERSION = 1;
@@ -84,7 +85,7 @@ export async function listImports(): Promise<{ ok: StoredRecord[]; broken: strin
   for (const raw of all as unknown[]) {
     const parsed = StoredImport.safeParse(raw);
     const bytes = (raw as { bytes?: unknown }).bytes;
-    if (parsed.success && bytes instanceof ArrayBuffer) ok.push({ ...parsed.data, bytes });
+    if (parsed.success && (bytes instanceof ArrayBuffer || bytes instanceof Blob)) ok.push({ ...parsed.data, bytes });
     else broken.push(String((raw as { id?: unknown }).id ?? '?'));
   }
   return { ok: ok.sort((a, b) => a.priorite - b.priorite), broken };
@@ -96,7 +97,7 @@ export async function getImport(id: string): Promise<StoredRecord | null> {
   if (!raw) return null;
   const parsed = StoredImport.safeParse(raw);
   const bytes = (raw as { bytes?: unknown }).bytes;
-  return parsed.success && bytes instanceof ArrayBuffer ? { ...parsed.data, bytes } : null;
+  return parsed.success && (bytes instanceof ArrayBuffer || bytes instanceof Blob) ? { ...parsed.data, bytes } : null;
 }
 
 /** Writes (or replaces, atomically) one import. */
@@ -134,12 +135,6 @@ export async function listRecipes(): Promise<Recipe[]> {
 
 export function putRecipe(r: Recipe): Promise<void> {
   return write('recipes', (s) => s.put(r));
-}
-
-/** SHA-256 of the file's bytes, as hex. */
-export async function sha256(bytes: ArrayBuffer): Promise<string> {
-  const d = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Asks the browser to keep our storage under pressure (best effort). */

@@ -146,6 +146,7 @@ export const en: Messages = {
   reportError: (errors: string) => `${errors} problem(s) prevent the import. Fix the file (or the recipe) and try again; the loaded data does not change.`,
   reportFormat: (f: string) => `Recognised format: ${f}`,
   formatName: (f: string) => ({ canonique: 'canonical CSV', eurostat: 'Eurostat TSV', recette: 'recipe', inconnu: 'not recognised: map the columns below' } as Record<string, string>)[f] ?? f,
+  reportFastPath: 'Reading: DuckDB read and checked the file itself (fast path); rows needing a fix were checked one by one.',
   reportEncoding: (e: string, bom: boolean) => `Encoding: ${e}${bom ? ' (with BOM)' : ''}`,
   reportDelimiter: (d: string) => `Delimiter: ${d === '\t' ? 'tab' : d}`,
   reportCounts: (data: string, title: number, blank: number, foot: number, skipped: string) =>

@@ -145,6 +145,7 @@ export const fr = {
   reportError: (errors: string) => `${errors} problème(s) empêchent l’import. Corrigez le fichier (ou la recette) et réessayez ; les données chargées ne changent pas.`,
   reportFormat: (f: string) => `Format reconnu : ${f}`,
   formatName: (f: string) => ({ canonique: 'CSV canonique', eurostat: 'TSV Eurostat', recette: 'recette', inconnu: 'non reconnu : associez les colonnes ci-dessous' } as Record<string, string>)[f] ?? f,
+  reportFastPath: 'Lecture : DuckDB a lu et vérifié le fichier lui-même (voie rapide) ; les lignes à corriger ont été vérifiées une à une.',
   reportEncoding: (e: string, bom: boolean) => `Encodage : ${e}${bom ? ' (avec BOM)' : ''}`,
   reportDelimiter: (d: string) => `Séparateur : ${d === '\t' ? 'tabulation' : d}`,
   reportCounts: (data: string, title: number, blank: number, foot: number, skipped: string) =>

@@ -134,4 +134,64 @@ describe('imports in the browser', () => {
     expect(schema.fields.map((f) => f.name)).toEqual(['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source']);
     await close();
   });
+
+  test('a large canonical file takes the fast path: same row-precise report, commit, restored from storage after a reload', async () => {
+    const deps = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+    const lines = ['territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source'];
+    for (let i = 0; lines.length <= 60000; i++) {
+      const total = 200 + ((i * 7919) % 5000);
+      const women = Math.floor(total * 0.3);
+      lines.push(`${deps[i % 13]},${1990 + (Math.floor(i / 13) % 111)},gros_${Math.floor(i / 1443)},${women},${total - women},${total},,,Insee`);
+    }
+    const rows = lines.length - 1;
+    const bad = [...lines];
+    bad[101] = '9,2101,gros_0,10,90,100,,,Insee'; // year out of range, line 102
+    bad[202] = bad[202]!.replace(/^(\d+),(\d+),(\w+),(\d+)/, '$1,$2,$3,-$4'); // negative, line 203
+    const text = bad.join('\n') + '\n';
+    expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
+    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    const before = await datasets(page);
+
+    const first = await importFile(page, 'gros.csv', text);
+    expect(first.status).toBe('error');
+    expect(await page.getAttribute('[data-testid="import-report"]:not([data-old])', 'data-path-reason')).toBeNull();
+    await expect.poll(() => page.getAttribute('[data-testid="import-report"]:not([data-old])', 'data-path')).toBe('rapide');
+    // unknown indicators first (declared below), then the two row errors, by line and column
+    await page.evaluate(() => document.querySelectorAll('[data-testid="import-report"]').forEach((e) => e.setAttribute('data-old', '1')));
+    await page.getByRole('button', { name: /^Déclarer les indicateurs/ }).click();
+    const report = page.locator('[data-testid="import-report"][data-status]:not([data-old])');
+    await report.waitFor({ timeout: 60000 });
+    expect(await report.getAttribute('data-errors')).toBe('2');
+    const reportText = await report.innerText();
+    expect(reportText).toContain('102');
+    expect(reportText).toContain('203');
+    expect(reportText).toMatch(/Année hors bornes/);
+    expect(reportText).toMatch(/négatif/);
+    expect(await datasets(page)).toEqual(before);
+
+    // the fixed file imports by the fast path and survives a reload (the file is kept in IndexedDB)
+    await page.evaluate(() => document.querySelectorAll('[data-testid="import-report"]').forEach((e) => e.setAttribute('data-old', '1')));
+    await page.locator('[data-testid="import"] input[type=file]').first().setInputFiles({ name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+    await report.waitFor({ timeout: 60000 });
+    await page.evaluate(() => document.querySelectorAll('[data-testid="import-report"]').forEach((e) => e.setAttribute('data-old', '1')));
+    await page.getByRole('button', { name: /^Déclarer les indicateurs/ }).click();
+    await page.waitForSelector('[data-testid="import-report"][data-status="ok"]:not([data-old])', { timeout: 60000 });
+    expect(await report.getAttribute('data-path')).toBe('rapide');
+    expect(Number(await report.getAttribute('data-rows'))).toBe(rows);
+    await page.getByRole('button', { name: /^Importer/ }).click();
+    await page.waitForSelector(`[data-dataset="gros"][data-rows="${rows}"][data-active="true"]`, { timeout: 60000 });
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForSelector(`[data-dataset="gros"][data-rows="${rows}"][data-active="true"]`, { timeout: 90000 });
+    const total = Number(await page.getAttribute('[data-testid="observations-count"]', 'data-total'));
+    expect(total).toBe(784 + 38 + rows);
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('[data-dataset="gros"] button', { hasText: 'Supprimer' }).click();
+    await page.waitForSelector('[data-dataset="gros"]', { state: 'detached' });
+    expect(await datasets(page)).toEqual(before);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.external).toEqual([]);
+    await close();
+  });
 });

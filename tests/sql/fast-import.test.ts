@@ -126,6 +126,15 @@ describe('fast import path gives the full pipeline’s report', () => {
     expect(slow.unknownIndicators).toEqual(['bench_x']);
   });
 
+  test('thousands of rows with undeclared indicators, some with other problems too', async () => {
+    const rows = clean(2600).map((l, i) => (i % 3 === 0 ? l.replace(/,(emploi_numerique|nsi_lycee|emploi_technique),/, `,nouveau_${i % 7},`) : l));
+    rows.splice(10, 0, '31,1980,autre_id,10,90,100,,,', '31,2030,Autre_Id,10,90,100,,,', '31,2031,nouveau_9,-1,90,100,,,', 'XX9,2031,nouveau_8,1,2,3,,,');
+    const { slow } = await same([HEAD, ...rows].join('\n'));
+    expect(slow.unknownIndicators.slice(0, 3)).toEqual(['nouveau_0', 'nouveau_3', 'nouveau_6']);
+    expect(slow.unknownIndicators).toContain('autre_id');
+    expect(slow.problems.filter((p) => p.code === 'indicateur_inconnu').length).toBeGreaterThan(800);
+  });
+
   test('no row at all', async () => {
     await same([HEAD, 'DE,2024,emploi_numerique,10,90,100,,,'].join('\n'));
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Connector } from '../connector';
 import { runQuery } from '../client';
-import { quoteLiteral, sqlQuery } from '../sql/quote';
+import { quoteIdent, quoteLiteral, sqlQuery } from '../sql/quote';
 import { REFRESH_MEASURES } from '../sql/schema';
 import type { CanonicalRow } from './canonical';
 
@@ -43,8 +43,11 @@ export async function stageCsv(conn: Connector, csv: string): Promise<void> {
 export const DiffRow = z.object({ ajoutees: z.number().int(), retirees: z.number().int(), modifiees: z.number().int(), inchangees: z.number().int() });
 export type DiffRow = z.infer<typeof DiffRow>;
 
-/** What replacing dataset `id` with the staged rows changes: rows added, removed, with changed values, unchanged. */
-export async function diffStaged(conn: Connector, id: string): Promise<DiffRow> {
+/**
+ * What replacing dataset `id` with the staged rows (table or view `from`: `staging`, or the fast path's view)
+ * changes: rows added, removed, with changed values, unchanged.
+ */
+export async function diffStaged(conn: Connector, id: string, from = 'staging'): Promise<DiffRow> {
   const same = `o.femmes IS NOT DISTINCT FROM s.femmes AND o.hommes IS NOT DISTINCT FROM s.hommes AND o.total IS NOT DISTINCT FROM s.total
     AND o.part_femmes IS NOT DISTINCT FROM s.part_femmes AND o.statut IS NOT DISTINCT FROM s.statut`;
   const [row] = await runQuery(
@@ -55,7 +58,7 @@ export async function diffStaged(conn: Connector, id: string): Promise<DiffRow> 
               CAST(count(*) FILTER (WHERE s.territoire IS NULL) AS INTEGER) AS retirees,
               CAST(count(*) FILTER (WHERE o.territoire IS NOT NULL AND s.territoire IS NOT NULL AND NOT (${same})) AS INTEGER) AS modifiees,
               CAST(count(*) FILTER (WHERE o.territoire IS NOT NULL AND s.territoire IS NOT NULL AND ${same}) AS INTEGER) AS inchangees
-       FROM o FULL JOIN staging s ON o.territoire = s.territoire AND o.annee = s.annee AND o.indicateur = s.indicateur`,
+       FROM o FULL JOIN ${quoteIdent(from)} s ON o.territoire = s.territoire AND o.annee = s.annee AND o.indicateur = s.indicateur`,
       [id],
     ),
     DiffRow,
@@ -64,14 +67,14 @@ export async function diffStaged(conn: Connector, id: string): Promise<DiffRow> 
 }
 
 /**
- * Swaps the staged rows in as dataset `meta.id`, in one transaction: the dataset's old rows go, the new ones come,
+ * Swaps the staged rows (table or view `from`) in as dataset `meta.id`, in one transaction: the dataset's old rows go, the new ones come,
  * its catalogue row is written. On any error the transaction is rolled back and nothing changes.
  */
-export async function swapIn(conn: Connector, meta: DatasetMeta): Promise<void> {
+export async function swapIn(conn: Connector, meta: DatasetMeta, from = 'staging'): Promise<void> {
   await conn.exec('BEGIN TRANSACTION;');
   try {
     await conn.query(sqlQuery('DELETE FROM observations WHERE jeu = ?', [meta.id]));
-    await conn.query(sqlQuery('INSERT INTO observations SELECT ?, * FROM staging', [meta.id]));
+    await conn.query(sqlQuery(`INSERT INTO observations SELECT ?, ${COLUMNS.join(', ')} FROM ${quoteIdent(from)}`, [meta.id]));
     // UPDATE or INSERT rather than DELETE + INSERT: DuckDB refuses re-inserting a primary key deleted in the
     // same transaction.
     const exists = await conn.query(sqlQuery('SELECT 1 FROM datasets WHERE id = ?', [meta.id]));
@@ -94,7 +97,7 @@ export async function swapIn(conn: Connector, meta: DatasetMeta): Promise<void> 
     await conn.exec('ROLLBACK;').catch(() => undefined);
     throw e;
   }
-  await conn.exec('DROP TABLE IF EXISTS staging;');
+  if (from === 'staging') await conn.exec('DROP TABLE IF EXISTS staging;');
   await conn.exec(REFRESH_MEASURES);
 }
 

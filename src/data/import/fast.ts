@@ -67,7 +67,7 @@ export interface FastOutcome {
 
 export type FastAnswer = FastOutcome | { readonly fallback: string };
 
-const Counts = z.object({ n: z.number(), dirty: z.number() });
+const Counts = z.object({ n: z.number(), dirty: z.number(), unknown: z.number() });
 const N = z.object({ n: z.number() });
 
 /** A number cell: NULL when empty, -1 when SQL cannot prove it a plain non-negative number. */
@@ -93,13 +93,10 @@ export async function dropFastTables(conn: Connector, table: string): Promise<vo
  */
 export async function runFastImport(
   conn: Connector,
-  a: { file: string; table: string; head: FastHead; scan: ByteScan; cat: ImportCatalogue },
+  a: { file: string; table: string; head: FastHead; scan: ByteScan | Promise<ByteScan>; cat: ImportCatalogue },
   dirty: (rows: ParsedRow[]) => Promise<DirtyResult>,
 ): Promise<FastAnswer> {
-  const { head, scan, cat, table } = a;
-  if (scan.loneCr) return { fallback: 'carriage returns alone' };
-  if (scan.quotedNewline) return { fallback: 'record over several lines' };
-  if (scan.emptyLines) return { fallback: 'empty lines' };
+  const { head, cat, table } = a;
   const idx = canonicalColumns(head.header);
   if (!idx) return { fallback: 'not canonical' };
   const width = head.header.length;
@@ -120,6 +117,7 @@ export async function runFastImport(
   const cells = Array.from({ length: width }, (_, i) => `c${i}`).join(', ');
   const src = cellOf('source');
   const statut = cellOf('statut');
+  const ind = cellOf('indicateur');
   try {
     // One pass: DuckDB reads the file (all text), numbers the rows, and computes each value and whether SQL can
     // prove the row clean (the same rules as mapCanonical + validateRows, on plain values only).
@@ -142,29 +140,41 @@ export async function runFastImport(
           ${numberSql(cellOf('part_femmes'), head.decimalComma)} AS part_femmes,
           nullif(${statut}, '') AS statut,
           nullif(${src}, '') AS source
-        FROM r LEFT JOIN fast_codes tc ON tc.brut = r.${cellOf('territoire')} LEFT JOIN fast_indicateurs ti ON ti.id = r.${cellOf('indicateur')}
+        FROM r LEFT JOIN fast_codes tc ON tc.brut = r.${cellOf('territoire')} LEFT JOIN fast_indicateurs ti ON ti.id = r.${ind}
+      ),
+      b AS (
+        -- what mapCanonical checks cell by cell, the indicator apart
+        SELECT v.*, coalesce(territoire IS NOT NULL AND annee BETWEEN 1990 AND 2100
+          AND coalesce(femmes, 0) >= 0 AND coalesce(hommes, 0) >= 0 AND coalesce(total, 0) >= 0 AND coalesce(part_femmes, 0) BETWEEN 0 AND 100
+          AND (statut IS NULL OR statut IN ('secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire')), FALSE) AS cellules_ok
+        FROM v
       )
-      SELECT *, coalesce(
-        territoire IS NOT NULL AND indicateur IS NOT NULL AND annee BETWEEN 1990 AND 2100
-        AND coalesce(femmes, 0) >= 0 AND coalesce(hommes, 0) >= 0 AND coalesce(total, 0) >= 0 AND coalesce(part_femmes, 0) BETWEEN 0 AND 100
-        AND (statut IS NULL OR statut IN ('secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'))
+      SELECT * EXCLUDE (cellules_ok), coalesce(cellules_ok AND indicateur IS NOT NULL
         AND (source IS NULL OR (strlen(source) <= 500 AND (
           regexp_full_match(source, '[\\x20-\\x7e]*') AND source = trim(source)
           OR nfc_normalize(source) = source AND NOT regexp_matches(source, '^[${JS_SPACE}]|[${JS_SPACE}]$|[${ZERO_WIDTH}]'))))
         AND NOT coalesce(femmes > total, FALSE)
         AND NOT coalesce(abs(femmes + hommes - total) > greatest(1, total * 0.001), FALSE)
         AND (femmes IS NOT NULL AND (total IS NOT NULL OR hommes IS NOT NULL) OR part_femmes IS NOT NULL OR statut = 'secret'),
-        FALSE) AS propre
-      FROM v;`);
+        FALSE) AS propre,
+        -- the only problem of the row is an indicator the catalogue does not know (yet: the analyst may declare it)
+        coalesce(cellules_ok AND indicateur IS NULL AND regexp_full_match(${ind}, '[a-z0-9_]{1,64}'), FALSE) AS inconnu
+      FROM b;`);
   } catch (e) {
     return { fallback: `DuckDB could not read the file: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}` };
   }
-  const [counts] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE NOT propre) AS INTEGER) AS dirty FROM ${read}`), Counts);
+  // The byte scan runs in the import worker while DuckDB reads: its verdict is checked now.
+  const scan = await a.scan;
+  if (scan.loneCr) return { fallback: 'carriage returns alone' };
+  if (scan.quotedNewline) return { fallback: 'record over several lines' };
+  if (scan.emptyLines) return { fallback: 'empty lines' };
+  if (scan.invalidUtf8) return { fallback: 'not UTF-8' };
+  const [counts] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE NOT propre AND NOT inconnu) AS INTEGER) AS dirty, CAST(count(*) FILTER (WHERE inconnu) AS INTEGER) AS unknown FROM ${read}`), Counts);
   const n = counts?.n ?? 0;
   if (n !== scan.lines - head.headerLine) return { fallback: `rows read ${n}, lines ${scan.lines - head.headerLine}` };
   if ((counts?.dirty ?? 0) > MAX_DIRTY) return { fallback: 'many rows need the full pipeline' };
 
-  const raw = await conn.query(sqlQuery(`SELECT line, ${cells} FROM ${read} WHERE NOT propre ORDER BY line`));
+  const raw = await conn.query(sqlQuery(`SELECT line, ${cells} FROM ${read} WHERE NOT propre AND NOT inconnu ORDER BY line`));
   const dirtyRows: ParsedRow[] = raw.map((r) => ({ line: Number(r['line']), cells: Array.from({ length: width }, (_, i) => String(r[`c${i}`] ?? '')) }));
   const d = dirtyRows.length ? await dirty(dirtyRows) : { mapped: [], rowProblems: [], mapProblems: [], skipped: 0, needsFullPipeline: false };
   if (d.needsFullPipeline) return { fallback: 'blank or footnote rows' };
@@ -218,11 +228,18 @@ export async function runFastImport(
     byLine.set(r.line, list);
   }
   const checkProblems = [...byLine.entries()].sort((x, y) => x[0] - y[0]).flatMap(([, ps]) => ps);
-  const problems = [...d.mapProblems, ...checkProblems].slice(0, MAX_PROBLEMS);
+  // Rows whose only problem is an unknown indicator: SQL writes their problem, as mapCanonical would.
+  const nUnknown = counts?.unknown ?? 0;
+  const indColumn = head.header[idx.indicateur ?? -1] ?? 'indicateur';
+  const unknownRows = nUnknown
+    ? await runQuery(conn, sqlQuery(`SELECT line, ${ind} AS valeur FROM ${read} WHERE inconnu ORDER BY line LIMIT ${MAX_PROBLEMS}`), z.object({ line: z.number(), valeur: z.string() }))
+    : [];
+  const mapProblems = mergeByLine(d.mapProblems, unknownRows.map((r) => problem('indicateur_inconnu', { ligne: r.line, colonne: indColumn }, r.valeur)));
+  const problems = [...mapProblems, ...checkProblems].slice(0, MAX_PROBLEMS);
   const rowErrors = d.rowProblems.reduce((s, ps) => s + ps.filter((p) => p.severity === 'erreur').length, 0);
-  const mapErrors = d.mapProblems.filter((p) => p.severity === 'erreur').length;
+  const mapErrors = d.mapProblems.filter((p) => p.severity === 'erreur').length + nUnknown;
   let errors = mapErrors + rowErrors + nDups;
-  const warnings = d.mapProblems.length - mapErrors;
+  const warnings = d.mapProblems.filter((p) => p.severity !== 'erreur').length;
 
   const [accepted] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${quoteIdent(table)}`), N);
   const rowCount = accepted?.n ?? 0;
@@ -232,17 +249,42 @@ export async function runFastImport(
   }
   const preview = await runQuery(conn, sqlQuery(`SELECT ${out} FROM ${quoteIdent(table)} ORDER BY line LIMIT 50`), PreviewRow);
   const sources = await runQuery(conn, sqlQuery(`SELECT source FROM ${quoteIdent(table)} WHERE source IS NOT NULL GROUP BY source ORDER BY min(line) LIMIT 5`), z.object({ source: z.string() }));
-  const unknown = new Set<string>();
-  for (const p of [...d.mapProblems]) {
+  // Unknown indicator ids in the order the file first names them (as runImport lists them).
+  const firstSeen = nUnknown
+    ? await runQuery(conn, sqlQuery(`SELECT ${ind} AS v, min(line) AS line FROM ${read} WHERE inconnu GROUP BY 1`), z.object({ v: z.string(), line: z.number() }))
+    : [];
+  for (const p of d.mapProblems) {
     const v = p.code === 'indicateur_inconnu' ? (p.valeur ?? '').trim().toLowerCase() : '';
-    if (/^[a-z0-9_]{1,64}$/.test(v)) unknown.add(v);
+    if (/^[a-z0-9_]{1,64}$/.test(v)) firstSeen.push({ v, line: p.ligne ?? 0 });
   }
+  const unknown = new Set(firstSeen.sort((x, y) => x.line - y.line).map((x) => x.v));
   const result: ImportResult = {
     format: 'canonique', recipe: null, encoding: 'utf-8', bom: head.bom, delimiter: head.delimiter, header: head.header, headerLine: head.headerLine,
     titleRows: head.titleRows, blankRows: 0, footnoteRows: 0, dataRows: n, skipped: d.skipped, rows: preview, problems,
     errors, warnings, sample: head.sample, unknownIndicators: [...unknown].slice(0, 1000),
   };
   return { result, rowCount, table, sources: sources.map((s) => s.source) };
+}
+
+/** Merges two lists of problems sorted by line, keeping each list's order within a line. */
+function mergeByLine(a: readonly Problem[], b: readonly Problem[]): Problem[] {
+  if (!b.length) return [...a];
+  if (!a.length) return [...b];
+  const out: Problem[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && (x.ligne ?? 0) <= (y.ligne ?? 0))) {
+      out.push(x as Problem);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }
 
 const PreviewRow = z.object({

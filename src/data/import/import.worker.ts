@@ -2,21 +2,61 @@
 import { runImport, type ImportOptions } from './run';
 import type { ImportCatalogue } from './canonical';
 import { rowsToCsv } from './commit';
+import { analyseHead, scanBytes, type FastHead } from './scan';
+import { HEAD_BYTES, MAX_PROBLEMS, processDirty } from './fast';
+import type { ParsedRow } from './parse';
+import type { WorkerRequest } from './worker-protocol';
 
 /** Rows sent back for the preview; the rest travel as the CSV text DuckDB will read. */
 const PREVIEW = 50;
-/** Problems sent back: enough for any report and download; the counts stay exact. */
-const MAX_PROBLEMS = 100000;
 
-/** Runs the import off the main thread; the page cancels it by terminating the worker. */
-self.onmessage = (e: MessageEvent<{ bytes: ArrayBuffer; cat: ImportCatalogue; opts: ImportOptions }>) => {
-  const { bytes, cat, opts } = e.data;
+/** SHA-256 of the file's bytes, as hex (kept with the stored file). */
+async function sha256(bytes: ArrayBuffer): Promise<string> {
+  const d = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function validUtf8(bytes: Uint8Array): boolean {
   try {
-    const result = runImport(new Uint8Array(bytes), cat, opts);
-    const sources = [...new Set(result.rows.map((r) => r.source).filter((x): x is string => Boolean(x)))].slice(0, 5);
-    const csv = result.errors === 0 && result.rows.length ? rowsToCsv(result.rows) : '';
-    self.postMessage({ type: 'done', analysed: { result: { ...result, rows: result.rows.slice(0, PREVIEW), problems: result.problems.slice(0, MAX_PROBLEMS) }, rowCount: result.rows.length, csv, sources } });
-  } catch (err) {
-    self.postMessage({ type: 'failed', error: err instanceof Error ? err.message : String(err) });
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+async function handle(msg: WorkerRequest): Promise<unknown> {
+  switch (msg.type) {
+    case 'head': {
+      const head = new Uint8Array(await msg.file.slice(0, HEAD_BYTES).arrayBuffer());
+      return analyseHead(head, msg.file.size);
+    }
+    case 'scan': {
+      const buffer = await msg.file.arrayBuffer();
+      const bytes = new Uint8Array(buffer);
+      const scan = scanBytes(bytes);
+      return { scan: { ...scan, invalidUtf8: scan.nonAscii && !validUtf8(bytes) }, sha256: await sha256(buffer) };
+    }
+    case 'dirty':
+      return processDirty(msg.rows as ParsedRow[], msg.head as FastHead, msg.cat);
+    case 'full': {
+      const buffer = await msg.file.arrayBuffer();
+      const result = runImport(new Uint8Array(buffer), msg.cat as ImportCatalogue, msg.opts as ImportOptions);
+      const sources = [...new Set(result.rows.map((r) => r.source).filter((x): x is string => Boolean(x)))].slice(0, 5);
+      const csv = result.errors === 0 && result.rows.length ? rowsToCsv(result.rows) : '';
+      return {
+        result: { ...result, rows: result.rows.slice(0, PREVIEW), problems: result.problems.slice(0, MAX_PROBLEMS) },
+        rowCount: result.rows.length, csv, sources, sha256: await sha256(buffer),
+      };
+    }
+  }
+}
+
+/** Runs import work off the main thread, one request at a time; the page cancels by terminating the worker. */
+self.onmessage = (e: MessageEvent<WorkerRequest & { id: number }>) => {
+  const { id } = e.data;
+  handle(e.data).then(
+    (value) => self.postMessage({ id, ok: true, value }),
+    (err: unknown) => self.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+  );
 };

@@ -1,7 +1,7 @@
 import { canonicalColumns } from './canonical';
 import { decode } from './decode';
 import { checkMagic, checkSize } from './guard';
-import { parseText, type Delimiter, type ParsedRow } from './parse';
+import { parseText, type Delimiter } from './parse';
 
 /**
  * What the fast import path needs to know about a file before DuckDB reads it, from one pass over its bytes.
@@ -19,6 +19,8 @@ export interface ByteScan {
   readonly quotedNewline: boolean;
   /** Bytes ≥ 0x80 (then the text must still be valid UTF-8). */
   readonly nonAscii: boolean;
+  /** Set by the import worker when non-ASCII bytes do not decode as UTF-8. */
+  readonly invalidUtf8?: boolean;
 }
 
 /** One pass over the bytes, quote-aware (`"` toggles, so `""` inside quotes is neutral). */
@@ -61,7 +63,6 @@ export interface FastHead {
   readonly bom: boolean;
   /** The first rows, as the full parse would give them (preview). */
   readonly sample: string[][];
-  readonly headRows: ParsedRow[];
 }
 
 /** Rows the slow path looks at to decide on a decimal comma: the head must hold them all. */
@@ -96,6 +97,5 @@ export function analyseHead(head: Uint8Array, totalSize: number): FastHead | { r
     decimalComma: parsed.decimalComma,
     bom: dec.bom,
     sample: parsed.rows.slice(0, 8).map((r) => r.cells.map((c) => c.slice(0, 200))),
-    headRows: parsed.rows.slice(0, 50),
   };
 }

@@ -69,7 +69,7 @@ export type SourceRow = z.infer<typeof SourceRow>;
 export function sourcesQuery(indicateur: string): SqlQuery {
   return sqlQuery(
     `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif
-     FROM datasets d WHERE d.actif AND EXISTS (SELECT 1 FROM v_observations o WHERE o.jeu = d.id AND o.indicateur = ?)
+     FROM datasets d WHERE d.actif AND EXISTS (SELECT 1 FROM jeux_indicateurs o WHERE o.jeu = d.id AND o.indicateur = ?)
      ORDER BY d.priorite DESC, d.id`,
     [indicateur],
   );
@@ -79,7 +79,7 @@ export function sourcesQuery(indicateur: string): SqlQuery {
 export function activeSourcesQuery(): SqlQuery {
   return sqlQuery(
     `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif
-     FROM datasets d WHERE d.actif AND EXISTS (SELECT 1 FROM v_observations o WHERE o.jeu = d.id)
+     FROM datasets d WHERE d.actif AND EXISTS (SELECT 1 FROM jeux_indicateurs o WHERE o.jeu = d.id)
      ORDER BY d.priorite DESC, d.id`,
   );
 }

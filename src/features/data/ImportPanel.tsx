@@ -6,8 +6,8 @@ import { checkSize } from '../../data/import/guard';
 import type { Encoding } from '../../data/import/decode';
 import type { ImportOptions } from '../../data/import/run';
 import type { Recipe } from '../../data/import/recipe';
-import { diffStaged, stageCsv, type DiffRow } from '../../data/import/commit';
-import { commitImport, datasetIdFor, importCatalogueOf, runImportInWorker, type AnalysedImport, type RunningImport } from '../../data/imports';
+import type { DiffRow } from '../../data/import/commit';
+import { analyseFile, commitImport, datasetIdFor, diffWithLoaded, importCatalogueOf, type AnalysedImport, type RunningImport } from '../../data/imports';
 import { listRecipes, putRecipe, QuotaError } from '../../data/store';
 import { runQuery } from '../../data/client';
 import { sqlQuery } from '../../data/sql/quote';
@@ -18,7 +18,7 @@ import { RecipeForm } from './RecipeForm';
 type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; run: RunningImport }
-  | { kind: 'report'; file: { bytes: ArrayBuffer; fileName: string }; analysed: AnalysedImport; opts: ImportOptions; diff: DiffRow | null; indicators: string[]; saved: Recipe[] }
+  | { kind: 'report'; file: { blob: Blob; fileName: string }; analysed: AnalysedImport; opts: ImportOptions; diff: DiffRow | null; indicators: string[]; saved: Recipe[] }
   | { kind: 'committing' }
   | { kind: 'done'; rows: number; id: string }
   | { kind: 'failed'; message: string };
@@ -29,21 +29,18 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  async function analyse(file: { bytes: ArrayBuffer; fileName: string }, opts: ImportOptions) {
+  async function analyse(file: { blob: Blob; fileName: string }, opts: ImportOptions) {
     const conn = await getDb();
     const cat = await importCatalogueOf(conn);
     const saved = await listRecipes().catch(() => []);
-    const run = runImportInWorker(file.bytes, cat, { ...opts, savedRecipes: saved });
+    const run = analyseFile(conn, file.blob, cat, { ...opts, savedRecipes: saved });
     setPhase({ kind: 'reading', name: file.fileName, run });
     try {
       const analysed = await run.promise;
       let diff: DiffRow | null = null;
       const id = datasetIdFor(file.fileName);
       const exists = await runQuery(conn, sqlQuery('SELECT 1 AS x FROM datasets WHERE id = ?', [id]), z.object({ x: z.number() }));
-      if (exists.length && analysed.csv) {
-        await stageCsv(conn, analysed.csv);
-        diff = await diffStaged(conn, id);
-      }
+      if (exists.length && analysed.rowCount > 0 && analysed.result.errors === 0) diff = await diffWithLoaded(conn, analysed, id);
       setPhase({ kind: 'report', file, analysed, opts, diff, indicators: [...cat.indicators], saved });
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') setPhase({ kind: 'failed', message: t.importCancelled });
@@ -58,8 +55,7 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
       setPhase({ kind: 'failed', message: lang === 'en' ? tooBig.message_en : tooBig.message_fr });
       return;
     }
-    const bytes = await f.arrayBuffer();
-    await analyse({ bytes, fileName: f.name }, { fileName: f.name });
+    await analyse({ blob: f, fileName: f.name }, { fileName: f.name });
   }
 
   async function commit(p: Extract<Phase, { kind: 'report' }>) {
@@ -105,7 +101,7 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
       ) : null}
       {phase.kind === 'report' ? (
         <>
-          <ImportReport result={phase.analysed.result} rowCount={phase.analysed.rowCount} diff={phase.diff} lang={lang} t={t} />
+          <ImportReport result={phase.analysed.result} rowCount={phase.analysed.rowCount} diff={phase.diff} fast={phase.analysed.path.kind === 'rapide'} why={phase.analysed.path.kind === 'complet' ? phase.analysed.path.reason : undefined} lang={lang} t={t} />
           <div className="report-actions">
             {phase.analysed.result.errors === 0 && phase.analysed.rowCount > 0 ? (
               <button type="button" className="btn" onClick={() => void commit(phase)}>{t.importConfirm(formatCount(phase.analysed.rowCount, lang))}</button>

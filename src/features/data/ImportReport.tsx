@@ -19,7 +19,7 @@ function groups(problems: readonly Problem[]): [string, Problem[]][] {
 }
 
 /** The validation report: status, counts, problems grouped by code with their first rows, preview, diff. */
-export function ImportReport({ result, rowCount, diff, lang, t }: { result: ImportResult; rowCount: number; diff: DiffRow | null; lang: Lang; t: Messages }) {
+export function ImportReport({ result, rowCount, diff, fast = false, why, lang, t }: { result: ImportResult; rowCount: number; diff: DiffRow | null; fast?: boolean; why?: string; lang: Lang; t: Messages }) {
   const ok = result.errors === 0 && rowCount > 0;
   const n = (x: number) => formatCount(x, lang);
   const errors = result.problems.filter((p) => p.severity === 'erreur');
@@ -31,7 +31,7 @@ export function ImportReport({ result, rowCount, diff, lang, t }: { result: Impo
       'text/csv;charset=utf-8',
     );
   return (
-    <section className={`report ${ok ? 'is-ok' : 'is-error'}`} data-testid="import-report" data-status={ok ? 'ok' : 'error'} data-rows={ok ? rowCount : 0} data-errors={result.errors} aria-live="polite">
+    <section className={`report ${ok ? 'is-ok' : 'is-error'}`} data-testid="import-report" data-status={ok ? 'ok' : 'error'} data-rows={ok ? rowCount : 0} data-errors={result.errors} data-path={fast ? 'rapide' : 'complet'} data-path-reason={why} aria-live="polite">
       <p className="report-status" role={ok ? 'status' : 'alert'}>
         <strong>{ok ? t.reportOk(n(rowCount)) : t.reportError(n(Math.max(1, result.errors)))}</strong>
       </p>
@@ -40,6 +40,7 @@ export function ImportReport({ result, rowCount, diff, lang, t }: { result: Impo
         {result.encoding ? <li>{t.reportEncoding(result.encoding, result.bom)}</li> : null}
         {result.delimiter ? <li>{t.reportDelimiter(result.delimiter)}</li> : null}
         <li>{t.reportCounts(n(result.dataRows), result.titleRows, result.blankRows, result.footnoteRows, n(result.skipped))}</li>
+        {fast ? <li>{t.reportFastPath}</li> : null}
         {diff ? <li>{t.reportDiff(n(diff.ajoutees), n(diff.retirees), n(diff.modifiees), n(diff.inchangees))}</li> : null}
       </ul>
       {[[t.reportProblems, errors], [t.reportWarnings, warnings]].map(([title, list]) =>
