@@ -143,6 +143,8 @@ for (let i = 0; i < runs; i++) {
   await page.getByRole('button', { name: /^Importer/ }).click();
   await page.waitForSelector(`[data-dataset="parite_bench_${rows}"][data-rows="${rows}"]`, { timeout: 600000 });
   imports.push(Date.now() - t0);
+  const steps = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('import:')).map((m) => `${m.name.slice(7)} ${Math.round(m.duration)}`).join(', '));
+  log(`  steps (last analysis and commit): ${steps}`);
   sampling = false;
   await sampler;
   heaps.push(Math.round(peak / 1048576));

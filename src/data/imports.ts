@@ -92,7 +92,9 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, o
     };
     const simple = !opts.encoding && !opts.delimiter && opts.headerLine === undefined && !opts.recipe && !opts.indicateur;
     if (file.size < FAST_MIN_BYTES || !simple) return full(simple ? 'small file' : 'options');
+    const t0 = performance.now();
     const head = await worker.call<FastHead | { reason: string }>({ type: 'head', file });
+    performance.measure('import:entete', { start: t0 });
     if ('reason' in head) return full(head.reason);
     const fastCat = opts.declared?.length ? { ...cat, indicators: [...cat.indicators, ...opts.declared] } : cat;
     const scanned = worker.call<{ scan: ByteScan; sha256: string }>({ type: 'scan', file });
@@ -116,6 +118,7 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, o
     }
     pendingTable = table;
     const { sha256 } = await scanned;
+    performance.measure('import:analyse', { start: t0 });
     return { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table }, sources: answer.sources, sha256, path: { kind: 'rapide' } };
   })();
   const promise = Promise.race([work, cancelledPromise]).finally(() => worker.close());
@@ -186,7 +189,9 @@ export async function commitImport(
     bytes: file.blob,
   };
   void askPersistence();
+  const t0 = performance.now();
   await putImport(record);
+  performance.measure('import:stockage', { start: t0 });
   try {
     if (opts.declared?.length) await declareIndicators(conn, opts.declared);
     await stageAndSwap(conn, analysed, metaOf(record, analysed.sources));

@@ -71,6 +71,7 @@ export async function diffStaged(conn: Connector, id: string, from = 'staging'):
  * its catalogue row is written. On any error the transaction is rolled back and nothing changes.
  */
 export async function swapIn(conn: Connector, meta: DatasetMeta, from = 'staging'): Promise<void> {
+  const t0 = performance.now();
   await conn.exec('BEGIN TRANSACTION;');
   try {
     await conn.query(sqlQuery('DELETE FROM observations WHERE jeu = ?', [meta.id]));
@@ -98,7 +99,10 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from = 'staging
     throw e;
   }
   if (from === 'staging') await conn.exec('DROP TABLE IF EXISTS staging;');
+  const t1 = performance.now();
+  performance.measure('import:insertion', { start: t0 });
   await conn.exec(REFRESH_MEASURES);
+  performance.measure('import:mesures', { start: t1 });
 }
 
 /** Activates or deactivates a dataset. */

@@ -106,33 +106,38 @@ export async function runFastImport(
   const dups = quoteIdent(`${table}_doublons`);
   await dropFastTables(conn, table);
 
+  // The table keeps the file's order (insertion order is preserved), so a row's line is its rowid + the header line + 1.
+  const line = `CAST(rowid AS INTEGER) + ${head.headerLine + 1}`;
   const cellOf = (c: Column) => (idx[c] === undefined ? 'NULL::VARCHAR' : `c${idx[c]}`);
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const matcher = territoryMatcher(cat.territories);
-  const codes = cat.territories.flatMap((t) => {
+  // Codes written exactly as the catalogue spells them (the matcher maps each to itself); any other spelling
+  // (9, DEP-31, a name) is left to JavaScript. Lists, not joins: a join would not keep the file's order.
+  const codes = cat.territories.filter((t) => {
     const m = matcher(t.code);
-    return 'code' in m ? [`(${quoteLiteral(t.code)}, ${quoteLiteral(m.code)})`] : [];
-  });
-  const indicators = [...new Set(cat.indicators)].map((i) => `(${quoteLiteral(i)})`);
+    return 'code' in m && m.code === t.code;
+  }).map((t) => quoteLiteral(t.code));
+  const indicators = [...new Set(cat.indicators)].map(quoteLiteral);
   const cells = Array.from({ length: width }, (_, i) => `c${i}`).join(', ');
   const src = cellOf('source');
   const statut = cellOf('statut');
   const ind = cellOf('indicateur');
+  const t0 = performance.now();
   try {
     // One pass: DuckDB reads the file (all text), numbers the rows, and computes each value and whether SQL can
     // prove the row clean (the same rules as mapCanonical + validateRows, on plain values only).
     await conn.exec(`
-      CREATE OR REPLACE TEMP TABLE fast_codes AS SELECT * FROM (VALUES ${codes.join(', ') || "('', '')"}) v(brut, code);
-      CREATE OR REPLACE TEMP TABLE fast_indicateurs AS SELECT * FROM (VALUES ${indicators.join(', ') || "('')"}) v(id);
       CREATE TEMP TABLE ${read} AS
       WITH r AS (
-        SELECT CAST(row_number() OVER () AS INTEGER) + ${head.headerLine} AS line, *
+        SELECT *
         FROM read_csv(${quoteLiteral(a.file)}, header = false, skip = ${head.headerLine}, auto_detect = false,
           delim = ${quoteLiteral(head.delimiter)}, quote = '"', escape = '"', columns = {${columns}},
           strict_mode = true, null_padding = false)
       ),
       v AS (
-        SELECT r.*, tc.code AS territoire, ti.id AS indicateur,
+        SELECT r.*,
+          CASE WHEN list_contains([${codes.join(', ')}]::VARCHAR[], ${cellOf('territoire')}) THEN ${cellOf('territoire')} END AS territoire,
+          CASE WHEN list_contains([${indicators.join(', ')}]::VARCHAR[], ${ind}) THEN ${ind} END AS indicateur,
           CASE WHEN regexp_full_match(${cellOf('annee')}, '\\d{4}') THEN CAST(${cellOf('annee')} AS INTEGER) ELSE -1 END AS annee,
           ${numberSql(cellOf('femmes'), head.decimalComma)} AS femmes,
           ${numberSql(cellOf('hommes'), head.decimalComma)} AS hommes,
@@ -140,7 +145,7 @@ export async function runFastImport(
           ${numberSql(cellOf('part_femmes'), head.decimalComma)} AS part_femmes,
           nullif(${statut}, '') AS statut,
           nullif(${src}, '') AS source
-        FROM r LEFT JOIN fast_codes tc ON tc.brut = r.${cellOf('territoire')} LEFT JOIN fast_indicateurs ti ON ti.id = r.${ind}
+        FROM r
       ),
       b AS (
         -- what mapCanonical checks cell by cell, the indicator apart
@@ -163,6 +168,7 @@ export async function runFastImport(
   } catch (e) {
     return { fallback: `DuckDB could not read the file: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}` };
   }
+  performance.measure('import:lecture', { start: t0 });
   // The byte scan runs in the import worker while DuckDB reads: its verdict is checked now.
   const scan = await a.scan;
   if (scan.loneCr) return { fallback: 'carriage returns alone' };
@@ -174,7 +180,7 @@ export async function runFastImport(
   if (n !== scan.lines - head.headerLine) return { fallback: `rows read ${n}, lines ${scan.lines - head.headerLine}` };
   if ((counts?.dirty ?? 0) > MAX_DIRTY) return { fallback: 'many rows need the full pipeline' };
 
-  const raw = await conn.query(sqlQuery(`SELECT line, ${cells} FROM ${read} WHERE NOT propre AND NOT inconnu ORDER BY line`));
+  const raw = await conn.query(sqlQuery(`SELECT ${line} AS line, ${cells} FROM ${read} WHERE NOT propre AND NOT inconnu ORDER BY line`));
   const dirtyRows: ParsedRow[] = raw.map((r) => ({ line: Number(r['line']), cells: Array.from({ length: width }, (_, i) => String(r[`c${i}`] ?? '')) }));
   const d = dirtyRows.length ? await dirty(dirtyRows) : { mapped: [], rowProblems: [], mapProblems: [], skipped: 0, needsFullPipeline: false };
   if (d.needsFullPipeline) return { fallback: 'blank or footnote rows' };
@@ -195,21 +201,27 @@ export async function runFastImport(
     await conn.dropFile(file);
   }
 
+  const t1 = performance.now();
   // Duplicate keys over every mapped row, in line order: the first keeps the key, later ones are errors.
-  const keys = `SELECT line, territoire, annee, indicateur FROM ${read} WHERE propre UNION ALL SELECT line, territoire, annee, indicateur FROM ${fixed}`;
+  // A first pass groups on one hash of the key (much faster than three columns); only keys whose hash repeats
+  // are then compared exactly.
+  const keys = `SELECT ${line} AS line, territoire, annee, indicateur FROM ${read} WHERE propre UNION ALL SELECT line, territoire, annee, indicateur FROM ${fixed}`;
   await conn.exec(`CREATE TEMP TABLE ${dups} AS
-    WITH c AS (${keys}), k AS (SELECT territoire, annee, indicateur FROM c GROUP BY ALL HAVING count(*) > 1)
+    WITH c AS (SELECT *, hash(territoire, annee, indicateur) AS h FROM (${keys})),
+    hk AS (SELECT h FROM c GROUP BY h HAVING count(*) > 1),
+    cand AS (SELECT c.* FROM c SEMI JOIN hk ON c.h = hk.h),
+    k AS (SELECT territoire, annee, indicateur FROM cand GROUP BY ALL HAVING count(*) > 1)
     SELECT * FROM (
       SELECT c.line, c.territoire, c.annee, c.indicateur, min(c.line) OVER (PARTITION BY c.territoire, c.annee, c.indicateur) AS premiere
-      FROM c SEMI JOIN k ON c.territoire = k.territoire AND c.annee = k.annee AND c.indicateur = k.indicateur
+      FROM cand c SEMI JOIN k ON c.territoire = k.territoire AND c.annee = k.annee AND c.indicateur = k.indicateur
     ) WHERE line > premiere;`);
   const [dupCount] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${dups}`), N);
   const nDups = dupCount?.n ?? 0;
-  const notDup = nDups ? ` AND line NOT IN (SELECT line FROM ${dups})` : '';
+  const notDup = (l: string) => (nDups ? ` AND ${l} NOT IN (SELECT line FROM ${dups})` : '');
   const out = ['line', 'territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'].join(', ');
   await conn.exec(`CREATE TEMP VIEW ${quoteIdent(table)} AS
-    SELECT ${out} FROM ${read} WHERE propre${notDup}
-    UNION ALL SELECT ${out} FROM ${fixed} WHERE ok${notDup};`);
+    SELECT ${line} AS ${out} FROM ${read} WHERE propre${notDup(line)}
+    UNION ALL SELECT ${out} FROM ${fixed} WHERE ok${notDup('line')};`);
 
   // The problems, in the order runImport gives them: mapping problems by line, then each row's validation
   // problems by line (a duplicate last within its row).
@@ -227,12 +239,13 @@ export async function runFastImport(
     list.push(problem('doublon', { ligne: r.line, colonne: null }, `${r.territoire} × ${r.annee} × ${r.indicateur}`, String(r.premiere)));
     byLine.set(r.line, list);
   }
+  performance.measure('import:doublons', { start: t1 });
   const checkProblems = [...byLine.entries()].sort((x, y) => x[0] - y[0]).flatMap(([, ps]) => ps);
   // Rows whose only problem is an unknown indicator: SQL writes their problem, as mapCanonical would.
   const nUnknown = counts?.unknown ?? 0;
   const indColumn = head.header[idx.indicateur ?? -1] ?? 'indicateur';
   const unknownRows = nUnknown
-    ? await runQuery(conn, sqlQuery(`SELECT line, ${ind} AS valeur FROM ${read} WHERE inconnu ORDER BY line LIMIT ${MAX_PROBLEMS}`), z.object({ line: z.number(), valeur: z.string() }))
+    ? await runQuery(conn, sqlQuery(`SELECT ${line} AS line, ${ind} AS valeur FROM ${read} WHERE inconnu ORDER BY line LIMIT ${MAX_PROBLEMS}`), z.object({ line: z.number(), valeur: z.string() }))
     : [];
   const mapProblems = mergeByLine(d.mapProblems, unknownRows.map((r) => problem('indicateur_inconnu', { ligne: r.line, colonne: indColumn }, r.valeur)));
   const problems = [...mapProblems, ...checkProblems].slice(0, MAX_PROBLEMS);
@@ -251,7 +264,7 @@ export async function runFastImport(
   const sources = await runQuery(conn, sqlQuery(`SELECT source FROM ${quoteIdent(table)} WHERE source IS NOT NULL GROUP BY source ORDER BY min(line) LIMIT 5`), z.object({ source: z.string() }));
   // Unknown indicator ids in the order the file first names them (as runImport lists them).
   const firstSeen = nUnknown
-    ? await runQuery(conn, sqlQuery(`SELECT ${ind} AS v, min(line) AS line FROM ${read} WHERE inconnu GROUP BY 1`), z.object({ v: z.string(), line: z.number() }))
+    ? await runQuery(conn, sqlQuery(`SELECT ${ind} AS v, min(${line}) AS line FROM ${read} WHERE inconnu GROUP BY 1`), z.object({ v: z.string(), line: z.number() }))
     : [];
   for (const p of d.mapProblems) {
     const v = p.code === 'indicateur_inconnu' ? (p.valeur ?? '').trim().toLowerCase() : '';
