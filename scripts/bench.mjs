@@ -83,7 +83,7 @@ const interaction = [];
       await new Promise((resolve) => {
         const check = () => {
           const charts = [...document.querySelectorAll('[data-chart]')];
-          if (new URL(location.href).searchParams.get('indicateur') === id && charts.length && charts.every((e) => e.getAttribute('data-ready') === 'true')) resolve(undefined);
+          if (new URL(location.href).searchParams.get('indicateur') === id && charts.length && charts.every((e) => e.getAttribute('data-ready') === 'true' && (e.getAttribute('data-indicateur') ?? id) === id)) resolve(undefined);
           else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);

@@ -30,6 +30,7 @@ export function ChartFrame({ snapshot, children, actions, headingLevel = 2, busy
       className={`chart chart-${snapshot.kind}${busy ? ' is-busy' : ''}`}
       data-chart={snapshot.kind}
       data-ready={ready ? 'true' : undefined}
+      data-indicateur={snapshot.indicateur || undefined}
       aria-busy={busy || undefined}
       aria-labelledby={titleId}
     >

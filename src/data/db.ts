@@ -51,18 +51,32 @@ export function subscribeDb(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Prepared statements kept for reuse (the dashboard runs the same few queries with other parameters). */
+const MAX_PREPARED = 64;
+
 function connectorOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): Connector {
+  // Preparing costs two round trips to the worker and a planning: each statement is prepared once, then reused.
+  // Any exec (schema change, refresh of the measures) closes them all, so none outlives the tables it read.
+  const prepared = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
+  const closeAll = async () => {
+    const all = [...prepared.values()];
+    prepared.clear();
+    await Promise.all(all.map((p) => p.then((s) => s.close()).catch(() => undefined)));
+  };
   return {
     async query(q: SqlQuery): Promise<RawRow[]> {
-      const stmt = await conn.prepare(q.sql);
-      try {
-        const table = await stmt.query(...q.params);
-        return table.toArray().map(plainRow);
-      } finally {
-        await stmt.close();
+      let stmt = prepared.get(q.sql);
+      if (!stmt) {
+        if (prepared.size >= MAX_PREPARED) await closeAll();
+        stmt = conn.prepare(q.sql);
+        prepared.set(q.sql, stmt);
+        stmt.catch(() => prepared.delete(q.sql));
       }
+      const table = await (await stmt).query(...q.params);
+      return table.toArray().map(plainRow);
     },
     async exec(sql: string) {
+      await closeAll();
       await conn.query(sql);
     },
     async registerText(name: string, text: string) {

@@ -1,5 +1,6 @@
 import type { Connector } from '../data/connector';
 import { runQuery } from '../data/client';
+import { getDataVersion } from '../data/version';
 import { indicatorsQuery, IndicatorRow, scopeTerritoriesQuery, TerritoryRow } from '../data/sql/catalogue';
 
 /** The région this dashboard is about. */
@@ -14,8 +15,22 @@ export interface Catalogue {
   readonly departements: TerritoryRow[];
 }
 
-/** The indicator and territory catalogues, read once per query (they are tiny). */
-export async function loadCatalogue(conn: Connector): Promise<Catalogue> {
+const cache = new WeakMap<Connector, { version: number; catalogue: Promise<Catalogue> }>();
+
+/** The indicator and territory catalogues of a database, read once per change of its data. */
+export function loadCatalogue(conn: Connector): Promise<Catalogue> {
+  const version = getDataVersion();
+  let hit = cache.get(conn);
+  if (hit?.version !== version) {
+    const catalogue = readCatalogue(conn);
+    catalogue.catch(() => cache.delete(conn));
+    hit = { version, catalogue };
+    cache.set(conn, hit);
+  }
+  return hit.catalogue;
+}
+
+async function readCatalogue(conn: Connector): Promise<Catalogue> {
   const [indicators, scope] = await Promise.all([
     runQuery(conn, indicatorsQuery(), IndicatorRow),
     runQuery(conn, scopeTerritoriesQuery(REGION), TerritoryRow),
