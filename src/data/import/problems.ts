@@ -48,9 +48,21 @@ export interface Problem {
 
 type Template = (v: string, extra: string) => [string, string];
 
+/**
+ * A size in bytes as each language writes it (`256,1 Mo`, `256.1 MB`), rounded up: a file one byte over a
+ * 256 MB limit reads 256.1, not 256.0 like the limit.
+ */
+function size(bytes: string, lang: 'fr' | 'en'): string {
+  const n = Number(bytes);
+  const [mo, ko] = lang === 'fr' ? ['Mo', 'Ko'] : ['MB', 'KB'];
+  if (n < 1024 * 1024) return `${Math.ceil(n / 1024)} ${ko}`;
+  const mb = (Math.ceil((n / 1024 / 1024) * 10) / 10).toFixed(1);
+  return `${lang === 'fr' ? mb.replace('.', ',') : mb} ${mo}`;
+}
+
 const T: Record<ProblemCode, Template> = {
   fichier_vide: () => ['Le fichier est vide.', 'The file is empty.'],
-  fichier_trop_gros: (v, max) => [`Le fichier pèse ${v} ; la limite est ${max}. Découpez-le ou filtrez-le avant l’import.`, `The file is ${v}; the limit is ${max}. Split or filter it before importing.`],
+  fichier_trop_gros: (v, max) => [`Le fichier pèse ${size(v, 'fr')} ; la limite est ${size(max, 'fr')}. Découpez-le ou filtrez-le avant l’import.`, `The file is ${size(v, 'en')}; the limit is ${size(max, 'en')}. Split or filter it before importing.`],
   format_binaire: (v) => [`Ce fichier n’est pas un texte CSV (${v}). Ouvrez-le dans votre tableur et exportez-le en CSV (UTF-8, séparateur point-virgule).`, `This file is not CSV text (${v}). Open it in your spreadsheet and export it as CSV (UTF-8, semicolon-separated).`],
   encodage_invalide: (v) => [`Caractères illisibles dans « ${v} » : octets qui ne sont pas du texte UTF-8 valide, ou caractères de contrôle. Réenregistrez le fichier en CSV UTF-8, ou choisissez un autre encodage.`, `Unreadable characters in "${v}": bytes that are not valid UTF-8 text, or control characters. Save the file again as UTF-8 CSV, or choose another encoding.`],
   entete_absente: () => ['Aucune ligne d’en-tête n’a été trouvée.', 'No header row was found.'],
