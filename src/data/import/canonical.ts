@@ -49,9 +49,15 @@ export function canonicalColumns(header: readonly string[]): Partial<Record<Colu
   return idx.territoire !== undefined && idx.annee !== undefined && idx.indicateur !== undefined ? idx : null;
 }
 
+/** Longest source text kept (CanonicalRow.source). */
+const MAX_SOURCE = 500;
+
 const STATUTS = new Set(['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire']);
 
-/** Maps parsed canonical rows to observations, with one problem per bad cell, by line and column. */
+/**
+ * Maps parsed canonical rows to observations, with one problem per bad cell, by line and column. Warnings (row kept):
+ * a share between 0 and 1 written without `%` (maybe a fraction), a source longer than 500 characters (cut).
+ */
 export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: CanonicalRow[]; problems: Problem[]; skipped: number } {
   const idx = canonicalColumns(parsed.header);
   if (!idx) return { rows: [], problems: [problem('colonne_manquante', {}, 'territoire, annee, indicateur')], skipped: 0 };
@@ -97,11 +103,15 @@ export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: Cano
     const total = num('total');
     const part = num('part_femmes', true);
     if (part !== null && (part < 0 || part > 100)) bad.push(problem('part_hors_bornes', at('part_femmes'), cell('part_femmes')));
-    const source = cleanText(cell('source')).slice(0, 500) || null;
+    const fullSource = cleanText(cell('source'));
+    const source = fullSource.slice(0, MAX_SOURCE) || null;
     if (bad.length) {
       problems.push(...bad);
       continue;
     }
+    // Warnings: the row is kept, the analyst is told what was read.
+    if (part !== null && part > 0 && part < 1 && !cell('part_femmes').includes('%')) problems.push(problem('part_fraction', at('part_femmes'), cell('part_femmes')));
+    if (fullSource.length > MAX_SOURCE) problems.push(problem('texte_tronque', at('source'), String(fullSource.length), String(MAX_SOURCE)));
     rows.push({ line: r.line, territoire: 'code' in t ? t.code : '', annee: year ?? 0, indicateur, femmes, hommes, total, part_femmes: part, statut: statut as CanonicalRow['statut'], source });
   }
   return { rows, problems, skipped };

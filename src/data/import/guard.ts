@@ -17,14 +17,10 @@ const SIGNATURES: { name: string; bytes: number[] }[] = [
   { name: 'Parquet', bytes: [0x50, 0x41, 0x52, 0x31] },
 ];
 
-function formatSize(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} Mo` : `${Math.ceil(n / 1024)} Ko`;
-}
-
 /** Checks the size before reading anything. */
 export function checkSize(size: number, max = MAX_BYTES): Problem | null {
   if (size === 0) return problem('fichier_vide', {});
-  return size > max ? problem('fichier_trop_gros', {}, formatSize(size), formatSize(max)) : null;
+  return size > max ? problem('fichier_trop_gros', {}, String(size), String(max)) : null;
 }
 
 /**

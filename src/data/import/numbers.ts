@@ -13,8 +13,9 @@ const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/g;
 
 /**
  * Reads a number as French and European files write it: `1 234,5`, `1 234,5` (U+00A0, U+202F), `45,7 %`,
- * `45.7%`, `1234.5`, `1.234,5`. With `decimalComma`, a dot is a thousands separator only when it groups digits
- * by three (`1.234.567`, `1.234,5`); otherwise a dot is a decimal point.
+ * `45.7%`, `1234.5`, `1.234,5`. With `decimalComma` (the file writes decimals with a comma), a dot is a thousands
+ * separator when it groups digits by three (`1.234` is 1234, `1.234.567`, `1.234,5`); otherwise a dot is a decimal
+ * point (`0.457`, `12.5`). Without it, `1.234` is 1.234.
  */
 export function parseNumber(raw: string, decimalComma = true): NumberResult {
   let s = raw.replace(ZERO_WIDTH, '').trim();
@@ -36,7 +37,7 @@ export function parseNumber(raw: string, decimalComma = true): NumberResult {
     if (!decimalComma && /^-?\d{1,3}(,\d{3})+$/.test(s)) s = s.replace(/,/g, '');
     else if ((s.match(/,/g) ?? []).length === 1) s = s.replace(',', '.');
     else return { kind: 'invalide' };
-  } else if (hasDot && decimalComma && /^-?\d{1,3}(\.\d{3}){2,}$/.test(s)) {
+  } else if (hasDot && decimalComma && /^-?[1-9]\d{0,2}(\.\d{3})+$/.test(s)) {
     s = s.replace(/\./g, '');
   }
   if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return { kind: 'invalide' };
