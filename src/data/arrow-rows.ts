@@ -12,6 +12,7 @@ function plain(v: unknown): unknown {
 /** Converts one Arrow row (anything with toJSON) into a plain object: BIGINT becomes a number when it is safe. */
 export function plainRow(row: { toJSON(): Record<string, unknown> }): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row.toJSON())) out[k] = plain(v);
+  // defineProperty, not assignment: a column named `__proto__` stays a column.
+  for (const [k, v] of Object.entries(row.toJSON())) Object.defineProperty(out, k, { value: plain(v), enumerable: true, writable: true, configurable: true });
   return out;
 }

@@ -171,6 +171,8 @@ export async function commitImport(
   analysed: AnalysedImport,
   opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>,
 ): Promise<{ id: string }> {
+  // The button is hidden then, but a refused analysis must never replace a dataset (with nothing).
+  if (analysed.result.errors > 0 || analysed.rowCount === 0) throw new Error('This analysis has errors: nothing to import.');
   const id = datasetIdFor(file.fileName);
   const previous = await getImport(id);
   const [max] = await runQuery(conn, sqlQuery('SELECT max(priorite) AS p FROM datasets'), Priority);

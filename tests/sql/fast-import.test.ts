@@ -100,20 +100,21 @@ describe('fast import path gives the full pipeline’s report', () => {
       '31,2071,emploi_numerique,200,10,100,,,', // women > total: claims its key...
       '31,2071,emploi_numerique,10,90,100,,,', // ...so this clean row is a duplicate
       '31,2072,emploi_numerique,1000000000000000000,0,1000000000000000000,,,', // 19 digits: JavaScript
+      '31,2073,emploi_numerique,,,,0.457,,', // a fraction, not a percentage: warning
     ];
     const text = [HEAD, ...clean(2500), ...odd, ...clean(10, 5000)].join('\n') + '\n';
     const { slow } = await same(text);
     expect(slow.errors).toBeGreaterThan(15);
-    expect(slow.warnings).toBe(1);
+    expect(slow.warnings).toBe(3); // outside the scope, a source cut to 500 characters, a share written as a fraction
     expect(new Set(slow.problems.map((p) => p.code))).toEqual(new Set([
       'territoire_hors_perimetre', 'territoire_inconnu', 'annee_hors_bornes', 'annee_invalide', 'indicateur_inconnu', 'nombre_invalide', 'nombre_negatif',
-      'statut_inconnu', 'femmes_sup_total', 'somme_incoherente', 'sans_valeur', 'part_hors_bornes', 'doublon',
+      'statut_inconnu', 'femmes_sup_total', 'somme_incoherente', 'sans_valeur', 'part_hors_bornes', 'doublon', 'texte_tronque', 'part_fraction',
     ]));
   });
 
   test('semicolons, decimal commas and thousands separators', async () => {
     const rows = clean(2100).map((l) => l.replace(/,/g, ';'));
-    rows.push('31;2080;emploi_numerique;10,5;89,5;100;;;Insee', '31;2081;emploi_numerique;1 234;766;2 000;;;Insee', '31;2082;emploi_numerique;;;;45,7 %;;', '31;2083;emploi_numerique;1.234;765,5;1999,734;;;');
+    rows.push('31;2079;emploi_numerique;12.5;87.5;100;;;Insee', '31;2078;emploi_numerique;1.000;9.000;10.000;;;Insee', '31;2080;emploi_numerique;10,5;89,5;100;;;Insee', '31;2081;emploi_numerique;1 234;766;2 000;;;Insee', '31;2082;emploi_numerique;;;;45,7 %;;', '31;2083;emploi_numerique;1.234;765,5;1999,734;;;');
     await same([HEAD.replace(/,/g, ';'), ...rows].join('\r\n') + '\r\n');
   });
 
@@ -133,6 +134,12 @@ describe('fast import path gives the full pipeline’s report', () => {
     expect(slow.unknownIndicators.slice(0, 3)).toEqual(['nouveau_0', 'nouveau_3', 'nouveau_6']);
     expect(slow.unknownIndicators).toContain('autre_id');
     expect(slow.problems.filter((p) => p.code === 'indicateur_inconnu').length).toBeGreaterThan(800);
+  });
+
+  test('English headers: the validation names the file’s own columns', async () => {
+    const head = 'Territory,Year,Indicator,Women,Men,Total,Share_Women,Status,Source';
+    const { slow } = await same([head, ...clean(2100), '31,2090,emploi_numerique,200,10,100,,,', '31,2091,emploi_numerique,10,10,100,,,'].join('\n'));
+    expect(slow.problems.filter((p) => p.code === 'femmes_sup_total' || p.code === 'somme_incoherente').map((p) => p.colonne)).toEqual(['Women', 'Total']);
   });
 
   test('no row at all', async () => {
@@ -155,6 +162,11 @@ describe('fast import path hands back what it cannot read exactly', () => {
     expect(answer).toHaveProperty('fallback');
   });
 
+  test('a damaged character (U+FFFD) or a control character', async () => {
+    expect((await fast([HEAD, ...clean(10), '31,2090,emploi_numerique,10,90,100,,,Ins\ufffdee'].join('\n'))).answer).toHaveProperty('fallback');
+    expect((await fast([HEAD, ...clean(10), '31,2090,emploi_numerique,10,90,100,,,Ins\u0001ee'].join('\n'))).answer).toHaveProperty('fallback');
+  });
+
   test('bytes that are not UTF-8 and a file that is not canonical', async () => {
     const latin = Uint8Array.from([...utf8(`${HEAD}\n`), ...utf8('31,2024,emploi_numerique,1,2,3,,,Donn'), 0xe9, ...utf8('es\n')]);
     expect((await fast(latin)).answer).toHaveProperty('fallback');
@@ -170,6 +182,10 @@ describe('byte scan', () => {
     expect(scanBytes(utf8('a,b\n"1"",x",2\n'))).toMatchObject({ quotedNewline: false, lines: 2 });
     expect(scanBytes(utf8('a,b\n\n1,2\n'))).toMatchObject({ emptyLines: 1, lines: 3 });
     expect(scanBytes(utf8('a,b\r1,2'))).toMatchObject({ loneCr: true });
-    expect(scanBytes(utf8('é'))).toMatchObject({ nonAscii: true });
+    expect(scanBytes(utf8('é'))).toMatchObject({ nonAscii: true, badChars: false });
+    expect(scanBytes(utf8('a\ufffdb'))).toMatchObject({ badChars: true });
+    expect(scanBytes(utf8('a\u0085b'))).toMatchObject({ badChars: true });
+    expect(scanBytes(utf8('a\u0000b'))).toMatchObject({ badChars: true });
+    expect(scanBytes(utf8('a\tb\r\n'))).toMatchObject({ badChars: false });
   });
 });

@@ -49,6 +49,13 @@ export function canonicalColumns(header: readonly string[]): Partial<Record<Colu
   return idx.territoire !== undefined && idx.annee !== undefined && idx.indicateur !== undefined ? idx : null;
 }
 
+/** The file's own names of the count and share columns, for the validation's messages (`Women`, `Total`…). */
+export function validationColumns(header: readonly string[]): { femmes: string; hommes: string; total: string; part: string } {
+  const idx = canonicalColumns(header) ?? {};
+  const name = (c: Column) => (idx[c] === undefined ? c : (header[idx[c]] ?? c));
+  return { femmes: name('femmes'), hommes: name('hommes'), total: name('total'), part: name('part_femmes') };
+}
+
 /** Longest source text kept (CanonicalRow.source). */
 const MAX_SOURCE = 500;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Connector } from '../connector';
 import { runQuery } from '../client';
 import { quoteIdent, quoteLiteral, sqlQuery } from '../sql/quote';
-import { CANONICAL_COLUMNS, canonicalColumns, mapCanonical, type CanonicalRow, type ImportCatalogue } from './canonical';
+import { CANONICAL_COLUMNS, canonicalColumns, mapCanonical, validationColumns, type CanonicalRow, type ImportCatalogue } from './canonical';
 import { problem, type Problem } from './problems';
 import type { ParsedRow } from './parse';
 import type { ByteScan, FastHead } from './scan';
@@ -54,7 +54,8 @@ export function processDirty(rows: readonly ParsedRow[], head: Pick<FastHead, 'd
     return { mapped: [], rowProblems: [], mapProblems: [], skipped: 0, needsFullPipeline: true };
   }
   const m = mapCanonical({ ...head, rows: [...rows], blankRows: 0, footnoteRows: 0, problems: [] }, cat);
-  return { mapped: m.rows, rowProblems: m.rows.map((r) => validateRows([r]).problems), mapProblems: m.problems, skipped: m.skipped, needsFullPipeline: false };
+  const columns = validationColumns(head.header);
+  return { mapped: m.rows, rowProblems: m.rows.map((r) => validateRows([r], columns).problems), mapProblems: m.problems, skipped: m.skipped, needsFullPipeline: false };
 }
 
 export interface FastOutcome {
@@ -72,9 +73,10 @@ const N = z.object({ n: z.number() });
 
 /** A number cell: NULL when empty, -1 when SQL cannot prove it a plain non-negative number. */
 function numberSql(cell: string, decimalComma: boolean): string {
-  const comma = decimalComma ? `WHEN regexp_full_match(${cell}, '\\d{1,15},\\d{1,15}') THEN CAST(replace(${cell}, ',', '.') AS DOUBLE)` : '';
+  // With a decimal comma, a dot may group thousands (1.234 is 1234): JavaScript decides those.
+  const plain = decimalComma ? `'\\d{1,15}(,\\d{1,15})?'` : `'\\d{1,15}(\\.\\d{1,15})?'`;
   return `CASE WHEN ${cell} IS NULL OR ${cell} = '' THEN NULL
-    WHEN regexp_full_match(${cell}, '\\d{1,15}(\\.\\d{1,15})?') THEN CAST(${cell} AS DOUBLE) ${comma} ELSE -1 END`;
+    WHEN regexp_full_match(${cell}, ${plain}) THEN CAST(${decimalComma ? `replace(${cell}, ',', '.')` : cell} AS DOUBLE) ELSE -1 END`;
 }
 
 /** Characters JavaScript's trim() removes, and zero-width ones cleanText() removes. */
@@ -158,6 +160,7 @@ export async function runFastImport(
         AND (source IS NULL OR (strlen(source) <= 500 AND (
           regexp_full_match(source, '[\\x20-\\x7e]*') AND source = trim(source)
           OR nfc_normalize(source) = source AND NOT regexp_matches(source, '^[${JS_SPACE}]|[${JS_SPACE}]$|[${ZERO_WIDTH}]'))))
+        AND NOT coalesce(part_femmes > 0 AND part_femmes < 1, FALSE) -- a share written as a fraction: a warning
         AND NOT coalesce(femmes > total, FALSE)
         AND NOT coalesce(abs(femmes + hommes - total) > greatest(1, total * 0.001), FALSE)
         AND (femmes IS NOT NULL AND (total IS NOT NULL OR hommes IS NOT NULL) OR part_femmes IS NOT NULL OR statut = 'secret'),
@@ -175,6 +178,7 @@ export async function runFastImport(
   if (scan.quotedNewline) return { fallback: 'record over several lines' };
   if (scan.emptyLines) return { fallback: 'empty lines' };
   if (scan.invalidUtf8) return { fallback: 'not UTF-8' };
+  if (scan.badChars) return { fallback: 'control characters or U+FFFD' };
   const [counts] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE NOT propre AND NOT inconnu) AS INTEGER) AS dirty, CAST(count(*) FILTER (WHERE inconnu) AS INTEGER) AS unknown FROM ${read}`), Counts);
   const n = counts?.n ?? 0;
   if (n !== scan.lines - head.headerLine) return { fallback: `rows read ${n}, lines ${scan.lines - head.headerLine}` };

@@ -1,4 +1,4 @@
-import { canonicalColumns, mapCanonical, type CanonicalRow, type ImportCatalogue } from './canonical';
+import { canonicalColumns, mapCanonical, validationColumns, type CanonicalRow, type ImportCatalogue } from './canonical';
 import { decode, type Encoding } from './decode';
 import { EUROSTAT_INDICATORS, isEurostatTsv, mapEurostat } from './eurostat';
 import { checkMagic, checkSize } from './guard';
@@ -108,7 +108,7 @@ export function runImport(bytes: Uint8Array, catalogue: ImportCatalogue, opts: I
     mapped = recipe ? applyRecipe(parsed, recipe, cat) : { rows: [], problems: [], skipped: 0 };
   }
   if (format === 'inconnu') mapped.problems.push(problem('recette_incomplete', {}, 'territoire, année, sexe, valeur'));
-  const checked = validateRows(mapped.rows);
+  const checked = format === 'canonique' ? validateRows(mapped.rows, validationColumns(parsed.header)) : validateRows(mapped.rows);
   const problems = [...parsed.problems, ...mapped.problems, ...checked.problems];
   if (format !== 'inconnu' && checked.rows.length === 0 && !problems.some((p) => p.severity === 'erreur')) problems.push(problem('aucune_ligne', {}));
   return finish({ ...base, format, recipe, skipped: mapped.skipped, rows: checked.rows, problems });

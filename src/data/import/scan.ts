@@ -19,6 +19,11 @@ export interface ByteScan {
   readonly quotedNewline: boolean;
   /** Bytes ≥ 0x80 (then the text must still be valid UTF-8). */
   readonly nonAscii: boolean;
+  /**
+   * Characters a damaged decoding leaves (control characters but tab and line breaks, U+0080 to U+009F, U+FFFD):
+   * the full pipeline names each such cell.
+   */
+  readonly badChars: boolean;
   /** Set by the import worker when non-ASCII bytes do not decode as UTF-8. */
   readonly invalidUtf8?: boolean;
 }
@@ -30,6 +35,7 @@ export function scanBytes(bytes: Uint8Array): ByteScan {
   let loneCr = false;
   let quotedNewline = false;
   let nonAscii = false;
+  let badChars = false;
   let inQuote = false;
   let lineLength = 0;
   const n = bytes.length;
@@ -44,13 +50,17 @@ export function scanBytes(bytes: Uint8Array): ByteScan {
       if (bytes[i + 1] !== 10) loneCr = true;
     } else {
       if (b === 34) inQuote = !inQuote;
-      else if (b >= 0x80) nonAscii = true;
+      else if (b >= 0x80) {
+        nonAscii = true;
+        const c = bytes[i + 1] ?? 0;
+        if ((b === 0xc2 && c >= 0x80 && c <= 0x9f) || (b === 0xef && c === 0xbf && bytes[i + 2] === 0xbd)) badChars = true;
+      } else if ((b < 0x20 && b !== 9) || b === 0x7f) badChars = true;
       lineLength++;
     }
   }
   if (lineLength > 0) lines++;
   if (inQuote) quotedNewline = true;
-  return { lines, emptyLines, loneCr, quotedNewline, nonAscii };
+  return { lines, emptyLines, loneCr, quotedNewline, nonAscii, badChars };
 }
 
 /** What the first part of a file says, when it is a canonical CSV the fast path can take. */

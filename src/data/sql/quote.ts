@@ -17,7 +17,8 @@ export function quoteLiteral(value: string): string {
 
 /** Builds a query; the number of `?` placeholders must match the parameters. */
 export function sqlQuery(sql: string, params: readonly SqlParam[] = []): SqlQuery {
-  const placeholders = (sql.replace(/'(?:[^']|'')*'/g, '').match(/\?/g) ?? []).length;
+  // `?` inside a string literal or a quoted identifier (a header like "Part ?") is not a placeholder.
+  const placeholders = (sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, '').match(/\?/g) ?? []).length;
   if (placeholders !== params.length) {
     throw new Error(`SQL has ${placeholders} placeholders but ${params.length} parameters`);
   }
