@@ -139,7 +139,9 @@ describe('fast import path gives the full pipeline’s report', () => {
   test('English headers: the validation names the file’s own columns', async () => {
     const head = 'Territory,Year,Indicator,Women,Men,Total,Share_Women,Status,Source';
     const { slow } = await same([head, ...clean(2100), '31,2090,emploi_numerique,200,10,100,,,', '31,2091,emploi_numerique,10,10,100,,,'].join('\n'));
-    expect(slow.problems.filter((p) => p.code === 'femmes_sup_total' || p.code === 'somme_incoherente').map((p) => p.colonne)).toEqual(['Women', 'Total']);
+    expect(slow.problems.filter((p) => p.code === 'femmes_sup_total' || p.code === 'somme_incoherente').map((p) => [p.code, p.colonne])).toEqual([
+      ['femmes_sup_total', 'Women'], ['somme_incoherente', 'Total'], ['somme_incoherente', 'Total'],
+    ]);
   });
 
   test('no row at all', async () => {
