@@ -1,6 +1,6 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useDbQuery } from '../use-db';
-import { getDbState, subscribeDb } from '../../data/db';
+import { getDbState, holdDbStart, subscribeDb } from '../../data/db';
 import { usePrecomputedOverview } from './use-precomputed';
 import type { Messages } from '../../i18n';
 import type { Lang } from '../../lib/format';
@@ -16,15 +16,28 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
   const args = viewArgs(url, lang);
   const { cible, anneeCible } = args;
   const key = JSON.stringify([args.indicateur, args.annee, url.territoires, url.parcours, cible, anneeCible, lang]);
-  const q = useDbQuery(`overview:${key}`, (conn) => loadOverview(conn, { ...args, territoires: url.territoires, parcours: url.parcours }));
   const db = useSyncExternalStore(subscribeDb, getDbState);
   const isDefault = !url.indicateur && url.annee === undefined && !url.territoires && !url.parcours && url.cible === undefined && url.annee_cible === undefined;
   // Fetched only if the page opens on the default view before DuckDB is ready; kept until the first live answer.
   const [wantPre] = useState(() => isDefault && db.status !== 'ready');
-  const pre = usePrecomputedOverview(wantPre && isDefault, lang, args.permalink);
+  // Meanwhile DuckDB waits until the build-time charts are painted (released at once if there are none).
+  const [release] = useState(() => {
+    let done: () => void = () => undefined;
+    const painted = new Promise<void>((r) => (done = r));
+    if (wantPre && db.status === 'idle') holdDbStart(painted);
+    return done;
+  });
+  const q = useDbQuery(`overview:${key}`, (conn) => loadOverview(conn, { ...args, territoires: url.territoires, parcours: url.parcours }));
+  const pre = usePrecomputedOverview(wantPre && isDefault, lang, args.permalink, release);
   const model = q.status === 'ready' ? q.data : (q.stale ?? pre ?? undefined);
   // The build-time charts are real data from the same SQL: they count as ready until the live ones replace them.
   const busy = q.status !== 'ready' && !(model && model === pre);
+  const showsPre = Boolean(model && model === pre);
+  useEffect(() => {
+    // Two frames after the build-time charts are committed, they are on screen: DuckDB may start.
+    if (showsPre) performance.mark('overview:precomputed-shown');
+    if (showsPre) requestAnimationFrame(() => requestAnimationFrame(release));
+  }, [showsPre, release]);
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const hrefFor = (code: string) => formatUrlState({ vue: 'territoire', territoire: code, indicateur: url.indicateur, lang: url.lang }) || '?';
