@@ -63,6 +63,9 @@ export function subscribeDb(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** `?bench` in the URL: each query's time is recorded as a performance measure (sql:…) for the bench. */
+const TRACE = typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('bench');
+
 /** Prepared statements kept for reuse (the dashboard runs the same few queries with other parameters). */
 const MAX_PREPARED = 64;
 
@@ -84,8 +87,11 @@ function connectorOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection)
         prepared.set(q.sql, stmt);
         stmt.catch(() => prepared.delete(q.sql));
       }
+      const t0 = performance.now();
       const table = await (await stmt).query(...q.params);
-      return table.toArray().map(plainRow);
+      const rows = table.toArray().map(plainRow);
+      if (TRACE) performance.measure(`sql:${q.sql.replace(/\s+/g, ' ').slice(0, 60)}`, { start: t0 });
+      return rows;
     },
     async exec(sql: string) {
       await closeAll();

@@ -1,7 +1,7 @@
 import type { Connector } from '../data/connector';
 import { runQuery } from '../data/client';
 import { getDataVersion } from '../data/version';
-import { indicatorsQuery, IndicatorRow, scopeTerritoriesQuery, TerritoryRow } from '../data/sql/catalogue';
+import { IndicatorSourceRow, indicatorsQuery, IndicatorRow, scopeTerritoriesQuery, sourcesByIndicatorQuery, TerritoryRow, type SourceRow } from '../data/sql/catalogue';
 
 /** The région this dashboard is about. */
 export const REGION = '76';
@@ -13,6 +13,10 @@ export interface Catalogue {
   readonly scope: TerritoryRow[];
   readonly territories: ReadonlyMap<string, TerritoryRow>;
   readonly departements: TerritoryRow[];
+  /** The sources under an indicator's charts (sourcesQuery, for every indicator at once). */
+  sourcesOf(indicateur: string): SourceRow[];
+  /** Every active dataset that holds shown rows (activeSourcesQuery). */
+  readonly allSources: SourceRow[];
 }
 
 const cache = new WeakMap<Connector, { version: number; catalogue: Promise<Catalogue> }>();
@@ -31,13 +35,18 @@ export function loadCatalogue(conn: Connector): Promise<Catalogue> {
 }
 
 async function readCatalogue(conn: Connector): Promise<Catalogue> {
-  const [indicators, scope] = await Promise.all([
+  const [indicators, scope, sources] = await Promise.all([
     runQuery(conn, indicatorsQuery(), IndicatorRow),
     runQuery(conn, scopeTerritoriesQuery(REGION), TerritoryRow),
+    runQuery(conn, sourcesByIndicatorQuery(), IndicatorSourceRow),
   ]);
+  const strip = ({ indicateur: _, ...rest }: typeof IndicatorSourceRow._output): SourceRow => rest;
+  const allSources = [...new Map(sources.map((r) => [r.id, strip(r)])).values()];
   return {
     indicators,
     scope,
+    sourcesOf: (id) => sources.filter((r) => r.indicateur === id).map(strip),
+    allSources,
     territories: new Map(scope.map((t) => [t.code, t])),
     departements: scope.filter((t) => t.type === 'departement'),
   };

@@ -3,8 +3,9 @@ import { openDefaultDb } from '../helpers/node-db';
 import { runQuery } from '../../src/data/client';
 import type { Connector } from '../../src/data/connector';
 import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
-import { indicatorsQuery, IndicatorRow, scopeTerritoriesQuery, TerritoryRow, sourcesQuery, SourceRow, yearsQuery, YearsRow } from '../../src/data/sql/catalogue';
+import { activeSourcesQuery, IndicatorSourceRow, indicatorsQuery, IndicatorRow, scopeTerritoriesQuery, sourcesByIndicatorQuery, TerritoryRow, sourcesQuery, SourceRow, yearsQuery, YearsRow } from '../../src/data/sql/catalogue';
 import { rankingQuery, RankingRow } from '../../src/data/sql/ranking';
+import { pipelineQuery, PipelineRow } from '../../src/data/sql/pipeline';
 
 let db: Connector & { close(): void };
 beforeAll(async () => {
@@ -62,5 +63,23 @@ describe('the default data in DuckDB', () => {
     const [row] = await runQuery(db, measuresQuery({ indicateur: 'specialistes_tic', annee: 2022, territoires: ['FR'] }), MesureRow);
     expect(row?.part).toBeCloseTo(19.0, 1);
     expect(row?.statut).toBe('rupture');
+  });
+});
+
+describe('queries merged for speed give what the single ones gave', () => {
+  test('sources of every indicator in one query; pipelines of several territories in one query', async () => {
+    const db = await openDefaultDb();
+    const all = await runQuery(db, sourcesByIndicatorQuery(), IndicatorSourceRow);
+    for (const id of ['emploi_numerique', 'specialistes_tic', 'nsi_lycee']) {
+      const one = await runQuery(db, sourcesQuery(id), SourceRow);
+      expect(all.filter((r) => r.indicateur === id).map(({ indicateur: _, ...r }) => r)).toEqual(one);
+    }
+    const active = await runQuery(db, activeSourcesQuery(), SourceRow);
+    expect([...new Map(all.map(({ indicateur: _, ...r }) => [r.id, r])).values()]).toEqual(active);
+    const both = await runQuery(db, pipelineQuery({ territoire: ['31', 'FR'], annee: 2022 }), PipelineRow);
+    for (const code of ['31', 'FR']) {
+      expect(both.filter((r) => r.territoire === code)).toEqual(await runQuery(db, pipelineQuery({ territoire: code, annee: 2022 }), PipelineRow));
+    }
+    db.close();
   });
 });

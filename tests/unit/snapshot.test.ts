@@ -123,8 +123,8 @@ describe('snapshot builders', () => {
       indicators: [{ ...INDICATOR, id: 'nsi_lycee', etape: 'orientation', libelle_en: 'NSI pupils' }, INDICATOR],
       code: '76',
       rows: [
-        { indicateur: 'nsi_lycee', etape: 'orientation', ordre: 1, annee: 2024, part: 13.6, effectif: 5000, faible_fiabilite: false, statut: null, raison: null, illustratif: true },
-        { indicateur: 'emploi_numerique', etape: 'emploi', ordre: 4, annee: 2022, part: 25.2, effectif: 50000, faible_fiabilite: false, statut: null, raison: null, illustratif: true },
+        { territoire: '76', indicateur: 'nsi_lycee', etape: 'orientation', ordre: 1, annee: 2024, part: 13.6, effectif: 5000, faible_fiabilite: false, statut: null, raison: null, illustratif: true },
+        { territoire: '76', indicateur: 'emploi_numerique', etape: 'emploi', ordre: 4, annee: 2022, part: 25.2, effectif: 50000, faible_fiabilite: false, statut: null, raison: null, illustratif: true },
       ],
     });
     expect(s.series[0]?.points.map((p) => [p.label, p.annee])).toEqual([['Study choices · NSI pupils', 2024], ['Employment · Digital jobs', 2022]]);

@@ -75,6 +75,16 @@ export function sourcesQuery(indicateur: string): SqlQuery {
   );
 }
 
+/** For every indicator, the active datasets that give its shown rows (one query per data change, not per chart). */
+export function sourcesByIndicatorQuery(): SqlQuery {
+  return sqlQuery(
+    `SELECT ji.indicateur, d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif
+     FROM datasets d JOIN jeux_indicateurs ji ON ji.jeu = d.id WHERE d.actif
+     ORDER BY d.priorite DESC, d.id, ji.indicateur`,
+  );
+}
+export const IndicatorSourceRow = SourceRow.extend({ indicateur: z.string() });
+
 /** Every active dataset that holds rows: the sources of charts that span all indicators (pipeline). */
 export function activeSourcesQuery(): SqlQuery {
   return sqlQuery(

@@ -1,6 +1,6 @@
 import type { Connector } from '../../data/connector';
 import { runQuery } from '../../data/client';
-import { activeSourcesQuery, sourcesQuery, SourceRow, yearsQuery, YearsRow, type IndicatorRow } from '../../data/sql/catalogue';
+import type { IndicatorRow } from '../../data/sql/catalogue';
 import { measuresQuery, MesureRow } from '../../data/sql/measures';
 import { rankingQuery, RankingRow } from '../../data/sql/ranking';
 import { trendQuery, TrendRow } from '../../data/sql/trend';
@@ -53,30 +53,32 @@ export async function loadOverview(conn: Connector, a: OverviewArgs): Promise<Ov
   performance.mark('overview:start');
   const catalogue = await loadCatalogue(conn);
   const indicator = pickIndicator(catalogue, a.indicateur);
-  const years = (await runQuery(conn, yearsQuery(indicator.id), YearsRow)).map((y) => y.annee);
+  const codes = catalogue.scope.map((t) => t.code);
+  // The measures hold every territory of `mesures` (the scope), so they give the years too: one query less
+  // before the others can start.
+  const measures = await runQuery(conn, measuresQuery({ indicateur: indicator.id, territoires: codes }), MesureRow);
+  const years = [...new Set(measures.filter((m) => m.part !== null).map((m) => m.annee))].sort((x, y) => y - x);
   const year = a.annee !== undefined && years.includes(a.annee) ? a.annee : (years[0] ?? null);
   if (year === null) return { catalogue, indicator, years, year, picked: [], charts: null, byLang: null };
 
-  const codes = catalogue.scope.map((t) => t.code);
   const pipelineCode = a.parcours && catalogue.territories.has(a.parcours) ? a.parcours : REGION;
   const depCodes = new Set(catalogue.departements.map((d) => d.code));
-  const [measures, ranking, pace, pipeline, pipelineFr, sources, allSources] = await Promise.all([
-    runQuery(conn, measuresQuery({ indicateur: indicator.id, territoires: codes }), MesureRow),
-    runQuery(conn, rankingQuery({ region: REGION, indicateur: indicator.id, annee: year }), RankingRow),
-    runQuery(conn, paceQuery({ indicateur: indicator.id, territoire: REGION, cible: a.cible, annee_cible: a.anneeCible, fin: year }), PaceRow),
-    runQuery(conn, pipelineQuery({ territoire: pipelineCode, annee: year }), PipelineRow),
-    runQuery(conn, pipelineQuery({ territoire: 'FR', annee: year }), PipelineRow),
-    runQuery(conn, sourcesQuery(indicator.id), SourceRow),
-    runQuery(conn, activeSourcesQuery(), SourceRow),
-  ]);
   const upTo = measures.filter((r) => r.annee <= year);
   const atYear = (code: string) => measures.find((r) => r.territoire === code && r.annee === year);
   const depsAtYear = catalogue.departements.map((d) => atYear(d.code)).filter((r) => r !== undefined);
   const picked = (a.territoires ?? []).filter((c) => depCodes.has(c));
   const shown = picked.length ? picked : extremes(depsAtYear);
   const trendCodes = [REGION, 'FR', ...shown];
-  const trends = await runQuery(conn, trendQuery({ indicateur: indicator.id, territoires: trendCodes, fin: year }), TrendRow);
-
+  const [ranking, pace, pipelines, trends] = await Promise.all([
+    runQuery(conn, rankingQuery({ region: REGION, indicateur: indicator.id, annee: year }), RankingRow),
+    runQuery(conn, paceQuery({ indicateur: indicator.id, territoire: REGION, cible: a.cible, annee_cible: a.anneeCible, fin: year }), PaceRow),
+    runQuery(conn, pipelineQuery({ territoire: [pipelineCode, 'FR'], annee: year }), PipelineRow),
+    runQuery(conn, trendQuery({ indicateur: indicator.id, territoires: trendCodes, fin: year }), TrendRow),
+  ]);
+  const pipeline = pipelines.filter((r) => r.territoire === pipelineCode);
+  const pipelineFr = pipelines.filter((r) => r.territoire === 'FR');
+  const sources = catalogue.sourcesOf(indicator.id);
+  const allSources = catalogue.allSources;
   performance.measure('overview:queries', 'overview:start');
   const ctxOf = (lang: Lang): SnapshotContext => ({ lang, territories: catalogue.territories, sources, generatedAt: a.now.toISOString(), permalink: a.permalink });
   const refs = { region: atYear(REGION), france: atYear('FR'), ue: atYear('EU27_2020') };

@@ -31,7 +31,8 @@ export function modelFromPrecomputed(p: PrecomputedOverview, lang: 'fr' | 'en', 
     Object.fromEntries(Object.entries(c).map(([k, s]) => [k, { ...s, permalink }])) as OverviewCharts;
   const byLang = { fr: fix(p.byLang.fr), en: fix(p.byLang.en) };
   return {
-    catalogue: { indicators: p.indicators, scope: p.scope, territories: new Map(p.scope.map((t) => [t.code, t])), departements: p.scope.filter((t) => t.type === 'departement') },
+    // The build-time charts carry their sources; the live catalogue replaces this one at hand-over.
+    catalogue: { indicators: p.indicators, scope: p.scope, territories: new Map(p.scope.map((t) => [t.code, t])), departements: p.scope.filter((t) => t.type === 'departement'), sourcesOf: () => [], allSources: [] },
     indicator,
     years: p.years,
     year: p.year,

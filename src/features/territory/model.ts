@@ -1,6 +1,6 @@
 import type { Connector } from '../../data/connector';
 import { runQuery } from '../../data/client';
-import { activeSourcesQuery, sourcesQuery, SourceRow, yearsQuery, YearsRow, type IndicatorRow, type TerritoryRow } from '../../data/sql/catalogue';
+import { yearsQuery, YearsRow, type IndicatorRow, type TerritoryRow } from '../../data/sql/catalogue';
 import { measuresQuery, MesureRow } from '../../data/sql/measures';
 import { rankingQuery, RankingRow } from '../../data/sql/ranking';
 import { trendQuery, TrendRow } from '../../data/sql/trend';
@@ -47,18 +47,20 @@ export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<
   const code = territory.code;
   const years = (await runQuery(conn, yearsQuery(indicator.id), YearsRow)).map((y) => y.annee);
   const year = a.annee !== undefined && years.includes(a.annee) ? a.annee : (years[0] ?? new Date().getFullYear());
-  const [series, all, ranking, trends, pace, pDep, pReg, pFr, sources, allSources] = await Promise.all([
+  const [series, all, ranking, trends, pace, pipelines] = await Promise.all([
     runQuery(conn, measuresQuery({ indicateur: indicator.id, territoires: [code, REGION, 'FR'] }), MesureRow),
     runQuery(conn, measuresQuery({ territoires: [code] }), MesureRow),
     runQuery(conn, rankingQuery({ region: REGION, indicateur: indicator.id, annee: year }), RankingRow),
     runQuery(conn, trendQuery({ indicateur: indicator.id, territoires: [code, REGION, 'FR'], fin: year }), TrendRow),
     runQuery(conn, paceQuery({ indicateur: indicator.id, territoire: code, cible: a.cible, annee_cible: a.anneeCible, fin: year }), PaceRow),
-    runQuery(conn, pipelineQuery({ territoire: code, annee: year }), PipelineRow),
-    runQuery(conn, pipelineQuery({ territoire: REGION, annee: year }), PipelineRow),
-    runQuery(conn, pipelineQuery({ territoire: 'FR', annee: year }), PipelineRow),
-    runQuery(conn, sourcesQuery(indicator.id), SourceRow),
-    runQuery(conn, activeSourcesQuery(), SourceRow),
+    runQuery(conn, pipelineQuery({ territoire: [code, REGION, 'FR'], annee: year }), PipelineRow),
   ]);
+  const pipelineOf = (c: string) => pipelines.filter((r) => r.territoire === c);
+  const pDep = pipelineOf(code);
+  const pReg = pipelineOf(REGION);
+  const pFr = pipelineOf('FR');
+  const sources = catalogue.sourcesOf(indicator.id);
+  const allSources = catalogue.allSources;
   const ctxOf = (lang: Lang): SnapshotContext => ({ lang, territories: catalogue.territories, sources, generatedAt: a.now.toISOString(), permalink: a.permalink });
   const ctx = ctxOf(a.lang);
   const upTo = series.filter((r) => r.annee <= year);
