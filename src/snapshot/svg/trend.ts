@@ -71,6 +71,8 @@ export function trend(s: ChartSnapshot, w: number, plotH: number, pal: Palette):
     out += `<text x="${left + 4}" y="${n(sy(r.value) - 5)}" font-size="${small}" fill="${pal.ink}" stroke="${pal.paper}" stroke-width="3" paint-order="stroke">${esc(r.label)}</text>`;
   }
   const items: LegendItem[] = [];
+  let lines = '';
+  // The first series is the chart's subject: drawn last, so that it stays on top where values are close.
   for (const { q, color, dash, width, marker: shape } of seriesStyles(s.series, pal)) {
     const segs: string[] = [];
     let cur: string[] = [];
@@ -82,10 +84,11 @@ export function trend(s: ChartSnapshot, w: number, plotH: number, pal: Palette):
     }
     if (cur.length) segs.push(cur.join(' '));
     const stroke = `stroke="${color}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ''}`;
-    out += segs.map((d) => `<polyline points="${d}" fill="none" ${stroke} stroke-linejoin="round"/>`).join('');
-    out += q.points.filter((p) => p.y !== null).map((p) => marker(shape, sx(Number(p.x)), sy(p.y ?? 0), color, p.flags?.statut === 'rupture' ? pal.paper : color)).join('');
+    const drawn = segs.map((d) => `<polyline points="${d}" fill="none" ${stroke} stroke-linejoin="round"/>`).join('')
+      + q.points.filter((p) => p.y !== null).map((p) => marker(shape, sx(Number(p.x)), sy(p.y ?? 0), color, p.flags?.statut === 'rupture' ? pal.paper : color)).join('');
+    lines = drawn + lines;
     items.push({ swatch: `<line x1="0" x2="28" y1="6" y2="6" ${stroke}/>${marker(shape, 14, 6, color, color)}`, width: 28, label: q.label });
   }
   const lg = legend(items, 0, top + plotH + small + 16, w, small, pal.soft);
-  return { svg: out + lg.svg, height: top + plotH + small + 16 + lg.height };
+  return { svg: out + lines + lg.svg, height: top + plotH + small + 16 + lg.height };
 }
