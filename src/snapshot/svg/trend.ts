@@ -1,6 +1,6 @@
 import { formatPercent } from '../../lib/format';
 import { SERIES_STYLE } from '../../charts/chart-data';
-import type { ChartSnapshot, Series } from '../schema';
+import type { ChartSnapshot, Point, Series } from '../schema';
 import { legend, type LegendItem } from './legend';
 import { REF_DASH, type Palette } from './palette';
 import { esc, n, sizesFor, textWidth, type Drawn } from './text';
@@ -37,11 +37,8 @@ function yearStep(span: number, plotW: number): number {
   return [1, 2, 5, 10, 20].find((st) => plotW / (Math.floor(span / st) + 1) >= 44) ?? 50;
 }
 
-/**
- * Series over time: the parity line and the target labelled on the plot, the projection dashed, series breaks as
- * a dotted vertical line and a hollow marker, and a legend that shows each series' line and marker.
- */
-export function trend(s: ChartSnapshot, w: number, plotH: number, pal: Palette): Drawn {
+/** The plot area and its scales: years across, share of women up, at least to 55 % so parity is in view. */
+function frame(s: ChartSnapshot, w: number, plotH: number) {
   const { small } = sizesFor(w);
   const pts = s.series.flatMap((q) => q.points);
   const x0 = Math.min(...pts.map((p) => Number(p.x)));
@@ -50,16 +47,25 @@ export function trend(s: ChartSnapshot, w: number, plotH: number, pal: Palette):
   const left = Math.ceil(textWidth(formatPercent(100, s.lang, 0), small)) + 6;
   const plotW = w - left - 16;
   const top = 8;
-  const sx = (v: number) => left + ((v - x0) / Math.max(1, x1 - x0)) * plotW;
-  const sy = (v: number) => top + plotH - (v / yMax) * plotH;
+  return {
+    small, x0, x1, yMax, left, plotW, plotH, top,
+    sx: (v: number) => left + ((v - x0) / Math.max(1, x1 - x0)) * plotW,
+    sy: (v: number) => top + plotH - (v / yMax) * plotH,
+  };
+}
+type Frame = ReturnType<typeof frame>;
+
+/** Grid and axes, series breaks, and the reference lines named on the plot. */
+function axes(s: ChartSnapshot, f: Frame, pal: Palette): string {
+  const { small, left, plotW, plotH, top, sx, sy } = f;
   let out = '';
-  const ystep = plotH / (yMax / 10) >= 22 ? 10 : 20;
-  for (let v = 0; v <= yMax; v += ystep) {
+  const ystep = plotH / (f.yMax / 10) >= 22 ? 10 : 20;
+  for (let v = 0; v <= f.yMax; v += ystep) {
     out += `<line x1="${left}" x2="${n(left + plotW)}" y1="${n(sy(v))}" y2="${n(sy(v))}" stroke="${v === 0 ? pal.axis : pal.grid}"/>`;
     out += `<text x="${left - 6}" y="${n(sy(v) + small * 0.35)}" font-size="${small}" text-anchor="end" fill="${pal.soft}">${esc(formatPercent(v, s.lang, 0))}</text>`;
   }
-  const step = yearStep(x1 - x0, plotW);
-  for (let v = step === 1 ? x0 : Math.ceil(x0 / step) * step; v <= x1; v += step) {
+  const step = yearStep(f.x1 - f.x0, plotW);
+  for (let v = step === 1 ? f.x0 : Math.ceil(f.x0 / step) * step; v <= f.x1; v += step) {
     out += `<line x1="${n(sx(v))}" x2="${n(sx(v))}" y1="${n(top + plotH)}" y2="${n(top + plotH + 4)}" stroke="${pal.axis}"/>`;
     out += `<text x="${n(sx(v))}" y="${n(top + plotH + small + 6)}" font-size="${small}" text-anchor="middle" fill="${pal.soft}">${v}</text>`;
   }
@@ -70,25 +76,39 @@ export function trend(s: ChartSnapshot, w: number, plotH: number, pal: Palette):
     out += `<line x1="${left}" x2="${n(left + plotW)}" y1="${ry}" y2="${ry}" stroke="${pal.refs[r.id]}" stroke-width="${r.id === 'parite' ? 2 : 1.5}"${REF_DASH[r.id] ? ` stroke-dasharray="${REF_DASH[r.id]}"` : ''}/>`;
     out += `<text x="${left + 4}" y="${n(sy(r.value) - 5)}" font-size="${small}" fill="${pal.ink}" stroke="${pal.paper}" stroke-width="3" paint-order="stroke">${esc(r.label)}</text>`;
   }
+  return out;
+}
+
+/**
+ * Series over time: the parity line and the target labelled on the plot, the projection dashed, series breaks as
+ * a dotted vertical line and a hollow marker, a gap where a value is missing, and a legend that shows each
+ * series' line and marker.
+ */
+export function trend(s: ChartSnapshot, w: number, plotH: number, pal: Palette): Drawn {
+  const f = frame(s, w, plotH);
+  const at = (p: Point) => `${n(f.sx(Number(p.x)))},${n(f.sy(p.y ?? 0))}`;
   const items: LegendItem[] = [];
   let lines = '';
-  // The first series is the chart's subject: drawn last, so that it stays on top where values are close.
   for (const { q, color, dash, width, marker: shape } of seriesStyles(s.series, pal)) {
     const segs: string[] = [];
     let cur: string[] = [];
     for (const p of q.points) {
-      if (p.y === null) {
-        if (cur.length) segs.push(cur.join(' '));
+      if (p.y !== null) {
+        cur.push(at(p));
+      } else if (cur.length) {
+        segs.push(cur.join(' '));
         cur = [];
-      } else cur.push(`${n(sx(Number(p.x)))},${n(sy(p.y))}`);
+      }
     }
     if (cur.length) segs.push(cur.join(' '));
     const stroke = `stroke="${color}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ''}`;
     const drawn = segs.map((d) => `<polyline points="${d}" fill="none" ${stroke} stroke-linejoin="round"/>`).join('')
-      + q.points.filter((p) => p.y !== null).map((p) => marker(shape, sx(Number(p.x)), sy(p.y ?? 0), color, p.flags?.statut === 'rupture' ? pal.paper : color)).join('');
+      + q.points.filter((p) => p.y !== null).map((p) => marker(shape, f.sx(Number(p.x)), f.sy(p.y ?? 0), color, p.flags?.statut === 'rupture' ? pal.paper : color)).join('');
+    // The first series is the chart's subject: drawn last, so that it stays on top where values are close.
     lines = drawn + lines;
     items.push({ swatch: `<line x1="0" x2="28" y1="6" y2="6" ${stroke}/>${marker(shape, 14, 6, color, color)}`, width: 28, label: q.label });
   }
-  const lg = legend(items, 0, top + plotH + small + 16, w, small, pal.soft);
-  return { svg: out + lines + lg.svg, height: top + plotH + small + 16 + lg.height };
+  const ly = f.top + plotH + f.small + 16;
+  const lg = legend(items, 0, ly, w, f.small, pal.soft);
+  return { svg: axes(s, f, pal) + lines + lg.svg, height: ly + lg.height };
 }
