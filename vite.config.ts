@@ -18,6 +18,14 @@ export default defineConfig({
     assetsInlineLimit: 0,
     rollupOptions: {
       input: { index: resolve(import.meta.dirname, 'index.html') },
+      output: {
+        codeSplitting: {
+          // zod and the module that configures it in one chunk, which runs before any chunk that builds a schema:
+          // with zod split across common chunks, a schema could be built before `jitless` is set, and zod's
+          // `new Function` probe would then trip the Content-Security-Policy (tests/e2e/csp.test.ts).
+          groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]lib[\\/]zod-config\.ts$/, priority: 10 }],
+        },
+      },
     },
   },
 });

@@ -1,5 +1,4 @@
 import { defineConfig, type Plugin } from 'vite';
-import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 
@@ -37,7 +36,7 @@ function inlineEmbed(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), inlineEmbed()],
+  plugins: [inlineEmbed()],
   base: './',
   build: {
     target: 'es2022',

@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, useCallback, useEffect, useState } from 'react';
 import { messages } from './i18n';
 import { formatUrlState, parseUrlState, type UrlState } from './lib/url-state';
 import { useDbState } from './features/use-db';
 import { DbStatus } from './ui/DbStatus';
+import { LoadBoundary } from './ui/LoadBoundary';
 import { Overview } from './features/overview/Overview';
 import { Territory } from './features/territory/Territory';
-import { DataView } from './features/data/DataView';
+
+// The data view (import, table, datasets) is loaded when it is opened: it is no part of the first screen.
+const DataView = lazy(() => import('./features/data/DataView').then((mod) => ({ default: mod.DataView })));
 
 /** Shell and routing only: reads the URL state, sets the page language, renders the view. */
 export function App() {
@@ -74,7 +77,9 @@ export function App() {
         {url.vue === 'territoire' ? (
           <Territory url={url} lang={lang} t={t} navigate={navigate} />
         ) : url.vue === 'donnees' ? (
-          <DataView lang={lang} t={t} db={db} />
+          <LoadBoundary loading={<p className="muted" role="status">{t.loading}</p>} failed={<p className="error" role="alert">{t.loadFailed}</p>}>
+            <DataView lang={lang} t={t} db={db} />
+          </LoadBoundary>
         ) : (
           <Overview url={url} lang={lang} t={t} navigate={navigate} />
         )}

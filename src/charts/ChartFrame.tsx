@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { messages } from '../i18n';
-import { formatDate } from '../lib/format';
+import { sourceCredit } from '../snapshot/credits';
 import type { ChartSnapshot } from '../snapshot/schema';
 import { hasData } from './chart-data';
 import { SnapshotTable } from './SnapshotTable';
@@ -68,9 +68,7 @@ export function ChartFrame({ snapshot, children, actions, headingLevel = 2, busy
           {snapshot.sources.map((s, i) => (
             <span key={s.name}>
               {i > 0 ? ' · ' : ''}
-              {s.name} ({s.date ? m.lastUpdate(formatDate(s.date, snapshot.lang)) : m.lastUpdateUnknown}
-              {m.listSep}
-              {s.licence})
+              {sourceCredit(s, snapshot.lang)}
             </span>
           ))}
         </p>

@@ -26,6 +26,15 @@ export const SERIES_STYLE = {
   projection: { color: '#0072B2', dash: '5 5', marker: 'none', width: 2 },
 } as const;
 
+/** Reference lines: each its own dash pattern, so they differ without colour. */
+export const REF_STYLE = {
+  parite: { stroke: '#1c2333', dash: undefined },
+  region: { stroke: '#0072B2', dash: '6 3' },
+  france: { stroke: '#1c2333', dash: '2 3' },
+  ue: { stroke: '#6b4c9a', dash: '8 3 2 3' },
+  cible: { stroke: '#009E73', dash: '4 4' },
+} as const;
+
 /** Extra colours for the second, third… picked département. */
 export const DEPARTEMENT_COLORS = ['#D55E00', '#009E73', '#CC79A7', '#8a6d00', '#56B4E9'];
 

@@ -32,18 +32,6 @@ export interface RestoreReport {
 }
 
 let state: DbState = { status: 'idle' };
-/** What DuckDB's start waits for (see holdDbStart). */
-let hold: Promise<void> = Promise.resolve();
-
-/**
- * Delays DuckDB's start (its 33 MB of wasm to fetch and compile, the defaults to load) until `until` settles or
- * `maxMs` passes: the overview calls it while it paints its build-time charts, so the two do not compete for the
- * first second of the page. Only a call before the start counts.
- */
-export function holdDbStart(until: Promise<unknown>, maxMs = 2500): void {
-  if (state.status !== 'idle' && state.status !== 'loading') return;
-  hold = Promise.race([until.then(() => undefined, () => undefined), new Promise<void>((r) => setTimeout(r, maxMs))]);
-}
 let pending: Promise<Connector> | null = null;
 const listeners = new Set<() => void>();
 
@@ -112,7 +100,6 @@ function connectorOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection)
 
 async function create(): Promise<Connector> {
   setState({ status: 'loading', step: 'engine' });
-  await hold;
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },

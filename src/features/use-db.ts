@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { getDb, getDbState, subscribeDb, type DbState } from '../data/db';
+import type { DbState } from '../data/db';
+import { getDb, getDbState, subscribeDb } from '../data/db-loader';
 import type { Connector } from '../data/connector';
 import { getDataVersion, subscribeDataVersion } from '../data/version';
 

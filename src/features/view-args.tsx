@@ -1,7 +1,7 @@
 import type { ChartSnapshot } from '../snapshot/schema';
 import { DEFAULT_TARGET, formatUrlState, type UrlState } from '../lib/url-state';
 import type { Lang } from '../lib/format';
-import { ShareButton } from './share/ShareDialog';
+import { ShareButton } from './share/ShareButton';
 
 /** What every dashboard view passes to its model: language, indicator, year, target, permalink, time. */
 export function viewArgs(url: UrlState, lang: Lang) {

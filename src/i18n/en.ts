@@ -31,6 +31,7 @@ export const en: Messages = {
   licence: 'Licence',
   listSep: '; ',
   loading: 'Loading…',
+  loadFailed: 'This part of the dashboard could not be loaded. Check the connection, then reload the page.',
   stage_orientation: 'Study choices',
   stage_education: 'Higher education',
   stage_formation_pro: 'Vocational training',

@@ -30,6 +30,7 @@ export const fr = {
   licence: 'Licence',
   listSep: ' ; ',
   loading: 'Chargement…',
+  loadFailed: 'Cette partie du tableau de bord n’a pas pu être chargée. Vérifiez la connexion, puis rechargez la page.',
   stage_orientation: 'Orientation',
   stage_education: 'Éducation',
   stage_formation_pro: 'Formation professionnelle',

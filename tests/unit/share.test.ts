@@ -4,7 +4,8 @@ import { altText, citation } from '../../src/snapshot/alt-text';
 import { snapshotCsv } from '../../src/snapshot/to-csv';
 import { snapshotSvg } from '../../src/snapshot/to-svg';
 import { csvCell, toCsv } from '../../src/data/csv-export';
-import type { ChartSnapshot } from '../../src/snapshot/schema';
+import { ChartSnapshot as Schema, type ChartSnapshot } from '../../src/snapshot/schema';
+import fragmentsV1 from '../fixtures/embed-fragments-v1.json';
 
 const base = (over: Partial<ChartSnapshot> = {}): ChartSnapshot => ({
   v: 1, kind: 'map', lang: 'fr', title: 'Part des femmes par département en 2024', unit: '%', indicateur: 'emploi_numerique',
@@ -57,6 +58,22 @@ describe('snapshot encoding', () => {
       fragment = 'v1.' + Buffer.from(out).toString('base64url');
     }
     expect(await decodeSnapshot(fragment)).toEqual({ ok: false, reason });
+  });
+  test.each(Object.entries(fragmentsV1))('a v1 fragment made before the zod/mini schema still decodes (%s)', async (name, fragment) => {
+    const r = await decodeSnapshot(fragment);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.snapshot.kind).toBe(name.replace(/-en$/, ''));
+  });
+  test.each([
+    ['a title over 300 characters', { title: 'x'.repeat(301) }],
+    ['a kind that does not exist', { kind: 'camembert' }],
+    ['a non-integer rank', { series: [{ id: 'a', label: 'a', role: 'departement', points: [{ x: '31', label: 'a', y: 1, rang: 1.5 }] }] }],
+    ['more than 2,000 points', { series: [{ id: 'a', label: 'a', role: 'departement', points: Array.from({ length: 2001 }, (_, i) => ({ x: i, label: 'a', y: 1 })) }] }],
+    ['an unknown reference', { references: [{ id: 'autre', label: 'a', value: 1 }] }],
+    ['a missing source licence', { sources: [{ name: 'a', date: null, illustratif: false }] }],
+  ])('the schema refuses %s', (_n, over) => {
+    expect(Schema.safeParse({ ...base(), ...over }).success).toBe(false);
+    expect(Schema.safeParse(base()).success).toBe(true);
   });
   test('embed ids are stable and differ between snapshots', async () => {
     const a = await encodeSnapshot(base());

@@ -2,16 +2,8 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Responsiv
 import { messages } from '../../i18n';
 import { formatPercent } from '../../lib/format';
 import type { ChartSnapshot } from '../../snapshot/schema';
-import { pointStatus } from '../chart-data';
+import { pointStatus, REF_STYLE } from '../chart-data';
 import { useWidth } from '../use-width';
-
-const REF_STYLE = {
-  parite: { stroke: '#1c2333', dash: undefined },
-  region: { stroke: '#0072B2', dash: '6 3' },
-  france: { stroke: '#1c2333', dash: '2 3' },
-  ue: { stroke: '#6b4c9a', dash: '8 3 2 3' },
-  cible: { stroke: '#009E73', dash: '4 4' },
-} as const;
 
 /** Départements sorted by share, with the rank change, low-count and missing values marked in words. */
 export function RankingChart({ snapshot }: { snapshot: ChartSnapshot }) {

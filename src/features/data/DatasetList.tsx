@@ -2,7 +2,7 @@ import type { Messages } from '../../i18n';
 import { formatCount, formatDate, type Lang } from '../../lib/format';
 import { runQuery } from '../../data/client';
 import { datasetsQuery, DatasetRow } from '../../data/sql/datasets';
-import { getDb } from '../../data/db';
+import { getDb } from '../../data/db-loader';
 import { deleteDataset, revertToDefaults, setDatasetActive } from '../../data/imports';
 import { useDbQuery } from '../use-db';
 

@@ -7,7 +7,7 @@ import { CountRow, facetsQuery, FacetRow, observationsCountQuery, observationsQu
 import { useDbQuery } from '../use-db';
 import { toCsv } from '../../data/csv-export';
 import { downloadText } from '../../ui/download';
-import { getDb } from '../../data/db';
+import { getDb } from '../../data/db-loader';
 
 const PAGE = 25;
 const COLUMNS = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'jeu', 'source'] as const;

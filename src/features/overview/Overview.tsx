@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useDbQuery } from '../use-db';
-import { getDbState, holdDbStart, subscribeDb } from '../../data/db';
+import { getDbState, holdDbStart, subscribeDb } from '../../data/db-loader';
 import { usePrecomputedOverview } from './use-precomputed';
 import type { Messages } from '../../i18n';
 import type { Lang } from '../../lib/format';

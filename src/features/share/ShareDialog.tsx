@@ -4,20 +4,6 @@ import type { ChartSnapshot } from '../../snapshot/schema';
 import { altText, citation } from '../../snapshot/alt-text';
 import { copyText, downloadCsv, downloadPng, downloadSvg, embedCode, embedUrl, type Theme } from './export';
 
-/** The share button of a chart and its dialog: embed code, permalink, PNG/SVG/CSV, alt text, citation. */
-export function ShareButton({ snapshots, lang }: { snapshots: { fr: ChartSnapshot; en: ChartSnapshot }; lang: 'fr' | 'en' }) {
-  const [open, setOpen] = useState(false);
-  const m = messages(lang);
-  return (
-    <>
-      <button type="button" className="btn-link share-btn" data-testid="share" aria-haspopup="dialog" aria-label={m.shareLabel(snapshots[lang].title)} onClick={() => setOpen(true)}>
-        {m.share}
-      </button>
-      {open ? <ShareDialog snapshots={snapshots} lang={lang} onClose={() => setOpen(false)} /> : null}
-    </>
-  );
-}
-
 function CopyField({ label, value, multiline, testId, editable, onEdit, copyLabel, copiedLabel }: {
   label: string; value: string; multiline?: boolean; testId?: string; editable?: boolean; onEdit?: (v: string) => void; copyLabel: string; copiedLabel: string;
 }) {
@@ -40,7 +26,8 @@ function CopyField({ label, value, multiline, testId, editable, onEdit, copyLabe
   );
 }
 
-function ShareDialog({ snapshots, lang, onClose }: { snapshots: { fr: ChartSnapshot; en: ChartSnapshot }; lang: 'fr' | 'en'; onClose: () => void }) {
+/** The share dialog of a chart: embed code, permalink, PNG/SVG/CSV, alt text, citation. Loaded on first use. */
+export function ShareDialog({ snapshots, lang, onClose }: { snapshots: { fr: ChartSnapshot; en: ChartSnapshot }; lang: 'fr' | 'en'; onClose: () => void }) {
   const m = messages(lang);
   const ref = useRef<HTMLDialogElement>(null);
   const [embedLang, setEmbedLang] = useState<'fr' | 'en'>(lang);

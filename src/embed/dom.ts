@@ -1,0 +1,32 @@
+/** A few DOM helpers for the embed, which draws with the DOM itself (no framework): text is always set as text. */
+
+type Child = Node | string | null | undefined | false;
+
+/** An element with attributes (undefined ones left out) and children; strings become text nodes, never markup. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Readonly<Record<string, string | undefined>> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, v);
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+/** The URL if it is an http(s) one, else null: a snapshot is untrusted input, and a link must never run script. */
+export function httpUrl(href: string): string | null {
+  try {
+    const u = new URL(href);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An SVG element from the markup of the SVG renderer (whose text is escaped), parsed as XML so that anything not
+ * well-formed is refused rather than repaired.
+ */
+export function svgElement(markup: string): SVGSVGElement {
+  const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+  const el = doc.documentElement;
+  if (!(el instanceof SVGSVGElement) || doc.querySelector('parsererror')) throw new Error('the chart could not be drawn');
+  return document.importNode(el, true);
+}

@@ -1,0 +1,136 @@
+import { messages } from '../../i18n';
+import { formatPercent } from '../../lib/format';
+import type { ChartSnapshot, Point } from '../schema';
+import { legend, lineSwatch, type LegendItem } from './legend';
+import { REF_DASH, type Palette } from './palette';
+import { esc, n, sizesFor, textWidth, wrap, type Drawn } from './text';
+
+interface Line {
+  readonly text: string;
+  readonly bold: boolean;
+}
+
+/** A category's label: rank and rank change for the ranking; « Étape · indicateur » with the stage in bold. */
+function labelLines(s: ChartSnapshot, p: Point, width: number, size: number, max: number): Line[] {
+  if (s.kind === 'ranking') {
+    const ch = p.evolution_rang;
+    const arrow = ch == null ? '' : ch > 0 ? ` ▲${ch}` : ch < 0 ? ` ▼${-ch}` : ' =';
+    return wrap(`${p.rang ?? '–'}. ${p.label}${arrow}`, width, size).slice(0, max).map((text) => ({ text, bold: false }));
+  }
+  const [head, tail] = p.label.includes(' · ') ? p.label.split(' · ', 2) : ['', p.label];
+  const lines = [...wrap(head ?? '', width, size, true).map((text) => ({ text, bold: true })), ...wrap(tail ?? '', width, size).map((text) => ({ text, bold: false }))];
+  return lines.slice(0, max);
+}
+
+function valueText(s: ChartSnapshot, p: Point): string {
+  if (p.y === null) return messages(s.lang).statusLabel(p.flags?.raison ?? 'absent');
+  return formatPercent(p.y, s.lang) + (p.flags?.faible ? ' *' : '') + (p.annee ? ` (${p.annee})` : '');
+}
+
+function patterns(pal: Palette): string {
+  return `<defs><pattern id="pno-low" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="5" height="5" fill="${pal.lowFill}"/><line x1="0" y1="0" x2="0" y2="5" stroke="${pal.lowLine}" stroke-width="2"/></pattern>`
+    + `<pattern id="pno-g1" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="${pal.groups[1]}"/><line x1="0" y1="0" x2="0" y2="4" stroke="${pal.groupMarks[1]}" stroke-width="1.4"/></pattern>`
+    + `<pattern id="pno-g2" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="${pal.groups[2]}"/><circle cx="2.5" cy="2.5" r="1" fill="${pal.groupMarks[2]}"/></pattern></defs>`;
+}
+
+const groupFill = (i: number, pal: Palette) => (i === 0 ? pal.groups[0] : i === 1 ? 'url(#pno-g1)' : i === 2 ? 'url(#pno-g2)' : (pal.departements[i % pal.departements.length] ?? pal.ink));
+
+/** Sizes and the value scale of a bar chart `w` pixels wide. */
+function geometry(s: ChartSnapshot, w: number) {
+  const { narrow, font, small } = sizesFor(w);
+  const ns = s.series.length;
+  const valueW = Math.max(40, ...s.series.flatMap((q) => q.points.map((p) => textWidth(valueText(s, p), small)))) + 8;
+  const labelW = narrow ? w : Math.round(Math.min(260, Math.max(100, w * 0.3)));
+  const x0 = narrow ? 0 : labelW + 8;
+  const plotW = Math.max(60, w - x0 - valueW);
+  const max = Math.max(60, Math.ceil(Math.max(...s.series.flatMap((q) => q.points.map((p) => p.y ?? 0)), ...s.references.map((r) => r.value)) / 10) * 10);
+  const barH = ns === 1 ? 18 : 13;
+  return {
+    w, narrow, font, small, labelW, plotW, max, barH,
+    groupH: ns * barH + (ns - 1) * 3,
+    lh: Math.round(font * 1.25),
+    top: 20,
+    sx: (v: number) => x0 + (Math.max(0, v) / max) * plotW,
+  };
+}
+type Geometry = ReturnType<typeof geometry>;
+
+/** One row per category: its label, a bar per series and each value in words; where the bars of each row lie. */
+function rows(s: ChartSnapshot, g: Geometry, pal: Palette) {
+  const single = s.series.length === 1;
+  let y = g.top;
+  let marks = '';
+  let values = '';
+  let labels = '';
+  const bands: (readonly [number, number])[] = [];
+  for (const c of s.series[0]?.points ?? []) {
+    const lines = labelLines(s, c, g.narrow ? g.w : g.labelW - 4, g.font, s.kind === 'ranking' ? 2 : g.narrow ? 3 : 4);
+    const labelH = lines.length * g.lh;
+    const rowH = g.narrow ? labelH + 4 + g.groupH : Math.max(g.groupH, labelH);
+    const barsTop = g.narrow ? y + labelH + 4 : y + (rowH - g.groupH) / 2;
+    const labelTop = g.narrow ? y : y + (rowH - labelH) / 2;
+    labels += lines.map((l, k) => `<text x="${g.narrow ? 0 : g.labelW}" y="${n(labelTop + (k + 1) * g.lh - g.lh * 0.25)}" font-size="${g.font}"${l.bold ? ' font-weight="700"' : ''}${g.narrow ? '' : ' text-anchor="end"'} fill="${pal.ink}">${esc(l.text)}</text>`).join('');
+    s.series.forEach((q, j) => {
+      const p = q.points.find((pp) => pp.x === c.x);
+      if (!p) return;
+      const by = barsTop + j * (g.barH + 3);
+      if (p.y !== null) {
+        const low = Boolean(p.flags?.faible);
+        const fill = single && s.kind === 'ranking' ? (low ? 'url(#pno-low)' : pal.bar) : groupFill(j, pal);
+        marks += `<rect x="${n(g.sx(0))}" y="${n(by)}" width="${n(Math.max(1, g.sx(p.y) - g.sx(0)))}" height="${g.barH}" fill="${fill}"${low ? ` stroke="${pal.lowLine}" stroke-width="1.5"` : ''}/>`;
+      }
+      values += `<text x="${n(g.sx(p.y ?? 0) + 5)}" y="${n(by + g.barH / 2 + g.small * 0.35)}" font-size="${g.small}" fill="${pal.ink}" stroke="${pal.paper}" stroke-width="3" paint-order="stroke">${esc(valueText(s, p))}</text>`;
+    });
+    bands.push([barsTop, barsTop + g.groupH]);
+    y += rowH + 10;
+  }
+  return { marks, values, labels, bands, bottom: y - 6 };
+}
+
+/** Grid lines every 10 points (20 when narrow) labelled below, and the reference lines; parity named on top. */
+function scale(s: ChartSnapshot, g: Geometry, pal: Palette, bands: readonly (readonly [number, number])[], bottom: number): { grid: string; refs: string } {
+  // On phones labels sit across the plot: lines are cut around them.
+  const spans = g.narrow ? bands.map(([a, b]) => [a - 3, b + 3] as const) : [[g.top - 4, bottom] as const];
+  const vline = (x: number, attrs: string) => spans.map(([a, b]) => `<line x1="${n(x)}" x2="${n(x)}" y1="${n(a)}" y2="${n(b)}" ${attrs}/>`).join('');
+  const step = g.plotW / (g.max / 10) >= 34 ? 10 : 20;
+  let grid = '';
+  for (let v = 0; v <= g.max; v += step) {
+    grid += vline(g.sx(v), `stroke="${v === 0 ? pal.axis : pal.grid}"`);
+    grid += `<text x="${n(g.sx(v))}" y="${n(bottom + g.small + 4)}" font-size="${g.small}"${g.sx(v) < 12 ? '' : ' text-anchor="middle"'} fill="${pal.soft}">${esc(formatPercent(v, s.lang, 0))}</text>`;
+  }
+  let refs = '';
+  for (const r of s.references) {
+    refs += vline(g.sx(r.value), `stroke="${pal.refs[r.id]}" stroke-width="${r.id === 'parite' ? 2 : 1.5}"${REF_DASH[r.id] ? ` stroke-dasharray="${REF_DASH[r.id]}"` : ''}`);
+    if (r.id !== 'parite') continue;
+    const half = textWidth(r.label, g.small) / 2;
+    refs += `<text x="${n(Math.min(g.w - half, Math.max(half, g.sx(r.value))))}" y="${g.top - 8}" font-size="${g.small}" text-anchor="middle" fill="${pal.ink}">${esc(r.label)}</text>`;
+  }
+  return { grid, refs };
+}
+
+/** Series swatches (grouped bars), the references other than parity, and the small-count mark when used. */
+function legendItems(s: ChartSnapshot, pal: Palette, small: number): LegendItem[] {
+  const ranking = s.series.length === 1 && s.kind === 'ranking';
+  const items: LegendItem[] = [];
+  if (s.series.length > 1) s.series.forEach((q, j) => items.push({ swatch: `<rect width="16" height="12" fill="${groupFill(j, pal)}"/>`, width: 16, label: q.label }));
+  for (const r of s.references) if (r.id !== 'parite') items.push({ swatch: lineSwatch(pal.refs[r.id], REF_DASH[r.id]), width: 28, label: r.label });
+  if (s.series.some((q) => q.points.some((p) => p.flags?.faible && p.y !== null))) {
+    const swatch = ranking ? `<rect width="16" height="12" fill="url(#pno-low)" stroke="${pal.lowLine}"/>` : `<text y="11" font-size="${small}" fill="${pal.ink}">*</text>`;
+    items.push({ swatch, width: ranking ? 16 : 6, label: messages(s.lang).lowMark });
+  }
+  return items;
+}
+
+/**
+ * Horizontal bars by category (ranking: one series; pipeline and comparison: one bar per series), each with its
+ * value in words at its end, the parity line labelled at the top, the other references in the legend. Wider than
+ * 520 px, labels sit left of the bars; narrower, above them, so that phones keep a long enough scale.
+ */
+export function bars(s: ChartSnapshot, w: number, pal: Palette): Drawn {
+  const g = geometry(s, w);
+  const r = rows(s, g, pal);
+  const sc = scale(s, g, pal, r.bands, r.bottom);
+  const lg = legend(legendItems(s, pal, g.small), 0, r.bottom + g.small + 14, w, g.small, pal.soft);
+  // Reference lines over the bars, values and labels over everything (with a halo of the background).
+  return { svg: patterns(pal) + sc.grid + r.marks + sc.refs + r.values + r.labels + lg.svg, height: r.bottom + g.small + 14 + lg.height };
+}

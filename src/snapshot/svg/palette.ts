@@ -1,0 +1,88 @@
+import { DEPARTEMENT_COLORS, REF_STYLE, SERIES_STYLE } from '../../charts/chart-data';
+import type { Reference, Series } from '../schema';
+
+/**
+ * The colours of the SVG renderer. Exports (SVG, PNG) are always light; the embed draws with the dark palette when
+ * its theme is dark. The light palette takes its colours from the dashboard's (charts/chart-data.ts), so an export
+ * looks like the chart on screen; the dark one keeps every mark at 3:1 or more against its background.
+ */
+export interface Palette {
+  readonly ink: string;
+  readonly soft: string;
+  /** Background of a standalone export; the embed leaves its SVG transparent. */
+  readonly paper: string;
+  readonly grid: string;
+  readonly axis: string;
+  readonly card: string;
+  readonly accent: string;
+  readonly illustrative: string;
+  readonly mapStroke: string;
+  /** Missing values: hatched, never a colour of the scale. */
+  readonly missing: string;
+  readonly missingLine: string;
+  /** Ranking bars, and their hatched variant for small counts. */
+  readonly bar: string;
+  readonly lowFill: string;
+  readonly lowLine: string;
+  /** Grouped bars: first series solid, second hatched, third dotted, so colour is never the only difference. */
+  readonly groups: readonly [string, string, string];
+  readonly groupMarks: readonly [string, string, string];
+  readonly series: Readonly<Record<Series['role'], string>>;
+  readonly departements: readonly string[];
+  readonly refs: Readonly<Record<Reference['id'], string>>;
+}
+
+const role = <K extends keyof typeof SERIES_STYLE>(k: K) => SERIES_STYLE[k].color;
+
+export const LIGHT: Palette = {
+  ink: '#1c2333',
+  soft: '#4a5468',
+  paper: '#ffffff',
+  grid: '#e3e6ec',
+  axis: '#767f92',
+  card: '#f4f5f8',
+  accent: '#7a1f3d',
+  illustrative: '#8a5a00',
+  mapStroke: '#3d4556',
+  missing: '#f4f5f8',
+  missingLine: '#767f92',
+  bar: '#D55E00',
+  lowFill: '#f6d3bd',
+  lowLine: '#D55E00',
+  groups: ['#0072B2', '#1c2333', '#D55E00'],
+  groupMarks: ['#0072B2', '#8e95a6', '#fbe3d3'],
+  series: { region: role('region'), focus: role('focus'), pays: role('pays'), ue: role('ue'), departement: role('departement'), projection: role('projection') },
+  departements: DEPARTEMENT_COLORS,
+  refs: { parite: REF_STYLE.parite.stroke, region: REF_STYLE.region.stroke, france: REF_STYLE.france.stroke, ue: REF_STYLE.ue.stroke, cible: REF_STYLE.cible.stroke },
+};
+
+export const DARK: Palette = {
+  ink: '#e8eaf0',
+  soft: '#b9c0cf',
+  paper: '#161b26',
+  grid: '#2e3646',
+  axis: '#8e95a6',
+  card: '#1f2633',
+  accent: '#e58aa8',
+  illustrative: '#f0c36a',
+  mapStroke: '#0d1118',
+  missing: '#1f2633',
+  missingLine: '#8e95a6',
+  bar: '#E07B39',
+  lowFill: '#3a2a20',
+  lowLine: '#E07B39',
+  groups: ['#56B4E9', '#c9cfdb', '#E07B39'],
+  groupMarks: ['#56B4E9', '#161b26', '#161b26'],
+  series: { region: '#56B4E9', focus: '#56B4E9', pays: '#e8eaf0', ue: '#c3a6e6', departement: '#E69F00', projection: '#56B4E9' },
+  departements: ['#E69F00', '#2bc48f', '#e59cc4', '#F0E442', '#d4a373'],
+  refs: { parite: '#e8eaf0', region: '#56B4E9', france: '#b9c0cf', ue: '#c3a6e6', cible: '#2bc48f' },
+};
+
+/** Dash patterns of the reference lines, the same on screen and in exports. */
+export const REF_DASH: Readonly<Record<Reference['id'], string>> = {
+  parite: '',
+  region: REF_STYLE.region.dash,
+  france: REF_STYLE.france.dash,
+  ue: REF_STYLE.ue.dash,
+  cible: REF_STYLE.cible.dash,
+};

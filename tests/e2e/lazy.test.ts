@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Route } from 'playwright-core';
+import { allReady, appUrl, launch, openPage, READY } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const chunk = (name: string) => new RegExp(`/assets/${name}-[\\w-]+\\.js$`);
+
+describe('parts loaded on demand', () => {
+  test('the first screen fetches neither the data view nor the share dialog; DuckDB\'s code is a chunk of its own', async () => {
+    const { page, close } = await openPage(browser);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await page.waitForSelector(READY, { timeout: 60000 });
+    await allReady(page);
+    await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 60000 });
+    expect(requests.filter((u) => chunk('(DataView|ShareDialog)').test(u))).toEqual([]);
+    expect(requests.some((u) => chunk('db').test(u))).toBe(true);
+    await close();
+  });
+
+  test('a share dialog still on its way shows that it is loading, then opens', async () => {
+    const { page, log, close } = await openPage(browser);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(chunk('ShareDialog'), async (route: Route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await allReady(page);
+    await page.locator('[data-chart="map"] [data-testid="share"]').click();
+    const status = page.locator('[data-chart="map"] [role="status"]', { hasText: 'Chargement…' });
+    await status.waitFor();
+    release();
+    await page.locator('dialog[open] [data-testid="embed-code"]').waitFor();
+    expect(await status.count()).toBe(0);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+
+  test('when the code cannot be fetched, the page says so in place and keeps working', async () => {
+    const { page, close } = await openPage(browser);
+    await page.route(chunk('(ShareDialog|DataView)'), (route: Route) => route.abort());
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await allReady(page);
+    await page.locator('[data-chart="ranking"] [data-testid="share"]').click();
+    await expect.poll(() => page.locator('[data-chart="ranking"] [role="alert"]').innerText()).toMatch(/n’a pas pu être chargée/);
+    expect(await page.locator('[data-chart]').count()).toBe(5);
+    // The data view, opened from the menu, fails in place too; the navigation still works.
+    await page.getByRole('link', { name: 'Données' }).click();
+    await expect.poll(() => page.locator('main [role="alert"]').first().innerText()).toMatch(/n’a pas pu être chargée/);
+    await page.getByRole('link', { name: 'Vue d’ensemble' }).click();
+    await page.waitForSelector(READY);
+    await close();
+  });
+});
