@@ -22,11 +22,13 @@ const TEMPLATE_ROWS = [
 /** Données: datasets, imports, the observations table and the downloads. */
 export function DataView({ lang, t, db }: { lang: Lang; t: Messages; db: DbState }) {
   const [error, setError] = useState<string | null>(null);
-  const active = useDbQuery('datasets-illustrative', async (conn) => (await runQuery(conn, datasetsQuery(), DatasetRow)).some((d) => d.actif && d.illustratif));
+  // Same key as the dataset list: one query answers both.
+  const datasets = useDbQuery('datasets', (conn) => runQuery(conn, datasetsQuery(), DatasetRow));
+  const illustrative = datasets.status === 'ready' && datasets.data.some((d) => d.actif && d.illustratif);
   const restore = db.status === 'ready' ? db.restore : null;
   return (
     <>
-      {active.status === 'ready' && active.data ? <IllustrativeNotice t={t} /> : null}
+      {illustrative ? <IllustrativeNotice t={t} /> : null}
       {restore?.storageUnavailable ? <p role="alert" className="warning">{t.storageUnavailable}</p> : null}
       {restore && restore.failed.length ? <p role="alert" className="warning">{t.restoreFailed(restore.failed.join(', '))}</p> : null}
       {error ? <p role="alert" className="error">{error}</p> : null}
