@@ -146,14 +146,16 @@ export function getDb(): Promise<Connector> {
 declare global {
   interface Window {
     /** Present only with `?bench` in the URL: lets `npm run bench` time DuckDB's own read_csv in this page. */
-    __pariteBench?: { readCsvMs(text: string): Promise<number> };
+    __pariteBench?: { readCsvMs(url: string): Promise<number> };
   }
 }
 
 /** The floor of the import benchmark: DuckDB's own read_csv with explicit types, in the same page and worker. */
 function exposeBench(conn: Connector): void {
   window.__pariteBench = {
-    async readCsvMs(text: string) {
+    /** Fetches the bench's CSV (same origin) as text, then times DuckDB reading it from memory. */
+    async readCsvMs(url: string) {
+      const text = await (await fetch(url)).text();
       await conn.registerText('bench-raw.csv', text);
       const t0 = performance.now();
       await conn.exec(`CREATE OR REPLACE TEMP TABLE bench_raw AS SELECT * FROM read_csv('bench-raw.csv', header = true, auto_detect = false, delim = ',', quote = '"', columns = {'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE', 'hommes': 'DOUBLE', 'total': 'DOUBLE', 'part_femmes': 'DOUBLE', 'statut': 'VARCHAR', 'source': 'VARCHAR'});`);
