@@ -6,6 +6,7 @@ import { DbStatus } from './ui/DbStatus';
 import { Overview } from './features/overview/Overview';
 import { Territory } from './features/territory/Territory';
 import { DataView } from './features/data/DataView';
+import { StorageNotices } from './features/data/StorageNotices';
 
 /** Shell and routing only: reads the URL state, sets the page language, renders the view. */
 export function App() {
@@ -71,6 +72,7 @@ export function App() {
         <h1>{t.appTitle}</h1>
         <p className="tagline">{t.appTagline}</p>
         <DbStatus state={db} t={t} />
+        <StorageNotices db={db} t={t} />
         {url.vue === 'territoire' ? (
           <Territory url={url} lang={lang} t={t} navigate={navigate} />
         ) : url.vue === 'donnees' ? (
