@@ -255,17 +255,19 @@ describe('data loss', () => {
     const before = { datasets: DEFAULTS, rows: DEFAULT_ROWS, stored: [] };
     const big = toCsv(BIG);
 
-    // During the analysis.
-    await page.locator('[data-testid="import"] input[type=file]').first().setInputFiles({ name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
-    await page.waitForSelector('[data-testid="import"] .progress');
-    const loaded = page.waitForEvent('load', { timeout: 60000 });
-    const analysing = await page.evaluate(() => {
-      const busy = document.querySelector('[data-testid="import"] .progress') !== null;
-      setTimeout(() => location.reload(), 0);
-      return busy;
+    // During the analysis: the page reloads the moment the "reading" status appears.
+    await page.evaluate(() => {
+      new MutationObserver((_, obs) => {
+        if (!document.querySelector('[data-testid="import"] .progress')) return;
+        obs.disconnect();
+        sessionStorage.setItem('test:reloaded', 'analysing');
+        location.reload();
+      }).observe(document.body, { childList: true, subtree: true });
     });
-    expect(analysing).toBe(true);
+    const loaded = page.waitForEvent('load', { timeout: 60000 });
+    await page.locator('[data-testid="import"] input[type=file]').first().setInputFiles({ name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
     await loaded;
+    expect(await page.evaluate(() => sessionStorage.getItem('test:reloaded'))).toBe('analysing');
     await ready(page);
     await expectState(page, before);
 
