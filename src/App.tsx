@@ -6,6 +6,7 @@ import { DbStatus } from './ui/DbStatus';
 import { LoadBoundary } from './ui/LoadBoundary';
 import { Overview } from './features/overview/Overview';
 import { Territory } from './features/territory/Territory';
+import { StorageNotices } from './features/data/StorageNotices';
 
 // The data view (import, table, datasets) is loaded when it is opened: it is no part of the first screen.
 const DataView = lazy(() => import('./features/data/DataView').then((mod) => ({ default: mod.DataView })));
@@ -74,6 +75,7 @@ export function App() {
         <h1>{t.appTitle}</h1>
         <p className="tagline">{t.appTagline}</p>
         <DbStatus state={db} t={t} />
+        <StorageNotices db={db} t={t} />
         {url.vue === 'territoire' ? (
           <Territory url={url} lang={lang} t={t} navigate={navigate} />
         ) : url.vue === 'donnees' ? (

@@ -15,6 +15,7 @@ import { plainRow } from './arrow-rows';
 import { loadDefaults, SAFE_SETTINGS } from './load';
 import { fetchDefaultFiles } from './default-files';
 import { analyseFile, importCatalogueOf, restoreImports } from './imports';
+import { readMarker } from './store';
 
 /** Loading is an explicit state that the UI shows. */
 export type DbState =
@@ -29,6 +30,11 @@ export interface RestoreReport {
   readonly failed: string[];
   /** Storage could not be read (private browsing, cleared, blocked): the defaults are shown. */
   readonly storageUnavailable: boolean;
+  /**
+   * Imports the localStorage marker remembers but IndexedDB no longer holds (it was cleared), or could not be read
+   * (with `storageUnavailable`): the analyst is told the defaults are shown instead.
+   */
+  readonly lost: string[];
 }
 
 let state: DbState = { status: 'idle' };
@@ -117,13 +123,13 @@ async function create(): Promise<Connector> {
   setState({ status: 'loading', step: 'data' });
   await loadDefaults(connector, await files);
   performance.mark('duckdb:data-loaded');
-  let restore: RestoreReport = { restored: 0, failed: [], storageUnavailable: false };
+  let restore: RestoreReport;
   try {
     const cat = await importCatalogueOf(connector);
     const r = await restoreImports(connector, (file, opts) => analyseFile(connector, file, cat, opts).promise);
-    restore = { restored: r.restored.length, failed: r.failed, storageUnavailable: false };
+    restore = { restored: r.restored.length, failed: r.failed, storageUnavailable: false, lost: r.lost };
   } catch {
-    restore = { restored: 0, failed: [], storageUnavailable: true };
+    restore = { restored: 0, failed: [], storageUnavailable: true, lost: readMarker() };
   }
   setState({ status: 'ready', conn: connector, readyAt: performance.now(), restore });
   performance.mark('duckdb:ready');

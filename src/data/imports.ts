@@ -8,7 +8,8 @@ import { declareIndicators, diffStaged, removeDataset, setActive, stageCsv, swap
 import { dropFastTables, FAST_MIN_BYTES, runFastImport, type DirtyResult, type FastAnswer } from './import/fast';
 import type { ByteScan, FastHead } from './import/scan';
 import type { WorkerRequest } from './import/worker-protocol';
-import { askPersistence, clearImports, deleteImport, getImport, getInactiveDefaults, listImports, putImport, setInactiveDefaults, type StoredRecord } from './store';
+import { askPersistence, clearImports, deleteImport, getImport, getInactiveDefaults, listImports, putImport, readMarker, setInactiveDefaults, syncMarker, type StoredRecord } from './store';
+import { announceChange, StaleError, withImportLock } from './tab-sync';
 import { bumpDataVersion } from './version';
 
 /** The territories and indicators an import is checked against, from the loaded catalogue. */
@@ -160,10 +161,21 @@ export function datasetIdFor(fileName: string): string {
 
 const Priority = z.object({ p: z.number().int().nullable() });
 
+/** The stored imports this tab has loaded (or written), by id, with their `importedAt`: what its view is built on. */
+const seen = new Map<string, string>();
+
+/** Refuses to change a stored import that another tab replaced (or added) since this tab loaded its data. */
+function assertSeen(id: string, stored: StoredRecord | null): void {
+  if (stored && seen.get(id) !== stored.importedAt) throw new StaleError(id);
+}
+
 /**
  * Commits an import: the file's bytes, options, recipe and SHA-256 are written to IndexedDB first (replacing the
  * previous copy atomically), then the staged rows are swapped into DuckDB in one transaction. If the swap fails,
  * the previous stored copy is put back, so the stored data and the loaded data never disagree.
+ * The whole commit holds the origin's import lock: if another tab holds it, BusyError and nothing is done; if
+ * another tab replaced this dataset since this tab loaded it, StaleError and nothing is done. The other tabs are
+ * told once it is done.
  */
 export async function commitImport(
   conn: Connector,
@@ -174,9 +186,16 @@ export async function commitImport(
   // The button is hidden then, but a refused analysis must never replace a dataset (with nothing).
   if (analysed.result.errors > 0 || analysed.rowCount === 0) throw new Error('This analysis has errors: nothing to import.');
   const id = datasetIdFor(file.fileName);
+  return withImportLock(() => commitLocked(conn, file, analysed, opts, id));
+}
+
+async function commitLocked(conn: Connector, file: { blob: Blob; fileName: string }, analysed: AnalysedImport, opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>, id: string): Promise<{ id: string }> {
   const previous = await getImport(id);
+  assertSeen(id, previous);
   const [max] = await runQuery(conn, sqlQuery('SELECT max(priorite) AS p FROM datasets'), Priority);
-  const priorite = previous?.priorite ?? Math.max(10, (max?.p ?? 0) + 1);
+  // Another tab may have stored imports this tab has not loaded: the new one still comes after every stored one.
+  const storedMax = Math.max(0, ...(await listImports()).ok.map((r) => r.priorite));
+  const priorite = previous?.priorite ?? Math.max(10, (max?.p ?? 0) + 1, storedMax + 1);
   const record: StoredRecord = {
     id,
     nom: file.fileName,
@@ -202,7 +221,9 @@ export async function commitImport(
     else await deleteImport(id).catch(() => undefined);
     throw e;
   }
+  seen.set(id, record.importedAt);
   bumpDataVersion();
+  announceChange('import', id);
   return { id };
 }
 
@@ -212,14 +233,20 @@ function metaOf(rec: StoredRecord, sources: readonly string[]) {
 
 /**
  * Rebuilds the analyst's imports from IndexedDB into a database that holds the defaults: each stored file runs
- * through the same pipeline again. Returns the ids that could not be restored.
+ * through the same pipeline again. Returns the ids that could not be restored, and `lost`: the ids the localStorage
+ * marker remembers when IndexedDB now holds no import at all (cleared by the browser or the analyst). The marker is
+ * then reset to what IndexedDB holds. Throws if IndexedDB cannot be read (the marker is left as it was).
  */
-export async function restoreImports(conn: Connector, run: (file: Blob, opts: ImportOptions) => Promise<AnalysedImport>): Promise<{ restored: string[]; failed: string[] }> {
+export async function restoreImports(conn: Connector, run: (file: Blob, opts: ImportOptions) => Promise<AnalysedImport>): Promise<{ restored: string[]; failed: string[]; lost: string[] }> {
   const restored: string[] = [];
   const failed: string[] = [];
+  const expected = readMarker();
   const { ok, broken } = await listImports();
+  const lost = ok.length + broken.length === 0 ? expected : [];
+  await syncMarker();
   failed.push(...broken);
   for (const rec of ok) {
+    seen.set(rec.id, rec.importedAt);
     try {
       if (rec.options.declared?.length) await declareIndicators(conn, rec.options.declared);
       const file = rec.bytes instanceof Blob ? rec.bytes : new Blob([rec.bytes]);
@@ -232,39 +259,53 @@ export async function restoreImports(conn: Connector, run: (file: Blob, opts: Im
     }
   }
   for (const id of await getInactiveDefaults()) await setActive(conn, id, false);
-  return { restored, failed };
+  return { restored, failed, lost };
 }
 
-/** Activates or deactivates a dataset, and remembers it. */
-export async function setDatasetActive(conn: Connector, id: string, actif: boolean, origine: 'defaut' | 'import'): Promise<void> {
-  if (origine === 'import') {
-    const rec = await getImport(id);
-    if (rec) await putImport({ ...rec, actif });
-  } else {
-    const off = new Set(await getInactiveDefaults());
-    if (actif) off.delete(id);
-    else off.add(id);
-    await setInactiveDefaults([...off]);
-  }
-  await setActive(conn, id, actif);
-  bumpDataVersion();
+/** Activates or deactivates a dataset, and remembers it (under the import lock, like every stored change). */
+export function setDatasetActive(conn: Connector, id: string, actif: boolean, origine: 'defaut' | 'import'): Promise<void> {
+  return withImportLock(async () => {
+    if (origine === 'import') {
+      const rec = await getImport(id);
+      assertSeen(id, rec);
+      if (rec) await putImport({ ...rec, actif });
+    } else {
+      const off = new Set(await getInactiveDefaults());
+      if (actif) off.delete(id);
+      else off.add(id);
+      await setInactiveDefaults([...off]);
+    }
+    await setActive(conn, id, actif);
+    bumpDataVersion();
+    announceChange('activation', id);
+  });
 }
 
 /** Deletes an imported dataset from the database and from storage. */
-export async function deleteDataset(conn: Connector, id: string): Promise<void> {
-  await removeDataset(conn, id);
-  await deleteImport(id);
-  bumpDataVersion();
+export function deleteDataset(conn: Connector, id: string): Promise<void> {
+  return withImportLock(async () => {
+    assertSeen(id, await getImport(id));
+    await removeDataset(conn, id);
+    await deleteImport(id);
+    seen.delete(id);
+    bumpDataVersion();
+    announceChange('suppression', id);
+  });
 }
 
 /** Back to the committed defaults: every import deleted, every default dataset active again. */
-export async function revertToDefaults(conn: Connector): Promise<void> {
-  const ids = await runQuery(conn, sqlQuery("SELECT id, origine FROM datasets"), z.object({ id: z.string(), origine: z.string() }));
-  await clearImports();
-  await setInactiveDefaults([]);
-  for (const d of ids) {
-    if (d.origine === 'import') await removeDataset(conn, d.id);
-    else await setActive(conn, d.id, true);
-  }
-  bumpDataVersion();
+export function revertToDefaults(conn: Connector): Promise<void> {
+  return withImportLock(async () => {
+    for (const rec of (await listImports()).ok) assertSeen(rec.id, rec);
+    const ids = await runQuery(conn, sqlQuery("SELECT id, origine FROM datasets"), z.object({ id: z.string(), origine: z.string() }));
+    await clearImports();
+    await setInactiveDefaults([]);
+    for (const d of ids) {
+      if (d.origine === 'import') await removeDataset(conn, d.id);
+      else await setActive(conn, d.id, true);
+    }
+    seen.clear();
+    bumpDataVersion();
+    announceChange('retour', null);
+  });
 }

@@ -30,12 +30,23 @@ export type StoredRecord = StoredImport & { bytes: Blob | ArrayBuffer };
 const DB_NAME = 'parite-numerique';
 const VERSION = 1;
 
-/** Thrown when the browser refuses to store more. */
+/** Thrown when the browser refuses to store more: the write was not made (the transaction aborted as a whole). */
 export class QuotaError extends Error {
+  readonly code = 'quota';
   constructor() {
     super('quota');
     this.name = 'QuotaError';
   }
+}
+
+/** True for the browser's "no room left" error, whichever way it arrives (thrown by `put`, or on the aborted transaction). */
+function isQuota(e: unknown): boolean {
+  return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
+}
+
+function storageError(e: unknown): Error {
+  if (isQuota(e)) return new QuotaError();
+  return e instanceof Error ? e : new Error('IndexedDB transaction aborted');
 }
 
 function req<T>(r: IDBRequest<T>): Promise<T> {
@@ -57,7 +68,16 @@ function open(): Promise<IDBDatabase> {
         if (!db.objectStoreNames.contains('settings')) db.createObjectStore('settings');
         if (!db.objectStoreNames.contains('recipes')) db.createObjectStore('recipes', { keyPath: 'nom' });
       };
-      r.onsuccess = () => resolve(r.result);
+      r.onsuccess = () => {
+        const db = r.result;
+        // Another tab (or the test, or the browser) deletes or upgrades the database: let it, and reopen next time.
+        db.onversionchange = () => {
+          db.close();
+          dbPromise = null;
+        };
+        db.onclose = () => (dbPromise = null);
+        resolve(db);
+      };
       r.onerror = () => reject(r.error);
     });
     dbPromise.catch(() => (dbPromise = null));
@@ -69,10 +89,20 @@ async function write(store: string, fn: (s: IDBObjectStore) => void): Promise<vo
   const db = await open();
   await new Promise<void>((resolve, reject) => {
     const tx = db.transaction(store, 'readwrite');
-    fn(tx.objectStore(store));
     tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error?.name === 'QuotaExceededError' ? new QuotaError() : (tx.error ?? new Error('IndexedDB transaction aborted')));
+    tx.onabort = () => reject(storageError(tx.error));
     tx.onerror = () => undefined; // reported by onabort
+    try {
+      fn(tx.objectStore(store));
+    } catch (e) {
+      // `put` may throw at once (quota, a value that cannot be cloned): nothing of this transaction is kept.
+      reject(storageError(e));
+      try {
+        tx.abort();
+      } catch {
+        /* already finished */
+      }
+    }
   });
 }
 
@@ -100,17 +130,65 @@ export async function getImport(id: string): Promise<StoredRecord | null> {
   return parsed.success && (bytes instanceof ArrayBuffer || bytes instanceof Blob) ? { ...parsed.data, bytes } : null;
 }
 
-/** Writes (or replaces, atomically) one import. */
-export function putImport(rec: StoredRecord): Promise<void> {
-  return write('imports', (s) => s.put(rec));
+/** Writes (or replaces, atomically) one import; the marker is raised once the write is done. */
+export async function putImport(rec: StoredRecord): Promise<void> {
+  await write('imports', (s) => s.put(rec));
+  await syncMarker();
 }
 
-export function deleteImport(id: string): Promise<void> {
-  return write('imports', (s) => s.delete(id));
+/** Deletes one import; the marker is lowered first, so a crash in between never claims a lost import. */
+export async function deleteImport(id: string): Promise<void> {
+  writeMarker(readMarker().filter((x) => x !== id));
+  await write('imports', (s) => s.delete(id));
+  await syncMarker();
 }
 
-export function clearImports(): Promise<void> {
-  return write('imports', (s) => s.clear());
+export async function clearImports(): Promise<void> {
+  writeMarker([]);
+  await write('imports', (s) => s.clear());
+  await syncMarker();
+}
+
+/** The ids of the stored imports, without reading the files. */
+export async function storedImportIds(): Promise<string[]> {
+  const db = await open();
+  const keys = await req(db.transaction('imports').objectStore('imports').getAllKeys());
+  return keys.map(String);
+}
+
+/**
+ * A small marker in localStorage, beside IndexedDB: the ids of the stored imports. If the browser clears IndexedDB
+ * (eviction, "clear site data" limited to it) but not localStorage, the next start can tell the analyst their
+ * imports are gone instead of silently showing the defaults. Raised after a write, lowered before a delete.
+ */
+const MARKER = 'parite-numerique:imports';
+const Marker = z.object({ ids: z.array(z.string()) });
+
+export function readMarker(): string[] {
+  try {
+    const raw = localStorage.getItem(MARKER);
+    return raw ? Marker.parse(JSON.parse(raw)).ids : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeMarker(ids: readonly string[]): void {
+  try {
+    if (ids.length) localStorage.setItem(MARKER, JSON.stringify({ ids: [...ids].sort() }));
+    else localStorage.removeItem(MARKER);
+  } catch {
+    /* localStorage disabled: no marker, no warning */
+  }
+}
+
+/** Sets the marker to what IndexedDB holds now (best effort). */
+export async function syncMarker(): Promise<void> {
+  try {
+    writeMarker(await storedImportIds());
+  } catch {
+    /* storage unreadable: leave the marker as it is */
+  }
 }
 
 /** Default datasets the analyst switched off. */

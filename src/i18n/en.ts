@@ -142,7 +142,14 @@ export const en: Messages = {
   importCommitting: 'Saving…',
   importDone: (n: string, id: string) => `${n} rows imported into dataset "${id}". Every chart now uses them.`,
   importFailed: (msg: string) => `The import failed; the data already loaded is intact. ${msg}`,
-  importQuota: 'The browser has no room left to keep this file: free some space or delete an imported dataset. Nothing was changed.',
+  importQuota:
+    'Import not saved: the browser has no room left to keep this file. Nothing was changed: the data shown and stored are as before. Free some space or delete an imported dataset, then try again.',
+  importBusy: 'Another tab is importing or changing the data: this import was not saved, and nothing changed here. Try again in a moment.',
+  importRetry: 'Try again',
+  changeQuota: 'The browser has no room left: this change was not saved, and nothing changed. Free some space, then try again.',
+  changeBusy: 'Another tab is importing or changing the data: nothing changed. Try again in a moment.',
+  staleData: (id: string) =>
+    `Dataset "${id}" was changed in another tab since this page loaded: nothing was saved here, so as not to overwrite that change. Reload the page to see the current data.`,
   reportOk: (rows: string) => `Valid file: ${rows} rows ready to import.`,
   reportError: (errors: string) => `${errors} problem(s) prevent the import. Fix the file (or the recipe) and try again; the loaded data does not change.`,
   reportFormat: (f: string) => `Recognised format: ${f}`,
@@ -204,6 +211,13 @@ export const en: Messages = {
   datasetsRevertConfirm: 'Delete every import and reactivate the default data?',
   restoreFailed: (ids: string) => `Some stored imports could not be reloaded: ${ids}.`,
   storageUnavailable: 'Browser storage is unavailable: only the default data is shown, and imports will not be kept.',
+  storageLost: (ids: string) =>
+    `Your imports stored in this browser are gone (${ids}): the browser cleared its storage, short of space or on request. Only the default data is shown. Import your original files again to get them back.`,
+  storageLostUnavailable: (ids: string) => `Your stored imports (${ids}) could not be read: browser storage is unavailable. Only the default data is shown.`,
+  otherTabChanged: (kind: string, id: string) =>
+    `${({ import: `Another tab imported dataset "${id}".`, suppression: `Another tab deleted dataset "${id}".`, activation: `Another tab activated or deactivated dataset "${id}".` } as Record<string, string>)[kind] ?? 'Another tab went back to the default data.'} This page still shows the earlier data: reload it to see the stored data.`,
+  otherTabReload: 'Reload the page',
+  dismiss: 'Dismiss',
   tableTitle: 'Observations',
   tableCount: (shown: string, total: string) => `${shown} row(s) of ${total}`,
   tableFilterTerritory: 'Territory',

@@ -141,7 +141,14 @@ export const fr = {
   importCommitting: 'Enregistrement…',
   importDone: (n: string, id: string) => `${n} lignes importées dans le jeu « ${id} ». Tous les graphiques en tiennent compte.`,
   importFailed: (msg: string) => `L’import a échoué ; les données déjà chargées sont intactes. ${msg}`,
-  importQuota: 'Le navigateur manque de place pour conserver ce fichier : libérez de l’espace ou supprimez un jeu importé. Rien n’a été modifié.',
+  importQuota:
+    'Import non enregistré : le navigateur manque de place pour conserver ce fichier. Rien n’a été modifié : les données affichées et enregistrées sont celles d’avant. Libérez de l’espace ou supprimez un jeu importé, puis réessayez.',
+  importBusy: 'Un autre onglet est en train d’importer ou de modifier les données : cet import n’a pas été enregistré, et rien n’a changé ici. Réessayez dans un instant.',
+  importRetry: 'Réessayer',
+  changeQuota: 'Le navigateur manque de place : ce changement n’a pas été enregistré, et rien n’a changé. Libérez de l’espace, puis réessayez.',
+  changeBusy: 'Un autre onglet est en train d’importer ou de modifier les données : rien n’a changé. Réessayez dans un instant.',
+  staleData: (id: string) =>
+    `Le jeu « ${id} » a changé dans un autre onglet depuis le chargement de cette page : rien n’a été enregistré ici, pour ne pas écraser ce changement. Rechargez la page pour voir les données à jour.`,
   reportOk: (rows: string) => `Fichier valide : ${rows} lignes prêtes à être importées.`,
   reportError: (errors: string) => `${errors} problème(s) empêchent l’import. Corrigez le fichier (ou la recette) et réessayez ; les données chargées ne changent pas.`,
   reportFormat: (f: string) => `Format reconnu : ${f}`,
@@ -203,6 +210,13 @@ export const fr = {
   datasetsRevertConfirm: 'Supprimer tous les imports et réactiver les données par défaut ?',
   restoreFailed: (ids: string) => `Certains imports enregistrés n’ont pas pu être rechargés : ${ids}.`,
   storageUnavailable: 'Le stockage du navigateur est indisponible : seules les données par défaut sont affichées, et les imports ne seront pas conservés.',
+  storageLost: (ids: string) =>
+    `Vos imports enregistrés dans ce navigateur ont disparu (${ids}) : le navigateur a effacé son stockage, faute de place ou à la demande. Seules les données par défaut sont affichées. Réimportez vos fichiers d’origine pour les retrouver.`,
+  storageLostUnavailable: (ids: string) => `Vos imports enregistrés (${ids}) n’ont pas pu être relus : le stockage du navigateur est indisponible. Seules les données par défaut sont affichées.`,
+  otherTabChanged: (kind: string, id: string) =>
+    `${({ import: `Un autre onglet a importé le jeu « ${id} ».`, suppression: `Un autre onglet a supprimé le jeu « ${id} ».`, activation: `Un autre onglet a activé ou désactivé le jeu « ${id} ».` } as Record<string, string>)[kind] ?? 'Un autre onglet est revenu aux données par défaut.'} Cette page montre encore les données d’avant : rechargez-la pour voir les données enregistrées.`,
+  otherTabReload: 'Recharger la page',
+  dismiss: 'Fermer ce message',
   tableTitle: 'Observations',
   tableCount: (shown: string, total: string) => `${shown} ligne(s) sur ${total}`,
   tableFilterTerritory: 'Territoire',

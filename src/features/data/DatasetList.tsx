@@ -5,11 +5,12 @@ import { datasetsQuery, DatasetRow } from '../../data/sql/datasets';
 import { getDb } from '../../data/db-loader';
 import { deleteDataset, revertToDefaults, setDatasetActive } from '../../data/imports';
 import { useDbQuery } from '../use-db';
+import { storageErrorMessage } from './storage-messages';
 
 /** Every loaded dataset: name, origin, date, rows, active or not; activate, deactivate, delete, revert. */
 export function DatasetList({ lang, t, onError }: { lang: Lang; t: Messages; onError: (m: string) => void }) {
   const q = useDbQuery('datasets', (conn) => runQuery(conn, datasetsQuery(), DatasetRow));
-  const act = (fn: () => Promise<void>) => () => void fn().catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+  const act = (fn: () => Promise<void>) => () => void fn().catch((e: unknown) => onError(storageErrorMessage(e, t, 'change') ?? (e instanceof Error ? e.message : String(e))));
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   const rows = q.status === 'ready' ? q.data : q.stale;
   if (!rows) return <p className="muted" aria-busy="true">{t.loading}</p>;

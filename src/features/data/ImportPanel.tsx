@@ -8,20 +8,22 @@ import type { ImportOptions } from '../../data/import/run';
 import type { Recipe } from '../../data/import/recipe';
 import type { DiffRow } from '../../data/import/commit';
 import { analyseFile, commitImport, datasetIdFor, diffWithLoaded, importCatalogueOf, type AnalysedImport, type RunningImport } from '../../data/imports';
-import { listRecipes, putRecipe, QuotaError } from '../../data/store';
+import { listRecipes, putRecipe } from '../../data/store';
 import { runQuery } from '../../data/client';
 import { sqlQuery } from '../../data/sql/quote';
 import { z } from 'zod';
 import { ImportReport } from './ImportReport';
 import { RecipeForm } from './RecipeForm';
+import { canRetry, storageErrorMessage } from './storage-messages';
 
+type ReportPhase = { kind: 'report'; file: { blob: Blob; fileName: string }; analysed: AnalysedImport; opts: ImportOptions; diff: DiffRow | null; indicators: string[]; saved: Recipe[] };
 type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; run: RunningImport }
-  | { kind: 'report'; file: { blob: Blob; fileName: string }; analysed: AnalysedImport; opts: ImportOptions; diff: DiffRow | null; indicators: string[]; saved: Recipe[] }
+  | ReportPhase
   | { kind: 'committing' }
   | { kind: 'done'; rows: number; id: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; retry?: ReportPhase };
 
 /** The import area: choose or drop a file, see the report, map columns with a recipe, confirm. */
 export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
@@ -58,18 +60,21 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
     await analyse({ blob: f, fileName: f.name }, { fileName: f.name });
   }
 
-  async function commit(p: Extract<Phase, { kind: 'report' }>) {
+  async function commit(p: ReportPhase) {
     setPhase({ kind: 'committing' });
     try {
       const conn = await getDb();
       const { id } = await commitImport(conn, p.file, p.analysed, p.opts);
       setPhase({ kind: 'done', rows: p.analysed.rowCount, id });
     } catch (e) {
-      setPhase({ kind: 'failed', message: e instanceof QuotaError ? t.importQuota : t.importFailed(e instanceof Error ? e.message : String(e)) });
+      // No room, or another tab committing: nothing was changed, and the same analysis can be committed again.
+      const message = storageErrorMessage(e, t, 'import') ?? t.importFailed(e instanceof Error ? e.message : String(e));
+      setPhase({ kind: 'failed', message, retry: canRetry(e) ? p : undefined });
     }
   }
 
   const unknownIndicators = phase.kind === 'report' ? phase.analysed.result.unknownIndicators : [];
+  const retry = phase.kind === 'failed' ? phase.retry : undefined;
   return (
     <section className="card" data-testid="import" aria-labelledby="import-title">
       <h2 id="import-title">{t.importTitle}</h2>
@@ -97,6 +102,12 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
       {phase.kind === 'failed' ? (
         <section className="report is-error" data-testid="import-report" data-status="error" data-rows={0} data-errors={1}>
           <p role="alert"><strong>{phase.message}</strong></p>
+          {retry ? (
+            <div className="report-actions">
+              <button type="button" className="btn" onClick={() => void commit(retry)}>{t.importRetry}</button>
+              <button type="button" className="btn-link" onClick={() => setPhase({ kind: 'idle' })}>{t.importCancel}</button>
+            </div>
+          ) : null}
         </section>
       ) : null}
       {phase.kind === 'report' ? (
