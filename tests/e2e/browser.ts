@@ -1,6 +1,11 @@
 import { inject } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+
+/** axe-core's source, injected into pages by the accessibility checks. */
+export const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export const READY = '[data-chart][data-ready="true"]';
 

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { appUrl, launch, openPage, READY } from './browser';
+import { appUrl, axeSource, launch, openPage, READY } from './browser';
 import { decodeSnapshot, encodeSnapshot } from '../../src/snapshot/codec';
 import type { ChartSnapshot } from '../../src/snapshot/schema';
 import fragmentsV1 from '../fixtures/embed-fragments-v1.json';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
