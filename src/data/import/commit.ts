@@ -7,9 +7,14 @@ import type { CanonicalRow } from './canonical';
 
 const COLUMNS = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'] as const;
 
+/** One cell of our own CSV: empty for NULL, text always quoted, numbers and booleans as JavaScript writes them. */
+export function ownCsvCell(v: string | number | boolean | null): string {
+  return v === null ? '' : typeof v === 'string' ? `"${v.replace(/"/g, '""')}"` : String(v);
+}
+
 /** Our own serialisation of validated rows, read back by DuckDB with explicit types. */
 export function rowsToCsv(rows: readonly CanonicalRow[]): string {
-  const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`);
+  const cell = ownCsvCell;
   const lines = [COLUMNS.join(',')];
   for (const r of rows) lines.push(COLUMNS.map((c) => cell(r[c])).join(','));
   return lines.join('\n') + '\n';

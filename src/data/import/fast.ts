@@ -9,6 +9,7 @@ import type { ByteScan, FastHead } from './scan';
 import { territoryMatcher } from './territory';
 import { validateRows } from './validate';
 import type { ImportResult } from './run';
+import { ownCsvCell } from './commit';
 
 /**
  * The fast import path for large canonical CSV files: DuckDB reads and types the file itself (registered by
@@ -201,8 +202,7 @@ export async function runFastImport(
     part_femmes DOUBLE, statut VARCHAR, source VARCHAR, ok BOOLEAN);`);
   if (d.mapped.length) {
     const file = `${table}_corrige.csv`;
-    const cell = (v: string | number | boolean | null) => (v === null ? '' : typeof v === 'string' ? `"${v.replace(/"/g, '""')}"` : String(v));
-    const lines = d.mapped.map((r) => [r.line, r.territoire, r.annee, r.indicateur, r.femmes, r.hommes, r.total, r.part_femmes, r.statut, r.source, okByLine.get(r.line) ?? false].map(cell).join(','));
+    const lines = d.mapped.map((r) => [r.line, r.territoire, r.annee, r.indicateur, r.femmes, r.hommes, r.total, r.part_femmes, r.statut, r.source, okByLine.get(r.line) ?? false].map(ownCsvCell).join(','));
     await conn.registerText(file, lines.join('\n') + '\n');
     await conn.exec(`INSERT INTO ${fixed} SELECT * FROM read_csv(${quoteLiteral(file)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"',
       columns = {'line': 'INTEGER', 'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE', 'hommes': 'DOUBLE', 'total': 'DOUBLE',
