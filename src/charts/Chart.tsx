@@ -3,9 +3,9 @@ import type { ChartSnapshot } from '../snapshot/schema';
 import { ChartFrame } from './ChartFrame';
 import { KpiCards } from './kpi/KpiCards';
 import { MapChart } from './map/MapChart';
-import { RankingChart } from './ranking/RankingChart';
-import { TrendChart } from './trend/TrendChart';
-import { PipelineChart } from './pipeline/PipelineChart';
+import { BarsChart } from './bars/BarsChart';
+import { messages } from '../i18n';
+import { useTrendChart } from './trend/lazy';
 
 /** Renders any snapshot in its frame; the body depends on the kind. */
 export function Chart({ snapshot, hrefFor, actions, headingLevel, busy, srTable, hideTitle }: {
@@ -19,9 +19,12 @@ export function Chart({ snapshot, hrefFor, actions, headingLevel, busy, srTable,
   actions?: ReactNode;
   headingLevel?: 2 | 3;
 }) {
+  // A trend is not ready until its drawing code is there (loaded on first use).
+  const trend = useTrendChart(snapshot.kind === 'trend');
+  const waiting = snapshot.kind === 'trend' && !trend.component;
   return (
-    <ChartFrame snapshot={snapshot} actions={actions} headingLevel={headingLevel} busy={busy} srTable={srTable} hideTitle={hideTitle}>
-      <ChartBody snapshot={snapshot} hrefFor={hrefFor} />
+    <ChartFrame snapshot={snapshot} actions={actions} headingLevel={headingLevel} busy={busy || waiting} srTable={srTable} hideTitle={hideTitle}>
+      <ChartBody snapshot={snapshot} hrefFor={hrefFor} trend={trend} />
     </ChartFrame>
   );
 }
@@ -30,20 +33,23 @@ export function Chart({ snapshot, hrefFor, actions, headingLevel, busy, srTable,
  * The drawing itself, redrawn only when its snapshot changes: marking a chart busy while new data comes must not
  * redraw every chart (it took about 150 ms of the main thread on an indicator change).
  */
-const ChartBody = memo(ChartBodyOf, (a, b) => a.snapshot === b.snapshot);
+const ChartBody = memo(ChartBodyOf, (a, b) => a.snapshot === b.snapshot && a.trend === b.trend);
 
-function ChartBodyOf({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefFor?: (code: string) => string }) {
+function ChartBodyOf({ snapshot, hrefFor, trend }: { snapshot: ChartSnapshot; hrefFor?: (code: string) => string; trend: ReturnType<typeof useTrendChart> }) {
   switch (snapshot.kind) {
     case 'kpi':
       return <KpiCards snapshot={snapshot} />;
     case 'map':
       return <MapChart snapshot={snapshot} hrefFor={hrefFor ?? ((c) => `?vue=territoire&territoire=${c}`)} />;
     case 'ranking':
-      return <RankingChart snapshot={snapshot} />;
+      return <BarsChart snapshot={snapshot} />;
     case 'trend':
-      return <TrendChart snapshot={snapshot} />;
+      if (trend.component) return <trend.component snapshot={snapshot} />;
+      // Its code could not be fetched (offline, or a new deployment removed it): said in place, the rest works.
+      if (trend.error) return <p className="error" role="alert">{messages(snapshot.lang).loadFailed}</p>;
+      return <div className="trend-pending" aria-hidden="true" />;
     case 'pipeline':
     case 'comparison':
-      return <PipelineChart snapshot={snapshot} />;
+      return <BarsChart snapshot={snapshot} />;
   }
 }

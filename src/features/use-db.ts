@@ -17,22 +17,71 @@ export type QueryState<T> =
   | { readonly status: 'ready'; readonly data: T }
   | { readonly status: 'error'; readonly error: string; readonly stale?: T };
 
-/** Answers by key (the key holds the data version): the latest few are kept, so going back is immediate. */
+/**
+ * Answers by key (the key holds the data version): the latest few are kept, so going back is immediate, and
+ * answers fetched ahead of time (`prefetch`) are there when the user asks.
+ */
 const answers = new Map<string, Promise<unknown>>();
-const KEEP = 12;
+/** Answers already there, by key: a view reads them in the same render, without a busy frame in between. */
+const settled = new Map<string, { value: unknown }>();
+const KEEP = 24;
+
+/** Forgets the answers of older data (their key ends with another version). */
+function forgetOlderData(): void {
+  const suffix = `#${getDataVersion()}`;
+  for (const k of answers.keys()) {
+    if (!k.endsWith(suffix)) {
+      answers.delete(k);
+      settled.delete(k);
+    }
+  }
+}
 
 /** Starts the query for `key` unless it is already running or answered; returns its promise. */
 function start<T>(key: string, run: (conn: Connector) => Promise<T>): Promise<T> {
+  forgetOlderData();
   let p = answers.get(key) as Promise<T> | undefined;
   if (p) {
     answers.delete(key);
   } else {
     p = getDb().then(run);
-    p.catch(() => answers.delete(key));
+    p.then(
+      (value) => answers.has(key) && settled.set(key, { value }),
+      () => answers.delete(key),
+    );
   }
   answers.set(key, p); // most recent last
-  while (answers.size > KEEP) answers.delete(answers.keys().next().value as string);
+  while (answers.size > KEEP) {
+    const oldest = answers.keys().next().value as string;
+    answers.delete(oldest);
+    settled.delete(oldest);
+  }
+  for (const k of settled.keys()) if (!answers.has(k)) settled.delete(k);
   return p;
+}
+
+/**
+ * Fetches an answer ahead of time, in the background (the page's own queries go first: the caller waits for
+ * each answer before asking the next). Does not make it the most recent: what the user looked at stays longest.
+ */
+export function prefetch<T>(baseKey: string, run: (conn: Connector) => Promise<T>): Promise<unknown> {
+  const key = `${baseKey}#${getDataVersion()}`;
+  forgetOlderData();
+  const known = answers.get(key);
+  if (known) return known.catch(() => undefined);
+  // A full cache keeps what the user asked for.
+  if (answers.size >= KEEP) return Promise.resolve(undefined);
+  const p = getDb().then(run);
+  p.then(
+    (value) => answers.has(key) && settled.set(key, { value }),
+    () => answers.delete(key),
+  );
+  // Oldest first: a prefetched answer is the first to go when the cache fills up.
+  const rest = [...answers];
+  answers.clear();
+  answers.set(key, p);
+  for (const [k, v] of rest) answers.set(k, v);
+  return p.catch(() => undefined);
 }
 
 /**
@@ -47,10 +96,11 @@ export function useDbQuery<T>(baseKey: string, run: (conn: Connector) => Promise
   const key = `${baseKey}#${version}`;
   const [state, setState] = useState<{ key: string; value: QueryState<T>; last?: T }>({ key, value: { status: 'loading' } });
   if (state.key !== key) start(key, run);
+  const done = state.key !== key ? settled.get(key) : undefined;
   useEffect(() => {
     let live = true;
     start(key, run).then(
-      (data) => live && setState({ key, value: { status: 'ready', data }, last: data }),
+      (data) => live && setState((s) => (s.key === key && s.value.status === 'ready' && s.value.data === data ? s : { key, value: { status: 'ready', data }, last: data })),
       (e: unknown) => live && setState((s) => ({ key, value: { status: 'error', error: e instanceof Error ? e.message : String(e), stale: s.last }, last: s.last })),
     );
     return () => {
@@ -59,5 +109,6 @@ export function useDbQuery<T>(baseKey: string, run: (conn: Connector) => Promise
     // `run` is expected to depend only on what `key` encodes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
+  if (done) return { status: 'ready', data: done.value as T };
   return state.key === key ? state.value : { status: 'loading', stale: state.last };
 }

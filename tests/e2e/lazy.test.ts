@@ -61,4 +61,27 @@ describe('parts loaded on demand', () => {
     await page.waitForSelector(READY);
     await close();
   });
+
+  test('the trend chart (the only one drawn with Recharts) comes after the first charts; if its code is missing, it says so in place', async () => {
+    const { page, log, close } = await openPage(browser);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(chunk('TrendChart'), async (route: Route) => {
+      await held;
+      await route.abort();
+    });
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    // Every other chart is drawn while the trend's code is held back: it waits, not ready, its space kept.
+    await page.waitForFunction(() => ['kpi', 'map', 'ranking', 'pipeline'].every((k) => document.querySelector(`[data-chart="${k}"][data-ready="true"]`)), null, { timeout: 60000 });
+    const trend = page.locator('[data-chart="trend"]');
+    expect(await trend.getAttribute('data-ready')).toBeNull();
+    expect(await trend.getAttribute('aria-busy')).toBe('true');
+    expect((await page.locator('[data-chart="trend"] .trend-pending').boundingBox())?.height).toBe(360);
+    release();
+    await expect.poll(() => page.locator('[data-chart="trend"] [role="alert"]').innerText()).toMatch(/n’a pas pu être chargée/);
+    expect(await trend.getAttribute('data-ready')).toBeNull();
+    expect(await page.locator('[data-chart][data-ready="true"]').count()).toBe(4);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
 });

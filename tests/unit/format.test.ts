@@ -28,5 +28,14 @@ describe('formatting through Intl', () => {
     expect(formatDate('2026-11-29', 'fr')).toBe('29 novembre 2026');
     expect(formatDate('2026-11-29', 'en')).toBe('29 November 2026');
     expect(formatDate('pas une date', 'fr')).toBe('pas une date');
+    expect(formatDate('2026-02-30', 'fr')).toBe('2026-02-30');
+  });
+  test('dates are written as Intl writes them (fr-FR and en-GB, long style), without loading its calendar data', () => {
+    for (let t = Date.UTC(1990, 0, 1); t < Date.UTC(2031, 0, 1); t += 86400000 * 7 + 3600000 * 5) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      for (const [lang, loc] of [['fr', 'fr-FR'], ['en', 'en-GB']] as const) {
+        expect(formatDate(iso, lang)).toBe(new Intl.DateTimeFormat(loc, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)));
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { useDbQuery } from '../use-db';
+import { prefetch, useDbQuery } from '../use-db';
 import { getDbState, holdDbStart, subscribeDb } from '../../data/db-loader';
-import { usePrecomputedOverview } from './use-precomputed';
+import { isDefaultOverview, usePrecomputedOverview } from './use-precomputed';
 import type { Messages } from '../../i18n';
 import type { Lang } from '../../lib/format';
 import { formatUrlState, type UrlState } from '../../lib/url-state';
@@ -11,13 +11,29 @@ import { shareButtons, viewArgs } from '../view-args';
 import { loadOverview } from './model';
 import { IndicatorSelect, TargetInputs, TerritoryPicker, YearSelect } from './Controls';
 
+/** Indicators whose overview is computed ahead of time (the first ones of the selector). */
+const PREFETCH_MAX = 12;
+
+/** The cache key of an overview: everything of the URL that changes its queries. */
+function overviewKey(url: UrlState, lang: Lang): string {
+  const a = viewArgs(url, lang);
+  return `overview:${JSON.stringify([a.indicateur, a.annee, url.territoires, url.parcours, a.cible, a.anneeCible, lang])}`;
+}
+
+/** Resolves when the page has nothing else to do (or after half a second). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
+    else setTimeout(resolve, 50);
+  });
+}
+
 /** Vue d'ensemble: KPI, map, ranking, trend and pipeline for one indicator and year. */
 export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang; t: Messages; navigate: (s: UrlState) => void }) {
   const args = viewArgs(url, lang);
   const { cible, anneeCible } = args;
-  const key = JSON.stringify([args.indicateur, args.annee, url.territoires, url.parcours, cible, anneeCible, lang]);
   const db = useSyncExternalStore(subscribeDb, getDbState);
-  const isDefault = !url.indicateur && url.annee === undefined && !url.territoires && !url.parcours && url.cible === undefined && url.annee_cible === undefined;
+  const isDefault = isDefaultOverview(url);
   // Fetched only if the page opens on the default view before DuckDB is ready; kept until the first live answer.
   const [wantPre] = useState(() => isDefault && db.status !== 'ready');
   // Meanwhile DuckDB waits until the build-time charts are painted (released at once if there are none).
@@ -27,7 +43,29 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
     if (wantPre && db.status === 'idle') holdDbStart(painted);
     return done;
   });
-  const q = useDbQuery(`overview:${key}`, (conn) => loadOverview(conn, { ...args, territoires: url.territoires, parcours: url.parcours }));
+  const q = useDbQuery(overviewKey(url, lang), (conn) => loadOverview(conn, { ...args, territoires: url.territoires, parcours: url.parcours }));
+  const live = q.status === 'ready' ? q.data : null;
+  useEffect(() => {
+    if (!live) return;
+    // The other indicators' overviews, computed in the background once this one is shown: changing the
+    // indicator then only redraws. One at a time, when the page is idle, so the user's own queries go first.
+    const ids = live.catalogue.indicators.map((i) => i.id).filter((id) => id !== live.indicator.id).slice(0, PREFETCH_MAX);
+    let current = true;
+    void (async () => {
+      for (const id of ids) {
+        await idle();
+        if (!current) return;
+        const next = { ...url, indicateur: id, annee: undefined };
+        const a = viewArgs(next, lang);
+        await prefetch(overviewKey(next, lang), (conn) => loadOverview(conn, { ...a, territoires: next.territoires, parcours: next.parcours }));
+      }
+    })();
+    return () => {
+      current = false;
+    };
+    // `url` and `lang` are what `live` was computed for.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [live]);
   const pre = usePrecomputedOverview(wantPre && isDefault, lang, args.permalink, release);
   const model = q.status === 'ready' ? q.data : (q.stale ?? pre ?? undefined);
   // The build-time charts are real data from the same SQL: they count as ready until the live ones replace them.

@@ -1,7 +1,32 @@
 import { useEffect, useMemo, useState } from 'react';
 import { hasStoredData } from '../../data/store';
+import type { UrlState } from '../../lib/url-state';
 import { modelFromPrecomputed, PrecomputedOverview } from './precomputed';
 import type { OverviewModel } from './model';
+
+/** Whether the URL asks for the overview's default view: the one computed at build time. */
+export function isDefaultOverview(url: UrlState): boolean {
+  return !url.vue && !url.indicateur && url.annee === undefined && !url.territoires && !url.parcours && url.cible === undefined && url.annee_cible === undefined;
+}
+
+let pending: Promise<PrecomputedOverview | null> | null = null;
+
+/**
+ * The build-time overview, fetched once per page, or null when it must not be shown (the analyst has stored
+ * data, so it would be wrong) or cannot be read. Started as the page's script runs, before React's first render.
+ */
+export function loadPrecomputed(): Promise<PrecomputedOverview | null> {
+  pending ??= Promise.all([
+    fetch('./precomputed/overview.json').then((r) => (r.ok ? r.json() : null)).catch(() => null).finally(() => performance.mark('overview:precomputed-read')),
+    hasStoredData().finally(() => performance.mark('overview:stored-checked')),
+  ]).then(([json, stored]: [unknown, boolean]) => {
+    performance.mark('overview:precomputed-fetched');
+    const parsed = stored || json === null ? null : PrecomputedOverview.safeParse(json);
+    performance.mark('overview:precomputed-parsed');
+    return parsed?.success ? parsed.data : null;
+  });
+  return pending;
+}
 
 /**
  * The overview's default charts computed at build time, so the first chart needs no database. Used only for the
@@ -12,16 +37,9 @@ export function usePrecomputedOverview(enabled: boolean, lang: 'fr' | 'en', perm
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    void Promise.all([
-      fetch('./precomputed/overview.json').then((r) => (r.ok ? r.json() : null)).catch(() => null),
-      hasStoredData(),
-    ]).then(([json, stored]) => {
-      performance.mark('overview:precomputed-fetched');
-      const parsed = stored || json === null ? null : PrecomputedOverview.safeParse(json);
-      performance.mark('overview:precomputed-parsed');
-      if (parsed?.success) {
-        if (live) setData(parsed.data);
-      } else unavailable();
+    void loadPrecomputed().then((d) => {
+      if (!d) unavailable();
+      else if (live) setData(d);
     });
     return () => {
       live = false;
