@@ -20,12 +20,9 @@ function overviewKey(url: UrlState, lang: Lang): string {
   return `overview:${JSON.stringify([a.indicateur, a.annee, url.territoires, url.parcours, a.cible, a.anneeCible, lang])}`;
 }
 
-/** Resolves when the page has nothing else to do (or after half a second). */
-function idle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
-    else setTimeout(resolve, 50);
-  });
+/** Resolves after the tasks already waiting (a click, a frame) have run. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Vue d'ensemble: KPI, map, ranking, trend and pipeline for one indicator and year. */
@@ -48,12 +45,12 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
   useEffect(() => {
     if (!live) return;
     // The other indicators' overviews, computed in the background once this one is shown: changing the
-    // indicator then only redraws. One at a time, when the page is idle, so the user's own queries go first.
+    // indicator then only redraws. One at a time, so that a query of the user's waits for one at most.
     const ids = live.catalogue.indicators.map((i) => i.id).filter((id) => id !== live.indicator.id).slice(0, PREFETCH_MAX);
     let current = true;
     void (async () => {
       for (const id of ids) {
-        await idle();
+        await yieldToPage();
         if (!current) return;
         const next = { ...url, indicateur: id, annee: undefined };
         const a = viewArgs(next, lang);
