@@ -60,28 +60,28 @@ function start<T>(key: string, run: (conn: Connector) => Promise<T>): Promise<T>
   return p;
 }
 
+/** Whether an answer for `baseKey` (current data) is there or on its way. */
+export function isAsked(baseKey: string): boolean {
+  return answers.has(`${baseKey}#${getDataVersion()}`);
+}
+
 /**
- * Fetches an answer ahead of time, in the background (the page's own queries go first: the caller waits for
- * each answer before asking the next). Does not make it the most recent: what the user looked at stays longest.
+ * Hands in an answer computed ahead of time (by a query that answered several keys at once). It does not count as
+ * recent: what the user looked at stays longest, and a full cache takes no more.
  */
-export function prefetch<T>(baseKey: string, run: (conn: Connector) => Promise<T>): Promise<unknown> {
-  const key = `${baseKey}#${getDataVersion()}`;
+export function seed<T>(baseKey: string, answer: Promise<T>): void {
   forgetOlderData();
-  const known = answers.get(key);
-  if (known) return known.catch(() => undefined);
-  // A full cache keeps what the user asked for.
-  if (answers.size >= KEEP) return Promise.resolve(undefined);
-  const p = getDb().then(run);
-  p.then(
-    (value) => answers.has(key) && settled.set(key, { value }),
-    () => answers.delete(key),
+  const key = `${baseKey}#${getDataVersion()}`;
+  answer.then(
+    (value) => answers.get(key) === answer && settled.set(key, { value }),
+    () => answers.get(key) === answer && answers.delete(key),
   );
+  if (answers.has(key) || answers.size >= KEEP) return;
   // Oldest first: a prefetched answer is the first to go when the cache fills up.
   const rest = [...answers];
   answers.clear();
-  answers.set(key, p);
+  answers.set(key, answer);
   for (const [k, v] of rest) answers.set(k, v);
-  return p.catch(() => undefined);
 }
 
 /**

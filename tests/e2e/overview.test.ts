@@ -88,6 +88,26 @@ describe('overview', () => {
     await close();
   });
 
+  test('the other indicators\' overviews are computed with the first one: changing the indicator runs no query, and shows their own numbers', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?bench'), { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 60000 });
+    await page.waitForFunction(() => performance.getEntriesByName('overview:queries').length > 0, null, { timeout: 60000 });
+    await allReady(page);
+    const queries = () => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:')).length);
+    const before = await queries();
+    for (const id of ['nsi_lycee', 'demandeurs_numerique']) {
+      await page.selectOption('[aria-label] select >> nth=0', id);
+      await page.waitForFunction((id) => [...document.querySelectorAll('[data-chart]')].every((e) => e.getAttribute('data-ready') === 'true' && (e.getAttribute('data-indicateur') ?? id) === id), id);
+      // The KPI shows the share a direct query gives for this indicator, in the year shown.
+      const year = Number(await page.locator('[aria-label] select >> nth=1').inputValue());
+      const shown = await page.locator('[data-chart="kpi"] [data-kpi="part"]').getAttribute('data-value');
+      expect(Number(shown)).toBeCloseTo((await direct(id, year)).get('76') ?? NaN, 9);
+      expect(await queries()).toBe(before);
+    }
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
   test('indicator, year and language changes update every chart; the URL round-trips and Back works', async () => {
     const { page, log, close } = await openPage(browser);
     await page.goto(appUrl(), { waitUntil: 'commit' });

@@ -36,6 +36,8 @@ const COLUMNS = `territoire, annee, indicateur, femmes, hommes_calc AS hommes, e
 export interface MeasuresArgs {
   /** One indicator, or every indicator when absent. */
   readonly indicateur?: string;
+  /** Several indicators (with or instead of `indicateur`). */
+  readonly indicateurs?: readonly string[];
   /** One year, or every year when absent. */
   readonly annee?: number;
   /** Territory codes; every territory when absent. */
@@ -52,6 +54,10 @@ export function measuresQuery(a: MeasuresArgs): SqlQuery {
   if (a.indicateur !== undefined) {
     where.push('indicateur = ?');
     params.push(a.indicateur);
+  }
+  if (a.indicateurs !== undefined) {
+    where.push(`list_contains(string_split(?, ','), indicateur)`);
+    params.push(a.indicateurs.join(','));
   }
   if (a.annee !== undefined) {
     where.push('annee = ?::INTEGER');

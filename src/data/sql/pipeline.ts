@@ -24,18 +24,28 @@ export type PipelineRow = z.infer<typeof PipelineRow>;
  * 'absent'. Several territories in one query (the page needs two or three): rows are grouped by territory.
  */
 export function pipelineQuery(a: { territoire: string | readonly string[]; annee?: number }): SqlQuery {
+  return pipelinesQuery({ territoire: a.territoire, annees: [a.annee ?? 2100] });
+}
+
+/**
+ * The same up to each of several years in one query (the overview's prefetch: indicators end in different
+ * years), rows grouped by year in the order given, then by territory; `jusqua` is the year each row answers.
+ */
+export function pipelinesQuery(a: { territoire: string | readonly string[]; annees: readonly number[] }): SqlQuery {
   const codes = [...new Set(typeof a.territoire === 'string' ? [a.territoire] : a.territoire)];
-  const marks = codes.map(() => '(?)').join(', ');
+  const years = [...new Set(a.annees)];
   return sqlQuery(
-    `SELECT t.territoire, i.id AS indicateur, i.etape, i.ordre, m.annee, m.part, m.effectif,
+    `WITH y AS (SELECT * FROM (VALUES ${years.map(() => '(?::INTEGER, ?::INTEGER)').join(', ')}) y(k, jusqua))
+     SELECT y.jusqua, t.territoire, i.id AS indicateur, i.etape, i.ordre, m.annee, m.part, m.effectif,
        coalesce(m.faible_fiabilite, FALSE) AS faible_fiabilite, m.statut,
        CASE WHEN m.part IS NULL THEN 'absent' END AS raison, coalesce(m.illustratif, FALSE) AS illustratif
-     FROM (VALUES ${marks}) t(territoire) CROSS JOIN indicators i
+     FROM y CROSS JOIN (VALUES ${codes.map(() => '(?)').join(', ')}) t(territoire) CROSS JOIN indicators i
      LEFT JOIN (
-       SELECT *, row_number() OVER (PARTITION BY territoire, indicateur ORDER BY annee DESC) AS rn
-       FROM mesures WHERE territoire IN (${codes.map(() => '?').join(', ')}) AND annee <= ?::INTEGER AND part IS NOT NULL
-     ) m ON m.territoire = t.territoire AND m.indicateur = i.id AND m.rn = 1
-     ORDER BY t.territoire, i.ordre, i.id`,
-    [...codes, ...codes, a.annee ?? 2100],
+       SELECT y.k, m.*, row_number() OVER (PARTITION BY y.k, m.territoire, m.indicateur ORDER BY m.annee DESC) AS rn
+       FROM y JOIN mesures m ON m.annee <= y.jusqua
+       WHERE m.territoire IN (${codes.map(() => '?').join(', ')}) AND m.part IS NOT NULL
+     ) m ON m.k = y.k AND m.territoire = t.territoire AND m.indicateur = i.id AND m.rn = 1
+     ORDER BY y.k, t.territoire, i.ordre, i.id`,
+    [...years.flatMap((v, k) => [k, v]), ...codes, ...codes],
   );
 }

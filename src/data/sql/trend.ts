@@ -31,20 +31,24 @@ export interface TrendArgs {
   readonly fin?: number;
 }
 
-/** The trend as a SQL fragment, so that other builders (pace) can compose it. */
-export function trendFragment(a: TrendArgs): { sql: string; params: SqlParam[] } {
+/**
+ * The trends of one or more jobs (indicator, territories, window) as a SQL fragment, so that other builders (pace)
+ * can compose it; rows carry their job's index `k` and `indicateur`.
+ */
+export function trendFragment(jobs: readonly TrendArgs[]): { sql: string; params: SqlParam[] } {
   return {
     sql: `
-    WITH pts AS (
-      SELECT territoire, annee, part FROM mesures
-      WHERE indicateur = ? AND list_contains(string_split(?, ','), territoire)
-        AND annee BETWEEN ?::INTEGER AND ?::INTEGER AND part IS NOT NULL
+    WITH j AS (SELECT * FROM (VALUES ${jobs.map(() => '(?::INTEGER, ?, ?, ?::INTEGER, ?::INTEGER)').join(', ')}) j(k, indicateur, territoires, debut, fin)),
+    pts AS (
+      SELECT j.k, j.indicateur, m.territoire, m.annee, m.part FROM j JOIN mesures m
+        ON m.indicateur = j.indicateur AND list_contains(string_split(j.territoires, ','), m.territoire)
+        AND m.annee BETWEEN j.debut AND j.fin AND m.part IS NOT NULL
     ), agg AS (
-      SELECT territoire, CAST(count(*) AS INTEGER) AS n_points, min(annee) AS debut, max(annee) AS fin,
+      SELECT k, indicateur, territoire, CAST(count(*) AS INTEGER) AS n_points, min(annee) AS debut, max(annee) AS fin,
         arg_min(part, annee) AS part_debut, arg_max(part, annee) AS part_fin, regr_slope(part, annee) AS pente_brute
-      FROM pts GROUP BY territoire
+      FROM pts GROUP BY k, indicateur, territoire
     )
-    SELECT territoire, n_points, debut, fin, part_debut, part_fin,
+    SELECT k, indicateur, territoire, n_points, debut, fin, part_debut, part_fin,
       CASE WHEN n_points >= ${MIN_POINTS} THEN pente_brute END AS pente,
       CASE WHEN part_fin >= 50 THEN 'atteinte'
            WHEN n_points < ${MIN_POINTS} THEN 'insuffisant'
@@ -54,7 +58,7 @@ export function trendFragment(a: TrendArgs): { sql: string; params: SqlParam[] }
            WHEN n_points >= ${MIN_POINTS} AND pente_brute > 0 THEN CAST(ceil(fin + (50 - part_fin) / pente_brute - 1e-9) AS INTEGER)
       END AS annee_parite
     FROM agg`,
-    params: [a.indicateur, a.territoires.join(','), a.debut ?? 1990, a.fin ?? 2100],
+    params: jobs.flatMap((a, k) => [k, a.indicateur, a.territoires.join(','), a.debut ?? 1990, a.fin ?? 2100]),
   };
 }
 
@@ -63,6 +67,11 @@ export function trendFragment(a: TrendArgs): { sql: string; params: SqlParam[] }
  * from the latest value; 'pas_a_ce_rythme' when the share is not rising.
  */
 export function trendQuery(a: TrendArgs): SqlQuery {
-  const f = trendFragment(a);
-  return sqlQuery(`${f.sql} ORDER BY territoire`, f.params);
+  return trendsQuery([a]);
+}
+
+/** Several trends in one query, rows grouped by job in the order given, each with its `k` and `indicateur`. */
+export function trendsQuery(jobs: readonly TrendArgs[]): SqlQuery {
+  const f = trendFragment(jobs);
+  return sqlQuery(`${f.sql} ORDER BY k, territoire`, f.params);
 }

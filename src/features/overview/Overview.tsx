@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { prefetch, useDbQuery } from '../use-db';
+import { isAsked, seed, useDbQuery } from '../use-db';
 import { getDbState, holdDbStart, subscribeDb } from '../../data/db-loader';
 import { isDefaultOverview, usePrecomputedOverview } from './use-precomputed';
 import type { Messages } from '../../i18n';
@@ -8,7 +8,9 @@ import { formatUrlState, type UrlState } from '../../lib/url-state';
 import { Chart } from '../../charts/Chart';
 import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
 import { shareButtons, viewArgs } from '../view-args';
-import { loadOverview } from './model';
+import { loadOverviews, type OverviewModel } from './model';
+import { loadCatalogue, pickIndicator } from '../catalogue';
+import type { Connector } from '../../data/connector';
 import { IndicatorSelect, TargetInputs, TerritoryPicker, YearSelect } from './Controls';
 
 /** Indicators whose overview is computed ahead of time (the first ones of the selector). */
@@ -20,9 +22,22 @@ function overviewKey(url: UrlState, lang: Lang): string {
   return `overview:${JSON.stringify([a.indicateur, a.annee, url.territoires, url.parcours, a.cible, a.anneeCible, lang])}`;
 }
 
-/** Resolves after the tasks already waiting (a click, a frame) have run. */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * The overview asked for, computed with the same five queries as the other indicators' (the first ones of the
+ * selector, unless already asked for): those are handed to the cache, so changing the indicator then only redraws.
+ */
+async function loadWithOthers(conn: Connector, url: UrlState, lang: Lang): Promise<OverviewModel> {
+  const catalogue = await loadCatalogue(conn);
+  const current = pickIndicator(catalogue, url.indicateur).id;
+  const others = catalogue.indicators.map((i) => ({ ...url, indicateur: i.id, annee: undefined }))
+    .filter((u) => u.indicateur !== current && !isAsked(overviewKey(u, lang))).slice(0, PREFETCH_MAX);
+  const all = [url, ...others];
+  const models = loadOverviews(conn, { ...viewArgs(url, lang), territoires: url.territoires, parcours: url.parcours },
+    all.map((u) => ({ indicateur: u.indicateur, annee: u.annee, permalink: viewArgs(u, lang).permalink })));
+  others.forEach((u, i) => seed(overviewKey(u, lang), models.then((m) => m[i + 1] as OverviewModel)));
+  const [model] = await models;
+  if (!model) throw new Error('no overview');
+  return model;
 }
 
 /** Vue d'ensemble: KPI, map, ranking, trend and pipeline for one indicator and year. */
@@ -40,29 +55,7 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
     if (wantPre && db.status === 'idle') holdDbStart(painted);
     return done;
   });
-  const q = useDbQuery(overviewKey(url, lang), (conn) => loadOverview(conn, { ...args, territoires: url.territoires, parcours: url.parcours }));
-  const live = q.status === 'ready' ? q.data : null;
-  useEffect(() => {
-    if (!live) return;
-    // The other indicators' overviews, computed in the background once this one is shown: changing the
-    // indicator then only redraws. One at a time, so that a query of the user's waits for one at most.
-    const ids = live.catalogue.indicators.map((i) => i.id).filter((id) => id !== live.indicator.id).slice(0, PREFETCH_MAX);
-    let current = true;
-    void (async () => {
-      for (const id of ids) {
-        await yieldToPage();
-        if (!current) return;
-        const next = { ...url, indicateur: id, annee: undefined };
-        const a = viewArgs(next, lang);
-        await prefetch(overviewKey(next, lang), (conn) => loadOverview(conn, { ...a, territoires: next.territoires, parcours: next.parcours }));
-      }
-    })();
-    return () => {
-      current = false;
-    };
-    // `url` and `lang` are what `live` was computed for.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [live]);
+  const q = useDbQuery(overviewKey(url, lang), (conn) => loadWithOthers(conn, url, lang));
   const pre = usePrecomputedOverview(wantPre && isDefault, lang, args.permalink, release);
   const model = q.status === 'ready' ? q.data : (q.stale ?? pre ?? undefined);
   // The build-time charts are real data from the same SQL: they count as ready until the live ones replace them.

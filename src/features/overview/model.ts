@@ -1,11 +1,12 @@
 import type { Connector } from '../../data/connector';
 import { runQuery } from '../../data/client';
 import type { IndicatorRow } from '../../data/sql/catalogue';
+import { z } from 'zod';
 import { measuresQuery, MesureRow } from '../../data/sql/measures';
-import { rankingQuery, RankingRow } from '../../data/sql/ranking';
-import { trendQuery, TrendRow } from '../../data/sql/trend';
-import { paceQuery, PaceRow } from '../../data/sql/pace';
-import { pipelineQuery, PipelineRow } from '../../data/sql/pipeline';
+import { rankingsQuery, RankingRow } from '../../data/sql/ranking';
+import { trendsQuery, TrendRow } from '../../data/sql/trend';
+import { pacesQuery, PaceRow } from '../../data/sql/pace';
+import { pipelinesQuery, PipelineRow } from '../../data/sql/pipeline';
 import { buildKpi, buildMap, buildRanking } from '../../snapshot/build-region';
 import { buildPipeline, buildTrend } from '../../snapshot/build-series';
 import type { SnapshotContext } from '../../snapshot/context';
@@ -50,37 +51,87 @@ function extremes(rows: readonly MesureRow[]): string[] {
 
 /** Every query of the overview, then the five chart snapshots built from their rows. */
 export async function loadOverview(conn: Connector, a: OverviewArgs): Promise<OverviewModel> {
+  const [model] = await loadOverviews(conn, a, [{ indicateur: a.indicateur, annee: a.annee, permalink: a.permalink }]);
+  if (!model) throw new Error('no overview');
+  return model;
+}
+
+/** What differs between the overviews computed together: the indicator, the year and the page's address. */
+export interface OverviewJob {
+  readonly indicateur?: string;
+  readonly annee?: number;
+  readonly permalink: string;
+}
+
+const RankingsRow = RankingRow.extend({ k: z.number().int() });
+const TrendsRow = TrendRow.extend({ k: z.number().int() });
+const PacesRow = PaceRow.extend({ k: z.number().int() });
+const PipelinesRow = PipelineRow.extend({ jusqua: z.number().int() });
+
+/**
+ * The overviews of several indicators (the other arguments shared) with the same five queries as one: the page
+ * computes the other indicators' overviews ahead of time this way. Each model equals `loadOverview`'s for its
+ * indicator (tests/sql/overview.test.ts).
+ */
+export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indicateur' | 'annee' | 'permalink'>, jobs: readonly OverviewJob[]): Promise<OverviewModel[]> {
   performance.mark('overview:start');
   const catalogue = await loadCatalogue(conn);
-  const indicator = pickIndicator(catalogue, a.indicateur);
+  const indicators = jobs.map((j) => pickIndicator(catalogue, j.indicateur));
   const codes = catalogue.scope.map((t) => t.code);
   // The measures hold every territory of `mesures` (the scope), so they give the years too: one query less
   // before the others can start.
-  const measures = await runQuery(conn, measuresQuery({ indicateur: indicator.id, territoires: codes }), MesureRow);
-  const years = [...new Set(measures.filter((m) => m.part !== null).map((m) => m.annee))].sort((x, y) => y - x);
-  const year = a.annee !== undefined && years.includes(a.annee) ? a.annee : (years[0] ?? null);
-  if (year === null) return { catalogue, indicator, years, year, picked: [], charts: null, byLang: null };
-
+  const allMeasures = await runQuery(conn, measuresQuery({ indicateurs: [...new Set(indicators.map((i) => i.id))], territoires: codes }), MesureRow);
   const pipelineCode = a.parcours && catalogue.territories.has(a.parcours) ? a.parcours : REGION;
   const depCodes = new Set(catalogue.departements.map((d) => d.code));
-  const upTo = measures.filter((r) => r.annee <= year);
-  const atYear = (code: string) => measures.find((r) => r.territoire === code && r.annee === year);
-  const depsAtYear = catalogue.departements.map((d) => atYear(d.code)).filter((r) => r !== undefined);
   const picked = (a.territoires ?? []).filter((c) => depCodes.has(c));
-  const shown = picked.length ? picked : extremes(depsAtYear);
-  const trendCodes = [REGION, 'FR', ...shown];
-  const [ranking, pace, pipelines, trends] = await Promise.all([
-    runQuery(conn, rankingQuery({ region: REGION, indicateur: indicator.id, annee: year }), RankingRow),
-    runQuery(conn, paceQuery({ indicateur: indicator.id, territoire: REGION, cible: a.cible, annee_cible: a.anneeCible, fin: year }), PaceRow),
-    runQuery(conn, pipelineQuery({ territoire: [pipelineCode, 'FR'], annee: year }), PipelineRow),
-    runQuery(conn, trendQuery({ indicateur: indicator.id, territoires: trendCodes, fin: year }), TrendRow),
-  ]);
-  const pipeline = pipelines.filter((r) => r.territoire === pipelineCode);
-  const pipelineFr = pipelines.filter((r) => r.territoire === 'FR');
-  const sources = catalogue.sourcesOf(indicator.id);
-  const allSources = catalogue.allSources;
+  const plans = jobs.map((job, k) => {
+    const indicator = indicators[k] as IndicatorRow;
+    const measures = allMeasures.filter((m) => m.indicateur === indicator.id);
+    const years = [...new Set(measures.filter((m) => m.part !== null).map((m) => m.annee))].sort((x, y) => y - x);
+    const year = job.annee !== undefined && years.includes(job.annee) ? job.annee : (years[0] ?? null);
+    const atYear = (code: string) => measures.find((r) => r.territoire === code && r.annee === year);
+    const depsAtYear = catalogue.departements.map((d) => atYear(d.code)).filter((r) => r !== undefined);
+    const shown = picked.length ? picked : extremes(depsAtYear);
+    return { job, indicator, measures, years, year, atYear, depsAtYear, shown };
+  });
+  const withData = plans.filter((p): p is typeof p & { year: number } => p.year !== null);
+  const [rankings, paces, pipelines, trends] = withData.length
+    ? await Promise.all([
+        runQuery(conn, rankingsQuery({ region: REGION, jobs: withData.map((p) => ({ indicateur: p.indicator.id, annee: p.year })) }), RankingsRow),
+        runQuery(conn, pacesQuery({ territoire: REGION, cible: a.cible, annee_cible: a.anneeCible, jobs: withData.map((p) => ({ indicateur: p.indicator.id, fin: p.year })) }), PacesRow),
+        runQuery(conn, pipelinesQuery({ territoire: [pipelineCode, 'FR'], annees: withData.map((p) => p.year) }), PipelinesRow),
+        runQuery(conn, trendsQuery(withData.map((p) => ({ indicateur: p.indicator.id, territoires: [REGION, 'FR', ...p.shown], fin: p.year }))), TrendsRow),
+      ])
+    : [[], [], [], []];
   performance.measure('overview:queries', 'overview:start');
-  const ctxOf = (lang: Lang): SnapshotContext => ({ lang, territories: catalogue.territories, sources, generatedAt: a.now.toISOString(), permalink: a.permalink });
+  const allSources = catalogue.allSources;
+  return plans.map((p) => {
+    const { job, indicator, measures, years, year, atYear, depsAtYear, shown } = p;
+    if (year === null) return { catalogue, indicator, years, year, picked: [], charts: null, byLang: null };
+    // This job's rows: the batched queries number their jobs in `withData`'s order.
+    const k = withData.indexOf(p as (typeof withData)[number]);
+    const ranking = rankings.filter((r) => r.k === k);
+    const pace = paces.filter((r) => r.k === k);
+    const trend = trends.filter((r) => r.k === k);
+    const pipeline = pipelines.filter((r) => r.jusqua === year && r.territoire === pipelineCode);
+    const pipelineFr = pipelines.filter((r) => r.jusqua === year && r.territoire === 'FR');
+    return buildOverview(a, { catalogue, indicator, years, year, measures, atYear, depsAtYear, shown, ranking, pace, trend, pipelineCode, pipeline, pipelineFr, allSources, permalink: job.permalink });
+  });
+}
+
+function buildOverview(
+  a: Omit<OverviewArgs, 'indicateur' | 'annee' | 'permalink'>,
+  d: {
+    catalogue: Catalogue; indicator: IndicatorRow; years: number[]; year: number; measures: MesureRow[]; atYear: (code: string) => MesureRow | undefined;
+    depsAtYear: MesureRow[]; shown: string[]; ranking: RankingRow[]; pace: PaceRow[]; trend: TrendRow[]; pipelineCode: string; pipeline: PipelineRow[]; pipelineFr: PipelineRow[];
+    allSources: Catalogue['allSources']; permalink: string;
+  },
+): OverviewModel {
+  const { catalogue, indicator, year, atYear, depsAtYear, shown, ranking, pace, pipelineCode, pipeline, pipelineFr, allSources } = d;
+  const trends = d.trend;
+  const sources = catalogue.sourcesOf(indicator.id);
+  const upTo = d.measures.filter((r) => r.annee <= year);
+  const ctxOf = (lang: Lang): SnapshotContext => ({ lang, territories: catalogue.territories, sources, generatedAt: a.now.toISOString(), permalink: d.permalink });
   const refs = { region: atYear(REGION), france: atYear('FR'), ue: atYear('EU27_2020') };
   const regionSeries = upTo.filter((r) => r.territoire === REGION);
   const target = { cible: a.cible, annee: a.anneeCible };
@@ -107,13 +158,5 @@ export async function loadOverview(conn: Connector, a: OverviewArgs): Promise<Ov
       ),
   });
   const byLang = { fr: build(ctxOf('fr')), en: build(ctxOf('en')) };
-  return {
-    catalogue,
-    indicator,
-    years,
-    year,
-    picked: shown,
-    charts: byLang[a.lang],
-    byLang,
-  };
+  return { catalogue, indicator, years: d.years, year, picked: shown, charts: byLang[a.lang], byLang };
 }
