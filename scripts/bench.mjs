@@ -108,6 +108,7 @@ let interaction = [];
 {
   const r = await cold(server.url + '/', '[data-chart][data-ready="true"]');
   interaction = await interactions(r.page, runs);
+  log(`  each change: ${interaction.join(', ')} ms`);
   await r.context.close();
 }
 
@@ -175,6 +176,7 @@ for (let i = 0; i < runs; i++) {
     await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 600000 });
     await page.waitForFunction(allChartsReady, null, { timeout: 120000, polling: 16 });
     interactionImported.push(...(await interactions(page, runs)));
+    log(`  each change with the imported rows: ${interactionImported.join(', ')} ms`);
   }
   await context.close();
   log(`  run ${i + 1}: import ${imports.at(-1)} ms, read_csv ${raw.at(-1)} ms`);
