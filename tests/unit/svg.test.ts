@@ -87,6 +87,18 @@ describe('the SVG renderer shared by the embed and the exports', () => {
     expect(narrow).toContain('stroke-dasharray="6 3"');
   });
 
+  test('bars: a label longer than its lines ends with « … », never cut silently', () => {
+    const long = 'Un indicateur dont le libellé est vraiment très long, bien trop long pour tenir en quatre lignes dans la colonne des libellés, jusqu’à la fin';
+    const s = snap('pipeline', { series: [{ id: '76', label: '76', role: 'focus', points: [pt('a', `Étape · ${long}`, 20, { annee: 2024 }), pt('b', 'Étape · Court', 30)] }] });
+    const texts = (w: number) => [...nb(chartSvg(s, w).svg).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+    // Labels beside the bars (four lines at most) and above them on a phone (three): the last line says it is cut.
+    for (const w of [3000, 700, 340]) {
+      expect(texts(w).join(' ')).not.toContain('jusqu’à la fin');
+      expect(texts(w).filter((t) => t.endsWith('…'))).toHaveLength(1);
+      expect(texts(w)).toContain('Court');
+    }
+  });
+
   test('map: 13 départements, links only when asked, each named with its value; a secret value hatched', () => {
     const s = CASES[3] as ChartSnapshot;
     const linked = nb(chartSvg(s, 600, { links: (c) => `https://exemple.fr/?territoire=${c}&x="y"` }).svg);

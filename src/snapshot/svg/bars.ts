@@ -15,11 +15,19 @@ function labelLines(s: ChartSnapshot, p: Point, width: number, size: number, max
   if (s.kind === 'ranking') {
     const ch = p.evolution_rang;
     const arrow = ch == null ? '' : ch > 0 ? ` ▲${ch}` : ch < 0 ? ` ▼${-ch}` : ' =';
-    return wrap(`${p.rang ?? '–'}. ${p.label}${arrow}`, width, size).slice(0, max).map((text) => ({ text, bold: false }));
+    return cut(wrap(`${p.rang ?? '–'}. ${p.label}${arrow}`, width, size).map((text) => ({ text, bold: false })), max);
   }
   const [head, tail] = p.label.includes(' · ') ? p.label.split(' · ', 2) : ['', p.label];
-  const lines = [...wrap(head ?? '', width, size, true).map((text) => ({ text, bold: true })), ...wrap(tail ?? '', width, size).map((text) => ({ text, bold: false }))];
-  return lines.slice(0, max);
+  return cut([...wrap(head ?? '', width, size, true).map((text) => ({ text, bold: true })), ...wrap(tail ?? '', width, size).map((text) => ({ text, bold: false }))], max);
+}
+
+/** At most `max` lines; a label cut short ends with « … », so that it never reads as complete. */
+function cut(lines: Line[], max: number): Line[] {
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, max);
+  const last = kept[max - 1] as Line;
+  kept[max - 1] = { ...last, text: `${last.text}…` };
+  return kept;
 }
 
 function valueText(s: ChartSnapshot, p: Point): string {
