@@ -61,11 +61,20 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
   // The build-time charts are real data from the same SQL: they count as ready until the live ones replace them.
   const busy = q.status !== 'ready' && !(model && model === pre);
   const showsPre = Boolean(model && model === pre);
+  // The build-time charts come in two steps: the key figures alone (drawn in a few milliseconds, so the page
+  // shows numbers at once), then the other charts right after that frame is painted.
+  const [keyFiguresOnly, setKeyFiguresOnly] = useState(true);
+  const firstStep = showsPre && keyFiguresOnly;
   useEffect(() => {
-    // Two frames after the build-time charts are committed, they are on screen: DuckDB may start.
-    if (showsPre) performance.mark('overview:precomputed-shown');
-    if (showsPre) requestAnimationFrame(() => requestAnimationFrame(release));
-  }, [showsPre, release]);
+    if (!showsPre) return;
+    if (keyFiguresOnly) {
+      const frame = requestAnimationFrame(() => setTimeout(() => setKeyFiguresOnly(false), 0));
+      return () => cancelAnimationFrame(frame);
+    }
+    // Two frames after all the build-time charts are committed, they are on screen: DuckDB may start.
+    performance.mark('overview:precomputed-shown');
+    requestAnimationFrame(() => requestAnimationFrame(release));
+  }, [showsPre, keyFiguresOnly, release]);
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const hrefFor = (code: string) => formatUrlState({ vue: 'territoire', territoire: code, indicateur: url.indicateur, lang: url.lang }) || '?';
@@ -93,45 +102,49 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
           <div className="span-2">
             <Chart snapshot={c.kpi} busy={busy} actions={share('kpi')} />
           </div>
-          <Chart snapshot={c.map} busy={busy} hrefFor={hrefFor} actions={share('map')} />
-          <Chart snapshot={c.ranking} busy={busy} actions={share('ranking')} />
-          <div className="span-2">
-            <Chart
-              snapshot={c.trend}
-              busy={busy}
-              actions={
-                <>
-                {share('trend')}
-                <TerritoryPicker
-                  departements={model.catalogue.departements}
-                  picked={url.territoires ?? []}
-                  onChange={(codes) => navigate({ ...url, territoires: codes.length ? codes : undefined })}
-                  t={t}
-                  lang={lang}
+          {firstStep ? null : (
+            <>
+              <Chart snapshot={c.map} busy={busy} hrefFor={hrefFor} actions={share('map')} />
+              <Chart snapshot={c.ranking} busy={busy} actions={share('ranking')} />
+              <div className="span-2">
+                <Chart
+                  snapshot={c.trend}
+                  busy={busy}
+                  actions={
+                    <>
+                      {share('trend')}
+                      <TerritoryPicker
+                        departements={model.catalogue.departements}
+                        picked={url.territoires ?? []}
+                        onChange={(codes) => navigate({ ...url, territoires: codes.length ? codes : undefined })}
+                        t={t}
+                        lang={lang}
+                      />
+                    </>
+                  }
                 />
-                </>
-              }
-            />
-          </div>
-          <div className="span-2">
-            <Chart
-              snapshot={c.pipeline}
-              busy={busy}
-              actions={
-                <>
-                  {share('pipeline')}
-                  <label className="inline">
-                    {t.pipelineTerritory}
-                    <select value={url.parcours ?? '76'} onChange={(e) => navigate({ ...url, parcours: e.target.value === '76' ? undefined : e.target.value })}>
-                      {model.catalogue.scope.filter((s) => s.type === 'region' || s.type === 'departement').map((s) => (
-                        <option key={s.code} value={s.code}>{lang === 'en' ? s.nom_en : s.nom_fr}</option>
-                      ))}
-                    </select>
-                  </label>
-                </>
-              }
-            />
-          </div>
+              </div>
+              <div className="span-2">
+                <Chart
+                  snapshot={c.pipeline}
+                  busy={busy}
+                  actions={
+                    <>
+                      {share('pipeline')}
+                      <label className="inline">
+                        {t.pipelineTerritory}
+                        <select value={url.parcours ?? '76'} onChange={(e) => navigate({ ...url, parcours: e.target.value === '76' ? undefined : e.target.value })}>
+                          {model.catalogue.scope.filter((s) => s.type === 'region' || s.type === 'departement').map((s) => (
+                            <option key={s.code} value={s.code}>{lang === 'en' ? s.nom_en : s.nom_fr}</option>
+                          ))}
+                        </select>
+                      </label>
+                    </>
+                  }
+                />
+              </div>
+            </>
+          )}
         </div>
       ) : (
         <p className="muted">{t.chartEmpty}</p>
