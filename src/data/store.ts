@@ -227,8 +227,10 @@ export async function askPersistence(): Promise<boolean> {
 /** True when the analyst has stored imports or switched a default dataset off (the defaults alone are not what loads). */
 export async function hasStoredData(): Promise<boolean> {
   try {
-    const [imports, off] = await Promise.all([listImports(), getInactiveDefaults()]);
-    return imports.ok.length + imports.broken.length > 0 || off.length > 0;
+    // A count, not the records: this is asked before the first chart is drawn.
+    const db = await open();
+    const [imports, off] = await Promise.all([req(db.transaction('imports').objectStore('imports').count()), getInactiveDefaults()]);
+    return imports > 0 || off.length > 0;
   } catch {
     return false;
   }
