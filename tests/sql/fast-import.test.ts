@@ -112,6 +112,36 @@ describe('fast import path gives the full pipeline’s report', () => {
     ]));
   });
 
+  // Texts DuckDB's casts accept (or print) otherwise than JavaScript reads them: the cheap proofs in fast-sql.ts
+  // must leave each to JavaScript, or read it to the same value. (`-0` is left out: JavaScript reads it as -0, and
+  // both paths store it as 0, but the fast path's report shows the stored 0: an old difference of no consequence.)
+  const TRICKY = ['+10', '10 ', ' 10', '1e2', '1E2', '12.0', '12.50', '-1', '-0.5', '0', '0.0', '00', '045', '1_000', '1_0', 'inf', '-inf', 'nan', 'NaN',
+    'Infinity', '0x10', '0b1', '1.5e1', '1e+20', '1e-5', '.5', '5.', '1.', '1,5', '1.234', '1 234', '12345678901234567', '9007199254740993', '0.1', '45.7', '1e400'];
+
+  test.each([
+    ['a comma', ',', false],
+    ['a semicolon (decimal comma)', ';', true],
+  ])('values DuckDB and JavaScript could read differently, with %s', async (_name, sep, comma) => {
+    // With a decimal comma (the head finds one in its first rows), half units in the women's counts.
+    const rows = clean(2100).map((l) => l.split(',').map((c, i) => (comma && i === 3 ? `${c},5` : c)).join(sep));
+    let year = 1990;
+    for (const v of TRICKY) {
+      const q = (x: string) => (x.includes(sep) ? `"${x}"` : x);
+      const dep = ['09', '11', '12'][year % 3];
+      rows.push([dep, year, 'formation_numerique', q(v), '', q(v), '', '', 'Insee'].join(sep));
+      rows.push([dep, year, 'demandeurs_numerique', '', '', '', q(v), '', ''].join(sep));
+      rows.push([dep, year, 'sup_numerique', '1', q(v), '', '', '', ''].join(sep));
+      year++;
+    }
+    for (const y of ['+2020', '2020 ', '2020.0', '2e3', '02020', '2_020', '1990', '2100', '1989', '2101', '0x7E4']) rows.push(['34', y, 'emploi_technique', '1', '2', '3', '', '', ''].join(sep));
+    for (const s of ['Insee\t', '\tInsee', ' Insee', 'Insee ', 'Ministère ', 'Ministe\u0300re', 'Insee\u00a0', 'x'.repeat(500), 'é'.repeat(300), 'é'.repeat(501), 'Insee  RP']) {
+      rows.push(['46', String(year++), 'emploi_technique', '1', '2', '3', '', '', `"${s}"`].join(sep));
+    }
+    for (const st of ['SECRET', ' secret', 'secret ', 'provisoire', 'Provisoire', 'rupture', 'estimation\t']) rows.push(['48', String(year++), 'emploi_technique', '', '', '', '', st, ''].join(sep));
+    if (comma) expect(analyseHead(utf8([HEAD.replace(/,/g, sep), ...rows].join('\n')), 3e6)).toMatchObject({ decimalComma: true });
+    await same([HEAD.replace(/,/g, sep), ...rows].join('\n') + '\n');
+  });
+
   test('semicolons, decimal commas and thousands separators', async () => {
     const rows = clean(2100).map((l) => l.replace(/,/g, ';'));
     rows.push('31;2079;emploi_numerique;12.5;87.5;100;;;Insee', '31;2078;emploi_numerique;1.000;9.000;10.000;;;Insee', '31;2080;emploi_numerique;10,5;89,5;100;;;Insee', '31;2081;emploi_numerique;1 234;766;2 000;;;Insee', '31;2082;emploi_numerique;;;;45,7 %;;', '31;2083;emploi_numerique;1.234;765,5;1999,734;;;');
