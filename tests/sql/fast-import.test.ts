@@ -221,3 +221,13 @@ describe('byte scan', () => {
     expect(scanBytes(utf8('a\tb\r\n'))).toMatchObject({ badChars: false });
   });
 });
+
+describe('head analysis', () => {
+  test('256 KB give the same head as 2 MB once they hold 2,000 rows; a shorter look says so', () => {
+    const big = utf8([HEAD.replace(/,/g, ';'), ...clean(60000).map((l) => l.replace(/,/g, ';'))].join('\n') + '\n');
+    expect(analyseHead(big.subarray(0, 256 * 1024), big.length)).toEqual(analyseHead(big.subarray(0, 2 * 1024 * 1024), big.length));
+    const wide = utf8([HEAD, ...clean(30000).map((l) => l.replace(/Insee$/, `Insee ${'x'.repeat(200)}`))].join('\n') + '\n');
+    expect(analyseHead(wide.subarray(0, 256 * 1024), wide.length)).toEqual({ reason: 'head too short' });
+    expect(analyseHead(wide.subarray(0, 2 * 1024 * 1024), wide.length)).toHaveProperty('delimiter', ',');
+  });
+});

@@ -135,13 +135,14 @@ export async function removeDataset(conn: Connector, id: string): Promise<void> 
  * edits data/indicators.csv); ids already there are left alone.
  */
 export async function declareIndicators(conn: Connector, ids: readonly string[]): Promise<void> {
-  for (const id of ids) {
-    await conn.query(
-      sqlQuery(
-        `INSERT INTO indicators SELECT ?, 'emploi', 100, ?, ?, 'Indicateur déclaré à l’import.', 'Indicator declared at import.', '%', 'Import', ?, ?
-         WHERE NOT EXISTS (SELECT 1 FROM indicators WHERE id = ?)`,
-        [id, id, id, `(${id})`, `(${id})`, id],
-      ),
-    );
-  }
+  // One statement for all (one per id cost 10 to 35 ms each in the browser: 0.7 to 1.4 s for the bench's 83).
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  await conn.query(
+    sqlQuery(
+      `INSERT INTO indicators SELECT id, 'emploi', 100, id, id, 'Indicateur déclaré à l’import.', 'Indicator declared at import.', '%', 'Import', '(' || id || ')', '(' || id || ')'
+       FROM (VALUES ${unique.map(() => '(?)').join(', ')}) AS d(id) WHERE id NOT IN (SELECT id FROM indicators)`,
+      unique,
+    ),
+  );
 }
