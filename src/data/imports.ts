@@ -4,7 +4,7 @@ import { runQuery } from './client';
 import { sqlQuery } from './sql/quote';
 import type { ImportCatalogue } from './import/canonical';
 import type { ImportOptions, ImportResult } from './import/run';
-import { declareIndicators, diffStaged, removeDataset, setActive, stageCsv, swapIn, type DatasetMeta, type DiffRow } from './import/commit';
+import { declareIndicators, diffStaged, removeDataset, setActive, stageCsv, swapIn, type DatasetMeta, type DiffRow, type OwnTable } from './import/commit';
 import { dropFastTables, FAST_MIN_BYTES, runFastImport, type DirtyResult, type FastAnswer } from './import/fast';
 import type { ByteScan, FastHead } from './import/scan';
 import type { WorkerRequest } from './import/worker-protocol';
@@ -24,7 +24,7 @@ export interface AnalysedImport {
   readonly result: ImportResult;
   readonly rowCount: number;
   /** The full pipeline's rows as CSV text, or the fast path's temporary view in DuckDB. */
-  readonly staged: { readonly kind: 'csv'; readonly csv: string } | { readonly kind: 'table'; readonly table: string };
+  readonly staged: { readonly kind: 'csv'; readonly csv: string } | { readonly kind: 'table'; readonly table: string; readonly own: OwnTable };
   readonly sources: string[];
   readonly sha256: string;
   /** `rapide` when DuckDB read the file itself, else `complet` with the reason (shown in the report's details). */
@@ -120,7 +120,7 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, o
     pendingTable = table;
     const { sha256 } = await scanned;
     performance.measure('import:analyse', { start: t0 });
-    return { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table }, sources: answer.sources, sha256, path: { kind: 'rapide' } };
+    return { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, sha256, path: { kind: 'rapide' } };
   })();
   const promise = Promise.race([work, cancelledPromise]).finally(() => worker.close());
   return {
@@ -148,7 +148,7 @@ async function stageAndSwap(conn: Connector, analysed: AnalysedImport, meta: Dat
     return;
   }
   const table = analysed.staged.table;
-  await swapIn(conn, meta, table);
+  await swapIn(conn, meta, analysed.staged.own);
   if (pendingTable === table) pendingTable = null;
   await dropFastTables(conn, table).catch(() => undefined);
 }

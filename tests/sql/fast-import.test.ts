@@ -5,6 +5,7 @@ import { runImport } from '../../src/data/import/run';
 import { analyseHead, scanBytes, type FastHead } from '../../src/data/import/scan';
 import { processDirty, runFastImport, type FastAnswer } from '../../src/data/import/fast';
 import type { ImportCatalogue } from '../../src/data/import/canonical';
+import { removeDataset, stage, swapIn } from '../../src/data/import/commit';
 
 /**
  * The fast import path must give exactly the report and the rows of the full pipeline (runImport), for clean
@@ -229,5 +230,54 @@ describe('head analysis', () => {
     const wide = utf8([HEAD, ...clean(30000).map((l) => l.replace(/Insee$/, `Insee ${'x'.repeat(200)}`))].join('\n') + '\n');
     expect(analyseHead(wide.subarray(0, 256 * 1024), wide.length)).toEqual({ reason: 'head too short' });
     expect(analyseHead(wide.subarray(0, 2 * 1024 * 1024), wide.length)).toHaveProperty('delimiter', ',');
+  });
+});
+
+describe('commit of the fast path: the read table becomes the dataset’s own table', () => {
+  const meta = { id: 'rapide', nom: 'rapide.csv', source: 'x', licence: 'Licence Ouverte 2.0', priorite: 50, actif: true, derniere_maj: null };
+  const COLS = 'territoire, annee, indicateur, femmes, hommes, total, part_femmes, statut, source';
+  const stored = () => db.query({ sql: `SELECT ${COLS} FROM observations WHERE jeu = 'rapide' ORDER BY territoire, annee, indicateur`, params: [] });
+  const everything = () => db.query({ sql: `SELECT jeu, ${COLS} FROM observations ORDER BY ALL`, params: [] });
+  const measures = () => db.query({ sql: 'SELECT * FROM mesures ORDER BY ALL', params: [] });
+  type Keyed = { line: number; territoire: string; annee: number; indicateur: string };
+  const expected = (rows: readonly Keyed[]) => rows.map(({ line: _line, ...r }) => r).sort((a, b) => `${a.territoire}|${a.annee}|${a.indicateur}`.localeCompare(`${b.territoire}|${b.annee}|${b.indicateur}`));
+
+  test('accepted rows only (corrected ones in, duplicates and errors out), replaced, rolled back, removed', async () => {
+    const before = await everything();
+    const beforeMeasures = await measures();
+    // Corrected rows (9 → 09), a duplicate of a clean row, a row with an error: the analysis has errors, so only
+    // its own table is checked here (commitImport refuses analyses with errors).
+    const text = [HEAD, ...clean(2100), '9,2090,emploi_numerique,10,90,100,,,Insee', '31,1990,emploi_numerique,10,90,100,,,Insee'].join('\n') + '\n';
+    const { answer, rows } = await fast(text);
+    if ('fallback' in answer) throw new Error(answer.fallback);
+    await swapIn(db, meta, answer.own);
+    expect(await stored()).toEqual(expected(rows as Keyed[]));
+    expect((await stored()).length).toBe(2100);
+
+    // Replaced by another fast analysis, then by the full pipeline's staging table, then by a fast one again.
+    const second = await fast([HEAD, ...clean(2200, 100)].join('\n') + '\n');
+    if ('fallback' in second.answer) throw new Error(second.answer.fallback);
+    await swapIn(db, meta, second.answer.own);
+    expect(await stored()).toEqual(expected(second.rows as Keyed[]));
+    const slow = runImport(utf8([HEAD, ...clean(30)].join('\n')), importCatalogue(), { fileName: 'x.csv' });
+    await stage(db, slow.rows);
+    await swapIn(db, meta);
+    expect(await stored()).toEqual(expected(slow.rows));
+    const third = await fast([HEAD, ...clean(2150, 7)].join('\n') + '\n');
+    if ('fallback' in third.answer) throw new Error(third.answer.fallback);
+    await swapIn(db, meta, third.answer.own);
+    expect(await stored()).toEqual(expected(third.rows as Keyed[]));
+    const committed = await everything();
+
+    // A swap that fails inside its transaction leaves everything as it was (and its analysis as it was).
+    const fourth = await fast([HEAD, ...clean(2120, 3)].join('\n') + '\n');
+    if ('fallback' in fourth.answer) throw new Error(fourth.answer.fallback);
+    await expect(swapIn(db, meta, { ...fourth.answer.own, finalize: `${fourth.answer.own.finalize} UPDATE "${fourth.answer.own.table}" SET part_femmes = 150;` })).rejects.toThrow(/rules/);
+    expect(await everything()).toEqual(committed);
+    expect(await db.query({ sql: `SELECT count(*) AS n FROM "${fourth.answer.own.table}"`, params: [] })).toEqual([{ n: 2120 }]);
+
+    await removeDataset(db, 'rapide');
+    expect(await everything()).toEqual(before);
+    expect(await measures()).toEqual(beforeMeasures);
   });
 });

@@ -10,7 +10,7 @@ import { territoryMatcher } from './territory';
 import { MAX_DISTINCT, readCsvSql, readStatement, textChecks } from './fast-sql';
 import { validateRows } from './validate';
 import type { ImportResult } from './run';
-import { ownCsvCell } from './commit';
+import { ownCsvCell, type OwnTable } from './commit';
 
 /**
  * The fast import path for large canonical CSV files: DuckDB reads and types the file itself (registered by
@@ -63,6 +63,8 @@ export interface FastOutcome {
   readonly rowCount: number;
   /** Temporary view holding the accepted rows (with `line`), ready for `swapIn`. */
   readonly table: string;
+  /** The accepted rows as a table of their own, for the commit (see swapIn). */
+  readonly own: OwnTable;
   readonly sources: string[];
 }
 
@@ -175,6 +177,10 @@ export async function runFastImport(
   const nDups = dupCount?.n ?? 0;
   const notDup = (l: string) => (nDups ? ` AND ${l} NOT IN (SELECT line FROM ${dups})` : '');
   const out = ['line', 'territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'].join(', ');
+  // At the commit, the read table itself becomes the dataset's table: rows not accepted go, corrected ones come.
+  const cols = out.replace('line, ', '');
+  const finalize = `DELETE FROM ${read} WHERE NOT ${propre}${nDups ? ` OR ${line} IN (SELECT line FROM ${dups})` : ''};
+    INSERT INTO ${read} (${cols}) SELECT ${cols} FROM ${fixed} WHERE ok${notDup('line')};`;
   await conn.exec(`CREATE TEMP VIEW ${quoteIdent(table)} AS
     SELECT ${line} AS ${out} FROM ${read} WHERE ${propre}${notDup(line)}
     UNION ALL SELECT ${out} FROM ${fixed} WHERE ok${notDup('line')};`);
@@ -232,7 +238,7 @@ export async function runFastImport(
     titleRows: head.titleRows, blankRows: 0, footnoteRows: 0, dataRows: n, skipped: d.skipped, rows: preview, problems,
     errors, warnings, sample: head.sample, unknownIndicators: [...unknown].slice(0, 1000),
   };
-  return { result, rowCount, table, sources: sources.map((s) => s.source) };
+  return { result, rowCount, table, own: { table: `${table}_lu`, finalize }, sources: sources.map((s) => s.source) };
 }
 
 /** Merges two lists of problems sorted by line, keeping each list's order within a line. */
