@@ -72,8 +72,8 @@ let analyses = 0;
 let pendingTable: string | null = null;
 
 /**
- * Analyses a file (nothing is committed): large canonical CSV files take the fast path (DuckDB reads the file by
- * handle, SQL validates, see import/fast.ts); every other file, or one the fast path hands back, runs the full
+ * Analyses a file (nothing is committed): large canonical CSV files take the fast path (DuckDB reads the file (its
+ * bytes transferred to its worker), SQL validates, see import/fast.ts); every other file, or one the fast path hands back, runs the full
  * pipeline in the import worker. Both give the same report. `cancel` stops it at once.
  */
 export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, opts: ImportOptions): RunningImport {

@@ -13,8 +13,8 @@ import type { ImportResult } from './run';
 import { ownCsvCell, type OwnTable } from './commit';
 
 /**
- * The fast import path for large canonical CSV files: DuckDB reads and types the file itself (registered by
- * handle, never copied through the page), and the validation is SQL that proves most rows clean. Only the rows
+ * The fast import path for large canonical CSV files: DuckDB reads and types the file itself (its bytes
+ * transferred to its worker, never parsed in the page), and the validation is SQL that proves most rows clean. Only the rows
  * it cannot prove clean (an odd number, a name instead of a code, an error) go through the same JavaScript
  * mapping and validation as the full pipeline, so the report is exactly the one `runImport` would give:
  * same problems, same lines, same columns, same accepted rows (tests/sql/fast-import.test.ts compares them).
