@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Connector } from './connector';
 import { runQuery } from './client';
 import { sqlQuery } from './sql/quote';
-import type { ImportCatalogue } from './import/canonical';
+import { canonicalColumns, type ImportCatalogue } from './import/canonical';
 import type { ImportOptions, ImportResult } from './import/run';
 import { declareIndicators, diffStaged, removeDataset, setActive, stageCsv, swapIn, type DatasetMeta, type DiffRow, type OwnTable } from './import/commit';
 import { dropFastTables, FAST_MIN_BYTES, runFastImport, type DirtyResult, type FastAnswer } from './import/fast';
@@ -98,7 +98,11 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, o
     performance.measure('import:entete', { start: t0 });
     if ('reason' in head) return full(head.reason);
     const fastCat = opts.declared?.length ? { ...cat, indicators: [...cat.indicators, ...opts.declared] } : cat;
-    const scanned = worker.call<{ scan: ByteScan; sha256: string }>({ type: 'scan', file });
+    const idx = canonicalColumns(head.header);
+    const keys = idx && idx.territoire !== undefined && idx.annee !== undefined && idx.indicateur !== undefined
+      ? { delimiter: head.delimiter, skipLines: head.headerLine, cols: [idx.territoire, idx.annee, idx.indicateur] }
+      : undefined;
+    const scanned = worker.call<{ scan: ByteScan; sha256: string }>({ type: 'scan', file, keys });
     scanned.catch(() => undefined);
     const name = `import-${n}.csv`;
     const table = `import_${n}`;

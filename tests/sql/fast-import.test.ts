@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDefaultDb } from '../helpers/node-db';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
 import { runImport } from '../../src/data/import/run';
-import { analyseHead, scanBytes, type FastHead } from '../../src/data/import/scan';
+import { analyseHead, keysDistinct, scanBytes, type FastHead } from '../../src/data/import/scan';
 import { processDirty, runFastImport, type FastAnswer } from '../../src/data/import/fast';
-import type { ImportCatalogue } from '../../src/data/import/canonical';
+import { canonicalColumns, type ImportCatalogue } from '../../src/data/import/canonical';
 import { removeDataset, stage, swapIn } from '../../src/data/import/commit';
 
 /**
@@ -27,10 +27,18 @@ async function fast(text: string | Uint8Array, cat: ImportCatalogue = importCata
   const file = `fast-${++n}.csv`;
   await db.registerText(file, new TextDecoder().decode(bytes));
   const table = `import_test_${n}`;
-  const answer = await runFastImport(db, { file, table, head: head as FastHead, scan: scanBytes(bytes), cat }, async (rows) => processDirty(rows, head, cat));
+  const answer = await runFastImport(db, { file, table, head: head as FastHead, scan: workerScan(bytes, head), cat }, async (rows) => processDirty(rows, head, cat));
   await db.dropFile(file);
   const rows = 'fallback' in answer ? [] : await db.query({ sql: `SELECT * FROM "${table}" ORDER BY line`, params: [] });
   return { answer, rows };
+}
+
+/** The byte scan as the import worker makes it (with the raw key check). */
+function workerScan(bytes: Uint8Array, head: FastHead) {
+  const scan = scanBytes(bytes);
+  const idx = canonicalColumns(head.header);
+  const cols = [idx?.territoire ?? 0, idx?.annee ?? 1, idx?.indicateur ?? 2];
+  return { ...scan, keysDistinct: keysDistinct(bytes, head.delimiter, head.headerLine, cols, scan.lines) };
 }
 
 /** Runs both paths and compares everything the report and the commit use. */
@@ -143,6 +151,15 @@ describe('fast import path gives the full pipeline’s report', () => {
     await same([HEAD.replace(/,/g, sep), ...rows].join('\n') + '\n');
   });
 
+  test('raw keys all distinct: a corrected row (9 → 09) still duplicates a clean row, and is found', async () => {
+    const text = [HEAD, ...clean(2100), '9,1990,emploi_numerique,10,90,100,,,Insee', '31,2095,nsi_lycee,1,2,3,,,', 'DEP-31,2095,nsi_lycee,1,2,3,,,'].join('\n') + '\n';
+    const head = analyseHead(utf8(text), utf8(text).length) as FastHead;
+    expect(workerScan(utf8(text), head).keysDistinct).toBe(true);
+    const { slow } = await same(text);
+    expect(slow.problems.filter((p) => p.code === 'doublon').map((p) => [p.ligne, p.valeur])).toEqual([[2102, '09 × 1990 × emploi_numerique'], [2104, '31 × 2095 × nsi_lycee']]);
+    expect((await same([HEAD, ...clean(2100)].join('\n'))).slow.errors).toBe(0);
+  });
+
   test('semicolons, decimal commas and thousands separators', async () => {
     const rows = clean(2100).map((l) => l.replace(/,/g, ';'));
     rows.push('31;2079;emploi_numerique;12.5;87.5;100;;;Insee', '31;2078;emploi_numerique;1.000;9.000;10.000;;;Insee', '31;2080;emploi_numerique;10,5;89,5;100;;;Insee', '31;2081;emploi_numerique;1 234;766;2 000;;;Insee', '31;2082;emploi_numerique;;;;45,7 %;;', '31;2083;emploi_numerique;1.234;765,5;1999,734;;;');
@@ -204,6 +221,25 @@ describe('fast import path hands back what it cannot read exactly', () => {
     const latin = Uint8Array.from([...utf8(`${HEAD}\n`), ...utf8('31,2024,emploi_numerique,1,2,3,,,Donn'), 0xe9, ...utf8('es\n')]);
     expect((await fast(latin)).answer).toHaveProperty('fallback');
     expect((await fast('Code;Libellé;Valeur\n31;Haute-Garonne;12\n')).answer).toHaveProperty('fallback');
+  });
+});
+
+describe('raw key check', () => {
+  const k = (text: string, skip = 1, cols = [0, 1, 2], delim = ',') => keysDistinct(utf8(text), delim, skip, cols, scanBytes(utf8(text)).lines);
+  test.each([
+    ['distinct', 'h\n31,2020,a,1\n31,2021,a,1\n', true],
+    ['a repeated key (other cells differ)', 'h\n31,2020,a,1\n34,2020,a,1\n31,2020,a,2\n', false],
+    ['the last line without a line end', 'h\n31,2020,a,1\n31,2020,a,2', false],
+    ['CRLF line ends', 'h\r\n31,2020,a,1\r\n31,2020,a,2\r\n', false],
+    ['a key that moves a delimiter', 'h\n31,2020,a,b\n31,2020a,,b\n', true],
+    ['a quote anywhere: cannot say', 'h\n31,2020,a,"x"\n31,2021,a,1\n', null],
+  ])('%s', (_name, text, expected) => expect(k(text)).toBe(expected));
+  test('title rows, key columns elsewhere, other delimiters', () => {
+    expect(k('t\n31,2020,a\nh\nx;31;2020;a\ny;31;2020;b\n', 3, [1, 2, 3], ';')).toBe(true);
+    expect(k('t\n31;2020;a\nh\nx;31;2020;a\ny;31;2020;a\n', 3, [1, 2, 3], ';')).toBe(false);
+    expect(k('h\n31\t2020\ta\tx\n31\t2020\ta\ty\n', 1, [0, 1, 2], '\t')).toBe(false);
+    expect(k('h\nx,31,2020,a\ny,31,2020,a\n', 1, [1, 2, 3])).toBe(false);
+    expect(k('h\nx,31,2020,a\nx,31,2020,b\n', 1, [1, 2, 3])).toBe(true);
   });
 });
 

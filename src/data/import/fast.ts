@@ -163,7 +163,14 @@ export async function runFastImport(
   // Duplicate keys over every mapped row, in line order: the first keeps the key, later ones are errors.
   // A first pass groups on one hash of the key (much faster than three columns); only keys whose hash repeats
   // are then compared exactly.
-  const keys = `SELECT ${line} AS line, territoire, annee, indicateur FROM ${read} WHERE ${propre} UNION ALL SELECT line, territoire, annee, indicateur FROM ${fixed}`;
+  // When the import worker found the raw keys of all lines distinct (scan.ts, keysDistinct), clean rows repeat no
+  // key: only a corrected row's key can repeat, so only rows with such a key are grouped (none: nothing to do).
+  const fixedKeys = `SELECT line, territoire, annee, indicateur FROM ${fixed}`;
+  const allKeys = `SELECT ${line} AS line, territoire, annee, indicateur FROM ${read} WHERE ${propre} UNION ALL ${fixedKeys}`;
+  const keys = scan.keysDistinct !== true ? allKeys
+    : d.mapped.length === 0 ? fixedKeys
+    : `SELECT k.* FROM (${allKeys}) k SEMI JOIN (SELECT DISTINCT territoire, annee, indicateur FROM ${fixed}) f
+        ON k.territoire = f.territoire AND k.annee = f.annee AND k.indicateur = f.indicateur`;
   await conn.exec(`CREATE TEMP TABLE ${dups} AS
     WITH c AS (SELECT *, hash(territoire, annee, indicateur) AS h FROM (${keys})),
     hk AS (SELECT h FROM c GROUP BY h HAVING count(*) > 1),
