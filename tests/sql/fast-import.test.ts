@@ -160,6 +160,11 @@ describe('fast import path gives the full pipeline’s report', () => {
     expect((await same([HEAD, ...clean(2100)].join('\n'))).slow.errors).toBe(0);
   });
 
+  test.each([0, 1, 49, 50, 51])('the preview when %i rows at the top are refused, corrected rows among them', async (k) => {
+    const top = Array.from({ length: k }, (_, i) => (i % 3 === 0 ? `9,${2000 + i},nsi_lycee,1,2,3,,,` : `XX9,${2000 + i},nsi_lycee,1,2,3,,,`));
+    await same([HEAD, ...top, ...clean(2100)].join('\n') + '\n');
+  });
+
   test('semicolons, decimal commas and thousands separators', async () => {
     const rows = clean(2100).map((l) => l.replace(/,/g, ';'));
     rows.push('31;2079;emploi_numerique;12.5;87.5;100;;;Insee', '31;2078;emploi_numerique;1.000;9.000;10.000;;;Insee', '31;2080;emploi_numerique;10,5;89,5;100;;;Insee', '31;2081;emploi_numerique;1 234;766;2 000;;;Insee', '31;2082;emploi_numerique;;;;45,7 %;;', '31;2083;emploi_numerique;1.234;765,5;1999,734;;;');

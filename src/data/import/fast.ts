@@ -30,6 +30,8 @@ export const FAST_MIN_BYTES = 2 * 1024 * 1024;
 export const HEAD_BYTES = 2 * 1024 * 1024;
 /** Rows left to JavaScript beyond which the full pipeline is as fast and simpler. */
 export const MAX_DIRTY = 20000;
+/** Rows of the report's preview (as the import worker sends). */
+const PREVIEW_ROWS = 50;
 /** Problems kept in a report (counts stay exact), as in the import worker. */
 export const MAX_PROBLEMS = 100000;
 /** Widest header the fast path reads (a wider one is not a canonical file anyway). */
@@ -188,9 +190,10 @@ export async function runFastImport(
   const cols = out.replace('line, ', '');
   const finalize = `DELETE FROM ${read} WHERE NOT ${propre}${nDups ? ` OR ${line} IN (SELECT line FROM ${dups})` : ''};
     INSERT INTO ${read} (${cols}) SELECT ${cols} FROM ${fixed} WHERE ok${notDup('line')};`;
-  await conn.exec(`CREATE TEMP VIEW ${quoteIdent(table)} AS
-    SELECT ${line} AS ${out} FROM ${read} WHERE ${propre}${notDup(line)}
-    UNION ALL SELECT ${out} FROM ${fixed} WHERE ok${notDup('line')};`);
+  // The accepted rows; with `upTo`, only those on lines up to it (a bound on rowid, which DuckDB's scan skips by).
+  const accepted = (upTo?: number) => `SELECT ${line} AS ${out} FROM ${read} WHERE ${propre}${notDup(line)}${upTo === undefined ? '' : ` AND rowid <= ${upTo - head.headerLine - 1}`}
+    UNION ALL SELECT ${out} FROM ${fixed} WHERE ok${notDup('line')}${upTo === undefined ? '' : ` AND line <= ${upTo}`}`;
+  await conn.exec(`CREATE TEMP VIEW ${quoteIdent(table)} AS ${accepted()};`);
 
   // The problems, in the order runImport gives them: mapping problems by line, then each row's validation
   // problems by line (a duplicate last within its row).
@@ -223,13 +226,16 @@ export async function runFastImport(
   let errors = mapErrors + rowErrors + nDups;
   const warnings = d.mapProblems.filter((p) => p.severity !== 'erreur').length;
 
-  const [accepted] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${quoteIdent(table)}`), N);
-  const rowCount = accepted?.n ?? 0;
+  const [acceptedCount] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${quoteIdent(table)}`), N);
+  const rowCount = acceptedCount?.n ?? 0;
   if (rowCount === 0 && errors === 0) {
     problems.push(problem('aucune_ligne', {}));
     errors++;
   }
-  const preview = await runQuery(conn, sqlQuery(`SELECT ${out} FROM ${quoteIdent(table)} ORDER BY line LIMIT 50`), PreviewRow);
+  // Data lines are consecutive (one record per line), so the 50th accepted row is at most 50 lines plus the
+  // rows not accepted: the preview sorts only the lines up to there.
+  const lastPreviewLine = head.headerLine + PREVIEW_ROWS + (n - rowCount);
+  const preview = await runQuery(conn, sqlQuery(`SELECT ${out} FROM (${accepted(lastPreviewLine)}) ORDER BY line LIMIT ${PREVIEW_ROWS}`), PreviewRow);
   const sources = await runQuery(conn, sqlQuery(`SELECT source FROM ${quoteIdent(table)} WHERE source IS NOT NULL GROUP BY source ORDER BY min(line) LIMIT 5`), z.object({ source: z.string() }));
   // Unknown indicator ids in the order the file first names them (as runImport lists them).
   const firstSeen = nUnknown
