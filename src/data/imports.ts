@@ -94,6 +94,9 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, o
     const simple = !opts.encoding && !opts.delimiter && opts.headerLine === undefined && !opts.recipe && !opts.indicateur;
     if (file.size < FAST_MIN_BYTES || !simple) return full(simple ? 'small file' : 'options');
     const t0 = performance.now();
+    // The bytes DuckDB will read are read while the import worker looks at the head (then transferred, not copied).
+    const bytes = file.arrayBuffer();
+    bytes.catch(() => undefined);
     const head = await worker.call<FastHead | { reason: string }>({ type: 'head', file });
     performance.measure('import:entete', { start: t0 });
     if ('reason' in head) return full(head.reason);
@@ -106,7 +109,7 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, o
     scanned.catch(() => undefined);
     const name = `import-${n}.csv`;
     const table = `import_${n}`;
-    await conn.registerFile(name, file);
+    await conn.registerFile(name, await bytes);
     let answer: FastAnswer;
     try {
       answer = await runFastImport(conn, { file: name, table, head, scan: scanned.then((s) => s.scan), cat: fastCat }, (rows) => worker.call<DirtyResult>({ type: 'dirty', rows, head, cat: fastCat }));
