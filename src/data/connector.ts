@@ -22,10 +22,11 @@ export interface Connector {
   /** Makes a text file readable by `read_csv(name, …)`. */
   registerText(name: string, text: string): Promise<void>;
   /**
-   * Makes a file (a `File` or `Blob`) readable by `read_csv(name, …)` without copying it through the page: the
-   * browser registers it by handle and DuckDB's worker reads it in chunks.
+   * Makes a file (a `File` or `Blob`, or its bytes already read) readable by `read_csv(name, …)` without parsing it
+   * in the page: the browser reads its bytes asynchronously and transfers them to DuckDB's worker (no main-thread
+   * freeze, no copy; an ArrayBuffer given is detached).
    */
-  registerFile(name: string, file: Blob): Promise<void>;
+  registerFile(name: string, file: Blob | ArrayBuffer): Promise<void>;
   /** Forgets a registered file. */
   dropFile(name: string): Promise<void>;
 }

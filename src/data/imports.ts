@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Connector } from './connector';
 import { runQuery } from './client';
 import { sqlQuery } from './sql/quote';
-import type { ImportCatalogue } from './import/canonical';
+import { canonicalColumns, type ImportCatalogue } from './import/canonical';
 import type { ImportOptions, ImportResult } from './import/run';
-import { declareIndicators, diffStaged, removeDataset, setActive, stageCsv, swapIn, type DatasetMeta, type DiffRow } from './import/commit';
+import { declareIndicators, diffStaged, removeDataset, setActive, stageCsv, swapIn, type DatasetMeta, type DiffRow, type OwnTable } from './import/commit';
 import { dropFastTables, FAST_MIN_BYTES, runFastImport, type DirtyResult, type FastAnswer } from './import/fast';
 import type { ByteScan, FastHead } from './import/scan';
 import type { WorkerRequest } from './import/worker-protocol';
@@ -24,7 +24,7 @@ export interface AnalysedImport {
   readonly result: ImportResult;
   readonly rowCount: number;
   /** The full pipeline's rows as CSV text, or the fast path's temporary view in DuckDB. */
-  readonly staged: { readonly kind: 'csv'; readonly csv: string } | { readonly kind: 'table'; readonly table: string };
+  readonly staged: { readonly kind: 'csv'; readonly csv: string } | { readonly kind: 'table'; readonly table: string; readonly own: OwnTable };
   readonly sources: string[];
   readonly sha256: string;
   /** `rapide` when DuckDB read the file itself, else `complet` with the reason (shown in the report's details). */
@@ -72,8 +72,8 @@ let analyses = 0;
 let pendingTable: string | null = null;
 
 /**
- * Analyses a file (nothing is committed): large canonical CSV files take the fast path (DuckDB reads the file by
- * handle, SQL validates, see import/fast.ts); every other file, or one the fast path hands back, runs the full
+ * Analyses a file (nothing is committed): large canonical CSV files take the fast path (DuckDB reads the file (its
+ * bytes transferred to its worker), SQL validates, see import/fast.ts); every other file, or one the fast path hands back, runs the full
  * pipeline in the import worker. Both give the same report. `cancel` stops it at once.
  */
 export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, opts: ImportOptions): RunningImport {
@@ -94,15 +94,22 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, o
     const simple = !opts.encoding && !opts.delimiter && opts.headerLine === undefined && !opts.recipe && !opts.indicateur;
     if (file.size < FAST_MIN_BYTES || !simple) return full(simple ? 'small file' : 'options');
     const t0 = performance.now();
+    // The bytes DuckDB will read are read while the import worker looks at the head (then transferred, not copied).
+    const bytes = file.arrayBuffer();
+    bytes.catch(() => undefined);
     const head = await worker.call<FastHead | { reason: string }>({ type: 'head', file });
     performance.measure('import:entete', { start: t0 });
     if ('reason' in head) return full(head.reason);
     const fastCat = opts.declared?.length ? { ...cat, indicators: [...cat.indicators, ...opts.declared] } : cat;
-    const scanned = worker.call<{ scan: ByteScan; sha256: string }>({ type: 'scan', file });
+    const idx = canonicalColumns(head.header);
+    const keys = idx && idx.territoire !== undefined && idx.annee !== undefined && idx.indicateur !== undefined
+      ? { delimiter: head.delimiter, skipLines: head.headerLine, cols: [idx.territoire, idx.annee, idx.indicateur] }
+      : undefined;
+    const scanned = worker.call<{ scan: ByteScan; sha256: string }>({ type: 'scan', file, keys });
     scanned.catch(() => undefined);
     const name = `import-${n}.csv`;
     const table = `import_${n}`;
-    await conn.registerFile(name, file);
+    await conn.registerFile(name, await bytes);
     let answer: FastAnswer;
     try {
       answer = await runFastImport(conn, { file: name, table, head, scan: scanned.then((s) => s.scan), cat: fastCat }, (rows) => worker.call<DirtyResult>({ type: 'dirty', rows, head, cat: fastCat }));
@@ -120,7 +127,7 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, o
     pendingTable = table;
     const { sha256 } = await scanned;
     performance.measure('import:analyse', { start: t0 });
-    return { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table }, sources: answer.sources, sha256, path: { kind: 'rapide' } };
+    return { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, sha256, path: { kind: 'rapide' } };
   })();
   const promise = Promise.race([work, cancelledPromise]).finally(() => worker.close());
   return {
@@ -148,7 +155,7 @@ async function stageAndSwap(conn: Connector, analysed: AnalysedImport, meta: Dat
     return;
   }
   const table = analysed.staged.table;
-  await swapIn(conn, meta, table);
+  await swapIn(conn, meta, analysed.staged.own);
   if (pendingTable === table) pendingTable = null;
   await dropFastTables(conn, table).catch(() => undefined);
 }

@@ -46,7 +46,7 @@ export async function loadDefaults(conn: Connector, files: DefaultFiles): Promis
     const text = files.observations[file];
     if (text === undefined) throw new Error(`Default dataset ${id}: file ${file} was not provided`);
     await conn.registerText(file, text);
-    await conn.exec(`INSERT INTO observations SELECT ${quoteLiteral(id)}, * FROM ${readCsv(file, OBS_COLUMNS)};`);
+    await conn.exec(`INSERT INTO observations_base SELECT ${quoteLiteral(id)}, * FROM ${readCsv(file, OBS_COLUMNS)};`);
     await conn.dropFile(file);
   }
   await conn.exec('DROP TABLE default_datasets;');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDefaultDb } from '../helpers/node-db';
 import type { Connector } from '../../src/data/connector';
-import { diffStaged, removeDataset, setActive, stage, swapIn } from '../../src/data/import/commit';
+import { declareIndicators, diffStaged, removeDataset, setActive, stage, swapIn } from '../../src/data/import/commit';
 import type { CanonicalRow } from '../../src/data/import/canonical';
 import { runQuery } from '../../src/data/client';
 import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
@@ -50,5 +50,18 @@ describe('commit of an import', () => {
     await removeDataset(db, 'analyste');
     expect(await count("SELECT count(*) AS n FROM observations WHERE jeu = 'analyste'")).toBe(0);
     expect((await part('31'))?.illustratif).toBe(true);
+  });
+});
+
+describe('declared indicators', () => {
+  const ids = async () => (await db.query({ sql: "SELECT id, etape, libelle_fr, phrase_en FROM indicators WHERE producteur = 'Import' OR id = 'nsi_lycee' ORDER BY id", params: [] }));
+  test('added once each, in one statement; ids already in the catalogue are left alone', async () => {
+    const before = await db.query({ sql: "SELECT * FROM indicators WHERE id = 'nsi_lycee'", params: [] });
+    await declareIndicators(db, ['decl_b', 'decl_a', 'decl_b', 'nsi_lycee', "o'brien"]);
+    await declareIndicators(db, ['decl_a', 'decl_c']);
+    await declareIndicators(db, []);
+    expect((await ids()).map((r) => r['id'])).toEqual(['decl_a', 'decl_b', 'decl_c', 'nsi_lycee', "o'brien"]);
+    expect((await ids()).find((r) => r['id'] === 'decl_a')).toEqual({ id: 'decl_a', etape: 'emploi', libelle_fr: 'decl_a', phrase_en: '(decl_a)' });
+    expect(await db.query({ sql: "SELECT * FROM indicators WHERE id = 'nsi_lycee'", params: [] })).toEqual(before);
   });
 });

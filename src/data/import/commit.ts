@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Connector } from '../connector';
 import { runQuery } from '../client';
 import { quoteIdent, quoteLiteral, sqlQuery } from '../sql/quote';
-import { REFRESH_MEASURES } from '../sql/schema';
+import { observationsViewSql, OWN_TABLE_PREFIX, REFRESH_MEASURES } from '../sql/schema';
 import type { CanonicalRow } from './canonical';
 
 const COLUMNS = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'] as const;
@@ -72,15 +72,56 @@ export async function diffStaged(conn: Connector, id: string, from = 'staging'):
 }
 
 /**
- * Swaps the staged rows (table or view `from`) in as dataset `meta.id`, in one transaction: the dataset's old rows go, the new ones come,
- * its catalogue row is written. On any error the transaction is rolled back and nothing changes.
+ * The fast path's rows of one analysis: `finalize` (SQL, run inside the swap's transaction) leaves exactly the
+ * accepted rows in `table`, which then becomes the dataset's own table (renamed, not copied).
  */
-export async function swapIn(conn: Connector, meta: DatasetMeta, from = 'staging'): Promise<void> {
+export interface OwnTable {
+  readonly table: string;
+  readonly finalize: string;
+}
+
+/** The rules observations_base's CHECK constraints enforce, for a dataset's own table (which has none). */
+const ROW_RULES = `territoire IS NOT NULL AND indicateur IS NOT NULL AND annee BETWEEN 1990 AND 2100 AND coalesce(femmes, 0) >= 0 AND coalesce(hommes, 0) >= 0
+  AND coalesce(total, 0) >= 0 AND coalesce(part_femmes, 0) BETWEEN 0 AND 100 AND (statut IS NULL OR statut IN ('secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'))`;
+
+/** Rebuilds the `observations` view from the list of own tables (inside the caller's transaction). */
+async function rebuildObservationsView(conn: Connector): Promise<void> {
+  const own = await runQuery(conn, sqlQuery('SELECT jeu FROM jeux_tables ORDER BY jeu'), z.object({ jeu: z.string() }));
+  await conn.exec(observationsViewSql(own.map((r) => r.jeu)));
+}
+
+/** Removes dataset `id`'s rows, wherever they are (inside the caller's transaction). */
+async function dropRows(conn: Connector, id: string): Promise<boolean> {
+  await conn.query(sqlQuery('DELETE FROM observations_base WHERE jeu = ?', [id]));
+  const own = await conn.query(sqlQuery('SELECT 1 FROM jeux_tables WHERE jeu = ?', [id]));
+  if (!own.length) return false;
+  await conn.exec(`DROP TABLE IF EXISTS ${quoteIdent(OWN_TABLE_PREFIX + id)};`);
+  await conn.query(sqlQuery('DELETE FROM jeux_tables WHERE jeu = ?', [id]));
+  return true;
+}
+
+/**
+ * Swaps the staged rows in as dataset `meta.id`, in one transaction: the dataset's old rows go, the new ones come,
+ * its catalogue row is written. `from` is a table or view (`staging`: the full pipeline's rows, copied into
+ * observations_base) or the fast path's own table (renamed into place). On any error the transaction is rolled
+ * back and nothing changes.
+ */
+export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | OwnTable = 'staging'): Promise<void> {
   const t0 = performance.now();
   await conn.exec('BEGIN TRANSACTION;');
   try {
-    await conn.query(sqlQuery('DELETE FROM observations WHERE jeu = ?', [meta.id]));
-    await conn.query(sqlQuery(`INSERT INTO observations SELECT ?, ${COLUMNS.join(', ')} FROM ${quoteIdent(from)}`, [meta.id]));
+    const hadOwn = await dropRows(conn, meta.id);
+    if (typeof from === 'string') {
+      await conn.query(sqlQuery(`INSERT INTO observations_base SELECT ?, ${COLUMNS.join(', ')} FROM ${quoteIdent(from)}`, [meta.id]));
+      if (hadOwn) await rebuildObservationsView(conn);
+    } else {
+      await conn.exec(from.finalize);
+      const [bad] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${quoteIdent(from.table)} WHERE NOT coalesce(${ROW_RULES}, FALSE)`), z.object({ n: z.number() }));
+      if (bad?.n) throw new Error(`${bad.n} rows break the observation rules`);
+      await conn.exec(`ALTER TABLE ${quoteIdent(from.table)} RENAME TO ${quoteIdent(OWN_TABLE_PREFIX + meta.id)};`);
+      await conn.query(sqlQuery('INSERT INTO jeux_tables VALUES (?)', [meta.id]));
+      await rebuildObservationsView(conn);
+    }
     // UPDATE or INSERT rather than DELETE + INSERT: DuckDB refuses re-inserting a primary key deleted in the
     // same transaction.
     const exists = await conn.query(sqlQuery('SELECT 1 FROM datasets WHERE id = ?', [meta.id]));
@@ -120,7 +161,7 @@ export async function setActive(conn: Connector, id: string, actif: boolean): Pr
 export async function removeDataset(conn: Connector, id: string): Promise<void> {
   await conn.exec('BEGIN TRANSACTION;');
   try {
-    await conn.query(sqlQuery('DELETE FROM observations WHERE jeu = ?', [id]));
+    if (await dropRows(conn, id)) await rebuildObservationsView(conn);
     await conn.query(sqlQuery("DELETE FROM datasets WHERE id = ? AND origine = 'import'", [id]));
     await conn.exec('COMMIT;');
   } catch (e) {
@@ -135,13 +176,14 @@ export async function removeDataset(conn: Connector, id: string): Promise<void> 
  * edits data/indicators.csv); ids already there are left alone.
  */
 export async function declareIndicators(conn: Connector, ids: readonly string[]): Promise<void> {
-  for (const id of ids) {
-    await conn.query(
-      sqlQuery(
-        `INSERT INTO indicators SELECT ?, 'emploi', 100, ?, ?, 'Indicateur déclaré à l’import.', 'Indicator declared at import.', '%', 'Import', ?, ?
-         WHERE NOT EXISTS (SELECT 1 FROM indicators WHERE id = ?)`,
-        [id, id, id, `(${id})`, `(${id})`, id],
-      ),
-    );
-  }
+  // One statement for all (one per id cost 10 to 35 ms each in the browser: 0.7 to 1.4 s for the bench's 83).
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  await conn.query(
+    sqlQuery(
+      `INSERT INTO indicators SELECT id, 'emploi', 100, id, id, 'Indicateur déclaré à l’import.', 'Indicator declared at import.', '%', 'Import', '(' || id || ')', '(' || id || ')'
+       FROM (VALUES ${unique.map(() => '(?)').join(', ')}) AS d(id) WHERE id NOT IN (SELECT id FROM indicators)`,
+      unique,
+    ),
+  );
 }

@@ -2,18 +2,19 @@ import { z } from 'zod';
 import type { Connector } from '../connector';
 import { runQuery } from '../client';
 import { quoteIdent, quoteLiteral, sqlQuery } from '../sql/quote';
-import { CANONICAL_COLUMNS, canonicalColumns, mapCanonical, validationColumns, type CanonicalRow, type ImportCatalogue } from './canonical';
+import { canonicalColumns, mapCanonical, validationColumns, type CanonicalRow, type ImportCatalogue } from './canonical';
 import { problem, type Problem } from './problems';
 import type { ParsedRow } from './parse';
 import type { ByteScan, FastHead } from './scan';
 import { territoryMatcher } from './territory';
+import { MAX_DISTINCT, readCsvSql, readStatement, textChecks } from './fast-sql';
 import { validateRows } from './validate';
 import type { ImportResult } from './run';
-import { ownCsvCell } from './commit';
+import { ownCsvCell, type OwnTable } from './commit';
 
 /**
- * The fast import path for large canonical CSV files: DuckDB reads and types the file itself (registered by
- * handle, never copied through the page), and the validation is SQL that proves most rows clean. Only the rows
+ * The fast import path for large canonical CSV files: DuckDB reads and types the file itself (its bytes
+ * transferred to its worker, never parsed in the page), and the validation is SQL that proves most rows clean. Only the rows
  * it cannot prove clean (an odd number, a name instead of a code, an error) go through the same JavaScript
  * mapping and validation as the full pipeline, so the report is exactly the one `runImport` would give:
  * same problems, same lines, same columns, same accepted rows (tests/sql/fast-import.test.ts compares them).
@@ -29,12 +30,12 @@ export const FAST_MIN_BYTES = 2 * 1024 * 1024;
 export const HEAD_BYTES = 2 * 1024 * 1024;
 /** Rows left to JavaScript beyond which the full pipeline is as fast and simpler. */
 export const MAX_DIRTY = 20000;
+/** Rows of the report's preview (as the import worker sends). */
+const PREVIEW_ROWS = 50;
 /** Problems kept in a report (counts stay exact), as in the import worker. */
 export const MAX_PROBLEMS = 100000;
 /** Widest header the fast path reads (a wider one is not a canonical file anyway). */
 const MAX_COLUMNS = 64;
-
-type Column = keyof typeof CANONICAL_COLUMNS;
 
 /** The JavaScript part: maps and checks the rows SQL could not prove clean (run in the import worker). */
 export interface DirtyResult {
@@ -64,6 +65,8 @@ export interface FastOutcome {
   readonly rowCount: number;
   /** Temporary view holding the accepted rows (with `line`), ready for `swapIn`. */
   readonly table: string;
+  /** The accepted rows as a table of their own, for the commit (see swapIn). */
+  readonly own: OwnTable;
   readonly sources: string[];
 }
 
@@ -71,18 +74,6 @@ export type FastAnswer = FastOutcome | { readonly fallback: string };
 
 const Counts = z.object({ n: z.number(), dirty: z.number(), unknown: z.number() });
 const N = z.object({ n: z.number() });
-
-/** A number cell: NULL when empty, -1 when SQL cannot prove it a plain non-negative number. */
-function numberSql(cell: string, decimalComma: boolean): string {
-  // With a decimal comma, a dot may group thousands (1.234 is 1234): JavaScript decides those.
-  const plain = decimalComma ? `'\\d{1,15}(,\\d{1,15})?'` : `'\\d{1,15}(\\.\\d{1,15})?'`;
-  return `CASE WHEN ${cell} IS NULL OR ${cell} = '' THEN NULL
-    WHEN regexp_full_match(${cell}, ${plain}) THEN CAST(${decimalComma ? `replace(${cell}, ',', '.')` : cell} AS DOUBLE) ELSE -1 END`;
-}
-
-/** Characters JavaScript's trim() removes, and zero-width ones cleanText() removes. */
-const JS_SPACE = '\\s\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}';
-const ZERO_WIDTH = '\\x{200b}-\\x{200d}\\x{2060}\\x{feff}';
 
 /** Drops the temporary tables of an analysis (after its commit, or when a newer analysis replaces it). */
 export async function dropFastTables(conn: Connector, table: string): Promise<void> {
@@ -111,69 +102,17 @@ export async function runFastImport(
 
   // The table keeps the file's order (insertion order is preserved), so a row's line is its rowid + the header line + 1.
   const line = `CAST(rowid AS INTEGER) + ${head.headerLine + 1}`;
-  const cellOf = (c: Column) => (idx[c] === undefined ? 'NULL::VARCHAR' : `c${idx[c]}`);
-  const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const cells = Array.from({ length: width }, (_, i) => `c${i}`).join(', ');
   const matcher = territoryMatcher(cat.territories);
   // Codes written exactly as the catalogue spells them (the matcher maps each to itself); any other spelling
-  // (9, DEP-31, a name) is left to JavaScript. Lists, not joins: a join would not keep the file's order.
-  const codes = cat.territories.filter((t) => {
+  // (9, DEP-31, a name) is left to JavaScript.
+  const codes = new Set(cat.territories.filter((t) => {
     const m = matcher(t.code);
     return 'code' in m && m.code === t.code;
-  }).map((t) => quoteLiteral(t.code));
-  const indicators = [...new Set(cat.indicators)].map(quoteLiteral);
-  const cells = Array.from({ length: width }, (_, i) => `c${i}`).join(', ');
-  const src = cellOf('source');
-  const statut = cellOf('statut');
-  const ind = cellOf('indicateur');
+  }).map((t) => t.code));
   const t0 = performance.now();
   try {
-    // One pass: DuckDB reads the file (all text), numbers the rows, and computes each value and whether SQL can
-    // prove the row clean (the same rules as mapCanonical + validateRows, on plain values only).
-    await conn.exec(`
-      CREATE TEMP TABLE ${read} AS
-      WITH r AS (
-        SELECT *
-        FROM read_csv(${quoteLiteral(a.file)}, header = false, skip = ${head.headerLine}, auto_detect = false,
-          delim = ${quoteLiteral(head.delimiter)}, quote = '"', escape = '"', columns = {${columns}},
-          strict_mode = true, null_padding = false)
-      ),
-      v AS (
-        SELECT r.*,
-          CASE WHEN list_contains([${codes.join(', ')}]::VARCHAR[], ${cellOf('territoire')}) THEN ${cellOf('territoire')} END AS territoire,
-          CASE WHEN list_contains([${indicators.join(', ')}]::VARCHAR[], ${ind}) THEN ${ind} END AS indicateur,
-          CASE WHEN regexp_full_match(${cellOf('annee')}, '\\d{4}') THEN CAST(${cellOf('annee')} AS INTEGER) ELSE -1 END AS annee,
-          ${numberSql(cellOf('femmes'), head.decimalComma)} AS femmes,
-          ${numberSql(cellOf('hommes'), head.decimalComma)} AS hommes,
-          ${numberSql(cellOf('total'), head.decimalComma)} AS total,
-          ${numberSql(cellOf('part_femmes'), head.decimalComma)} AS part_femmes,
-          nullif(${statut}, '') AS statut,
-          nullif(${src}, '') AS source
-        FROM r
-      ),
-      b AS (
-        -- what mapCanonical checks cell by cell, the indicator apart
-        SELECT v.*, coalesce(territoire IS NOT NULL AND annee BETWEEN 1990 AND 2100
-          AND coalesce(femmes, 0) >= 0 AND coalesce(hommes, 0) >= 0 AND coalesce(total, 0) >= 0 AND coalesce(part_femmes, 0) BETWEEN 0 AND 100
-          AND (statut IS NULL OR statut IN ('secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire')), FALSE) AS cellules_ok
-        FROM v
-      ),
-      p AS (SELECT * EXCLUDE (cellules_ok), coalesce(cellules_ok AND indicateur IS NOT NULL
-        -- CASE, not OR: nfc_normalize runs only on non-ASCII sources (on every row it doubled the read's time)
-        AND (source IS NULL OR (strlen(source) <= 500 AND CASE WHEN regexp_full_match(source, '[\\x20-\\x7e]*') THEN source = trim(source)
-          ELSE nfc_normalize(source) = source AND NOT regexp_matches(source, '^[${JS_SPACE}]|[${JS_SPACE}]$|[${ZERO_WIDTH}]') END))
-        AND NOT coalesce(part_femmes > 0 AND part_femmes < 1, FALSE) -- a share written as a fraction: a warning
-        AND NOT coalesce(femmes > total, FALSE)
-        AND NOT coalesce(abs(femmes + hommes - total) > greatest(1, total * 0.001), FALSE)
-        AND (femmes IS NOT NULL AND (total IS NOT NULL OR hommes IS NOT NULL) OR part_femmes IS NOT NULL OR statut = 'secret'),
-        FALSE) AS propre,
-        -- the only problem of the row is an indicator the catalogue does not know (yet: the analyst may declare it)
-        coalesce(cellules_ok AND indicateur IS NULL AND regexp_full_match(${ind}, '[a-z0-9_]{1,64}'), FALSE) AS inconnu
-      FROM b)
-      -- Stored: the values of clean rows, the file's text of the others (half the width to write for a clean file).
-      SELECT propre, inconnu,
-        ${['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'].map((c) => `CASE WHEN propre THEN ${c} END AS ${c}`).join(', ')},
-        ${Array.from({ length: width }, (_, i) => `CASE WHEN NOT propre THEN c${i} END AS c${i}`).join(', ')}
-      FROM p;`);
+    await conn.exec(readStatement(read, a.file, head, idx, width));
   } catch (e) {
     return { fallback: `DuckDB could not read the file: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}` };
   }
@@ -185,12 +124,24 @@ export async function runFastImport(
   if (scan.emptyLines) return { fallback: 'empty lines' };
   if (scan.invalidUtf8) return { fallback: 'not UTF-8' };
   if (scan.badChars) return { fallback: 'control characters or U+FFFD' };
-  const [counts] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE NOT propre AND NOT inconnu) AS INTEGER) AS dirty, CAST(count(*) FILTER (WHERE inconnu) AS INTEGER) AS unknown FROM ${read}`), Counts);
+  // Territories and indicators are checked once per distinct text (a file names few), not once per row.
+  const distinct = (col: string) => runQuery(conn, sqlQuery(`SELECT DISTINCT ${col} AS v FROM ${read} LIMIT ${MAX_DISTINCT + 1}`), z.object({ v: z.string().nullable() }));
+  const [ts, is] = [await distinct('territoire'), await distinct('indicateur')];
+  if (ts.length > MAX_DISTINCT || is.length > MAX_DISTINCT) return { fallback: 'many distinct territories or indicators' };
+  const { propre, inconnu } = textChecks(ts.map((r) => r.v), is.map((r) => r.v), codes, new Set(cat.indicators));
+  const sale = `NOT ${propre} AND NOT ${inconnu}`;
+  const [counts] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE ${sale}) AS INTEGER) AS dirty, CAST(count(*) FILTER (WHERE ${inconnu}) AS INTEGER) AS unknown FROM ${read}`), Counts);
   const n = counts?.n ?? 0;
   if (n !== scan.lines - head.headerLine) return { fallback: `rows read ${n}, lines ${scan.lines - head.headerLine}` };
   if ((counts?.dirty ?? 0) > MAX_DIRTY) return { fallback: 'many rows need the full pipeline' };
 
-  const raw = await conn.query(sqlQuery(`SELECT ${line} AS line, ${cells} FROM ${read} WHERE NOT propre AND NOT inconnu ORDER BY line`));
+  // The text of the rows left to JavaScript: the table keeps values, not text, so the file is read again (only
+  // when there are such rows), numbered in the same order.
+  const raw = counts?.dirty
+    ? await conn.query(sqlQuery(`SELECT CAST(n AS INTEGER) + ${head.headerLine + 1} AS line, ${cells}
+        FROM (SELECT row_number() OVER () - 1 AS n, * FROM ${readCsvSql(a.file, head, width)})
+        WHERE n IN (SELECT rowid FROM ${read} WHERE ${sale}) ORDER BY n`))
+    : [];
   const dirtyRows: ParsedRow[] = raw.map((r) => ({ line: Number(r['line']), cells: Array.from({ length: width }, (_, i) => String(r[`c${i}`] ?? '')) }));
   const d = dirtyRows.length ? await dirty(dirtyRows) : { mapped: [], rowProblems: [], mapProblems: [], skipped: 0, needsFullPipeline: false };
   if (d.needsFullPipeline) return { fallback: 'blank or footnote rows' };
@@ -214,7 +165,14 @@ export async function runFastImport(
   // Duplicate keys over every mapped row, in line order: the first keeps the key, later ones are errors.
   // A first pass groups on one hash of the key (much faster than three columns); only keys whose hash repeats
   // are then compared exactly.
-  const keys = `SELECT ${line} AS line, territoire, annee, indicateur FROM ${read} WHERE propre UNION ALL SELECT line, territoire, annee, indicateur FROM ${fixed}`;
+  // When the import worker found the raw keys of all lines distinct (scan.ts, keysDistinct), clean rows repeat no
+  // key: only a corrected row's key can repeat, so only rows with such a key are grouped (none: nothing to do).
+  const fixedKeys = `SELECT line, territoire, annee, indicateur FROM ${fixed}`;
+  const allKeys = `SELECT ${line} AS line, territoire, annee, indicateur FROM ${read} WHERE ${propre} UNION ALL ${fixedKeys}`;
+  const keys = scan.keysDistinct !== true ? allKeys
+    : d.mapped.length === 0 ? fixedKeys
+    : `SELECT k.* FROM (${allKeys}) k SEMI JOIN (SELECT DISTINCT territoire, annee, indicateur FROM ${fixed}) f
+        ON k.territoire = f.territoire AND k.annee = f.annee AND k.indicateur = f.indicateur`;
   await conn.exec(`CREATE TEMP TABLE ${dups} AS
     WITH c AS (SELECT *, hash(territoire, annee, indicateur) AS h FROM (${keys})),
     hk AS (SELECT h FROM c GROUP BY h HAVING count(*) > 1),
@@ -228,9 +186,14 @@ export async function runFastImport(
   const nDups = dupCount?.n ?? 0;
   const notDup = (l: string) => (nDups ? ` AND ${l} NOT IN (SELECT line FROM ${dups})` : '');
   const out = ['line', 'territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'].join(', ');
-  await conn.exec(`CREATE TEMP VIEW ${quoteIdent(table)} AS
-    SELECT ${line} AS ${out} FROM ${read} WHERE propre${notDup(line)}
-    UNION ALL SELECT ${out} FROM ${fixed} WHERE ok${notDup('line')};`);
+  // At the commit, the read table itself becomes the dataset's table: rows not accepted go, corrected ones come.
+  const cols = out.replace('line, ', '');
+  const finalize = `DELETE FROM ${read} WHERE NOT ${propre}${nDups ? ` OR ${line} IN (SELECT line FROM ${dups})` : ''};
+    INSERT INTO ${read} (${cols}) SELECT ${cols} FROM ${fixed} WHERE ok${notDup('line')};`;
+  // The accepted rows; with `upTo`, only those on lines up to it (a bound on rowid, which DuckDB's scan skips by).
+  const accepted = (upTo?: number) => `SELECT ${line} AS ${out} FROM ${read} WHERE ${propre}${notDup(line)}${upTo === undefined ? '' : ` AND rowid <= ${upTo - head.headerLine - 1}`}
+    UNION ALL SELECT ${out} FROM ${fixed} WHERE ok${notDup('line')}${upTo === undefined ? '' : ` AND line <= ${upTo}`}`;
+  await conn.exec(`CREATE TEMP VIEW ${quoteIdent(table)} AS ${accepted()};`);
 
   // The problems, in the order runImport gives them: mapping problems by line, then each row's validation
   // problems by line (a duplicate last within its row).
@@ -254,7 +217,7 @@ export async function runFastImport(
   const nUnknown = counts?.unknown ?? 0;
   const indColumn = head.header[idx.indicateur ?? -1] ?? 'indicateur';
   const unknownRows = nUnknown
-    ? await runQuery(conn, sqlQuery(`SELECT ${line} AS line, ${ind} AS valeur FROM ${read} WHERE inconnu ORDER BY line LIMIT ${MAX_PROBLEMS}`), z.object({ line: z.number(), valeur: z.string() }))
+    ? await runQuery(conn, sqlQuery(`SELECT ${line} AS line, indicateur AS valeur FROM ${read} WHERE ${inconnu} ORDER BY line LIMIT ${MAX_PROBLEMS}`), z.object({ line: z.number(), valeur: z.string() }))
     : [];
   const mapProblems = mergeByLine(d.mapProblems, unknownRows.map((r) => problem('indicateur_inconnu', { ligne: r.line, colonne: indColumn }, r.valeur)));
   const problems = [...mapProblems, ...checkProblems].slice(0, MAX_PROBLEMS);
@@ -263,17 +226,20 @@ export async function runFastImport(
   let errors = mapErrors + rowErrors + nDups;
   const warnings = d.mapProblems.filter((p) => p.severity !== 'erreur').length;
 
-  const [accepted] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${quoteIdent(table)}`), N);
-  const rowCount = accepted?.n ?? 0;
+  const [acceptedCount] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${quoteIdent(table)}`), N);
+  const rowCount = acceptedCount?.n ?? 0;
   if (rowCount === 0 && errors === 0) {
     problems.push(problem('aucune_ligne', {}));
     errors++;
   }
-  const preview = await runQuery(conn, sqlQuery(`SELECT ${out} FROM ${quoteIdent(table)} ORDER BY line LIMIT 50`), PreviewRow);
+  // Data lines are consecutive (one record per line), so the 50th accepted row is at most 50 lines plus the
+  // rows not accepted: the preview sorts only the lines up to there.
+  const lastPreviewLine = head.headerLine + PREVIEW_ROWS + (n - rowCount);
+  const preview = await runQuery(conn, sqlQuery(`SELECT ${out} FROM (${accepted(lastPreviewLine)}) ORDER BY line LIMIT ${PREVIEW_ROWS}`), PreviewRow);
   const sources = await runQuery(conn, sqlQuery(`SELECT source FROM ${quoteIdent(table)} WHERE source IS NOT NULL GROUP BY source ORDER BY min(line) LIMIT 5`), z.object({ source: z.string() }));
   // Unknown indicator ids in the order the file first names them (as runImport lists them).
   const firstSeen = nUnknown
-    ? await runQuery(conn, sqlQuery(`SELECT ${ind} AS v, min(${line}) AS line FROM ${read} WHERE inconnu GROUP BY 1`), z.object({ v: z.string(), line: z.number() }))
+    ? await runQuery(conn, sqlQuery(`SELECT indicateur AS v, min(${line}) AS line FROM ${read} WHERE ${inconnu} GROUP BY 1`), z.object({ v: z.string(), line: z.number() }))
     : [];
   for (const p of d.mapProblems) {
     const v = p.code === 'indicateur_inconnu' ? (p.valeur ?? '').trim().toLowerCase() : '';
@@ -285,7 +251,7 @@ export async function runFastImport(
     titleRows: head.titleRows, blankRows: 0, footnoteRows: 0, dataRows: n, skipped: d.skipped, rows: preview, problems,
     errors, warnings, sample: head.sample, unknownIndicators: [...unknown].slice(0, 1000),
   };
-  return { result, rowCount, table, sources: sources.map((s) => s.source) };
+  return { result, rowCount, table, own: { table: `${table}_lu`, finalize }, sources: sources.map((s) => s.source) };
 }
 
 /** Merges two lists of problems sorted by line, keeping each list's order within a line. */

@@ -2,7 +2,7 @@
 import { runImport, type ImportOptions } from './run';
 import type { ImportCatalogue } from './canonical';
 import { rowsToCsv } from './commit';
-import { analyseHead, scanBytes, type FastHead } from './scan';
+import { analyseHead, keysDistinct, scanBytes, type FastHead } from './scan';
 import { HEAD_BYTES, MAX_PROBLEMS, processDirty } from './fast';
 import type { ParsedRow } from './parse';
 import type { WorkerRequest } from './worker-protocol';
@@ -28,14 +28,17 @@ function validUtf8(bytes: Uint8Array): boolean {
 async function handle(msg: WorkerRequest): Promise<unknown> {
   switch (msg.type) {
     case 'head': {
-      const head = new Uint8Array(await msg.file.slice(0, HEAD_BYTES).arrayBuffer());
-      return analyseHead(head, msg.file.size);
+      // A first look at 256 KB holds the 2,000 rows the head needs in most files (parsing 2 MB took ~400 ms).
+      const first = analyseHead(new Uint8Array(await msg.file.slice(0, HEAD_BYTES / 8).arrayBuffer()), msg.file.size);
+      if (!('reason' in first) || first.reason !== 'head too short') return first;
+      return analyseHead(new Uint8Array(await msg.file.slice(0, HEAD_BYTES).arrayBuffer()), msg.file.size);
     }
     case 'scan': {
       const buffer = await msg.file.arrayBuffer();
       const bytes = new Uint8Array(buffer);
       const scan = scanBytes(bytes);
-      return { scan: { ...scan, invalidUtf8: scan.nonAscii && !validUtf8(bytes) }, sha256: await sha256(buffer) };
+      const distinct = msg.keys ? keysDistinct(bytes, msg.keys.delimiter, msg.keys.skipLines, msg.keys.cols, scan.lines) : null;
+      return { scan: { ...scan, invalidUtf8: scan.nonAscii && !validUtf8(bytes), keysDistinct: distinct }, sha256: await sha256(buffer) };
     }
     case 'dirty':
       return processDirty(msg.rows as ParsedRow[], msg.head as FastHead, msg.cat);

@@ -26,6 +26,8 @@ export interface ByteScan {
   readonly badChars: boolean;
   /** Set by the import worker when non-ASCII bytes do not decode as UTF-8. */
   readonly invalidUtf8?: boolean;
+  /** Set by the import worker: whether the data lines' raw keys are pairwise distinct (see `keysDistinct`). */
+  readonly keysDistinct?: boolean | null;
 }
 
 /** One pass over the bytes, quote-aware (`"` toggles, so `""` inside quotes is neutral). */
@@ -108,4 +110,60 @@ export function analyseHead(head: Uint8Array, totalSize: number): FastHead | { r
     bom: dec.bom,
     sample: parsed.rows.slice(0, 8).map((r) => r.cells.map((c) => c.slice(0, 200))),
   };
+}
+
+/** Data lines beyond which `keysDistinct` does not try (its table would take more than 32 MB). */
+const MAX_KEY_LINES = 1 << 23;
+
+/**
+ * Whether the key cells (territory, year, indicator: `cols`) of the data lines are pairwise distinct as raw text,
+ * from the bytes, in the import worker while DuckDB reads the file. `null` when it cannot say: a quote anywhere
+ * (a quoted cell's text is not its bytes), or too many lines. A false `true` is impossible: two equal keys hash
+ * equal; a hash collision only answers `false` (the full duplicate check then runs). DuckDB keeps unquoted cells
+ * byte for byte (no trimming), and a clean row's values are its texts (fast-sql.ts), so distinct raw keys mean no
+ * duplicate among clean rows.
+ */
+export function keysDistinct(bytes: Uint8Array, delimiter: string, skipLines: number, cols: readonly number[], lines: number): boolean | null {
+  if (lines > MAX_KEY_LINES || bytes.includes(34)) return null;
+  const delim = delimiter.charCodeAt(0);
+  let size = 1024;
+  while (size < lines * 2) size *= 2;
+  const table = new Uint32Array(size);
+  const keyCol = new Uint8Array(Math.max(...cols) + 2);
+  for (const c of cols) keyCol[c] = 1;
+  let line = 0;
+  let field = 0;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  const n = bytes.length;
+  for (let i = 0; i <= n; i++) {
+    const b = i < n ? (bytes[i] as number) : 10;
+    if (b === 10) {
+      if (line >= skipLines && (i < n || field > 0 || (bytes[n - 1] ?? 10) !== 10)) {
+        const stored = (h1 | 1) >>> 0;
+        let slot = (h2 >>> 0) & (size - 1);
+        while (table[slot] !== 0) {
+          if (table[slot] === stored) return false;
+          slot = (slot + 1) & (size - 1);
+        }
+        table[slot] = stored;
+      }
+      line++;
+      field = 0;
+      h1 = 0x811c9dc5;
+      h2 = 0x9747b28c;
+    } else if (b === 13) {
+      // part of a CRLF line end (a lone CR sends the file to the full pipeline)
+    } else if (b === delim) {
+      field++;
+      if (keyCol[field]) {
+        h1 = Math.imul(h1 ^ (256 + field), 16777619);
+        h2 = Math.imul(h2 ^ (256 + field), 0x5bd1e995);
+      }
+    } else if (keyCol[field]) {
+      h1 = Math.imul(h1 ^ b, 16777619);
+      h2 = Math.imul(h2 ^ b, 0x5bd1e995);
+    }
+  }
+  return true;
 }

@@ -8,7 +8,7 @@ export type WorkerRequest =
   /** The fast path's look at the first bytes: a FastHead, or the reason the full pipeline must run. */
   | { readonly type: 'head'; readonly file: Blob }
   /** The fast path's pass over the whole file: line structure, UTF-8 validity, SHA-256. */
-  | { readonly type: 'scan'; readonly file: Blob }
+  | { readonly type: 'scan'; readonly file: Blob; readonly keys?: { readonly delimiter: string; readonly skipLines: number; readonly cols: readonly number[] } }
   /** The rows SQL could not prove clean, mapped and checked in JavaScript. */
   | { readonly type: 'dirty'; readonly rows: readonly ParsedRow[]; readonly head: FastHead; readonly cat: ImportCatalogue }
   /** The full pipeline over the whole file. */
