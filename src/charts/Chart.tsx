@@ -8,8 +8,10 @@ import { messages } from '../i18n';
 import { useTrendChart } from './trend/lazy';
 
 /** Renders any snapshot in its frame; the body depends on the kind. */
-export function Chart({ snapshot, hrefFor, actions, headingLevel, busy, srTable, hideTitle }: {
+export function Chart({ snapshot, hrefFor, actions, headingLevel, busy, srTable, hideTitle, later }: {
   hideTitle?: boolean;
+  /** Frame and texts now, the drawing in a later render (the first paint of the page): not ready until then. */
+  later?: boolean;
   snapshot: ChartSnapshot;
   /** Always render the data table, visually hidden (embeds). */
   srTable?: boolean;
@@ -21,10 +23,10 @@ export function Chart({ snapshot, hrefFor, actions, headingLevel, busy, srTable,
 }) {
   // A trend is not ready until its drawing code is there (loaded on first use).
   const trend = useTrendChart(snapshot.kind === 'trend');
-  const waiting = snapshot.kind === 'trend' && !trend.component;
+  const waiting = (snapshot.kind === 'trend' && !trend.component) || Boolean(later);
   return (
     <ChartFrame snapshot={snapshot} actions={actions} headingLevel={headingLevel} busy={busy || waiting} srTable={srTable} hideTitle={hideTitle}>
-      <ChartBody snapshot={snapshot} hrefFor={hrefFor} trend={trend} />
+      {later ? <div className="chart-pending" aria-hidden="true" /> : <ChartBody snapshot={snapshot} hrefFor={hrefFor} trend={trend} />}
     </ChartFrame>
   );
 }
@@ -47,7 +49,7 @@ function ChartBodyOf({ snapshot, hrefFor, trend }: { snapshot: ChartSnapshot; hr
       if (trend.component) return <trend.component snapshot={snapshot} />;
       // Its code could not be fetched (offline, or a new deployment removed it): said in place, the rest works.
       if (trend.error) return <p className="error" role="alert">{messages(snapshot.lang).loadFailed}</p>;
-      return <div className="trend-pending" aria-hidden="true" />;
+      return <div className="chart-pending" aria-hidden="true" />;
     case 'pipeline':
     case 'comparison':
       return <BarsChart snapshot={snapshot} />;

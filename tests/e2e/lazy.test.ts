@@ -76,7 +76,7 @@ describe('parts loaded on demand', () => {
     const trend = page.locator('[data-chart="trend"]');
     expect(await trend.getAttribute('data-ready')).toBeNull();
     expect(await trend.getAttribute('aria-busy')).toBe('true');
-    expect((await page.locator('[data-chart="trend"] .trend-pending').boundingBox())?.height).toBe(360);
+    expect((await page.locator('[data-chart="trend"] .chart-pending').boundingBox())?.height).toBe(360);
     release();
     await expect.poll(() => page.locator('[data-chart="trend"] [role="alert"]').innerText()).toMatch(/n’a pas pu être chargée/);
     expect(await trend.getAttribute('data-ready')).toBeNull();

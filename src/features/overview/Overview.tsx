@@ -61,8 +61,8 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
   // The build-time charts are real data from the same SQL: they count as ready until the live ones replace them.
   const busy = q.status !== 'ready' && !(model && model === pre);
   const showsPre = Boolean(model && model === pre);
-  // The build-time charts come in two steps: the key figures alone (drawn in a few milliseconds, so the page
-  // shows numbers at once), then the other charts right after that frame is painted.
+  // The build-time charts come in two steps: the key figures drawn, the other charts' frames and texts (not
+  // ready: their drawings take most of the time), then those drawings right after that frame is painted.
   const [keyFiguresOnly, setKeyFiguresOnly] = useState(true);
   const firstStep = showsPre && keyFiguresOnly;
   useEffect(() => {
@@ -102,49 +102,47 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
           <div className="span-2">
             <Chart snapshot={c.kpi} busy={busy} actions={share('kpi')} />
           </div>
-          {firstStep ? null : (
-            <>
-              <Chart snapshot={c.map} busy={busy} hrefFor={hrefFor} actions={share('map')} />
-              <Chart snapshot={c.ranking} busy={busy} actions={share('ranking')} />
-              <div className="span-2">
-                <Chart
-                  snapshot={c.trend}
-                  busy={busy}
-                  actions={
-                    <>
-                      {share('trend')}
-                      <TerritoryPicker
-                        departements={model.catalogue.departements}
-                        picked={url.territoires ?? []}
-                        onChange={(codes) => navigate({ ...url, territoires: codes.length ? codes : undefined })}
-                        t={t}
-                        lang={lang}
-                      />
-                    </>
-                  }
-                />
-              </div>
-              <div className="span-2">
-                <Chart
-                  snapshot={c.pipeline}
-                  busy={busy}
-                  actions={
-                    <>
-                      {share('pipeline')}
-                      <label className="inline">
-                        {t.pipelineTerritory}
-                        <select value={url.parcours ?? '76'} onChange={(e) => navigate({ ...url, parcours: e.target.value === '76' ? undefined : e.target.value })}>
-                          {model.catalogue.scope.filter((s) => s.type === 'region' || s.type === 'departement').map((s) => (
-                            <option key={s.code} value={s.code}>{lang === 'en' ? s.nom_en : s.nom_fr}</option>
-                          ))}
-                        </select>
-                      </label>
-                    </>
-                  }
-                />
-              </div>
-            </>
-          )}
+          <Chart snapshot={c.map} busy={busy} later={firstStep} hrefFor={hrefFor} actions={share('map')} />
+          <Chart snapshot={c.ranking} busy={busy} later={firstStep} actions={share('ranking')} />
+          <div className="span-2">
+            <Chart
+              snapshot={c.trend}
+              busy={busy}
+              later={firstStep}
+              actions={
+                <>
+                  {share('trend')}
+                  <TerritoryPicker
+                    departements={model.catalogue.departements}
+                    picked={url.territoires ?? []}
+                    onChange={(codes) => navigate({ ...url, territoires: codes.length ? codes : undefined })}
+                    t={t}
+                    lang={lang}
+                  />
+                </>
+              }
+            />
+          </div>
+          <div className="span-2">
+            <Chart
+              snapshot={c.pipeline}
+              busy={busy}
+              later={firstStep}
+              actions={
+                <>
+                  {share('pipeline')}
+                  <label className="inline">
+                    {t.pipelineTerritory}
+                    <select value={url.parcours ?? '76'} onChange={(e) => navigate({ ...url, parcours: e.target.value === '76' ? undefined : e.target.value })}>
+                      {model.catalogue.scope.filter((s) => s.type === 'region' || s.type === 'departement').map((s) => (
+                        <option key={s.code} value={s.code}>{lang === 'en' ? s.nom_en : s.nom_fr}</option>
+                      ))}
+                    </select>
+                  </label>
+                </>
+              }
+            />
+          </div>
         </div>
       ) : (
         <p className="muted">{t.chartEmpty}</p>
