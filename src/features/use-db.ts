@@ -19,7 +19,7 @@ export type QueryState<T> =
 
 /**
  * Answers by key (the key holds the data version): the latest few are kept, so going back is immediate, and
- * answers fetched ahead of time (`prefetch`) are there when the user asks.
+ * answers computed ahead of time (`seed`) are there when the user asks.
  */
 const answers = new Map<string, Promise<unknown>>();
 /** Answers already there, by key: a view reads them in the same render, without a busy frame in between. */
@@ -37,6 +37,14 @@ function forgetOlderData(): void {
   }
 }
 
+/** Once `p` settles: its value becomes readable at once, or a failure is forgotten (unless `key` moved on). */
+function remember(key: string, p: Promise<unknown>): void {
+  p.then(
+    (value) => answers.get(key) === p && settled.set(key, { value }),
+    () => answers.get(key) === p && answers.delete(key),
+  );
+}
+
 /** Starts the query for `key` unless it is already running or answered; returns its promise. */
 function start<T>(key: string, run: (conn: Connector) => Promise<T>): Promise<T> {
   forgetOlderData();
@@ -45,10 +53,7 @@ function start<T>(key: string, run: (conn: Connector) => Promise<T>): Promise<T>
     answers.delete(key);
   } else {
     p = getDb().then(run);
-    p.then(
-      (value) => answers.has(key) && settled.set(key, { value }),
-      () => answers.delete(key),
-    );
+    remember(key, p);
   }
   answers.set(key, p); // most recent last
   while (answers.size > KEEP) {
@@ -56,7 +61,6 @@ function start<T>(key: string, run: (conn: Connector) => Promise<T>): Promise<T>
     answers.delete(oldest);
     settled.delete(oldest);
   }
-  for (const k of settled.keys()) if (!answers.has(k)) settled.delete(k);
   return p;
 }
 
@@ -72,11 +76,11 @@ export function isAsked(baseKey: string): boolean {
 export function seed<T>(baseKey: string, answer: Promise<T>): void {
   forgetOlderData();
   const key = `${baseKey}#${getDataVersion()}`;
-  answer.then(
-    (value) => answers.get(key) === answer && settled.set(key, { value }),
-    () => answers.get(key) === answer && answers.delete(key),
-  );
-  if (answers.has(key) || answers.size >= KEEP) return;
+  if (answers.has(key) || answers.size >= KEEP) {
+    answer.catch(() => undefined); // not kept: its failure concerns nobody
+    return;
+  }
+  remember(key, answer);
   // Oldest first: a prefetched answer is the first to go when the cache fills up.
   const rest = [...answers];
   answers.clear();
