@@ -102,10 +102,9 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, o
     if ('reason' in head) return full(head.reason);
     const fastCat = opts.declared?.length ? { ...cat, indicators: [...cat.indicators, ...opts.declared] } : cat;
     const idx = canonicalColumns(head.header);
-    const keys = idx && idx.territoire !== undefined && idx.annee !== undefined && idx.indicateur !== undefined
-      ? { delimiter: head.delimiter, skipLines: head.headerLine, cols: [idx.territoire, idx.annee, idx.indicateur] }
-      : undefined;
-    const scanned = worker.call<{ scan: ByteScan; sha256: string }>({ type: 'scan', file, keys });
+    // The rows proven clean (for the typed read) and the raw key check, in one pass in the worker.
+    const rows = idx ? { delimiter: head.delimiter, skipLines: head.headerLine, width: head.header.length, idx, decimalComma: head.decimalComma } : undefined;
+    const scanned = worker.call<{ scan: ByteScan; sha256: string }>({ type: 'scan', file, rows });
     scanned.catch(() => undefined);
     const name = `import-${n}.csv`;
     const table = `import_${n}`;

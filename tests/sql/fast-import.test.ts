@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDefaultDb } from '../helpers/node-db';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
 import { runImport } from '../../src/data/import/run';
-import { analyseHead, keysDistinct, scanBytes, type FastHead } from '../../src/data/import/scan';
+import { analyseHead, scanBytes, type FastHead } from '../../src/data/import/scan';
 import { processDirty, runFastImport, type FastAnswer } from '../../src/data/import/fast';
+import { checkLines, checkRows, MAX_MARKED } from '../../src/data/import/row-check';
 import { canonicalColumns, type ImportCatalogue } from '../../src/data/import/canonical';
 import { removeDataset, stage, swapIn } from '../../src/data/import/commit';
 
@@ -20,40 +21,54 @@ afterAll(() => db.close());
 const HEAD = 'territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source';
 let n = 0;
 
-async function fast(text: string | Uint8Array, cat: ImportCatalogue = importCatalogue()): Promise<{ answer: FastAnswer; rows: unknown[] }> {
+/** The fast path on `text`; `typed` forces the typed read (true) or the text read (false) instead of the head's choice. */
+async function fast(text: string | Uint8Array, cat: ImportCatalogue = importCatalogue(), typed?: boolean): Promise<{ answer: FastAnswer; rows: unknown[] }> {
   const bytes = typeof text === 'string' ? utf8(text) : text;
-  const head = analyseHead(bytes, bytes.length);
-  if ('reason' in head) return { answer: { fallback: head.reason }, rows: [] };
+  const found = analyseHead(bytes, bytes.length);
+  if ('reason' in found) return { answer: { fallback: found.reason }, rows: [] };
+  const head = typed === undefined ? found : { ...found, typed };
   const file = `fast-${++n}.csv`;
   await db.registerText(file, new TextDecoder().decode(bytes));
   const table = `import_test_${n}`;
-  const answer = await runFastImport(db, { file, table, head: head as FastHead, scan: workerScan(bytes, head), cat }, async (rows) => processDirty(rows, head, cat));
+  const answer = await runFastImport(db, { file, table, head, scan: workerScan(bytes, head), cat, textRead: typed === false }, async (rows) => processDirty(rows, head, cat));
   await db.dropFile(file);
   const rows = 'fallback' in answer ? [] : await db.query({ sql: `SELECT * FROM "${table}" ORDER BY line`, params: [] });
   return { answer, rows };
 }
 
-/** The byte scan as the import worker makes it (with the raw key check). */
+/** The byte scan as the import worker makes it (with the row check and the raw key check). */
 function workerScan(bytes: Uint8Array, head: FastHead) {
   const scan = scanBytes(bytes);
   const idx = canonicalColumns(head.header);
-  const cols = [idx?.territoire ?? 0, idx?.annee ?? 1, idx?.indicateur ?? 2];
-  return { ...scan, keysDistinct: keysDistinct(bytes, head.delimiter, head.headerLine, cols, scan.lines) };
+  const check = idx ? checkLines(bytes, { delimiter: head.delimiter, skipLines: head.headerLine, width: head.header.length, idx, decimalComma: head.decimalComma }, scan.lines) : { marks: null, keysDistinct: null };
+  return { ...scan, ...check };
 }
 
-/** Runs both paths and compares everything the report and the commit use. */
+/**
+ * Runs the full pipeline and the fast path, both with the typed read and with the text read, and compares
+ * everything the report and the commit use. `reads` collects how each typed attempt was read (a cell DuckDB cannot
+ * cast makes the typed read give way to the text read).
+ */
+const reads: string[] = [];
 async function same(text: string, cat: ImportCatalogue = importCatalogue()) {
   const slow = runImport(utf8(text), cat, { fileName: 'x.csv' });
-  const { answer, rows } = await fast(text, cat);
-  if ('fallback' in answer) throw new Error(`fell back: ${answer.fallback}`);
   const { rows: slowRows, ...slowRest } = slow;
-  const { rows: preview, ...fastRest } = answer.result;
-  expect(fastRest).toEqual(slowRest);
-  expect(preview).toEqual(slowRows.slice(0, 50));
-  expect(answer.rowCount).toBe(slowRows.length);
-  expect(rows).toEqual(slowRows);
-  expect(answer.sources).toEqual([...new Set(slowRows.map((r) => r.source).filter(Boolean))].slice(0, 5));
-  return { slow, answer };
+  let typedAnswer: FastAnswer | null = null;
+  for (const typed of [true, false]) {
+    const { answer, rows } = await fast(text, cat, typed);
+    if ('fallback' in answer) throw new Error(`fell back: ${answer.fallback}`);
+    const { rows: preview, ...fastRest } = answer.result;
+    expect(fastRest).toEqual(slowRest);
+    expect(preview).toEqual(slowRows.slice(0, 50));
+    expect(answer.rowCount).toBe(slowRows.length);
+    expect(rows).toEqual(slowRows);
+    expect(answer.sources).toEqual([...new Set(slowRows.map((r) => r.source).filter(Boolean))].slice(0, 5));
+    if (typed) {
+      reads.push(answer.read);
+      typedAnswer = answer;
+    } else expect(answer.read).toBe('texte');
+  }
+  return { slow, answer: typedAnswer as FastAnswer };
 }
 
 function clean(count: number, offset = 0): string[] {
@@ -69,7 +84,9 @@ function clean(count: number, offset = 0): string[] {
 
 describe('fast import path gives the full pipeline’s report', () => {
   test('a clean file', async () => {
-    const { answer } = await same([HEAD, ...clean(3000)].join('\n') + '\n');
+    const text = [HEAD, ...clean(3000)].join('\n') + '\n';
+    expect(analyseHead(utf8(text), 3e6)).toMatchObject({ typed: true });
+    const { answer } = await same(text);
     expect('result' in answer && answer.result.errors).toBe(0);
     expect('rowCount' in answer && answer.rowCount).toBe(3000);
   });
@@ -151,6 +168,43 @@ describe('fast import path gives the full pipeline’s report', () => {
     await same([HEAD.replace(/,/g, sep), ...rows].join('\n') + '\n');
   });
 
+  // The typed read: each tricky value alone in a file, so that DuckDB's typed read succeeds wherever its cast
+  // accepts the value; the row check (row-check.ts) must then leave the row to JavaScript or prove it.
+  test.each([
+    ['a comma', ',', false],
+    ['a semicolon (decimal comma)', ';', true],
+  ])('tricky values one by one, read with types where DuckDB casts them, with %s', async (_name, sep, comma) => {
+    const typedValues: string[] = [];
+    const base = clean(300).map((l) => l.split(',').map((c, i) => (comma && i === 3 ? `${c},5` : c)).join(sep));
+    for (const v of [...TRICKY, '-0']) {
+      const rows = [...base, ['09', 2099, 'formation_numerique', v, '', v, '', '', 'Insee'].join(sep), ['11', 2099, 'demandeurs_numerique', '', '', '', v, '', ''].join(sep),
+        ['12', 2099, 'sup_numerique', '1', v, '', '', '', ''].join(sep)];
+      if (v.includes(sep) || v === '-0') continue;
+      reads.length = 0;
+      await same([HEAD.replace(/,/g, sep), ...rows].join('\n') + '\n');
+      if (reads[0] === 'types') typedValues.push(v);
+    }
+    // Values DuckDB's typed read accepts (so the row check had to decide), as measured with DuckDB 1.4.
+    expect(typedValues).toEqual(expect.arrayContaining(['+10', ' 10', '1e2', '00', '045', '1_000', 'inf', 'nan', '1e400', ...(comma ? ['1,5'] : ['12.0', '.5', '5.'])]));
+  });
+
+  test('sources, statuses and years read with types', async () => {
+    const rows = clean(300);
+    let year = 2000;
+    for (const src of ['Insee\t', '\tInsee', ' Insee', 'Insee ', 'Ministère ', 'Ministe\u0300re', 'Insee\u00a0', 'x'.repeat(500), 'é'.repeat(300), 'é'.repeat(501), 'Insee  RP', 'In\u200bsee', 'Ministère']) {
+      rows.push(['46', String(year++), 'emploi_technique', '1', '2', '3', '', '', src].join(','));
+    }
+    for (const st of ['SECRET', ' secret', 'secret ', 'secret', 'provisoire', 'Provisoire', 'rupture', 'estimation\t', 'faible_fiabilite']) rows.push(['48', String(year++), 'emploi_technique', '', '', '', '', st, ''].join(','));
+    reads.length = 0;
+    await same([HEAD, ...rows].join('\n') + '\n');
+    expect(reads).toEqual(['types']);
+    for (const y of ['+2020', '2020 ', ' 2020', '02020', '2_020', '1990', '2100', '1989', '2101']) {
+      reads.length = 0;
+      await same([HEAD, ...clean(300), ['34', y, 'emploi_technique', '1', '2', '3', '', '', ''].join(',')].join('\n') + '\n');
+      expect(reads).toEqual(['types']);
+    }
+  });
+
   test('raw keys all distinct: a corrected row (9 → 09) still duplicates a clean row, and is found', async () => {
     const text = [HEAD, ...clean(2100), '9,1990,emploi_numerique,10,90,100,,,Insee', '31,2095,nsi_lycee,1,2,3,,,', 'DEP-31,2095,nsi_lycee,1,2,3,,,'].join('\n') + '\n';
     const head = analyseHead(utf8(text), utf8(text).length) as FastHead;
@@ -229,8 +283,27 @@ describe('fast import path hands back what it cannot read exactly', () => {
   });
 });
 
+describe('row check', () => {
+  const o = { delimiter: ',', skipLines: 1, width: 9, idx: canonicalColumns(HEAD.split(','))!, decimalComma: false };
+  test('marks the rows it cannot prove clean, by row, with whether their cells read plainly', () => {
+    const text = [HEAD, '31,2020,a,1,2,3,,,', '31,2021,a,x,2,3,,,', '31,2022,,1,2,3,,,', '31,2023,a,1,2,3,,,Insee '].join('\r\n');
+    expect(checkRows(utf8(text), o)).toEqual({ rows: [1, 2, 3], cellsOk: [0, 1, 1] });
+    expect(checkRows(utf8(text + '\r\n'), o)).toEqual({ rows: [1, 2, 3], cellsOk: [0, 1, 1] });
+    expect(checkRows(utf8(['t', '', HEAD, '31,2020,a,1,2,3'].join('\n')), { ...o, skipLines: 3 })).toEqual({ rows: [0], cellsOk: [0] });
+  });
+  test('cannot say with a quote anywhere, or with too many rows to mark', () => {
+    expect(checkRows(utf8(`${HEAD}\n31,2020,a,1,2,3,,,"Insee"\n`), o)).toBeNull();
+    const bad = Array.from({ length: MAX_MARKED + 1 }, (_, i) => `31,${1990 + (i % 100)},a,-1,2,3,,,`);
+    expect(checkRows(utf8([HEAD, ...bad].join('\n')), o)).toBeNull();
+    expect(checkRows(utf8([HEAD, ...bad.slice(1)].join('\n')), o)?.rows.length).toBe(MAX_MARKED);
+  });
+});
+
 describe('raw key check', () => {
-  const k = (text: string, skip = 1, cols = [0, 1, 2], delim = ',') => keysDistinct(utf8(text), delim, skip, cols, scanBytes(utf8(text)).lines);
+  const k = (text: string, skip = 1, cols = [0, 1, 2], delim = ',') => {
+    const width = text.split('\n')[skip]?.split(delim).length ?? 1;
+    return checkLines(utf8(text), { delimiter: delim, skipLines: skip, width, idx: { territoire: cols[0], annee: cols[1], indicateur: cols[2] }, decimalComma: false }, scanBytes(utf8(text)).lines).keysDistinct;
+  };
   test.each([
     ['distinct', 'h\n31,2020,a,1\n31,2021,a,1\n', true],
     ['a repeated key (other cells differ)', 'h\n31,2020,a,1\n34,2020,a,1\n31,2020,a,2\n', false],

@@ -91,6 +91,22 @@ export function readStatement(table: string, file: string, head: FastHead, idx: 
     FROM b;`;
 }
 
+/**
+ * The typed read: DuckDB reads and types the file itself, exactly as the benchmark's floor does, and stores nothing
+ * else. Whether each row is clean is proven from the bytes by the import worker at the same time (row-check.ts);
+ * a cell DuckDB cannot cast makes this statement fail, and the text read (`readStatement`) runs instead.
+ */
+export function readTypedStatement(table: string, file: string, head: FastHead, idx: Partial<Record<Column, number>>, width: number): string {
+  const types: Partial<Record<Column, string>> = { annee: 'INTEGER', femmes: 'DOUBLE', hommes: 'DOUBLE', total: 'DOUBLE', part_femmes: 'DOUBLE' };
+  const typeOf = new Map(Object.entries(idx).map(([c, i]) => [i, types[c as Column] ?? 'VARCHAR']));
+  const columns = Array.from({ length: width }, (_, i) => `'c${i}': '${typeOf.get(i) ?? 'VARCHAR'}'`).join(', ');
+  const cols: Column[] = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'];
+  const select = cols.map((c) => `${idx[c] === undefined ? `NULL::${types[c] ?? 'VARCHAR'}` : `c${idx[c]}`} AS ${c}`).join(', ');
+  return `CREATE TEMP TABLE ${table} AS SELECT ${select}
+    FROM read_csv(${quoteLiteral(file)}, header = false, skip = ${head.headerLine}, auto_detect = false, delim = ${quoteLiteral(head.delimiter)},
+      quote = '"', escape = '"', columns = {${columns}}, strict_mode = true, null_padding = false${head.decimalComma ? `, decimal_separator = ','` : ''});`;
+}
+
 /** Distinct territory or indicator texts beyond which the lists below would cost more than the full pipeline. */
 export const MAX_DISTINCT = 2000;
 
@@ -109,13 +125,16 @@ const list = (values: readonly string[]) => `[${values.map(quoteLiteral).join(',
  * catalogue spells it (any other spelling, 9, DEP-31, a name, is left to JavaScript), an indicator when the
  * catalogue has it; an unknown indicator written as an id is the `inconnu` case.
  */
-export function textChecks(territories: readonly (string | null)[], indicators: readonly (string | null)[], codes: ReadonlySet<string>, known: ReadonlySet<string>): TextChecks {
+export function textChecks(
+  territories: readonly (string | null)[], indicators: readonly (string | null)[], codes: ReadonlySet<string>, known: ReadonlySet<string>,
+  flags: { readonly propre0: string; readonly cellulesOk: string } = { propre0: 'propre0', cellulesOk: 'cellules_ok' },
+): TextChecks {
   const badT = territories.filter((t): t is string => t !== null && !codes.has(t));
   const unknownIds = indicators.filter((i): i is string => i !== null && !known.has(i) && /^[a-z0-9_]{1,64}$/.test(i));
   const badI = indicators.filter((i): i is string => i !== null && !known.has(i));
   const tOk = badT.length ? `NOT list_contains(${list(badT)}, territoire)` : 'TRUE';
   return {
-    propre: `(propre0 AND ${tOk}${badI.length ? ` AND NOT list_contains(${list(badI)}, indicateur)` : ''})`,
-    inconnu: unknownIds.length ? `(cellules_ok AND ${tOk} AND list_contains(${list(unknownIds)}, indicateur))` : 'FALSE',
+    propre: `(${flags.propre0} AND ${tOk}${badI.length ? ` AND NOT list_contains(${list(badI)}, indicateur)` : ''})`,
+    inconnu: unknownIds.length ? `(${flags.cellulesOk} AND ${tOk} AND list_contains(${list(unknownIds)}, indicateur))` : 'FALSE',
   };
 }

@@ -7,7 +7,7 @@ import { problem, type Problem } from './problems';
 import type { ParsedRow } from './parse';
 import type { ByteScan, FastHead } from './scan';
 import { territoryMatcher } from './territory';
-import { MAX_DISTINCT, readCsvSql, readStatement, textChecks } from './fast-sql';
+import { MAX_DISTINCT, readCsvSql, readStatement, readTypedStatement, textChecks } from './fast-sql';
 import { validateRows } from './validate';
 import type { ImportResult } from './run';
 import { ownCsvCell, type OwnTable } from './commit';
@@ -68,6 +68,8 @@ export interface FastOutcome {
   /** The accepted rows as a table of their own, for the commit (see swapIn). */
   readonly own: OwnTable;
   readonly sources: string[];
+  /** How DuckDB read the file: with types (rows proven clean by the import worker) or as text (proofs in SQL). */
+  readonly read: 'types' | 'texte';
 }
 
 export type FastAnswer = FastOutcome | { readonly fallback: string };
@@ -78,7 +80,8 @@ const N = z.object({ n: z.number() });
 /** Drops the temporary tables of an analysis (after its commit, or when a newer analysis replaces it). */
 export async function dropFastTables(conn: Connector, table: string): Promise<void> {
   await conn.exec(`DROP VIEW IF EXISTS ${quoteIdent(table)}; DROP TABLE IF EXISTS ${quoteIdent(`${table}_lu`)};
-    DROP TABLE IF EXISTS ${quoteIdent(`${table}_corrige`)}; DROP TABLE IF EXISTS ${quoteIdent(`${table}_doublons`)};`);
+    DROP TABLE IF EXISTS ${quoteIdent(`${table}_corrige`)}; DROP TABLE IF EXISTS ${quoteIdent(`${table}_doublons`)};
+    DROP TABLE IF EXISTS ${quoteIdent(`${table}_marques`)};`);
 }
 
 /**
@@ -87,7 +90,7 @@ export async function dropFastTables(conn: Connector, table: string): Promise<vo
  */
 export async function runFastImport(
   conn: Connector,
-  a: { file: string; table: string; head: FastHead; scan: ByteScan | Promise<ByteScan>; cat: ImportCatalogue },
+  a: { file: string; table: string; head: FastHead; scan: ByteScan | Promise<ByteScan>; cat: ImportCatalogue; textRead?: boolean },
   dirty: (rows: ParsedRow[]) => Promise<DirtyResult>,
 ): Promise<FastAnswer> {
   const { head, cat, table } = a;
@@ -111,10 +114,29 @@ export async function runFastImport(
     return 'code' in m && m.code === t.code;
   }).map((t) => t.code));
   const t0 = performance.now();
-  try {
-    await conn.exec(readStatement(read, a.file, head, idx, width));
-  } catch (e) {
-    return { fallback: `DuckDB could not read the file: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}` };
+  // Two ways to read: typed (DuckDB's own read, the rows proven clean from the bytes by the import worker meanwhile,
+  // see row-check.ts), or as text with the proofs in SQL (fast-sql.ts), when the head shows quotes or cells DuckDB
+  // would not cast, when the typed read fails, or when the worker cannot give its proof.
+  const readText = async (): Promise<FastAnswer | null> => {
+    try {
+      await conn.exec(readStatement(read, a.file, head, idx, width));
+      return null;
+    } catch (e) {
+      return { fallback: `DuckDB could not read the file: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}` };
+    }
+  };
+  let typed = head.typed && !a.textRead;
+  if (typed) {
+    try {
+      await conn.exec(readTypedStatement(read, a.file, head, idx, width));
+    } catch {
+      typed = false;
+      await conn.exec(`DROP TABLE IF EXISTS ${read};`);
+    }
+  }
+  if (!typed) {
+    const failed = await readText();
+    if (failed) return failed;
   }
   performance.measure('import:lecture', { start: t0 });
   // The byte scan runs in the import worker while DuckDB reads: its verdict is checked now.
@@ -124,11 +146,32 @@ export async function runFastImport(
   if (scan.emptyLines) return { fallback: 'empty lines' };
   if (scan.invalidUtf8) return { fallback: 'not UTF-8' };
   if (scan.badChars) return { fallback: 'control characters or U+FFFD' };
+  const marks = scan.marks ?? null;
+  if (typed && !marks) {
+    await conn.exec(`DROP TABLE IF EXISTS ${read};`);
+    typed = false;
+    const failed = await readText();
+    if (failed) return failed;
+  }
+  // Which rows are clean: the text read's two columns, or the typed read's rows the worker did not mark.
+  let flags = { propre0: 'propre0', cellulesOk: 'cellules_ok' };
+  if (typed && marks) {
+    if (!marks.rows.length) flags = { propre0: 'TRUE', cellulesOk: 'TRUE' };
+    else {
+      const marked = quoteIdent(`${table}_marques`);
+      const file = `${table}_marques.csv`;
+      await conn.registerText(file, marks.rows.map((r, i) => `${r},${marks.cellsOk[i] ? 'true' : 'false'}`).join('\n') + '\n');
+      await conn.exec(`CREATE TEMP TABLE ${marked} AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = false, auto_detect = false, delim = ',',
+        columns = {'rid': 'BIGINT', 'cellules_ok': 'BOOLEAN'});`);
+      await conn.dropFile(file);
+      flags = { propre0: `rowid NOT IN (SELECT rid FROM ${marked})`, cellulesOk: `rowid NOT IN (SELECT rid FROM ${marked} WHERE NOT cellules_ok)` };
+    }
+  }
   // Territories and indicators are checked once per distinct text (a file names few), not once per row.
   const distinct = (col: string) => runQuery(conn, sqlQuery(`SELECT DISTINCT ${col} AS v FROM ${read} LIMIT ${MAX_DISTINCT + 1}`), z.object({ v: z.string().nullable() }));
   const [ts, is] = [await distinct('territoire'), await distinct('indicateur')];
   if (ts.length > MAX_DISTINCT || is.length > MAX_DISTINCT) return { fallback: 'many distinct territories or indicators' };
-  const { propre, inconnu } = textChecks(ts.map((r) => r.v), is.map((r) => r.v), codes, new Set(cat.indicators));
+  const { propre, inconnu } = textChecks(ts.map((r) => r.v), is.map((r) => r.v), codes, new Set(cat.indicators), flags);
   const sale = `NOT ${propre} AND NOT ${inconnu}`;
   const [counts] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE ${sale}) AS INTEGER) AS dirty, CAST(count(*) FILTER (WHERE ${inconnu}) AS INTEGER) AS unknown FROM ${read}`), Counts);
   const n = counts?.n ?? 0;
@@ -165,7 +208,7 @@ export async function runFastImport(
   // Duplicate keys over every mapped row, in line order: the first keeps the key, later ones are errors.
   // A first pass groups on one hash of the key (much faster than three columns); only keys whose hash repeats
   // are then compared exactly.
-  // When the import worker found the raw keys of all lines distinct (scan.ts, keysDistinct), clean rows repeat no
+  // When the import worker found the raw keys of all lines distinct (row-check.ts), clean rows repeat no
   // key: only a corrected row's key can repeat, so only rows with such a key are grouped (none: nothing to do).
   const fixedKeys = `SELECT line, territoire, annee, indicateur FROM ${fixed}`;
   const allKeys = `SELECT ${line} AS line, territoire, annee, indicateur FROM ${read} WHERE ${propre} UNION ALL ${fixedKeys}`;
@@ -251,7 +294,7 @@ export async function runFastImport(
     titleRows: head.titleRows, blankRows: 0, footnoteRows: 0, dataRows: n, skipped: d.skipped, rows: preview, problems,
     errors, warnings, sample: head.sample, unknownIndicators: [...unknown].slice(0, 1000),
   };
-  return { result, rowCount, table, own: { table: `${table}_lu`, finalize }, sources: sources.map((s) => s.source) };
+  return { result, rowCount, table, own: { table: `${table}_lu`, finalize }, sources: sources.map((s) => s.source), read: typed ? 'types' : 'texte' };
 }
 
 /** Merges two lists of problems sorted by line, keeping each list's order within a line. */

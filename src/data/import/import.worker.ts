@@ -2,9 +2,10 @@
 import { runImport, type ImportOptions } from './run';
 import type { ImportCatalogue } from './canonical';
 import { rowsToCsv } from './commit';
-import { analyseHead, keysDistinct, scanBytes, type FastHead } from './scan';
+import { analyseHead, scanBytes, type FastHead } from './scan';
 import { HEAD_BYTES, MAX_PROBLEMS, processDirty } from './fast';
 import type { ParsedRow } from './parse';
+import { checkLines } from './row-check';
 import type { WorkerRequest } from './worker-protocol';
 
 /** Rows sent back for the preview; the rest travel as the CSV text DuckDB will read. */
@@ -37,8 +38,8 @@ async function handle(msg: WorkerRequest): Promise<unknown> {
       const buffer = await msg.file.arrayBuffer();
       const bytes = new Uint8Array(buffer);
       const scan = scanBytes(bytes);
-      const distinct = msg.keys ? keysDistinct(bytes, msg.keys.delimiter, msg.keys.skipLines, msg.keys.cols, scan.lines) : null;
-      return { scan: { ...scan, invalidUtf8: scan.nonAscii && !validUtf8(bytes), keysDistinct: distinct }, sha256: await sha256(buffer) };
+      const { marks, keysDistinct } = msg.rows ? checkLines(bytes, msg.rows, scan.lines) : { marks: null, keysDistinct: null };
+      return { scan: { ...scan, invalidUtf8: scan.nonAscii && !validUtf8(bytes), keysDistinct, marks }, sha256: await sha256(buffer) };
     }
     case 'dirty':
       return processDirty(msg.rows as ParsedRow[], msg.head as FastHead, msg.cat);

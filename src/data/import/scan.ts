@@ -2,6 +2,7 @@ import { canonicalColumns } from './canonical';
 import { decode } from './decode';
 import { checkMagic, checkSize } from './guard';
 import { parseText, type Delimiter } from './parse';
+import { checkRows, type RowMarks } from './row-check';
 
 /**
  * What the fast import path needs to know about a file before DuckDB reads it, from one pass over its bytes.
@@ -26,8 +27,10 @@ export interface ByteScan {
   readonly badChars: boolean;
   /** Set by the import worker when non-ASCII bytes do not decode as UTF-8. */
   readonly invalidUtf8?: boolean;
-  /** Set by the import worker: whether the data lines' raw keys are pairwise distinct (see `keysDistinct`). */
+  /** Set by the import worker: whether the data lines' raw keys are pairwise distinct (see row-check.ts). */
   readonly keysDistinct?: boolean | null;
+  /** Set by the import worker: the rows not proven clean from the bytes (see row-check.ts), or null. */
+  readonly marks?: RowMarks | null;
 }
 
 /** One pass over the bytes, quote-aware (`"` toggles, so `""` inside quotes is neutral). */
@@ -75,6 +78,11 @@ export interface FastHead {
   readonly bom: boolean;
   /** The first rows, as the full parse would give them (preview). */
   readonly sample: string[][];
+  /**
+   * Whether DuckDB should read the file with types (fast.ts): the head has no quote and no cell the row check
+   * cannot read (`n/a`, `1 234`), which would make DuckDB's typed read fail or leave many rows to JavaScript.
+   */
+  readonly typed: boolean;
 }
 
 /** Rows the slow path looks at to decide on a decimal comma: the head must hold them all. */
@@ -101,6 +109,8 @@ export function analyseHead(head: Uint8Array, totalSize: number): FastHead | { r
   if (!canonicalColumns(parsed.header)) return { reason: 'not canonical' };
   if (!whole && parsed.rows.length < DECIMAL_ROWS) return { reason: 'head too short' };
   if (parsed.blankRows || parsed.footnoteRows) return { reason: 'blank or footnote rows' };
+  const idx = canonicalColumns(parsed.header) ?? {};
+  const marks = checkRows(bytes, { delimiter: parsed.delimiter, skipLines: parsed.headerLine, width: parsed.header.length, idx, decimalComma: parsed.decimalComma });
   return {
     delimiter: parsed.delimiter,
     header: parsed.header,
@@ -109,61 +119,6 @@ export function analyseHead(head: Uint8Array, totalSize: number): FastHead | { r
     decimalComma: parsed.decimalComma,
     bom: dec.bom,
     sample: parsed.rows.slice(0, 8).map((r) => r.cells.map((c) => c.slice(0, 200))),
+    typed: marks !== null && marks.cellsOk.every((ok) => ok === 1),
   };
-}
-
-/** Data lines beyond which `keysDistinct` does not try (its table would take more than 32 MB). */
-const MAX_KEY_LINES = 1 << 23;
-
-/**
- * Whether the key cells (territory, year, indicator: `cols`) of the data lines are pairwise distinct as raw text,
- * from the bytes, in the import worker while DuckDB reads the file. `null` when it cannot say: a quote anywhere
- * (a quoted cell's text is not its bytes), or too many lines. A false `true` is impossible: two equal keys hash
- * equal; a hash collision only answers `false` (the full duplicate check then runs). DuckDB keeps unquoted cells
- * byte for byte (no trimming), and a clean row's values are its texts (fast-sql.ts), so distinct raw keys mean no
- * duplicate among clean rows.
- */
-export function keysDistinct(bytes: Uint8Array, delimiter: string, skipLines: number, cols: readonly number[], lines: number): boolean | null {
-  if (lines > MAX_KEY_LINES || bytes.includes(34)) return null;
-  const delim = delimiter.charCodeAt(0);
-  let size = 1024;
-  while (size < lines * 2) size *= 2;
-  const table = new Uint32Array(size);
-  const keyCol = new Uint8Array(Math.max(...cols) + 2);
-  for (const c of cols) keyCol[c] = 1;
-  let line = 0;
-  let field = 0;
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  const n = bytes.length;
-  for (let i = 0; i <= n; i++) {
-    const b = i < n ? (bytes[i] as number) : 10;
-    if (b === 10) {
-      if (line >= skipLines && (i < n || field > 0 || (bytes[n - 1] ?? 10) !== 10)) {
-        const stored = (h1 | 1) >>> 0;
-        let slot = (h2 >>> 0) & (size - 1);
-        while (table[slot] !== 0) {
-          if (table[slot] === stored) return false;
-          slot = (slot + 1) & (size - 1);
-        }
-        table[slot] = stored;
-      }
-      line++;
-      field = 0;
-      h1 = 0x811c9dc5;
-      h2 = 0x9747b28c;
-    } else if (b === 13) {
-      // part of a CRLF line end (a lone CR sends the file to the full pipeline)
-    } else if (b === delim) {
-      field++;
-      if (keyCol[field]) {
-        h1 = Math.imul(h1 ^ (256 + field), 16777619);
-        h2 = Math.imul(h2 ^ (256 + field), 0x5bd1e995);
-      }
-    } else if (keyCol[field]) {
-      h1 = Math.imul(h1 ^ b, 16777619);
-      h2 = Math.imul(h2 ^ b, 0x5bd1e995);
-    }
-  }
-  return true;
 }
