@@ -7,6 +7,7 @@ import { rankingQuery, RankingRow } from '../../src/data/sql/ranking';
 import { trendQuery, TrendRow } from '../../src/data/sql/trend';
 import { paceQuery, PaceRow } from '../../src/data/sql/pace';
 import { pipelineQuery, PipelineRow } from '../../src/data/sql/pipeline';
+import { REFRESH_MEASURES } from '../../src/data/sql/schema';
 
 // Hand-made rows. emploi_numerique: 31 and 34 have counts, 48 is secret; 31 rises 2 points a year.
 // sup_numerique: 34 has only a published share, so the région cannot be summed.
@@ -94,6 +95,48 @@ describe('région from its départements counts', () => {
     const [row] = await runQuery(db, regionValueQuery({ region: '76', indicateur: 'sup_numerique', annee: 2022 }), MesureRow);
     expect(row?.part).toBeNull();
     expect(row?.raison).toBe('parts_seules');
+  });
+});
+
+describe('sources of a région, and which dataset wins a key', () => {
+  // A second database: the same région with sources that differ by département, and a second dataset that gives
+  // some of the same keys. The refresh takes a shortcut for indicators only one dataset gives (no priority window)
+  // and for groups whose départements all name one source: these tests pin what it must still give.
+  let db2: Connector & { close(): void };
+  beforeAll(async () => {
+    db2 = await openFixtureDb([
+      '31,2024,emploi_numerique,300,700,1000,,,Insee',
+      '34,2024,emploi_numerique,50,50,100,,,Dares',
+      '48,2024,emploi_numerique,5,5,10,,,Insee',
+      '31,2023,emploi_numerique,280,720,1000,,,Insee',
+      '34,2023,emploi_numerique,40,60,100,,,Insee',
+      '31,2022,emploi_numerique,280,720,1000,,,',
+      '34,2022,emploi_numerique,40,60,100,,,',
+      '31,2024,nsi_lycee,30,70,100,,,',
+      '34,2024,nsi_lycee,30,70,100,,,',
+    ]);
+    await db2.exec(`INSERT INTO datasets VALUES ('zz_haut', 'Haut', 'High', 'import', 's', 's', 'l', 'l', NULL, FALSE, 5, TRUE), ('aa_egal', 'Égal', 'Equal', 'import', 's', 's', 'l', 'l', NULL, FALSE, 1, TRUE);
+      INSERT INTO observations_base VALUES ('zz_haut', '31', 2024, 'nsi_lycee', 40, 60, 100, NULL, NULL, 'Haut'), ('aa_egal', '34', 2024, 'nsi_lycee', 45, 55, 100, NULL, NULL, 'Égal'),
+        ('aa_egal', '31', 2021, 'nsi_lycee', 10, 90, 100, NULL, NULL, 'Égal');
+      ${REFRESH_MEASURES}`);
+  });
+  afterAll(() => db2.close());
+  const region = async (indicateur: string, annee: number) => (await runQuery(db2, regionValueQuery({ region: '76', indicateur, annee }), MesureRow))[0];
+
+  test('the région names its départements\' distinct sources, in order, or none', async () => {
+    expect((await region('emploi_numerique', 2024))?.source).toBe('Dares ; Insee');
+    expect((await region('emploi_numerique', 2023))?.source).toBe('Insee');
+    expect((await region('emploi_numerique', 2022))?.source).toBeNull();
+  });
+
+  test('the higher priority wins a key; at equal priority, the first dataset by id', async () => {
+    const at = async (t: string, a: number) => (await db2.query({ sql: `SELECT jeu, femmes FROM mesures WHERE indicateur = 'nsi_lycee' AND territoire = ? AND annee = ?`, params: [t, a] })).map((r) => [r['jeu'], r['femmes']]);
+    expect(await at('31', 2024)).toEqual([['zz_haut', 40]]);
+    expect(await at('34', 2024)).toEqual([['aa_egal', 45]]); // priority 1 each: 'aa_egal' < 'test'
+    expect(await at('31', 2021)).toEqual([['aa_egal', 10]]);
+    expect((await region('nsi_lycee', 2024))?.femmes).toBe(85);
+    // emploi_numerique, given by one dataset only, keeps every row.
+    expect((await runQuery(db2, measuresQuery({ indicateur: 'emploi_numerique' }), MesureRow)).filter((r) => r.origine === 'observe')).toHaveLength(7);
   });
 });
 

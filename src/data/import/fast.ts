@@ -140,7 +140,9 @@ export async function runFastImport(
   }
   performance.measure('import:lecture', { start: t0 });
   // The byte scan runs in the import worker while DuckDB reads: its verdict is checked now.
+  const tScan = performance.now();
   const scan = await a.scan;
+  performance.measure('import:controle', { start: tScan });
   if (scan.loneCr) return { fallback: 'carriage returns alone' };
   if (scan.quotedNewline) return { fallback: 'record over several lines' };
   if (scan.emptyLines) return { fallback: 'empty lines' };

@@ -45,7 +45,7 @@ export function trendFragment(jobs: readonly TrendArgs[]): { sql: string; params
         AND m.annee BETWEEN j.debut AND j.fin AND m.part IS NOT NULL
     ), agg AS (
       SELECT k, indicateur, territoire, CAST(count(*) AS INTEGER) AS n_points, min(annee) AS debut, max(annee) AS fin,
-        arg_min(part, annee) AS part_debut, arg_max(part, annee) AS part_fin, regr_slope(part, annee) AS pente_brute
+        arg_min(part, annee) AS part_debut, arg_max(part, annee) AS part_fin, regr_slope(part, annee ORDER BY annee) AS pente_brute
       FROM pts GROUP BY k, indicateur, territoire
     )
     SELECT k, indicateur, territoire, n_points, debut, fin, part_debut, part_fin,
