@@ -4,6 +4,7 @@ import { runQuery } from './client';
 import { sqlQuery } from './sql/quote';
 import { canonicalColumns, type ImportCatalogue } from './import/canonical';
 import type { ImportOptions, ImportResult } from './import/run';
+import type { Recipe } from './import/recipe';
 import { declareIndicators, diffStaged, removeDataset, setActive, stageCsv, swapIn, type DatasetMeta, type DiffRow, type OwnTable } from './import/commit';
 import { dropFastTables, FAST_MIN_BYTES, runFastImport, type DirtyResult, type FastAnswer } from './import/fast';
 import type { ByteScan, FastHead } from './import/scan';
@@ -71,64 +72,97 @@ let analyses = 0;
 /** The fast path's view of the latest analysis not yet committed (dropped when a newer one starts). */
 let pendingTable: string | null = null;
 
+/** A worker started ahead (its script fetched and compiled), for the next analysis. */
+let spare: ImportWorker | null = null;
+
+/** Starts an import worker ahead, so that the next analysis does not wait for one (the data view calls it). */
+export function warmImportWorker(): void {
+  spare ??= new ImportWorker();
+}
+
 /**
  * Analyses a file (nothing is committed): large canonical CSV files take the fast path (DuckDB reads the file (its
  * bytes transferred to its worker), SQL validates, see import/fast.ts); every other file, or one the fast path hands back, runs the full
  * pipeline in the import worker. Both give the same report. `cancel` stops it at once.
+ * `cat` and `saved` (the analyst's saved recipes, for the full pipeline) may still be on their way: the look at the
+ * file's head does not need them.
  */
-export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue, opts: ImportOptions): RunningImport {
-  const worker = new ImportWorker();
+export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | Promise<ImportCatalogue>, opts: ImportOptions, saved?: Promise<readonly Recipe[]>): RunningImport {
+  const worker = spare ?? new ImportWorker();
+  spare = null;
+  // Their failures surface where they are awaited (not as unhandled rejections meanwhile).
+  Promise.resolve(cat).catch(() => undefined);
+  saved?.catch(() => undefined);
   let cancelled = false;
   let rejectCancel: (e: Error) => void = () => undefined;
   const cancelledPromise = new Promise<never>((_, reject) => (rejectCancel = reject));
   const n = ++analyses;
   const work = (async (): Promise<AnalysedImport> => {
-    if (pendingTable) {
-      await dropFastTables(conn, pendingTable).catch(() => undefined);
-      pendingTable = null;
-    }
+    // The previous analysis's tables go while this one starts: DuckDB drops them while the worker reads the head.
+    const previous = pendingTable;
+    pendingTable = null;
+    const dropped = previous ? dropFastTables(conn, previous).catch(() => undefined) : Promise.resolve();
     const full = async (reason: string): Promise<AnalysedImport> => {
-      const r = await worker.call<{ result: ImportResult; rowCount: number; csv: string; sources: string[]; sha256: string }>({ type: 'full', file, cat, opts });
+      await dropped;
+      const savedRecipes = saved ? await saved : opts.savedRecipes;
+      const r = await worker.call<{ result: ImportResult; rowCount: number; csv: string; sources: string[]; sha256: string }>({ type: 'full', file, cat: await cat, opts: { ...opts, savedRecipes } });
       return { result: r.result, rowCount: r.rowCount, staged: { kind: 'csv', csv: r.csv }, sources: r.sources, sha256: r.sha256, path: { kind: 'complet', reason } };
     };
     const simple = !opts.encoding && !opts.delimiter && opts.headerLine === undefined && !opts.recipe && !opts.indicateur;
     if (file.size < FAST_MIN_BYTES || !simple) return full(simple ? 'small file' : 'options');
     const t0 = performance.now();
-    // The bytes DuckDB will read are read while the import worker looks at the head (then transferred, not copied).
-    const bytes = file.arrayBuffer();
-    bytes.catch(() => undefined);
-    const head = await worker.call<FastHead | { reason: string }>({ type: 'head', file });
-    performance.measure('import:entete', { start: t0 });
-    if ('reason' in head) return full(head.reason);
-    const fastCat = opts.declared?.length ? { ...cat, indicators: [...cat.indicators, ...opts.declared] } : cat;
-    const idx = canonicalColumns(head.header);
-    // The rows proven clean (for the typed read) and the raw key check, in one pass in the worker.
-    const rows = idx ? { delimiter: head.delimiter, skipLines: head.headerLine, width: head.header.length, idx, decimalComma: head.decimalComma } : undefined;
-    const scanned = worker.call<{ scan: ByteScan; sha256: string }>({ type: 'scan', file, rows });
-    scanned.catch(() => undefined);
     const name = `import-${n}.csv`;
     const table = `import_${n}`;
-    await conn.registerFile(name, await bytes);
+    // The bytes DuckDB will read are read, and handed to it (transferred, not copied), while the import worker
+    // looks at the head.
+    const registered = file.arrayBuffer().then((b) => {
+      performance.measure('import:octets', { start: t0 });
+      return conn.registerFile(name, b);
+    }).then(() => void performance.measure('import:fichier', { start: t0 }));
+    registered.catch(() => undefined);
+    void dropped.then(() => performance.measure('import:nettoyage', { start: t0 }));
     let answer: FastAnswer;
+    let head: FastHead | { reason: string };
+    let scanned: Promise<{ scan: ByteScan; sha256: string }> | null = null;
     try {
-      answer = await runFastImport(conn, { file: name, table, head, scan: scanned.then((s) => s.scan), cat: fastCat }, (rows) => worker.call<DirtyResult>({ type: 'dirty', rows, head, cat: fastCat }));
+      head = await worker.call<FastHead | { reason: string }>({ type: 'head', file });
+      performance.measure('import:entete', { start: t0 });
+      if ('reason' in head) answer = { fallback: head.reason };
+      else {
+        const h = head;
+        const known = await cat;
+        const fastCat = opts.declared?.length ? { ...known, indicators: [...known.indicators, ...opts.declared] } : known;
+        const idx = canonicalColumns(h.header);
+        // The rows proven clean (for the typed read), the raw key check and the distinct texts, in one pass in the worker.
+        const rows = idx ? { delimiter: h.delimiter, skipLines: h.headerLine, width: h.header.length, idx, decimalComma: h.decimalComma } : undefined;
+        const s = worker.call<{ scan: ByteScan; sha256: string }>({ type: 'scan', file, rows });
+        s.catch(() => undefined);
+        scanned = s;
+        await dropped;
+        await registered;
+        answer = await runFastImport(conn, { file: name, table, head: h, scan: s.then((x) => x.scan), cat: fastCat }, (dirtyRows) => worker.call<DirtyResult>({ type: 'dirty', rows: dirtyRows, head: h, cat: fastCat }));
+      }
     } finally {
-      await conn.dropFile(name).catch(() => undefined);
+      await registered.then(() => conn.dropFile(name)).catch(() => undefined);
     }
     if (cancelled) {
       await dropFastTables(conn, table).catch(() => undefined);
       throw new DOMException('cancelled', 'AbortError');
     }
-    if ('fallback' in answer) {
+    if ('fallback' in answer || !scanned) {
       await dropFastTables(conn, table).catch(() => undefined);
-      return full(answer.fallback);
+      return full('fallback' in answer ? answer.fallback : 'no scan');
     }
     pendingTable = table;
     const { sha256 } = await scanned;
     performance.measure('import:analyse', { start: t0 });
     return { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, sha256, path: { kind: 'rapide' } };
   })();
-  const promise = Promise.race([work, cancelledPromise]).finally(() => worker.close());
+  // The next analysis (« Déclarer les indicateurs », another encoding) gets a worker started ahead.
+  const promise = Promise.race([work, cancelledPromise]).finally(() => {
+    worker.close();
+    warmImportWorker();
+  });
   return {
     promise,
     cancel: () => {

@@ -3,8 +3,8 @@ import { openDefaultDb } from '../helpers/node-db';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
 import { runImport } from '../../src/data/import/run';
 import { analyseHead, scanBytes, type FastHead } from '../../src/data/import/scan';
-import { processDirty, runFastImport, type FastAnswer } from '../../src/data/import/fast';
-import { checkLines, checkRows, MAX_MARKED } from '../../src/data/import/row-check';
+import { HEAD_STEPS, processDirty, runFastImport, type FastAnswer } from '../../src/data/import/fast';
+import { checkRows, MAX_DISTINCT_TEXTS, MAX_MARKED, scanLines } from '../../src/data/import/row-check';
 import { canonicalColumns, type ImportCatalogue } from '../../src/data/import/canonical';
 import { removeDataset, stage, swapIn } from '../../src/data/import/commit';
 
@@ -38,10 +38,10 @@ async function fast(text: string | Uint8Array, cat: ImportCatalogue = importCata
 
 /** The byte scan as the import worker makes it (with the row check and the raw key check). */
 function workerScan(bytes: Uint8Array, head: FastHead) {
-  const scan = scanBytes(bytes);
   const idx = canonicalColumns(head.header);
-  const check = idx ? checkLines(bytes, { delimiter: head.delimiter, skipLines: head.headerLine, width: head.header.length, idx, decimalComma: head.decimalComma }, scan.lines) : { marks: null, keysDistinct: null };
-  return { ...scan, ...check };
+  const lines = idx ? scanLines(bytes, { delimiter: head.delimiter, skipLines: head.headerLine, width: head.header.length, idx, decimalComma: head.decimalComma }) : null;
+  if (lines) expect(lines.scan).toEqual(scanBytes(bytes)); // the one pass sees the lines as the byte scan does
+  return lines ? { ...lines.scan, keysDistinct: lines.keysDistinct, marks: lines.marks, texts: lines.texts } : scanBytes(bytes);
 }
 
 /**
@@ -291,6 +291,16 @@ describe('row check', () => {
     expect(checkRows(utf8(text + '\r\n'), o)).toEqual({ rows: [1, 2, 3], cellsOk: [0, 1, 1] });
     expect(checkRows(utf8(['t', '', HEAD, '31,2020,a,1,2,3'].join('\n')), { ...o, skipLines: 3 })).toEqual({ rows: [0], cellsOk: [0] });
   });
+  test('sees the lines as the byte scan does, and gives the distinct texts', () => {
+    for (const text of ['a,b\n1,2\n', 'a,b\r\n1,2', 'a,b\n\n1,2\n', 'a,b\r1,2', 'é', 'a\ufffdb', 'a\u0085b', 'a\u0000b', 'a\tb\r\n', 'a,b\r\n\r\n1,2\r\n', '\n\n']) {
+      expect(scanLines(utf8(text), { ...o, width: 2 })?.scan).toEqual(scanBytes(utf8(text)));
+    }
+    const rows = [HEAD, '31,2020,a,1,2,3,,,S1', '31,2021,a,1,2,3,,,S1', '34,2020,b,1,2,3,,,', '31,2022,a,1,2,3,,,S2', ',2023,,1,2,3,,,S3'];
+    expect(scanLines(utf8(rows.join('\n')), o)?.texts).toEqual({ territories: ['31', '34'], indicators: ['a', 'b'], sources: ['S1', 'S2', 'S3'] });
+    const many = Array.from({ length: MAX_DISTINCT_TEXTS + 1 }, (_, i) => `T${i},2020,a,1,2,3,,,`);
+    expect(scanLines(utf8([HEAD, ...many].join('\n')), o)?.texts).toBeNull();
+    expect(scanLines(utf8([HEAD, ...many.slice(1)].join('\n')), o)?.texts?.territories).toHaveLength(MAX_DISTINCT_TEXTS);
+  });
   test('cannot say with a quote anywhere, or with too many rows to mark', () => {
     expect(checkRows(utf8(`${HEAD}\n31,2020,a,1,2,3,,,"Insee"\n`), o)).toBeNull();
     const bad = Array.from({ length: MAX_MARKED + 1 }, (_, i) => `31,${1990 + (i % 100)},a,-1,2,3,,,`);
@@ -302,7 +312,7 @@ describe('row check', () => {
 describe('raw key check', () => {
   const k = (text: string, skip = 1, cols = [0, 1, 2], delim = ',') => {
     const width = text.split('\n')[skip]?.split(delim).length ?? 1;
-    return checkLines(utf8(text), { delimiter: delim, skipLines: skip, width, idx: { territoire: cols[0], annee: cols[1], indicateur: cols[2] }, decimalComma: false }, scanBytes(utf8(text)).lines).keysDistinct;
+    return scanLines(utf8(text), { delimiter: delim, skipLines: skip, width, idx: { territoire: cols[0], annee: cols[1], indicateur: cols[2] }, decimalComma: false })?.keysDistinct ?? null;
   };
   test.each([
     ['distinct', 'h\n31,2020,a,1\n31,2021,a,1\n', true],
@@ -338,11 +348,11 @@ describe('byte scan', () => {
 });
 
 describe('head analysis', () => {
-  test('256 KB give the same head as 2 MB once they hold 2,000 rows; a shorter look says so', () => {
+  test('128 KB give the same head as 2 MB once they hold 2,000 rows; a shorter look says so', () => {
     const big = utf8([HEAD.replace(/,/g, ';'), ...clean(60000).map((l) => l.replace(/,/g, ';'))].join('\n') + '\n');
-    expect(analyseHead(big.subarray(0, 256 * 1024), big.length)).toEqual(analyseHead(big.subarray(0, 2 * 1024 * 1024), big.length));
+    expect(analyseHead(big.subarray(0, HEAD_STEPS[0]), big.length)).toEqual(analyseHead(big.subarray(0, 2 * 1024 * 1024), big.length));
     const wide = utf8([HEAD, ...clean(30000).map((l) => l.replace(/Insee$/, `Insee ${'x'.repeat(200)}`))].join('\n') + '\n');
-    expect(analyseHead(wide.subarray(0, 256 * 1024), wide.length)).toEqual({ reason: 'head too short' });
+    expect(analyseHead(wide.subarray(0, HEAD_STEPS[0]), wide.length)).toEqual({ reason: 'head too short' });
     expect(analyseHead(wide.subarray(0, 2 * 1024 * 1024), wide.length)).toHaveProperty('delimiter', ',');
   });
 });

@@ -3,9 +3,9 @@ import { runImport, type ImportOptions } from './run';
 import type { ImportCatalogue } from './canonical';
 import { rowsToCsv } from './commit';
 import { analyseHead, scanBytes, type FastHead } from './scan';
-import { HEAD_BYTES, MAX_PROBLEMS, processDirty } from './fast';
+import { HEAD_STEPS, MAX_PROBLEMS, processDirty } from './fast';
 import type { ParsedRow } from './parse';
-import { checkLines } from './row-check';
+import { scanLines } from './row-check';
 import type { WorkerRequest } from './worker-protocol';
 
 /** Rows sent back for the preview; the rest travel as the CSV text DuckDB will read. */
@@ -29,17 +29,21 @@ function validUtf8(bytes: Uint8Array): boolean {
 async function handle(msg: WorkerRequest): Promise<unknown> {
   switch (msg.type) {
     case 'head': {
-      // A first look at 256 KB holds the 2,000 rows the head needs in most files (parsing 2 MB took ~400 ms).
-      const first = analyseHead(new Uint8Array(await msg.file.slice(0, HEAD_BYTES / 8).arrayBuffer()), msg.file.size);
-      if (!('reason' in first) || first.reason !== 'head too short') return first;
-      return analyseHead(new Uint8Array(await msg.file.slice(0, HEAD_BYTES).arrayBuffer()), msg.file.size);
+      // A short look first: it holds the 2,000 rows the head needs in most files.
+      let head: ReturnType<typeof analyseHead> = { reason: 'head too short' };
+      for (const size of HEAD_STEPS) {
+        head = analyseHead(new Uint8Array(await msg.file.slice(0, size).arrayBuffer()), msg.file.size);
+        if (!('reason' in head) || head.reason !== 'head too short' || size >= msg.file.size) break;
+      }
+      return head;
     }
     case 'scan': {
       const buffer = await msg.file.arrayBuffer();
       const bytes = new Uint8Array(buffer);
-      const scan = scanBytes(bytes);
-      const { marks, keysDistinct } = msg.rows ? checkLines(bytes, msg.rows, scan.lines) : { marks: null, keysDistinct: null };
-      return { scan: { ...scan, invalidUtf8: scan.nonAscii && !validUtf8(bytes), keysDistinct, marks }, sha256: await sha256(buffer) };
+      // One pass gives everything when the file has no quote; otherwise the quote-aware byte scan, and SQL does the rest.
+      const lines = msg.rows ? scanLines(bytes, msg.rows) : null;
+      const scan = lines ? { ...lines.scan, keysDistinct: lines.keysDistinct, marks: lines.marks, texts: lines.texts } : scanBytes(bytes);
+      return { scan: { ...scan, invalidUtf8: scan.nonAscii && !validUtf8(bytes) }, sha256: await sha256(buffer) };
     }
     case 'dirty':
       return processDirty(msg.rows as ParsedRow[], msg.head as FastHead, msg.cat);

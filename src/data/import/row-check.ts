@@ -1,4 +1,5 @@
 import type { CANONICAL_COLUMNS } from './canonical';
+import type { ByteScan } from './scan';
 
 /**
  * The fast path's proof that a row is clean, made from the file's bytes in the import worker while DuckDB reads
@@ -57,16 +58,27 @@ export interface RowCheck {
    * among clean rows.
    */
   readonly keysDistinct: boolean | null;
+  /**
+   * The distinct non-empty texts of the territory and indicator cells (what DuckDB's `SELECT DISTINCT` would give,
+   * NULL apart), and the first five distinct sources in line order; `null` beyond MAX_DISTINCT_TEXTS.
+   */
+  readonly texts: { readonly territories: string[]; readonly indicators: string[]; readonly sources: string[] } | null;
 }
+
+/** Distinct territory or indicator texts beyond which `texts` is not given (fast-sql.ts's MAX_DISTINCT). */
+export const MAX_DISTINCT_TEXTS = 2000;
 
 /** Marks every data row of `bytes` that is not proven clean (see RowCheck). */
 export function checkRows(bytes: Uint8Array, o: RowCheckOptions): RowMarks | null {
-  return checkLines(bytes, o).marks;
+  return scanLines(bytes, o)?.marks ?? null;
 }
 
-/** One pass over the data lines: the rows not proven clean and the raw key check (`lines`: the byte scan's count). */
-export function checkLines(bytes: Uint8Array, o: RowCheckOptions, lines = Infinity): RowCheck {
-  if (bytes.includes(34)) return { marks: null, keysDistinct: null };
+/**
+ * One pass over a file without quotes: the byte scan's facts (as `scanBytes` gives them), the rows not proven
+ * clean, the raw key check and the distinct texts. `null` when the file holds a quote (the caller runs `scanBytes`,
+ * which follows quotes, and the SQL proofs).
+ */
+export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { readonly scan: ByteScan }) | null {
   const delim = o.delimiter.charCodeAt(0);
   const sep = o.decimalComma ? 44 : 46;
   const width = o.width;
@@ -76,9 +88,12 @@ export function checkLines(bytes: Uint8Array, o: RowCheckOptions, lines = Infini
   ];
   // ends[k]: the offset just past field k of the current line; field k starts after field k - 1's end.
   const ends = new Int32Array(width + 1);
+  // starts[k]: where field k of the current line starts (kept in an array: a variable the helpers close over
+  // would be read through their context, which made the pass twice as slow).
+  const starts = new Int32Array(width + 1);
   let lineStart = 0;
-  const start = (k: number) => (k === 0 ? lineStart : (ends[k - 1] as number) + 1);
-  const len = (k: number) => (k < 0 ? 0 : (ends[k] as number) - start(k));
+  const start = (k: number) => starts[k] as number;
+  const len = (k: number) => (k < 0 ? 0 : (ends[k] as number) - (starts[k] as number));
   const sources = new Map<string, boolean>();
   const decoder = new TextDecoder();
 
@@ -140,19 +155,19 @@ export function checkLines(bytes: Uint8Array, o: RowCheckOptions, lines = Infini
   };
 
   const keyCols = [cT, cA, cI].filter((c) => c >= 0 && c < width);
-  const hashing = lines <= MAX_KEY_LINES && keyCols.length === 3;
   const lastKey = Math.max(...keyCols);
-  let size = 1024;
-  while (hashing && size < lines * 2) size *= 2;
-  const table = new Uint32Array(hashing ? size : 0);
-  let distinct: boolean | null = hashing ? true : null;
-  /** Stores the line's key hash; false when an equal hash is already there. */
-  const storeKey = (): boolean => {
+  // Each line's key as a 52-bit hash (two 32-bit FNV-style hashes, one cut to 20 bits), kept in line order, then
+  // sorted: equal neighbours mean a repeated key (or, about once in 10,000 files of a million lines, a collision,
+  // which only sends the file to SQL's duplicate check). Sorting took a third of the time of a hash table probed at
+  // random (its cache misses were the pass's largest cost).
+  let keyHashes: Float64Array | null = keyCols.length === 3 ? new Float64Array(Math.max(1024, bytes.length >> 5)) : null;
+  let nKeys = 0;
+  const storeKey = () => {
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
     for (const k of keyCols) {
       const e = ends[k] as number;
-      for (let j = start(k); j < e; j++) {
+      for (let j = starts[k] as number; j < e; j++) {
         const b = bytes[j] as number;
         h1 = Math.imul(h1 ^ b, 16777619);
         h2 = Math.imul(h2 ^ b, 0x5bd1e995);
@@ -160,28 +175,80 @@ export function checkLines(bytes: Uint8Array, o: RowCheckOptions, lines = Infini
       h1 = Math.imul(h1 ^ (256 + k), 16777619);
       h2 = Math.imul(h2 ^ (256 + k), 0x5bd1e995);
     }
-    const stored = (h1 | 1) >>> 0;
-    let slot = (h2 >>> 0) & (size - 1);
-    while (table[slot] !== 0) {
-      if (table[slot] === stored) return false;
-      slot = (slot + 1) & (size - 1);
+    let table = keyHashes as Float64Array;
+    if (nKeys === table.length) {
+      if (nKeys >= MAX_KEY_LINES) {
+        keyHashes = null;
+        return;
+      }
+      const bigger = new Float64Array(table.length * 2);
+      bigger.set(table);
+      keyHashes = table = bigger;
     }
-    table[slot] = stored;
-    return true;
+    table[nKeys++] = (h1 >>> 0) * 1048576 + (h2 >>> 12);
   };
+  // Distinct texts of the territory, indicator and source cells. A cell is decoded only when it differs from the
+  // last one decoded in its column (files group their rows, so most lines repeat the line above).
+  const seen = [new Set<string>(), new Set<string>(), new Set<string>()];
+  const textCols = [cT, cI, cSrc];
+  const textMax = [MAX_DISTINCT_TEXTS, MAX_DISTINCT_TEXTS, 4];
+  const lastStart = new Int32Array(3);
+  const lastEnd = new Int32Array(3).fill(-1);
+  let textsFull = false;
+  const addTexts = () => {
+    for (let x = 0; x < 3; x++) {
+      const k = textCols[x] as number;
+      const set = seen[x] as Set<string>;
+      if (k < 0 || set.size > (textMax[x] as number)) continue;
+      const s0 = start(k);
+      const e0 = ends[k] as number;
+      if (s0 === e0) continue;
+      const ps = lastStart[x] as number;
+      if (e0 - s0 === (lastEnd[x] as number) - ps) {
+        let j = 0;
+        while (j < e0 - s0 && bytes[s0 + j] === bytes[ps + j]) j++;
+        if (j === e0 - s0) continue;
+      }
+      lastStart[x] = s0;
+      lastEnd[x] = e0;
+      set.add(decoder.decode(bytes.subarray(s0, e0)));
+      if (x < 2 && set.size > (textMax[x] as number)) textsFull = true;
+    }
+  };
+
+  // What each byte is: 0 nothing to do, 1 the delimiter, 2 a line feed, 3 a carriage return, 4 a byte ≥ 0x80,
+  // 5 a control character (tab apart) that a damaged decoding leaves.
+  const CLASS = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) CLASS[b] = b >= 0x80 ? 4 : (b < 0x20 && b !== 9) || b === 0x7f ? 5 : 0;
+  CLASS[10] = 2;
+  CLASS[13] = 3;
+  CLASS[delim] = 1;
+  CLASS[34] = 6;
+
   let rows: number[] | null = [];
   const cellsOk: number[] = [];
   const n = bytes.length;
   let line = 0;
   let field = 0;
+  let emptyLines = 0;
+  let loneCr = false;
+  let nonAscii = false;
+  let badChars = false;
   for (let i = 0; i <= n; i++) {
     const b = i < n ? (bytes[i] as number) : 10;
-    if (b === delim) {
-      if (field < width) ends[field] = i;
+    const c = CLASS[b] as number;
+    if (c === 0) continue;
+    if (c === 1) {
+      if (field < width) {
+        ends[field] = i;
+        starts[field + 1] = i + 1;
+      }
       field++;
-    } else if (b === 10) {
-      if (line >= o.skipLines && !(i === n && lineStart === n)) {
-        const end = i > lineStart && bytes[i - 1] === 13 ? i - 1 : i;
+    } else if (c === 2) {
+      if (i === n && lineStart === n) break;
+      const end = i > lineStart && bytes[i - 1] === 13 ? i - 1 : i;
+      if (end === lineStart) emptyLines++;
+      if (line >= o.skipLines) {
         if (field < width) ends[field] = end;
         let cells = false;
         let clean = false;
@@ -205,14 +272,34 @@ export function checkLines(bytes: Uint8Array, o: RowCheckOptions, lines = Infini
             cellsOk.push(cells ? 1 : 0);
           }
         }
-        // A line with too few fields has no key to compare (DuckDB refuses the file anyway).
-        if (distinct && field >= lastKey && !storeKey()) distinct = false;
-        if (!rows && distinct === false) return { marks: null, keysDistinct: false };
+        // A line with too few fields has no key, nor texts, to compare (DuckDB refuses the file anyway).
+        if (field >= lastKey && field < width) {
+          if (keyHashes) storeKey();
+          if (!textsFull) addTexts();
+        }
       }
       line++;
       field = 0;
       lineStart = i + 1;
-    }
+      starts[0] = lineStart;
+    } else if (c === 3) {
+      if (bytes[i + 1] !== 10) loneCr = true;
+    } else if (c === 4) {
+      nonAscii = true;
+      const next = bytes[i + 1] ?? 0;
+      if ((b === 0xc2 && next >= 0x80 && next <= 0x9f) || (b === 0xef && next === 0xbf && bytes[i + 2] === 0xbd)) badChars = true;
+    } else if (c === 5) badChars = true;
+    else return null; // a quote
   }
-  return { marks: rows && { rows, cellsOk }, keysDistinct: distinct };
+  let distinct: boolean | null = null;
+  if (keyHashes) {
+    const sorted = keyHashes.subarray(0, nKeys).sort();
+    distinct = true;
+    for (let j = 1; j < nKeys && distinct; j++) distinct = sorted[j] !== sorted[j - 1];
+  }
+  const texts = textsFull ? null : { territories: [...(seen[0] as Set<string>)], indicators: [...(seen[1] as Set<string>)], sources: [...(seen[2] as Set<string>)].slice(0, 5) };
+  return {
+    scan: { lines: line, emptyLines, loneCr, quotedNewline: false, nonAscii, badChars },
+    marks: rows && { rows, cellsOk }, keysDistinct: distinct, texts,
+  };
 }

@@ -2,7 +2,7 @@ import { canonicalColumns } from './canonical';
 import { decode } from './decode';
 import { checkMagic, checkSize } from './guard';
 import { parseText, type Delimiter } from './parse';
-import { checkRows, type RowMarks } from './row-check';
+import { checkRows, type RowCheck, type RowMarks } from './row-check';
 
 /**
  * What the fast import path needs to know about a file before DuckDB reads it, from one pass over its bytes.
@@ -31,6 +31,8 @@ export interface ByteScan {
   readonly keysDistinct?: boolean | null;
   /** Set by the import worker: the rows not proven clean from the bytes (see row-check.ts), or null. */
   readonly marks?: RowMarks | null;
+  /** Set by the import worker: the distinct territory and indicator texts, the first sources (see row-check.ts). */
+  readonly texts?: RowCheck['texts'];
 }
 
 /** One pass over the bytes, quote-aware (`"` toggles, so `""` inside quotes is neutral). */

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Messages } from '../../i18n';
 import { formatCount, type Lang } from '../../lib/format';
 import { getDb } from '../../data/db';
@@ -7,7 +7,7 @@ import type { Encoding } from '../../data/import/decode';
 import type { ImportOptions } from '../../data/import/run';
 import type { Recipe } from '../../data/import/recipe';
 import type { DiffRow } from '../../data/import/commit';
-import { analyseFile, commitImport, datasetIdFor, diffWithLoaded, importCatalogueOf, type AnalysedImport, type RunningImport } from '../../data/imports';
+import { analyseFile, commitImport, datasetIdFor, diffWithLoaded, importCatalogueOf, warmImportWorker, type AnalysedImport, type RunningImport } from '../../data/imports';
 import { listRecipes, putRecipe } from '../../data/store';
 import { runQuery } from '../../data/client';
 import { sqlQuery } from '../../data/sql/quote';
@@ -30,20 +30,23 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  // The import worker's script is fetched and compiled before the analyst picks a file.
+  useEffect(() => warmImportWorker(), []);
 
   async function analyse(file: { blob: Blob; fileName: string }, opts: ImportOptions) {
     const conn = await getDb();
-    const cat = await importCatalogueOf(conn);
-    const saved = await listRecipes().catch(() => []);
-    const run = analyseFile(conn, file.blob, cat, { ...opts, savedRecipes: saved });
+    // The file's head is analysed while the catalogue and the saved recipes are read.
+    const catalogue = importCatalogueOf(conn);
+    const saved = listRecipes().catch(() => [] as Recipe[]);
+    const run = analyseFile(conn, file.blob, catalogue, opts, saved);
     setPhase({ kind: 'reading', name: file.fileName, run });
     try {
-      const analysed = await run.promise;
+      const [analysed, cat] = await Promise.all([run.promise, catalogue]);
       let diff: DiffRow | null = null;
       const id = datasetIdFor(file.fileName);
       const exists = await runQuery(conn, sqlQuery('SELECT 1 AS x FROM datasets WHERE id = ?', [id]), z.object({ x: z.number() }));
       if (exists.length && analysed.rowCount > 0 && analysed.result.errors === 0) diff = await diffWithLoaded(conn, analysed, id);
-      setPhase({ kind: 'report', file, analysed, opts, diff, indicators: [...cat.indicators], saved });
+      setPhase({ kind: 'report', file, analysed, opts, diff, indicators: [...cat.indicators], saved: await saved });
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') setPhase({ kind: 'failed', message: t.importCancelled });
       else setPhase({ kind: 'failed', message: t.importFailed(e instanceof Error ? e.message : String(e)) });
