@@ -6,13 +6,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDefaultDb } from '../tests/helpers/node-db';
-import { loadOverview } from '../src/features/overview/model';
+import { loadOverview, loadOverviews } from '../src/features/overview/model';
 import { serialiseOverview } from '../src/features/overview/precomputed';
+import { loadCatalogue } from '../src/features/catalogue';
 
 const out = path.resolve(process.argv[2] ?? 'dist', 'precomputed');
 const db = await openDefaultDb(process.cwd());
-const model = await loadOverview(db, { lang: 'fr', cible: 50, anneeCible: 2030, permalink: '', now: new Date() });
+const common = { lang: 'fr' as const, cible: 50, anneeCible: 2030, now: new Date() };
+const model = await loadOverview(db, { ...common, permalink: '' });
+// The other indicators' default overviews, in one batch (the same queries): an indicator chosen before DuckDB is
+// ready, or while its first answers are computed, is drawn from these (overview-autres.json, fetched after the
+// first charts are painted).
+const catalogue = await loadCatalogue(db);
+const others = catalogue.indicators.filter((i) => i.id !== model.indicator.id);
+const models = await loadOverviews(db, common, others.map((i) => ({ indicateur: i.id, permalink: '' })));
 db.close();
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'overview.json'), JSON.stringify(serialiseOverview(model)));
-console.log(`precomputed overview written to ${path.join(out, 'overview.json')}`);
+writeFileSync(path.join(out, 'overview-autres.json'), JSON.stringify({ v: 1, overviews: models.filter((m) => m.byLang).map(serialiseOverview) }));
+console.log(`precomputed overviews written to ${out} (default, and ${models.length} other indicators)`);

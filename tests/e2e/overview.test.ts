@@ -108,6 +108,28 @@ describe('overview', () => {
     expect(log.pageErrors).toEqual([]);
     await close();
   });
+  test('before DuckDB is ready, another indicator\'s default overview is drawn from the build-time overviews, with a direct query\'s numbers', async () => {
+    const { page, log, close } = await openPage(browser);
+    // DuckDB's engine never arrives: everything shown comes from the build.
+    await page.route(/duckdb-.*\.wasm/, () => undefined);
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await allReady(page);
+    for (const id of ['nsi_lycee', 'sup_numerique']) {
+      await page.selectOption('[aria-label] select >> nth=0', id);
+      await page.waitForFunction((id) => [...document.querySelectorAll('[data-chart]')].every((e) => e.getAttribute('data-ready') === 'true' && (e.getAttribute('data-indicateur') ?? id) === id), id, { timeout: 30000 });
+      const year = Number(await page.locator('[aria-label] select >> nth=1').inputValue());
+      const shown = await page.locator('[data-chart="kpi"] [data-kpi="part"]').getAttribute('data-value');
+      expect(Number(shown)).toBeCloseTo((await direct(id, year)).get('76') ?? NaN, 9);
+      expect(new URL(page.url()).searchParams.get('indicateur')).toBe(id);
+    }
+    // A year other than the latest is not precomputed: it waits for DuckDB (busy, not ready).
+    const years = await page.locator('[aria-label] select >> nth=1 >> option').allTextContents();
+    await page.selectOption('[aria-label] select >> nth=1', years[1] ?? '');
+    await page.waitForSelector('[data-chart="kpi"][aria-busy="true"], [data-chart="kpi"]:not([data-ready="true"])');
+    expect(await page.evaluate(() => performance.getEntriesByName('duckdb:ready').length)).toBe(0);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
   test('indicator, year and language changes update every chart; the URL round-trips and Back works', async () => {
     const { page, log, close } = await openPage(browser);
     await page.goto(appUrl(), { waitUntil: 'commit' });

@@ -1,4 +1,4 @@
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../lib/format';
 import type { ChartSnapshot, Series } from '../../snapshot/schema';
 import { DEPARTEMENT_COLORS, SERIES_STYLE } from '../chart-data';
@@ -40,7 +40,7 @@ export function TrendChart({ snapshot }: { snapshot: ChartSnapshot }) {
   const breaks = snapshot.series.flatMap((s) => s.points.filter((p) => p.flags?.statut === 'rupture').map((p) => Number(p.x)));
   return (
     <div role="img" aria-label={snapshot.summary} className="rc-wrap">
-      <ResponsiveContainer width="100%" height={360}>
+      <ResponsiveContainer width="100%" height={324}>
         <LineChart margin={{ top: 16, right: 24, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e3e6ec" />
           <XAxis type="number" dataKey="x" domain={[minYear, maxYear]} allowDecimals={false} tickCount={Math.min(12, maxYear - minYear + 1)} stroke="#4a5468" />
@@ -62,7 +62,6 @@ export function TrendChart({ snapshot }: { snapshot: ChartSnapshot }) {
             formatter={(v) => (typeof v === 'number' ? formatPercent(v, L) : String(v))}
             labelFormatter={(x) => String(x)}
           />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
           {styled.map(({ s, st }) => (
             <Line
               key={s.id}
@@ -81,6 +80,19 @@ export function TrendChart({ snapshot }: { snapshot: ChartSnapshot }) {
           ))}
         </LineChart>
       </ResponsiveContainer>
+      {/* The legend in HTML, not Recharts': its <Legend> measured itself after every redraw, forcing a layout of the
+          whole page in the middle of an indicator change. */}
+      <ul className="trend-legend">
+        {styled.map(({ s, st }) => (
+          <li key={s.id}>
+            <svg width="28" height="12" aria-hidden="true" focusable="false">
+              <line x1="1" y1="6" x2="27" y2="6" stroke={st.color} strokeWidth={st.width} strokeDasharray={st.dash} />
+              <Marker cx={14} cy={6} shape={st.marker} color={st.color} />
+            </svg>
+            {s.label}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { isAsked, seed, useDbQuery } from '../use-db';
 import { getDbState, holdDbStart, subscribeDb } from '../../data/db-loader';
-import { isDefaultOverview, usePrecomputedOverview } from './use-precomputed';
+import { isDefaultButIndicator, isDefaultOverview, usePrecomputedOverview } from './use-precomputed';
+import { getDataVersion, subscribeDataVersion } from '../../data/version';
 import type { Messages } from '../../i18n';
 import type { Lang } from '../../lib/format';
 import { formatUrlState, type UrlState } from '../../lib/url-state';
@@ -56,8 +57,13 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
     return done;
   });
   const q = useDbQuery(overviewKey(url, lang), (conn) => loadWithOthers(conn, url, lang));
-  const pre = usePrecomputedOverview(wantPre && isDefault, lang, args.permalink, release);
-  const model = q.status === 'ready' ? q.data : (q.stale ?? pre ?? undefined);
+  // The build-time overviews stay usable for another indicator's default view while the data is the one loaded
+  // when the page opened (no import, removal or activation since).
+  const dataVersion = useSyncExternalStore(subscribeDataVersion, getDataVersion);
+  const [openedOn] = useState(dataVersion);
+  const precomputed = usePrecomputedOverview(wantPre && dataVersion === openedOn, lang, args.permalink, release, url.indicateur, isDefaultButIndicator(url));
+  const pre = precomputed.exact;
+  const model = q.status === 'ready' ? q.data : (pre ?? q.stale ?? precomputed.fallback ?? undefined);
   // The build-time charts are real data from the same SQL: they count as ready until the live ones replace them.
   const busy = q.status !== 'ready' && !(model && model === pre);
   const showsPre = Boolean(model && model === pre);
