@@ -321,6 +321,12 @@ describe('raw key check', () => {
     ['CRLF line ends', 'h\r\n31,2020,a,1\r\n31,2020,a,2\r\n', false],
     ['a key that moves a delimiter', 'h\n31,2020,a,b\n31,2020a,,b\n', true],
     ['a quote anywhere: cannot say', 'h\n31,2020,a,"x"\n31,2021,a,1\n', null],
+    ['grouped, a group coming back with a repeated key', 'h\n31,2020,a,1\n31,2021,a,1\n34,2020,a,1\n31,2020,a,1\n', false],
+    ['grouped, a group coming back with new years (hashed then)', 'h\n31,2020,a,1\n34,2020,a,1\n31,2021,a,1\n', true],
+    ['a year repeated within its group', 'h\n31,2020,a,1\n31,2020,a,2\n', false],
+    ['years falling within a group (hashed then)', 'h\n31,2021,a,1\n31,2020,a,1\n34,2020,a,1\n', true],
+    ['a repeat far after the grouping broke', 'h\n31,2020,a,1\n34,2020,b,1\n31,2021,b,1\n34,2020,a,1\n31,2020,a,1\n', false],
+    ['many groups, then a break: the lines before it hashed', `h\n${Array.from({ length: 500 }, (_, i) => `${i},2020,a,1\n${i},2021,a,1\n`).join('')}7,2021,a,1\n`, false],
   ])('%s', (_name, text, expected) => expect(k(text)).toBe(expected));
   test('title rows, key columns elsewhere, other delimiters', () => {
     expect(k('t\n31,2020,a\nh\nx;31;2020;a\ny;31;2020;b\n', 3, [1, 2, 3], ';')).toBe(true);

@@ -227,7 +227,9 @@ export async function runFastImport(
     : d.mapped.length === 0 ? fixedKeys
     : `SELECT k.* FROM (${allKeys}) k SEMI JOIN (SELECT DISTINCT territoire, annee, indicateur FROM ${fixed}) f
         ON k.territoire = f.territoire AND k.annee = f.annee AND k.indicateur = f.indicateur`;
-  await conn.exec(`CREATE TEMP TABLE ${dups} AS
+  // With distinct raw keys and no corrected row, there is nothing to look for.
+  const noDups = scan.keysDistinct === true && d.mapped.length === 0;
+  if (!noDups) await conn.exec(`CREATE TEMP TABLE ${dups} AS
     WITH c AS (SELECT *, hash(territoire, annee, indicateur) AS h FROM (${keys})),
     hk AS (SELECT h FROM c GROUP BY h HAVING count(*) > 1),
     cand AS (SELECT c.* FROM c SEMI JOIN hk ON c.h = hk.h),
@@ -236,7 +238,7 @@ export async function runFastImport(
       SELECT c.line, c.territoire, c.annee, c.indicateur, min(c.line) OVER (PARTITION BY c.territoire, c.annee, c.indicateur) AS premiere
       FROM cand c SEMI JOIN k ON c.territoire = k.territoire AND c.annee = k.annee AND c.indicateur = k.indicateur
     ) WHERE line > premiere;`);
-  const [dupCount] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${dups}`), N);
+  const [dupCount] = noDups ? [{ n: 0 }] : await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${dups}`), N);
   const nDups = dupCount?.n ?? 0;
   const notDup = (l: string) => (nDups ? ` AND ${l} NOT IN (SELECT line FROM ${dups})` : '');
   const out = ['line', 'territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'].join(', ');
@@ -280,7 +282,10 @@ export async function runFastImport(
   let errors = mapErrors + rowErrors + nDups;
   const warnings = d.mapProblems.filter((p) => p.severity !== 'erreur').length;
 
-  const [acceptedCount] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${quoteIdent(table)}`), N);
+  // Without duplicates or corrected rows, the accepted rows are the read rows but those SQL left out.
+  const [acceptedCount] = nDups === 0 && d.mapped.length === 0
+    ? [{ n: n - (counts?.dirty ?? 0) - nUnknown }]
+    : await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${quoteIdent(table)}`), N);
   const rowCount = acceptedCount?.n ?? 0;
   if (rowCount === 0 && errors === 0) {
     problems.push(problem('aucune_ligne', {}));

@@ -26,6 +26,9 @@ function validUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** The bytes of the last scan, until their SHA-256 is asked for. */
+let scanned: ArrayBuffer | null = null;
+
 async function handle(msg: WorkerRequest): Promise<unknown> {
   switch (msg.type) {
     case 'head': {
@@ -39,11 +42,18 @@ async function handle(msg: WorkerRequest): Promise<unknown> {
     }
     case 'scan': {
       const buffer = await msg.file.arrayBuffer();
+      scanned = buffer;
       const bytes = new Uint8Array(buffer);
       // One pass gives everything when the file has no quote; otherwise the quote-aware byte scan, and SQL does the rest.
       const lines = msg.rows ? scanLines(bytes, msg.rows) : null;
       const scan = lines ? { ...lines.scan, keysDistinct: lines.keysDistinct, marks: lines.marks, texts: lines.texts } : scanBytes(bytes);
-      return { scan: { ...scan, invalidUtf8: scan.nonAscii && !validUtf8(bytes) }, sha256: await sha256(buffer) };
+      return { scan: { ...scan, invalidUtf8: scan.nonAscii && !validUtf8(bytes) } };
+    }
+    case 'sha256': {
+      if (!scanned) throw new Error('no scan to hash');
+      const buffer = scanned;
+      scanned = null;
+      return sha256(buffer);
     }
     case 'dirty':
       return processDirty(msg.rows as ParsedRow[], msg.head as FastHead, msg.cat);

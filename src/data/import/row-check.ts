@@ -162,6 +162,40 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
   // random (its cache misses were the pass's largest cost).
   let keyHashes: Float64Array | null = keyCols.length === 3 ? new Float64Array(Math.max(1024, bytes.length >> 5)) : null;
   let nKeys = 0;
+  // Most files are grouped: the lines of one territory × indicator follow each other, years rising. Then keys are
+  // distinct when no group comes back, which a set of groups (a few thousand) proves without hashing every line.
+  // The first line that breaks this sends the pass to hashing: the lines before it are hashed afterwards.
+  let grouped = keyCols.length === 3 && cT >= 0 && cI >= 0 && cA >= 0;
+  let ungroupedFrom = -1;
+  let dataStart = -1;
+  const groups = new Set<string>();
+  const prev = new Int32Array(6).fill(-1); // start and end of the previous line's territory, indicator and year
+  const sameBytes = (s0: number, e0: number, s1: number, e1: number) => {
+    if (e0 - s0 !== e1 - s1) return false;
+    for (let j = 0; j < e0 - s0; j++) if (bytes[s0 + j] !== bytes[s1 + j]) return false;
+    return true;
+  };
+  /** Whether the year cell is after the previous line's (by length, then bytes: a strict total order). */
+  const yearAfter = (s0: number, e0: number, s1: number, e1: number) => {
+    if (e0 - s0 !== e1 - s1) return e0 - s0 > e1 - s1;
+    for (let j = 0; j < e0 - s0; j++) if (bytes[s0 + j] !== bytes[s1 + j]) return (bytes[s0 + j] as number) > (bytes[s1 + j] as number);
+    return false;
+  };
+  /** Whether the line keeps the file grouped (see above). */
+  const stillGrouped = (): boolean => {
+    const ts = starts[cT] as number, te = ends[cT] as number, is = starts[cI] as number, ie = ends[cI] as number;
+    const as = starts[cA] as number, ae = ends[cA] as number;
+    let ok: boolean;
+    if (prev[0] !== -1 && sameBytes(ts, te, prev[0] as number, prev[1] as number) && sameBytes(is, ie, prev[2] as number, prev[3] as number)) {
+      ok = yearAfter(as, ae, prev[4] as number, prev[5] as number);
+    } else {
+      const key = `${decoder.decode(bytes.subarray(ts, te))}\u0000${decoder.decode(bytes.subarray(is, ie))}`;
+      ok = !groups.has(key) && groups.size < 200000;
+      groups.add(key);
+    }
+    prev[0] = ts; prev[1] = te; prev[2] = is; prev[3] = ie; prev[4] = as; prev[5] = ae;
+    return ok;
+  };
   const storeKey = () => {
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
@@ -274,7 +308,11 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
         }
         // A line with too few fields has no key, nor texts, to compare (DuckDB refuses the file anyway).
         if (field >= lastKey && field < width) {
-          if (keyHashes) storeKey();
+          if (grouped && !stillGrouped()) {
+            grouped = false;
+            ungroupedFrom = lineStart;
+          }
+          if (keyHashes && !grouped) storeKey();
           if (!textsFull) addTexts();
         }
       }
@@ -282,6 +320,7 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
       field = 0;
       lineStart = i + 1;
       starts[0] = lineStart;
+      if (line === o.skipLines) dataStart = lineStart;
     } else if (c === 3) {
       if (bytes[i + 1] !== 10) loneCr = true;
     } else if (c === 4) {
@@ -291,8 +330,30 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
     } else if (c === 5) badChars = true;
     else return null; // a quote
   }
+  if (o.skipLines === 0) dataStart = 0;
+  // The lines before the one that broke the grouping are hashed now (fields found again).
+  if (keyHashes && ungroupedFrom > dataStart && dataStart >= 0) {
+    let f = 0;
+    starts[0] = dataStart;
+    for (let j = dataStart; j < ungroupedFrom && keyHashes; j++) {
+      const b = bytes[j] as number;
+      if (b === delim) {
+        if (f < width) {
+          ends[f] = j;
+          starts[f + 1] = j + 1;
+        }
+        f++;
+      } else if (b === 10) {
+        if (f < width) ends[f] = j > 0 && bytes[j - 1] === 13 ? j - 1 : j;
+        if (f >= lastKey && f < width) storeKey();
+        f = 0;
+        starts[0] = j + 1;
+      }
+    }
+  }
   let distinct: boolean | null = null;
-  if (keyHashes) {
+  if (grouped) distinct = true;
+  else if (keyHashes) {
     const sorted = keyHashes.subarray(0, nKeys).sort();
     distinct = true;
     for (let j = 1; j < nKeys && distinct; j++) distinct = sorted[j] !== sorted[j - 1];
