@@ -132,14 +132,15 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
     }
     return STATUTS.length;
   };
-  const sourceOk = (k: number): boolean => {
+  /** `lineAscii`: the line has no byte ≥ 0x80 (then neither has its source). */
+  const sourceOk = (k: number, lineAscii: boolean): boolean => {
     if (k < 0) return true;
     const s = start(k);
     const e = ends[k] as number;
     if (s === e) return true;
     if (e - s > 500) return false;
     let ascii = true;
-    for (let j = s; j < e && ascii; j++) ascii = (bytes[j] as number) < 0x80;
+    if (!lineAscii) for (let j = s; j < e && ascii; j++) ascii = (bytes[j] as number) < 0x80;
     if (ascii) {
       const a = bytes[s] as number;
       const z = bytes[e - 1] as number;
@@ -268,6 +269,7 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
   let loneCr = false;
   let nonAscii = false;
   let badChars = false;
+  let lineAscii = true;
   for (let i = 0; i <= n; i++) {
     const b = i < n ? (bytes[i] as number) : 10;
     const c = CLASS[b] as number;
@@ -294,7 +296,7 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
           const p = num(cP);
           const st = statutOk(cS);
           cells = len(cT) > 0 && year >= 1990 && year <= 2100 && f !== INVALID && h !== INVALID && t !== INVALID && p !== INVALID && p <= 100 && st < STATUTS.length;
-          clean = cells && len(cI) > 0 && sourceOk(cSrc) && !(p > 0 && p < 1)
+          clean = cells && len(cI) > 0 && sourceOk(cSrc, lineAscii) && !(p > 0 && p < 1)
             && !(f >= 0 && t >= 0 && f > t)
             && !(f >= 0 && h >= 0 && t >= 0 && Math.abs(f + h - t) > Math.max(1, t * 0.001))
             && ((f >= 0 && (t >= 0 || h >= 0)) || p >= 0 || st === SECRET);
@@ -318,6 +320,7 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
       }
       line++;
       field = 0;
+      lineAscii = true;
       lineStart = i + 1;
       starts[0] = lineStart;
       if (line === o.skipLines) dataStart = lineStart;
@@ -325,6 +328,7 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
       if (bytes[i + 1] !== 10) loneCr = true;
     } else if (c === 4) {
       nonAscii = true;
+      lineAscii = false;
       const next = bytes[i + 1] ?? 0;
       if ((b === 0xc2 && next >= 0x80 && next <= 0x9f) || (b === 0xef && next === 0xbf && bytes[i + 2] === 0xbd)) badChars = true;
     } else if (c === 5) badChars = true;
