@@ -53,8 +53,9 @@ describe('imports in the browser', () => {
     expect(good).toMatchObject({ status: 'ok', rows: 2, errors: 0 });
     await page.getByRole('button', { name: /^Importer 2 lignes/ }).click();
     await page.waitForSelector('[data-dataset="analyste_2024"][data-rows="2"][data-active="true"]');
-    const total = Number(await page.getAttribute('[data-testid="observations-count"]', 'data-total'));
-    expect(total).toBe(784 + 38 + 2);
+    // The count is its own query: it may land just after the list of datasets.
+    const total = () => page.getAttribute('[data-testid="observations-count"]', 'data-total').then(Number);
+    await expect.poll(total, { timeout: 30000 }).toBe(784 + 38 + 2);
 
     // every chart of the overview reflects it
     const want = await expectedRegion();
@@ -184,8 +185,8 @@ describe('imports in the browser', () => {
     await page.waitForSelector(`[data-dataset="gros"][data-rows="${rows}"][data-active="true"]`, { timeout: 60000 });
     await page.reload({ waitUntil: 'commit' });
     await page.waitForSelector(`[data-dataset="gros"][data-rows="${rows}"][data-active="true"]`, { timeout: 90000 });
-    const total = Number(await page.getAttribute('[data-testid="observations-count"]', 'data-total'));
-    expect(total).toBe(784 + 38 + rows);
+    const total = () => page.getAttribute('[data-testid="observations-count"]', 'data-total').then(Number);
+    await expect.poll(total, { timeout: 30000 }).toBe(784 + 38 + rows);
     page.once('dialog', (d) => void d.accept());
     await page.locator('[data-dataset="gros"] button', { hasText: 'Supprimer' }).click();
     await page.waitForSelector('[data-dataset="gros"]', { state: 'detached' });

@@ -16,6 +16,9 @@ export function BarsChart({ snapshot }: { snapshot: ChartSnapshot }) {
   // The last width seen: a redraw for new data does not measure again (measuring right after React changed the
   // page forces a layout of the whole page, about 30 ms here).
   const width = useRef(0);
+  // The markup on the page: a new snapshot that draws the same (the pipeline, for another indicator) is not parsed
+  // and put in the page again.
+  const shown = useRef('');
   useLayoutEffect(() => {
     const box = ref.current;
     if (!box) return;
@@ -23,7 +26,10 @@ export function BarsChart({ snapshot }: { snapshot: ChartSnapshot }) {
     const draw = (w: number) => {
       if (w <= 0 || w === drawn) return;
       drawn = w;
-      const el = svgElement(chartSvg(snapshot, w).svg.replaceAll('pno-', prefix));
+      const markup = chartSvg(snapshot, w).svg.replaceAll('pno-', prefix);
+      if (markup === shown.current && box.firstElementChild?.getAttribute('aria-label') === snapshot.summary) return;
+      shown.current = markup;
+      const el = svgElement(markup);
       el.setAttribute('class', 'chart-svg');
       el.setAttribute('role', 'img');
       el.setAttribute('aria-label', snapshot.summary);
