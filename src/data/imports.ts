@@ -82,7 +82,7 @@ export function warmImportWorker(): void {
 
 /**
  * Analyses a file (nothing is committed): large canonical CSV files take the fast path (DuckDB reads the file (its
- * bytes transferred to its worker), SQL validates, see import/fast.ts); every other file, or one the fast path hands back, runs the full
+ * bytes transferred to its worker) while the import worker proves the clean rows, see import/fast.ts); every other file, or one the fast path hands back, runs the full
  * pipeline in the import worker. Both give the same report. `cancel` stops it at once.
  * `cat` and `saved` (the analyst's saved recipes, for the full pipeline) may still be on their way: the look at the
  * file's head does not need them.
@@ -124,11 +124,9 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | 
     registered.catch(() => undefined);
     void dropped.then(() => performance.measure('import:nettoyage', { start: t0 }));
     let answer: FastAnswer;
-    let head: FastHead | { reason: string };
-    let scanned: Promise<{ scan: ByteScan }> | null = null;
     let hashed: Promise<string> | null = null;
     try {
-      head = await worker.call<FastHead | { reason: string }>({ type: 'head', file });
+      const head = await worker.call<FastHead | { reason: string }>({ type: 'head', file });
       performance.measure('import:entete', { start: t0 });
       if ('reason' in head) answer = { fallback: head.reason };
       else {
@@ -143,7 +141,6 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | 
         // The file's SHA-256 (kept with the stored file) is computed once the pass is over, not during DuckDB's read.
         hashed = s.then(() => worker.call<string>({ type: 'sha256' }));
         hashed.catch(() => undefined);
-        scanned = s;
         await dropped;
         await registered;
         answer = await runFastImport(conn, { file: name, table, head: h, scan: s.then((x) => x.scan), cat: fastCat }, (dirtyRows) => worker.call<DirtyResult>({ type: 'dirty', rows: dirtyRows, head: h, cat: fastCat }));
@@ -155,12 +152,12 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | 
       await dropFastTables(conn, table).catch(() => undefined);
       throw new DOMException('cancelled', 'AbortError');
     }
-    if ('fallback' in answer || !scanned) {
+    if ('fallback' in answer || !hashed) {
       await dropFastTables(conn, table).catch(() => undefined);
       return full('fallback' in answer ? answer.fallback : 'no scan');
     }
     pendingTable = table;
-    const sha256 = await (hashed ?? worker.call<string>({ type: 'sha256' }));
+    const sha256 = await hashed;
     performance.measure('import:analyse', { start: t0 });
     return { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, sha256, path: { kind: 'rapide' } };
   })();

@@ -179,10 +179,10 @@ export async function runFastImport(
   // The import worker gives them when the file has no quote (DuckDB keeps such cells byte for byte).
   const texts = scan.texts;
   const [ts, is] = texts
-    ? [texts.territories.map((v) => ({ v })), texts.indicators.map((v) => ({ v }))]
-    : [await distinct('territoire'), await distinct('indicateur')];
+    ? [texts.territories, texts.indicators]
+    : [(await distinct('territoire')).map((r) => r.v), (await distinct('indicateur')).map((r) => r.v)];
   if (ts.length > MAX_DISTINCT || is.length > MAX_DISTINCT) return { fallback: 'many distinct territories or indicators' };
-  const { propre, inconnu } = textChecks(ts.map((r) => r.v), is.map((r) => r.v), codes, new Set(cat.indicators), flags);
+  const { propre, inconnu } = textChecks(ts, is, codes, new Set(cat.indicators), flags);
   const sale = `NOT ${propre} AND NOT ${inconnu}`;
   const [counts] = await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE ${sale}) AS INTEGER) AS dirty, CAST(count(*) FILTER (WHERE ${inconnu}) AS INTEGER) AS unknown FROM ${read}`), Counts);
   const n = counts?.n ?? 0;
