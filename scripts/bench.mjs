@@ -126,8 +126,14 @@ for (let i = 0; i < runs; i++) {
 
 log(`import of ${rows} rows ×${runs}`);
 const file = path.join(os.tmpdir(), `parite-bench-${rows}.csv`);
-const { csv } = benchCsv(rows);
+const { csv, indicators } = benchCsv(rows);
 writeFileSync(file, csv);
+// The bench file's indicators are not in the catalogue: the analyst declares them once, with a small file of their
+// own imported through the same panel (one row each, for Paris: outside the dashboard's scope, so nothing measured
+// changes). The timed import is then the whole import of a file the catalogue knows, from the moment the file is
+// chosen: its bytes read, parsed, validated, committed, measured, until the dataset is listed.
+const declFile = path.join(os.tmpdir(), 'parite-bench-indicateurs.csv');
+writeFileSync(declFile, ['territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source', ...indicators.map((id) => `75,2020,${id},1,1,2,,,Banc d'essai`)].join('\n') + '\n');
 // The floor reads the same file: the page fetches it from the server (a 235 MB string through the DevTools
 // protocol would crash the page), then DuckDB reads it from memory.
 const floorFile = path.join(dist, 'bench-floor.csv');
@@ -145,10 +151,12 @@ for (let i = 0; i < runs; i++) {
   await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 120000 });
   raw.push(Math.round(await page.evaluate(async () => window.__pariteBench.readCsvMs('./bench-floor.csv'))));
   const input = page.locator('[data-testid="import"] input[type=file]').first();
-  await input.setInputFiles(file);
-  await page.waitForSelector('[data-testid="import-report"][data-status]', { timeout: 600000 });
-  // The bench file uses declared indicators: the analyst declares them once, then imports.
-  await page.evaluate(() => document.querySelector('[data-testid="import-report"]')?.setAttribute('data-old', '1'));
+  await input.setInputFiles(declFile);
+  await page.waitForSelector('[data-testid="import-report"][data-status]', { timeout: 120000 });
+  await page.getByRole('button', { name: /^Déclarer les indicateurs/ }).click();
+  await page.waitForSelector('[data-testid="import-report"][data-status="ok"]', { timeout: 120000 });
+  await page.getByRole('button', { name: /^Importer/ }).click();
+  await page.waitForSelector('[data-dataset="parite_bench_indicateurs"]', { timeout: 120000 });
   let peak = 0;
   let sampling = true;
   const sampler = (async () => {
@@ -158,33 +166,39 @@ for (let i = 0; i < runs; i++) {
     }
   })();
   const tStart = await page.evaluate(() => performance.now());
-  // Timed in the page, like the floor: from the click on « Déclarer les indicateurs » to the dataset listed with
-  // its rows, « Importer » clicked as soon as the report shows it (a user's reading time is not the app's).
-  // Playwright's own round trips (a click, two waits) added 150 to 300 ms that are neither the app's nor the floor's.
-  const timed = await page.evaluate((rows) => new Promise((resolve, reject) => {
-    const give_up = setTimeout(() => reject(new Error('import not listed after 600 s')), 600000);
-    const button = (re) => [...document.querySelectorAll('[data-testid="import"] button')].find((b) => re.test(b.textContent ?? ''));
-    let report = 0;
-    const mo = new MutationObserver(() => {
-      const failed = document.querySelector('[data-testid="import-report"][data-status]:not([data-old]):not([data-status="ok"])');
-      if (failed) {
-        mo.disconnect();
-        reject(new Error(`import failed: ${failed.textContent?.slice(0, 300)}`));
-      }
-      if (!report && document.querySelector('[data-testid="import-report"][data-status="ok"]:not([data-old])')) {
-        report = performance.now();
-        button(/^Importer/).click();
-      }
-      if (report && document.querySelector(`[data-dataset="parite_bench_${rows}"][data-rows="${rows}"]`)) {
-        mo.disconnect();
-        clearTimeout(give_up);
-        resolve({ analysis: report - t0, total: performance.now() - t0 });
-      }
+  // Timed in the page, like the floor: from the file input's change event (before the app sees it) to the dataset
+  // listed with its rows, « Importer » clicked as soon as the report shows it (a user's reading time is not the
+  // app's). Playwright's own round trips (a click, two waits) added 150 to 300 ms that are neither the app's nor
+  // the floor's.
+  await page.evaluate((rows) => {
+    window.__benchImport = new Promise((resolve, reject) => {
+      const give_up = setTimeout(() => reject(new Error('import not listed after 600 s')), 600000);
+      const button = (re) => [...document.querySelectorAll('[data-testid="import"] button')].find((b) => re.test(b.textContent ?? ''));
+      let t0 = 0;
+      let report = 0;
+      document.addEventListener('change', () => (t0 = performance.now()), { capture: true, once: true });
+      const mo = new MutationObserver(() => {
+        if (!t0) return;
+        const failed = document.querySelector('[data-testid="import-report"][data-status]:not([data-status="ok"])');
+        if (failed) {
+          mo.disconnect();
+          reject(new Error(`import failed: ${failed.textContent?.slice(0, 300)}`));
+        }
+        if (!report && document.querySelector('[data-testid="import-report"][data-status="ok"]')) {
+          report = performance.now();
+          button(/^Importer/).click();
+        }
+        if (report && document.querySelector(`[data-dataset="parite_bench_${rows}"][data-rows="${rows}"]`)) {
+          mo.disconnect();
+          clearTimeout(give_up);
+          resolve({ analysis: report - t0, total: performance.now() - t0 });
+        }
+      });
+      mo.observe(document.body, { subtree: true, childList: true, attributes: true });
     });
-    mo.observe(document.body, { subtree: true, childList: true, attributes: true });
-    const t0 = performance.now();
-    button(/^Déclarer les indicateurs/).click();
-  }), rows);
+  }, rows);
+  await input.setInputFiles(file);
+  const timed = await page.evaluate(() => window.__benchImport);
   imports.push(Math.round(timed.total));
   log(`  analysis ${Math.round(timed.analysis)} ms, commit ${Math.round(timed.total - timed.analysis)} ms`);
   const steps = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('import:')).map((m) => `${m.name.slice(7)} ${Math.round(m.duration)}`).join(', '));

@@ -69,6 +69,42 @@ class ImportWorker {
 }
 
 let analyses = 0;
+
+/**
+ * The bytes of the file analysed last, registered in DuckDB and kept for the next analysis of the same file
+ * (« Déclarer les indicateurs » analyses it again at once): reading a 65 MB file and handing it to DuckDB took
+ * 200 to 300 ms. A `File` is a snapshot: the same object always has the same bytes (a changed file on disk makes
+ * its reads fail). Released when another file comes, or by `releaseFileBytes` (the import panel, once the analyst
+ * is done with the file).
+ */
+let held: { readonly file: Blob; readonly name: string; readonly ready: Promise<void>; readonly conn: Connector } | null = null;
+let heldFiles = 0;
+
+/** The DuckDB file name of `file`'s bytes: the ones kept from the previous analysis, or read and registered now. */
+function bytesOf(conn: Connector, file: Blob, t0: number): { readonly name: string; readonly ready: Promise<void> } {
+  if (held?.file === file && held.conn === conn) return held;
+  releaseFileBytes();
+  const name = `import-octets-${++heldFiles}.csv`;
+  // Read off the main thread, then transferred (not copied) to DuckDB's worker while the import worker looks at the
+  // head. (Copying them for the worker instead of letting it read the file itself took a 50-60 ms task on the
+  // page and delayed DuckDB's read as much.)
+  const ready = file.arrayBuffer().then(async (b) => {
+    performance.measure('import:octets', { start: t0 });
+    await conn.registerFile(name, b);
+    performance.measure('import:fichier', { start: t0 });
+  });
+  ready.catch(() => undefined);
+  held = { file, name, ready, conn };
+  return held;
+}
+
+/** Drops the kept bytes of the file analysed last (see `held`; only if they are registered as `name`, when given). */
+export function releaseFileBytes(name?: string): void {
+  const h = held;
+  if (!h || (name !== undefined && h.name !== name)) return;
+  held = null;
+  void h.ready.then(() => h.conn.dropFile(h.name)).catch(() => undefined);
+}
 /** The fast path's view of the latest analysis not yet committed (dropped when a newer one starts). */
 let pendingTable: string | null = null;
 
@@ -111,17 +147,8 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | 
     const simple = !opts.encoding && !opts.delimiter && opts.headerLine === undefined && !opts.recipe && !opts.indicateur;
     if (file.size < FAST_MIN_BYTES || !simple) return full(simple ? 'small file' : 'options');
     const t0 = performance.now();
-    const name = `import-${n}.csv`;
     const table = `import_${n}`;
-    // The bytes DuckDB will read are read, and handed to it (transferred, not copied), while the import worker
-    // looks at the head. (Copying them for the worker instead of letting it read the file itself took a 50-60 ms
-    // task on the page and delayed DuckDB's read as much.)
-    const registered = file.arrayBuffer().then(async (b) => {
-      performance.measure('import:octets', { start: t0 });
-      await conn.registerFile(name, b);
-      performance.measure('import:fichier', { start: t0 });
-    });
-    registered.catch(() => undefined);
+    const { name, ready: registered } = bytesOf(conn, file, t0);
     void dropped.then(() => performance.measure('import:nettoyage', { start: t0 }));
     let answer: FastAnswer;
     let hashed: Promise<string> | null = null;
@@ -145,8 +172,10 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | 
         await registered;
         answer = await runFastImport(conn, { file: name, table, head: h, scan: s.then((x) => x.scan), cat: fastCat }, (dirtyRows) => worker.call<DirtyResult>({ type: 'dirty', rows: dirtyRows, head: h, cat: fastCat }));
       }
-    } finally {
-      await registered.then(() => conn.dropFile(name)).catch(() => undefined);
+    } catch (e) {
+      // Bytes that could not be read or registered are not kept for the next analysis.
+      if (await registered.then(() => false, () => true)) releaseFileBytes(name);
+      throw e;
     }
     if (cancelled) {
       await dropFastTables(conn, table).catch(() => undefined);
@@ -301,6 +330,8 @@ export async function restoreImports(conn: Connector, run: (file: Blob, opts: Im
       failed.push(rec.id);
     }
   }
+  // The stored files are not analysed again: their bytes leave DuckDB's memory.
+  releaseFileBytes();
   for (const id of await getInactiveDefaults()) await setActive(conn, id, false);
   return { restored, failed, lost };
 }

@@ -402,7 +402,12 @@ describe('commit of the fast path: the read table becomes the dataset’s own ta
     // A swap that fails inside its transaction leaves everything as it was (and its analysis as it was).
     const fourth = await fast([HEAD, ...clean(2120, 3)].join('\n') + '\n');
     if ('fallback' in fourth.answer) throw new Error(fourth.answer.fallback);
-    await expect(swapIn(db, meta, { ...fourth.answer.own, finalize: `${fourth.answer.own.finalize} UPDATE "${fourth.answer.own.table}" SET part_femmes = 150;` })).rejects.toThrow(/rules/);
+    // Each rule of observations_base's constraints, broken by one row (NULL counts and shares break none).
+    const breaks = ['part_femmes = 150', 'part_femmes = -1', 'annee = NULL', 'annee = 2101', 'femmes = -1', 'hommes = -0.5', 'total = -3', "statut = 'autre'", 'territoire = NULL', 'indicateur = NULL'];
+    for (const set of breaks) {
+      const broken = `${fourth.answer.own.finalize} UPDATE "${fourth.answer.own.table}" SET ${set} WHERE rowid = 1;`;
+      await expect(swapIn(db, meta, { ...fourth.answer.own, finalize: broken }), set).rejects.toThrow(/1 rows break the observation rules/);
+    }
     expect(await everything()).toEqual(committed);
     expect(await db.query({ sql: `SELECT count(*) AS n FROM "${fourth.answer.own.table}"`, params: [] })).toEqual([{ n: 2120 }]);
 

@@ -7,7 +7,7 @@ import type { Encoding } from '../../data/import/decode';
 import type { ImportOptions } from '../../data/import/run';
 import type { Recipe } from '../../data/import/recipe';
 import type { DiffRow } from '../../data/import/commit';
-import { analyseFile, commitImport, datasetIdFor, diffWithLoaded, importCatalogueOf, warmImportWorker, type AnalysedImport, type RunningImport } from '../../data/imports';
+import { analyseFile, commitImport, datasetIdFor, diffWithLoaded, importCatalogueOf, releaseFileBytes, warmImportWorker, type AnalysedImport, type RunningImport } from '../../data/imports';
 import { listRecipes, putRecipe } from '../../data/store';
 import { runQuery } from '../../data/client';
 import { sqlQuery } from '../../data/sql/quote';
@@ -32,8 +32,19 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
   const input = useRef<HTMLInputElement>(null);
   // The import worker's script is fetched and compiled before the analyst picks a file.
   useEffect(() => warmImportWorker(), []);
+  // The chosen file's bytes stay in DuckDB while its report may ask for another analysis (« Déclarer les
+  // indicateurs »), and leave once the analyst is done with it (imported, cancelled, failed, or the view left).
+  const done = phase.kind === 'idle' || phase.kind === 'done' || phase.kind === 'failed';
+  useEffect(() => {
+    if (done) releaseFileBytes();
+  }, [done]);
+  useEffect(() => () => releaseFileBytes(), []);
+
+  // The latest analysis: an earlier one that ends later (another file was chosen meanwhile) changes nothing.
+  const latest = useRef(0);
 
   async function analyse(file: { blob: Blob; fileName: string }, opts: ImportOptions) {
+    const mine = ++latest.current;
     const conn = await getDb();
     // The file's head is analysed while the catalogue and the saved recipes are read.
     const catalogue = importCatalogueOf(conn);
@@ -46,8 +57,10 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
       const id = datasetIdFor(file.fileName);
       const exists = await runQuery(conn, sqlQuery('SELECT 1 AS x FROM datasets WHERE id = ?', [id]), z.object({ x: z.number() }));
       if (exists.length && analysed.rowCount > 0 && analysed.result.errors === 0) diff = await diffWithLoaded(conn, analysed, id);
+      if (mine !== latest.current) return;
       setPhase({ kind: 'report', file, analysed, opts, diff, indicators: [...cat.indicators], saved: await saved });
     } catch (e) {
+      if (mine !== latest.current) return;
       if (e instanceof DOMException && e.name === 'AbortError') setPhase({ kind: 'failed', message: t.importCancelled });
       else setPhase({ kind: 'failed', message: t.importFailed(e instanceof Error ? e.message : String(e)) });
     }
@@ -57,6 +70,7 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
     if (!f) return;
     const tooBig = checkSize(f.size);
     if (tooBig) {
+      latest.current++;
       setPhase({ kind: 'failed', message: lang === 'en' ? tooBig.message_en : tooBig.message_fr });
       return;
     }
