@@ -233,6 +233,30 @@ describe('territory page', () => {
     expect(log.pageErrors).toEqual([]);
     await close();
   });
+  test('the trend draws every series with the chart’s scales, and its tooltip gives each value of the year under the pointer', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await page.waitForSelector(`${READY}[data-chart="trend"]`, { timeout: 60000 });
+    const trend = page.locator('[data-chart="trend"]');
+    const legend = await trend.locator('.trend-legend li').allInnerTexts();
+    expect(legend[0]).toBe('Occitanie');
+    // One group per series, in the legend's order, each with its line; a marker per value (the projection has none).
+    expect(await trend.locator('.trend-series > g').count()).toBe(legend.length);
+    expect(await trend.locator('.trend-series > g > path[fill="none"]').count()).toBe(legend.length);
+    const markers = trend.locator('.trend-series > g').first().locator('circle');
+    expect(await markers.count()).toBe(10); // 2015 to 2024
+    expect(await trend.locator('.trend-references text').textContent()).toMatch(/Parité \(50\s%\)/);
+    // The last marker of Occitanie is its 2024 value: the tooltip there says so, as a direct query computes it.
+    await markers.last().hover();
+    const tip = trend.locator('.trend-tooltip');
+    await tip.waitFor();
+    expect(await tip.locator('.trend-tooltip-year').innerText()).toBe('2024');
+    const occitanie = (await tip.locator('li').allInnerTexts()).find((t) => t.startsWith('Occitanie :'));
+    const want = await direct('emploi_numerique', 2024);
+    expect(parsePercent(occitanie ?? '')).toBeCloseTo(want.get('76') ?? NaN, 1);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
   test('an unknown territory says so', async () => {
     const { page, close } = await openPage(browser);
     await page.goto(appUrl('?vue=territoire&territoire=75'), { waitUntil: 'commit' });

@@ -1,4 +1,4 @@
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale, useXAxisTicks, useYAxisScale, useYAxisTicks } from 'recharts';
 import { formatPercent } from '../../lib/format';
 import type { ChartSnapshot, Series } from '../../snapshot/schema';
 import { DEPARTEMENT_COLORS, SERIES_STYLE } from '../chart-data';
@@ -16,6 +16,113 @@ function Marker({ cx, cy, shape, color, hollow }: { cx?: number; cy?: number; sh
   if (shape === 'triangle') return <path d={`M${cx},${cy - 4.5}L${cx + 4.5},${cy + 3.5}L${cx - 4.5},${cy + 3.5}Z`} fill={fill} stroke={color} strokeWidth={1.5} />;
   if (shape === 'diamond') return <path d={`M${cx},${cy - 5}L${cx + 5},${cy}L${cx},${cy + 5}L${cx - 5},${cy}Z`} fill={fill} stroke={color} strokeWidth={1.5} />;
   return <circle cx={cx} cy={cy} r={4} fill={fill} stroke={color} strokeWidth={1.5} />;
+}
+
+type Styled = { readonly s: Series; readonly st: { readonly color: string; readonly width: number; readonly dash?: string; readonly marker: string } };
+
+/**
+ * The series, drawn with the chart's own scales: one path per run of values (a missing value breaks the line) and a
+ * marker per value. Recharts' <Line> did the same with its own store entries, and measured its previous path while
+ * rendering (getTotalLength, for animations this chart does not use): that forced a layout of the whole page in
+ * the middle of every indicator change. Lines and markers cost 40 % of the change's time that way.
+ */
+function SeriesLayer({ styled }: { styled: readonly Styled[] }) {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  if (!xScale || !yScale) return null;
+  return (
+    <g className="trend-series">
+      {styled.map(({ s, st }) => {
+        const points = s.points.map((p) => {
+          const x = xScale(Number(p.x));
+          const y = p.y === null ? undefined : yScale(p.y);
+          return x === undefined || y === undefined ? null : { x, y, rupture: p.flags?.statut === 'rupture' };
+        });
+        let d = '';
+        let open = false;
+        for (const p of points) {
+          if (!p) open = false;
+          else {
+            d += `${open ? 'L' : 'M'}${p.x},${p.y}`;
+            open = true;
+          }
+        }
+        return (
+          <g key={s.id}>
+            {d ? <path d={d} fill="none" stroke={st.color} strokeWidth={st.width} strokeDasharray={st.dash} /> : null}
+            {points.map((p, i) => (p ? <Marker key={i} cx={p.x} cy={p.y} shape={st.marker} color={st.color} hollow={p.rupture} /> : null))}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** The grid, a line at each tick of both axes (what <CartesianGrid> drew, without its own tick computation). */
+function GridLayer() {
+  const xTicks = useXAxisTicks();
+  const yTicks = useYAxisTicks();
+  const area = usePlotArea();
+  if (!xTicks || !yTicks || !area) return null;
+  return (
+    <g className="trend-grid" stroke="#e3e6ec">
+      {yTicks.map((t) => <line key={`y${t.index}`} x1={area.x} x2={area.x + area.width} y1={t.coordinate} y2={t.coordinate} />)}
+      {xTicks.map((t) => <line key={`x${t.index}`} x1={t.coordinate} x2={t.coordinate} y1={area.y} y2={area.y + area.height} />)}
+    </g>
+  );
+}
+
+/**
+ * The parity line and the target (each labelled at its top left), and a dotted vertical line at each series break,
+ * drawn with the chart's scales like the series (Recharts' <ReferenceLine> parsed its label on every redraw).
+ * A value outside the axes is not drawn.
+ */
+function ReferenceLayer({ references, breaks }: { references: ChartSnapshot['references']; breaks: readonly number[] }) {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  const area = usePlotArea();
+  if (!xScale || !yScale || !area) return null;
+  const left = area.x;
+  const right = area.x + area.width;
+  return (
+    <g className="trend-references">
+      {references.map((r) => {
+        const y = yScale(r.value);
+        if (y === undefined || y < area.y - 0.5 || y > area.y + area.height + 0.5) return null;
+        const parity = r.id === 'parite';
+        return (
+          <g key={r.id}>
+            <line x1={left} x2={right} y1={y} y2={y} stroke={parity ? '#1c2333' : '#009E73'} strokeWidth={parity ? 2 : 1.5} strokeDasharray={parity ? undefined : '4 4'} />
+            <text x={left + 5} y={y + 5} dy="0.71em" fontSize={12} fill="#1c2333">{r.label}</text>
+          </g>
+        );
+      })}
+      {breaks.map((b) => {
+        const x = xScale(b);
+        return x === undefined ? null : <line key={`b${b}`} x1={x} x2={x} y1={area.y} y2={area.y + area.height} stroke="#767f92" strokeDasharray="1 3" />;
+      })}
+    </g>
+  );
+}
+
+/** The tooltip's text: each series' value at the year under the pointer. */
+function TooltipBox({ active, label, styled, lang }: { active?: boolean; label?: unknown; styled: readonly Styled[]; lang: ChartSnapshot['lang'] }) {
+  if (!active || label === undefined || label === null) return null;
+  const year = Number(label);
+  const rows = styled.flatMap(({ s, st }) => {
+    const p = s.points.find((q) => Number(q.x) === year);
+    return p && p.y !== null ? [{ id: s.id, label: s.label, color: st.color, value: p.y }] : [];
+  });
+  return (
+    <div className="trend-tooltip">
+      <p className="trend-tooltip-year">{year}</p>
+      <ul>
+        {rows.map((r) => (
+          <li key={r.id} style={{ color: r.color }}>{r.label} : {formatPercent(r.value, lang)}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /**
@@ -37,47 +144,22 @@ export function TrendChart({ snapshot }: { snapshot: ChartSnapshot }) {
     const base = styled.find((y) => `${y.s.id}-projection` === x.s.id);
     if (base) x.st = { ...x.st, color: base.st.color };
   }
+  // The years of every series: where the tooltip can stop.
+  const data = [...new Set(years)].sort((a, b) => a - b).map((x) => ({ x }));
   const breaks = snapshot.series.flatMap((s) => s.points.filter((p) => p.flags?.statut === 'rupture').map((p) => Number(p.x)));
   return (
     <div role="img" aria-label={snapshot.summary} className="rc-wrap">
       <ResponsiveContainer width="100%" height={324}>
-        <LineChart margin={{ top: 16, right: 24, bottom: 8, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="#e3e6ec" />
+        <LineChart data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }} accessibilityLayer={false}>
+          <GridLayer />
           <XAxis type="number" dataKey="x" domain={[minYear, maxYear]} allowDecimals={false} tickCount={Math.min(12, maxYear - minYear + 1)} stroke="#4a5468" />
-          <YAxis type="number" domain={[0, yMax]} tickFormatter={(v: number) => formatPercent(v, L, 0)} stroke="#4a5468" width={56} />
-          {snapshot.references.map((r) => (
-            <ReferenceLine
-              key={r.id}
-              y={r.value}
-              stroke={r.id === 'parite' ? '#1c2333' : '#009E73'}
-              strokeWidth={r.id === 'parite' ? 2 : 1.5}
-              strokeDasharray={r.id === 'parite' ? undefined : '4 4'}
-              label={{ value: r.label, position: 'insideTopLeft', fontSize: 12, fill: '#1c2333' }}
-            />
-          ))}
-          {[...new Set(breaks)].map((x) => (
-            <ReferenceLine key={`b${x}`} x={x} stroke="#767f92" strokeDasharray="1 3" />
-          ))}
-          <Tooltip
-            formatter={(v) => (typeof v === 'number' ? formatPercent(v, L) : String(v))}
-            labelFormatter={(x) => String(x)}
-          />
-          {styled.map(({ s, st }) => (
-            <Line
-              key={s.id}
-              data={s.points.map((p) => ({ x: Number(p.x), y: p.y, rupture: p.flags?.statut === 'rupture' }))}
-              dataKey="y"
-              name={s.label}
-              stroke={st.color}
-              strokeWidth={st.width}
-              strokeDasharray={st.dash}
-              connectNulls={false}
-              isAnimationActive={false}
-              dot={(props: { cx?: number; cy?: number; payload?: { rupture?: boolean }; index?: number }) => (
-                <Marker key={`${s.id}-${props.index}`} cx={props.cx} cy={props.cy} shape={st.marker} color={st.color} hollow={props.payload?.rupture} />
-              )}
-            />
-          ))}
+          <YAxis type="number" domain={[0, yMax]} allowDataOverflow tickFormatter={(v: number) => formatPercent(v, L, 0)} stroke="#4a5468" width={56} />
+          <ReferenceLayer references={snapshot.references} breaks={[...new Set(breaks)]} />
+          <Tooltip content={<TooltipBox styled={styled} lang={L} />} filterNull={false} isAnimationActive={false} />
+          {/* No values: it only puts the y axis to use (Recharts draws no axis that no series uses); an empty line
+              has no path to measure. */}
+          <Area dataKey="aucune" isAnimationActive={false} legendType="none" stroke="none" fill="none" dot={false} activeDot={false} />
+          <SeriesLayer styled={styled} />
         </LineChart>
       </ResponsiveContainer>
       {/* The legend in HTML, not Recharts': its <Legend> measured itself after every redraw, forcing a layout of the
