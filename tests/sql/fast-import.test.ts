@@ -6,7 +6,7 @@ import { analyseHead, scanBytes, type FastHead } from '../../src/data/import/sca
 import { HEAD_STEPS, processDirty, runFastImport, type FastAnswer } from '../../src/data/import/fast';
 import { checkRows, MAX_DISTINCT_TEXTS, MAX_MARKED, scanLines } from '../../src/data/import/row-check';
 import { canonicalColumns, type ImportCatalogue } from '../../src/data/import/canonical';
-import { removeDataset, stage, swapIn } from '../../src/data/import/commit';
+import { removeDataset, stage, statsProveRules, swapIn } from '../../src/data/import/commit';
 
 /**
  * The fast import path must give exactly the report and the rows of the full pipeline (runImport), for clean
@@ -403,10 +403,17 @@ describe('commit of the fast path: the read table becomes the dataset’s own ta
     const fourth = await fast([HEAD, ...clean(2120, 3)].join('\n') + '\n');
     if ('fallback' in fourth.answer) throw new Error(fourth.answer.fallback);
     // Each rule of observations_base's constraints, broken by one row (NULL counts and shares break none).
-    const breaks = ['part_femmes = 150', 'part_femmes = -1', 'annee = NULL', 'annee = 2101', 'femmes = -1', 'hommes = -0.5', 'total = -3', "statut = 'autre'", 'territoire = NULL', 'indicateur = NULL'];
+    const breaks = ["statut = 'autre'", 'part_femmes = 150', 'part_femmes = -1', 'annee = NULL', 'annee = 2101', 'femmes = -1', 'hommes = -0.5', 'total = -3', 'territoire = NULL', 'indicateur = NULL'];
+    // The clean table's column statistics prove every rule but the statuses (the commit then reads only those);
+    // after each break but the status one they do not (statistics only widen, even when the change is rolled back,
+    // so the status break comes first).
+    expect(await statsProveRules(db, fourth.answer.own.table)).toBe(true);
     for (const set of breaks) {
       const broken = `${fourth.answer.own.finalize} UPDATE "${fourth.answer.own.table}" SET ${set} WHERE rowid = 1;`;
       await expect(swapIn(db, meta, { ...fourth.answer.own, finalize: broken }), set).rejects.toThrow(/1 rows break the observation rules/);
+      await db.exec(`BEGIN TRANSACTION; ${broken}`);
+      expect(await statsProveRules(db, fourth.answer.own.table), set).toBe(set.startsWith('statut'));
+      await db.exec('ROLLBACK;');
     }
     expect(await everything()).toEqual(committed);
     expect(await db.query({ sql: `SELECT count(*) AS n FROM "${fourth.answer.own.table}"`, params: [] })).toEqual([{ n: 2120 }]);
