@@ -262,11 +262,11 @@ export async function commitImport(
 }
 
 async function commitLocked(conn: Connector, file: { blob: Blob; fileName: string }, analysed: AnalysedImport, opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>, id: string): Promise<{ id: string }> {
-  const previous = await getImport(id);
+  // The stored copy, the loaded priorities and the stored ones, asked at once.
+  const [previous, [max], stored] = await Promise.all([getImport(id), runQuery(conn, sqlQuery('SELECT max(priorite) AS p FROM datasets'), Priority), listImports()]);
   assertSeen(id, previous);
-  const [max] = await runQuery(conn, sqlQuery('SELECT max(priorite) AS p FROM datasets'), Priority);
   // Another tab may have stored imports this tab has not loaded: the new one still comes after every stored one.
-  const storedMax = Math.max(0, ...(await listImports()).ok.map((r) => r.priorite));
+  const storedMax = Math.max(0, ...stored.ok.map((r) => r.priorite));
   const priorite = previous?.priorite ?? Math.max(10, (max?.p ?? 0) + 1, storedMax + 1);
   const record: StoredRecord = {
     id,

@@ -51,11 +51,14 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
     const saved = listRecipes().catch(() => [] as Recipe[]);
     const run = analyseFile(conn, file.blob, catalogue, opts, saved);
     setPhase({ kind: 'reading', name: file.fileName, run });
+    // Whether the file replaces a loaded dataset, asked while DuckDB waits for the file's bytes.
+    const id = datasetIdFor(file.fileName);
+    const replaces = runQuery(conn, sqlQuery('SELECT 1 AS x FROM datasets WHERE id = ?', [id]), z.object({ x: z.number() }));
+    replaces.catch(() => undefined);
     try {
       const [analysed, cat] = await Promise.all([run.promise, catalogue]);
       let diff: DiffRow | null = null;
-      const id = datasetIdFor(file.fileName);
-      const exists = await runQuery(conn, sqlQuery('SELECT 1 AS x FROM datasets WHERE id = ?', [id]), z.object({ x: z.number() }));
+      const exists = await replaces;
       if (exists.length && analysed.rowCount > 0 && analysed.result.errors === 0) diff = await diffWithLoaded(conn, analysed, id);
       if (mine !== latest.current) return;
       setPhase({ kind: 'report', file, analysed, opts, diff, indicators: [...cat.indicators], saved: await saved });
