@@ -72,8 +72,8 @@ let analyses = 0;
 
 /**
  * The bytes of the file analysed last, registered in DuckDB and kept for the next analysis of the same file
- * (« Déclarer les indicateurs » analyses it again at once): reading a 65 MB file and handing it to DuckDB took
- * 200 to 300 ms. A `File` is a snapshot: the same object always has the same bytes (a changed file on disk makes
+ * (« Déclarer les indicateurs » analyses it again at once): reading the bench's 47 MB file and handing it to
+ * DuckDB took 200 to 300 ms. A `File` is a snapshot: the same object always has the same bytes (a changed file on disk makes
  * its reads fail). Released when another file comes, or by `releaseFileBytes` (the import panel, once the analyst
  * is done with the file).
  */
@@ -105,6 +105,7 @@ export function releaseFileBytes(name?: string): void {
   held = null;
   void h.ready.then(() => h.conn.dropFile(h.name)).catch(() => undefined);
 }
+
 /** The fast path's view of the latest analysis not yet committed (dropped when a newer one starts). */
 let pendingTable: string | null = null;
 
