@@ -156,8 +156,8 @@ export function TrendChart({ snapshot }: { snapshot: ChartSnapshot }) {
           <YAxis type="number" domain={[0, yMax]} allowDataOverflow tickFormatter={(v: number) => formatPercent(v, L, 0)} stroke="#4a5468" width={56} />
           <ReferenceLayer references={snapshot.references} breaks={[...new Set(breaks)]} />
           <Tooltip content={<TooltipBox styled={styled} lang={L} />} filterNull={false} isAnimationActive={false} />
-          {/* No values: it only puts the y axis to use (Recharts draws no axis that no series uses); an empty line
-              has no path to measure. */}
+          {/* No values: it puts the axes to use (Recharts draws no axis that no series uses) and gives the tooltip
+              an entry to open on; unlike a <Line>, an <Area> never measures its path. */}
           <Area dataKey="aucune" isAnimationActive={false} legendType="none" stroke="none" fill="none" dot={false} activeDot={false} />
           <SeriesLayer styled={styled} />
         </LineChart>
