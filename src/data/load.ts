@@ -1,5 +1,5 @@
 import type { Connector } from './connector';
-import { CREATE_TABLES, CREATE_VIEWS, REFRESH_MEASURES } from './sql/schema';
+import { CREATE_TABLES, CREATE_VIEWS, refreshMeasures } from './sql/schema';
 import { quoteLiteral } from './sql/quote';
 
 /** The committed default data, as text (fetched in the browser, read from disk in Node). */
@@ -50,6 +50,6 @@ export async function loadDefaults(conn: Connector, files: DefaultFiles): Promis
     await conn.dropFile(file);
   }
   await conn.exec('DROP TABLE default_datasets;');
-  await conn.exec(REFRESH_MEASURES);
+  await refreshMeasures(conn);
   for (const f of ['territoires.csv', 'indicators.csv', 'datasets.csv']) await conn.dropFile(f);
 }

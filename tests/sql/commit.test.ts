@@ -42,6 +42,20 @@ describe('commit of an import', () => {
     await expect(swapIn(db, meta)).rejects.toThrow();
     expect(await db.query({ sql: "SELECT * FROM observations WHERE jeu = 'analyste' ORDER BY territoire", params: [] })).toEqual(before);
   });
+  test('the catalogue row keeps names, sources and dates exactly, quotes included; an undated one reads NULL', async () => {
+    const odd = { ...meta, nom: "l'emploi \"numérique\" ; 2024.csv", source: "Insee ; Dares' notes", priorite: 11, derniere_maj: null };
+    await stage(db, [row('31', 9300, 30000)]);
+    await swapIn(db, odd);
+    const read = async () => db.query({ sql: "SELECT nom_fr, nom_en, source, source_en, strftime(derniere_maj, '%Y-%m-%d') AS d, priorite, actif FROM datasets WHERE id = 'analyste'", params: [] });
+    expect(await read()).toEqual([{ nom_fr: odd.nom, nom_en: odd.nom, source: odd.source, source_en: odd.source, d: null, priorite: 11, actif: true }]);
+    await stage(db, [row('31', 9300, 30000)]);
+    await swapIn(db, { ...odd, derniere_maj: '2026-11-29', priorite: 10 });
+    expect((await read())[0]).toMatchObject({ d: '2026-11-29', priorite: 10 });
+    await stage(db, [row('31', 1, 10)]);
+    await expect(swapIn(db, { ...odd, priorite: 10.5 })).rejects.toThrow(/not an integer/);
+    expect(await count("SELECT count(*) AS n FROM observations WHERE jeu = 'analyste' AND femmes = 9300")).toBe(1);
+    expect((await read())[0]).toMatchObject({ d: '2026-11-29', priorite: 10 });
+  });
   test('deactivate, reactivate, delete', async () => {
     await setActive(db, 'analyste', false);
     expect((await part('31'))?.illustratif).toBe(true);

@@ -7,7 +7,7 @@ import { rankingQuery, RankingRow } from '../../src/data/sql/ranking';
 import { trendQuery, TrendRow } from '../../src/data/sql/trend';
 import { paceQuery, PaceRow } from '../../src/data/sql/pace';
 import { pipelineQuery, PipelineRow } from '../../src/data/sql/pipeline';
-import { REFRESH_MEASURES } from '../../src/data/sql/schema';
+import { refreshMeasures } from '../../src/data/sql/schema';
 
 // Hand-made rows. emploi_numerique: 31 and 34 have counts, 48 is secret; 31 rises 2 points a year.
 // sup_numerique: 34 has only a published share, so the région cannot be summed.
@@ -117,8 +117,8 @@ describe('sources of a région, and which dataset wins a key', () => {
     ]);
     await db2.exec(`INSERT INTO datasets VALUES ('zz_haut', 'Haut', 'High', 'import', 's', 's', 'l', 'l', NULL, FALSE, 5, TRUE), ('aa_egal', 'Égal', 'Equal', 'import', 's', 's', 'l', 'l', NULL, FALSE, 1, TRUE);
       INSERT INTO observations_base VALUES ('zz_haut', '31', 2024, 'nsi_lycee', 40, 60, 100, NULL, NULL, 'Haut'), ('aa_egal', '34', 2024, 'nsi_lycee', 45, 55, 100, NULL, NULL, 'Égal'),
-        ('aa_egal', '31', 2021, 'nsi_lycee', 10, 90, 100, NULL, NULL, 'Égal');
-      ${REFRESH_MEASURES}`);
+        ('aa_egal', '31', 2021, 'nsi_lycee', 10, 90, 100, NULL, NULL, 'Égal');`);
+    await refreshMeasures(db2);
   });
   afterAll(() => db2.close());
   const region = async (indicateur: string, annee: number) => (await runQuery(db2, regionValueQuery({ region: '76', indicateur, annee }), MesureRow))[0];
@@ -137,6 +137,20 @@ describe('sources of a région, and which dataset wins a key', () => {
     expect((await region('nsi_lycee', 2024))?.femmes).toBe(85);
     // emploi_numerique, given by one dataset only, keeps every row.
     expect((await runQuery(db2, measuresQuery({ indicateur: 'emploi_numerique' }), MesureRow)).filter((r) => r.origine === 'observe')).toHaveLength(7);
+  });
+
+  test('the stored values are the rows v_observations retains, and the datasets they come from are listed', async () => {
+    const q = async (sql: string) => (await db2.query({ sql, params: [] })).map((r) => JSON.stringify(r));
+    const cols = 'jeu, territoire, annee, indicateur, femmes, hommes, total, part_femmes, statut, source, illustratif';
+    const observed = await q(`SELECT ${cols} FROM valeurs WHERE origine = 'observe' ORDER BY ALL`);
+    // A retained row is measured as it is, unless its région is computed from its départements' counts.
+    const retained = await q(`SELECT ${cols} FROM v_observations v WHERE NOT EXISTS (SELECT 1 FROM valeurs c WHERE c.origine = 'calcul_departements'
+      AND NOT c.parts_seules AND c.territoire = v.territoire AND c.annee = v.annee AND c.indicateur = v.indicateur) ORDER BY ALL`);
+    expect(observed.length).toBeGreaterThan(5);
+    expect(observed).toEqual(retained);
+    expect(await q('SELECT jeu, indicateur FROM jeux_indicateurs ORDER BY ALL')).toEqual(await q('SELECT DISTINCT jeu, indicateur FROM v_observations ORDER BY ALL'));
+    // The lower-priority dataset's row on a key the higher one gives is not shown, and not cited for it.
+    expect(await q("SELECT jeu FROM valeurs WHERE indicateur = 'nsi_lycee' AND territoire = '31' AND annee = 2024")).toEqual([JSON.stringify({ jeu: 'zz_haut' })]);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Connector } from '../connector';
 import { quoteIdent, quoteLiteral } from './quote';
 
 /**
@@ -102,7 +103,9 @@ CREATE OR REPLACE VIEW lignes_par_jeu AS ${counts.join('\nUNION ALL ')};`;
  *   Secret or missing départements leave the sum incomplete: n_manquants says how many. The région's source lists
  *   its départements' distinct sources; the ordered aggregate runs only for groups that have more than one (it was
  *   most of the grouping's time).
- * v_mesures: every measure derived from v_valeurs (share, gap, parity index, low reliability, reason for NULL).
+ * valeurs: v_valeurs materialised by refreshMeasures.
+ * mesures: every measure derived from `valeurs` (share, gap, parity index, low reliability, reason for NULL),
+ *   computed when read: a projection of the rows a query keeps (storing its seven columns made each refresh slower).
  */
 export const CREATE_VIEWS = `
 ${observationsViewSql([])}
@@ -174,7 +177,9 @@ FROM calc_n c
 LEFT JOIN obs o ON o.territoire = c.territoire AND o.annee = c.annee AND o.indicateur = c.indicateur
 WHERE c.n_parts = 0 OR o.territoire IS NULL;
 
-CREATE OR REPLACE VIEW v_mesures AS
+CREATE OR REPLACE TABLE valeurs AS SELECT * FROM v_valeurs LIMIT 0;
+
+CREATE OR REPLACE VIEW mesures AS
 SELECT m.*,
   50 - m.part AS ecart_parite,
   CASE WHEN m.part IS NULL THEN NULL
@@ -192,17 +197,19 @@ FROM (
     CASE WHEN v.femmes IS NOT NULL AND coalesce(v.total, v.femmes + v.hommes) > 0
          THEN 100.0 * v.femmes / coalesce(v.total, v.femmes + v.hommes)
          ELSE v.part_femmes END AS part
-  FROM v_valeurs v
+  FROM valeurs v
 ) m;
 `;
 
 /**
- * Materialises v_mesures into the table `mesures` that every builder reads: the views are recomputed once per
- * change of data (load, import, activation) instead of once per query. Not sorted (0.3 to 0.5 s with 1,000,000
- * imported rows): every builder orders what it returns, and the one order-sensitive aggregate (the trend's slope)
- * orders its own input (tests/sql/overview.test.ts stores the rows in other orders). `jeux_indicateurs` lists which dataset
- * gives shown rows of which indicator (the sources under each chart).
+ * Recomputes what every builder reads, once per change of data (load, import, activation) instead of once per
+ * query: `observations_retenues`, `valeurs` (v_valeurs: the measures' stored columns) and `jeux_indicateurs` (which
+ * dataset gives shown rows of which indicator: the sources under each chart). Not sorted (0.3 to 0.5 s with
+ * 1,000,000 imported rows): every builder orders what it returns, and the one order-sensitive aggregate (the
+ * trend's slope) orders its own input (tests/sql/overview.test.ts stores the rows in other orders).
  */
-export const REFRESH_MEASURES = `CREATE OR REPLACE TABLE observations_retenues AS SELECT * FROM v_observations;
-CREATE OR REPLACE TABLE mesures AS SELECT * FROM v_mesures;
-CREATE OR REPLACE TABLE jeux_indicateurs AS SELECT DISTINCT jeu, indicateur FROM observations_retenues;`;
+export async function refreshMeasures(conn: Connector): Promise<void> {
+  await conn.exec(`CREATE OR REPLACE TABLE observations_retenues AS SELECT * FROM v_observations;
+CREATE OR REPLACE TABLE valeurs AS SELECT * FROM v_valeurs;
+CREATE OR REPLACE TABLE jeux_indicateurs AS SELECT DISTINCT jeu, indicateur FROM observations_retenues;`);
+}
