@@ -88,8 +88,10 @@ function connectorOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection)
       return rows;
     },
     async exec(sql: string) {
+      const t0 = performance.now();
       await closeAll();
       await conn.query(sql);
+      if (TRACE) performance.measure(`exec:${sql.replace(/\s+/g, ' ').trim().slice(0, 60)}`, { start: t0 });
     },
     async registerText(name: string, text: string) {
       await db.registerFileText(name, text);
