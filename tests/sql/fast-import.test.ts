@@ -3,10 +3,11 @@ import { openDefaultDb } from '../helpers/node-db';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
 import { runImport } from '../../src/data/import/run';
 import { analyseHead, scanBytes, type FastHead } from '../../src/data/import/scan';
-import { HEAD_STEPS, processDirty, runFastImport, type FastAnswer } from '../../src/data/import/fast';
+import { candidatesPrefix, dropFastTables, HEAD_STEPS, processDirty, runFastImport, type FastAnswer } from '../../src/data/import/fast';
 import { checkRows, MAX_DISTINCT_TEXTS, MAX_MARKED, scanLines } from '../../src/data/import/row-check';
 import { canonicalColumns, type ImportCatalogue } from '../../src/data/import/canonical';
-import { removeDataset, stage, statsProveRules, swapIn } from '../../src/data/import/commit';
+import { removeDataset, speculateMeasures, stage, statsProveRules, swapIn } from '../../src/data/import/commit';
+import { refreshMeasures } from '../../src/data/sql/schema';
 
 /**
  * The fast import path must give exactly the report and the rows of the full pipeline (runImport), for clean
@@ -430,5 +431,45 @@ describe('commit of the fast path: the read table becomes the dataset’s own ta
     await removeDataset(db, 'rapide');
     expect(await everything()).toEqual(before);
     expect(await measures()).toEqual(beforeMeasures);
+  });
+
+  test('measures computed ahead of the commit are exactly those the refresh computes after it, and only they are kept', async () => {
+    const tables = async () => ({
+      valeurs: await db.query({ sql: 'SELECT * FROM valeurs ORDER BY ALL', params: [] }),
+      retenues: await db.query({ sql: 'SELECT * FROM observations_retenues ORDER BY ALL', params: [] }),
+      jeux: await db.query({ sql: 'SELECT * FROM jeux_indicateurs ORDER BY ALL', params: [] }),
+    });
+    const before = await tables();
+    // A corrected row (9 → 09) and rows of indicators the defaults also give: the priority window decides.
+    const text = [HEAD, ...clean(2100, 40), '9,2090,emploi_technique,10,90,100,,,Insee'].join('\n') + '\n';
+    const [max] = await db.query({ sql: 'SELECT max(priorite) AS p FROM datasets', params: [] });
+    for (const round of [1, 2]) {
+      const { answer } = await fast(text);
+      if ('fallback' in answer) throw new Error(answer.fallback);
+      expect(answer.result.errors).toBe(0);
+      const prefix = candidatesPrefix(answer.table);
+      // After every loaded dataset (10 at least), as commitImport decides.
+      const priorite = Math.max(10, Number(max?.['p']) + 1);
+      expect(await speculateMeasures(db, 'ahead', answer.table, prefix, priorite)).toBe(true);
+      expect(await tables()).toEqual(round === 1 ? before : expect.anything()); // nothing changed yet
+      await swapIn(db, { ...meta, id: 'ahead', priorite }, answer.own, prefix);
+      const adopted = await tables();
+      expect(adopted.retenues.filter((r) => r['jeu'] === 'ahead').length).toBeGreaterThan(2000);
+      expect(await db.query({ sql: `SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '${prefix}')`, params: [] })).toEqual([{ n: 0 }]);
+      await refreshMeasures(db);
+      expect(await tables()).toEqual(adopted);
+      await dropFastTables(db, answer.table);
+    }
+    // Computed ahead, then dropped with the analysis's tables when it is not committed.
+    const { answer } = await fast(text);
+    if ('fallback' in answer) throw new Error(answer.fallback);
+    const prefix = candidatesPrefix(answer.table);
+    expect(await speculateMeasures(db, 'ahead', answer.table, prefix, 10.5)).toBe(false); // not a priority
+    expect(await speculateMeasures(db, 'ahead', answer.table, prefix, 12)).toBe(true);
+    expect(await db.query({ sql: `SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '${prefix}')`, params: [] })).toEqual([{ n: 3 }]);
+    await dropFastTables(db, answer.table);
+    expect(await db.query({ sql: `SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '${prefix}')`, params: [] })).toEqual([{ n: 0 }]);
+    await removeDataset(db, 'ahead');
+    expect(await tables()).toEqual(before);
   });
 });

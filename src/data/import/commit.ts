@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Connector } from '../connector';
 import { runQuery } from '../client';
 import { quoteIdent, quoteLiteral, sqlQuery } from '../sql/quote';
-import { observationsViewSql, OWN_TABLE_PREFIX, refreshMeasures, STATUTS } from '../sql/schema';
+import { adoptCandidatesSql, candidateMeasuresSql, observationsViewSql, OWN_TABLE_PREFIX, refreshMeasures, STATUTS } from '../sql/schema';
 import type { CanonicalRow } from './canonical';
 
 const COLUMNS = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'] as const;
@@ -157,7 +157,7 @@ function catalogueRowSql(meta: DatasetMeta, listed: boolean): string {
  * back and nothing changes. The statements travel in three batches (each round trip to DuckDB's worker cost a few
  * milliseconds; the swap made twenty), values written as quoted literals.
  */
-export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | OwnTable = 'staging'): Promise<void> {
+export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | OwnTable = 'staging', candidates: string | null = null): Promise<void> {
   const t0 = performance.now();
   const { own, listed } = await loadedState(conn, meta.id);
   const others = own.filter((id) => id !== meta.id);
@@ -191,8 +191,47 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
   if (from === 'staging') await conn.exec('DROP TABLE IF EXISTS staging;');
   const t1 = performance.now();
   performance.measure('import:insertion', { start: t0 });
-  await refreshMeasures(conn);
+  // Measures computed ahead for exactly this swap (see speculateMeasures) take the place of the refresh.
+  let adopted = false;
+  if (candidates) {
+    try {
+      await conn.exec(`BEGIN TRANSACTION; ${adoptCandidatesSql(candidates)} COMMIT;`);
+      adopted = true;
+    } catch {
+      await conn.exec('ROLLBACK;').catch(() => undefined);
+    }
+  }
+  if (!adopted) await refreshMeasures(conn);
   performance.measure('import:mesures', { start: t1 });
+}
+
+/**
+ * Computes ahead, as candidate tables named `prefix`…, the measures that swapping the accepted rows of `accepted`
+ * (a table or view with the observation columns) in as dataset `id`, active, with priority `priorite`, would give:
+ * the analyst reads the report meanwhile, and the commit then only renames them (see swapIn). Resolves to whether
+ * they were computed.
+ */
+export async function speculateMeasures(conn: Connector, id: string, accepted: string, prefix: string, priorite: number): Promise<boolean> {
+  if (!Number.isInteger(priorite)) return false;
+  try {
+    const obs = quoteIdent(`${prefix}observations`);
+    const sets = quoteIdent(`${prefix}jeux_de_donnees`);
+    await conn.exec(`CREATE OR REPLACE TEMP VIEW ${obs} AS SELECT * FROM observations WHERE jeu <> ${quoteLiteral(id)}
+        UNION ALL SELECT ${quoteLiteral(id)} AS jeu, ${COLUMNS.join(', ')} FROM ${quoteIdent(accepted)};
+      CREATE OR REPLACE TEMP VIEW ${sets} AS SELECT id, actif, illustratif, priorite FROM datasets WHERE id <> ${quoteLiteral(id)}
+        UNION ALL SELECT ${quoteLiteral(id)}, TRUE, FALSE, ${priorite};
+      ${candidateMeasuresSql(prefix, obs, sets)}
+      DROP VIEW ${obs}; DROP VIEW ${sets};`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Drops the candidate tables of `prefix`, if any are left. */
+export function dropCandidatesSql(prefix: string): string {
+  return ['retenues', 'valeurs', 'jeux'].map((n) => `DROP TABLE IF EXISTS ${quoteIdent(prefix + n)};`).join(' ')
+    + ` DROP VIEW IF EXISTS ${quoteIdent(`${prefix}observations`)}; DROP VIEW IF EXISTS ${quoteIdent(`${prefix}jeux_de_donnees`)};`;
 }
 
 /** Activates or deactivates a dataset. */

@@ -10,7 +10,7 @@ import { territoryMatcher } from './territory';
 import { MAX_DISTINCT, readCsvSql, readStatement, readTypedStatement, textChecks } from './fast-sql';
 import { validateRows } from './validate';
 import type { ImportResult } from './run';
-import { ownCsvCell, type OwnTable } from './commit';
+import { dropCandidatesSql, ownCsvCell, type OwnTable } from './commit';
 
 /**
  * The fast import path for large canonical CSV files: DuckDB reads and types the file itself (its bytes
@@ -82,11 +82,16 @@ export type FastAnswer = FastOutcome | { readonly fallback: string };
 const Counts = z.object({ n: z.number(), dirty: z.number(), unknown: z.number() });
 const N = z.object({ n: z.number() });
 
+/** The prefix of the measures computed ahead for the analysis whose view is `table` (see speculateMeasures). */
+export function candidatesPrefix(table: string): string {
+  return `${table}_mesures_`;
+}
+
 /** Drops the temporary tables of an analysis (after its commit, or when a newer analysis replaces it). */
 export async function dropFastTables(conn: Connector, table: string): Promise<void> {
   await conn.exec(`DROP VIEW IF EXISTS ${quoteIdent(table)}; DROP TABLE IF EXISTS ${quoteIdent(`${table}_lu`)};
     DROP TABLE IF EXISTS ${quoteIdent(`${table}_corrige`)}; DROP TABLE IF EXISTS ${quoteIdent(`${table}_doublons`)};
-    DROP TABLE IF EXISTS ${quoteIdent(`${table}_marques`)};`);
+    DROP TABLE IF EXISTS ${quoteIdent(`${table}_marques`)}; ${dropCandidatesSql(candidatesPrefix(table))}`);
 }
 
 /**

@@ -87,33 +87,11 @@ export function observationsViewSql(ownTables: readonly string[]): string {
 CREATE OR REPLACE VIEW lignes_par_jeu AS ${counts.join('\nUNION ALL ')};`;
 }
 
-/**
- * v_observations: rows of active datasets within the dashboard's scope (Occitanie, its départements, France, the
- *   EU); where two active datasets give the same key, the higher priority wins. Rows for other territories stay in
- *   `observations` (data view, exports) but are not measured: nothing shows them, and an analyst's national file
- *   would otherwise make every refresh several times slower (1,000,000 rows: 13 s instead of about 1 s). Only
- *   indicators that several active datasets give need the priority window (within a dataset, keys are unique):
- *   the others' rows are taken as they are (1,000,000 imported rows: 370 → 220 ms in Node).
- * observations_retenues: v_observations materialised by REFRESH_MEASURES (v_valeurs reads it three times: each
- *   read scans the table again rather than a copy DuckDB would make of it, 1,000,000 imported rows: 200 instead of
- *   260 ms in the browser).
- * v_valeurs: observed rows plus each région computed from its départements' counts (never from their shares).
- *   A région row is computed when any of its départements has a row; if one of them has only a share, the sum is
- *   impossible: the computed value is NULL with raison 'parts_seules', unless the région itself was published.
- *   Secret or missing départements leave the sum incomplete: n_manquants says how many. The région's source lists
- *   its départements' distinct sources; the ordered aggregate runs only for groups that have more than one (it was
- *   most of the grouping's time).
- * valeurs: v_valeurs materialised by refreshMeasures.
- * mesures: every measure derived from `valeurs` (share, gap, parity index, low reliability, reason for NULL),
- *   computed when read: a projection of the rows a query keeps (storing its seven columns made each refresh slower).
- */
-export const CREATE_VIEWS = `
-${observationsViewSql([])}
-
-CREATE OR REPLACE VIEW v_observations AS
-WITH o AS MATERIALIZED (
+/** The rows v_observations retains, read from `observations` and `datasets` (or relations shaped like them). */
+function retenuesSql(observations: string, datasets: string): string {
+  return `WITH o AS MATERIALIZED (
   SELECT o.*, d.illustratif, d.priorite
-  FROM observations o JOIN datasets d ON d.id = o.jeu
+  FROM ${observations} o JOIN ${datasets} d ON d.id = o.jeu
   WHERE d.actif AND o.territoire IN (SELECT code FROM territories WHERE occitanie OR type IN ('pays', 'ue'))
 ),
 plusieurs AS (SELECT indicateur FROM o GROUP BY indicateur HAVING min(jeu) <> max(jeu))
@@ -122,14 +100,14 @@ UNION ALL
 SELECT * EXCLUDE (priorite, rang_priorite) FROM (
   SELECT *, row_number() OVER (PARTITION BY territoire, annee, indicateur ORDER BY priorite DESC, jeu) AS rang_priorite
   FROM o WHERE indicateur IN (SELECT indicateur FROM plusieurs)
-) WHERE rang_priorite = 1;
+) WHERE rang_priorite = 1`;
+}
 
-CREATE OR REPLACE TABLE observations_retenues AS SELECT * FROM v_observations LIMIT 0;
-
-CREATE OR REPLACE VIEW v_valeurs AS
-WITH obs AS NOT MATERIALIZED (
+/** The values v_valeurs gives, from the retained rows in `retenues`. */
+function valeursSql(retenues: string): string {
+  return `WITH obs AS NOT MATERIALIZED (
   SELECT *, femmes IS NOT NULL AND coalesce(total, femmes + hommes) IS NOT NULL AS a_comptes
-  FROM observations_retenues
+  FROM ${retenues}
 ),
 n_deps AS (
   SELECT region AS territoire, CAST(count(*) AS INTEGER) AS n_departements
@@ -175,7 +153,39 @@ SELECT c.territoire, c.annee, c.indicateur,
   c.source, c.jeu, c.illustratif, 'calcul_departements', c.n_departements, c.n_departements - c.n_comptes, c.n_parts > 0
 FROM calc_n c
 LEFT JOIN obs o ON o.territoire = c.territoire AND o.annee = c.annee AND o.indicateur = c.indicateur
-WHERE c.n_parts = 0 OR o.territoire IS NULL;
+WHERE c.n_parts = 0 OR o.territoire IS NULL`;
+}
+
+/**
+ * v_observations: rows of active datasets within the dashboard's scope (Occitanie, its départements, France, the
+ *   EU); where two active datasets give the same key, the higher priority wins. Rows for other territories stay in
+ *   `observations` (data view, exports) but are not measured: nothing shows them, and an analyst's national file
+ *   would otherwise make every refresh several times slower (1,000,000 rows: 13 s instead of about 1 s). Only
+ *   indicators that several active datasets give need the priority window (within a dataset, keys are unique):
+ *   the others' rows are taken as they are (1,000,000 imported rows: 370 → 220 ms in Node).
+ * observations_retenues: v_observations materialised by REFRESH_MEASURES (v_valeurs reads it three times: each
+ *   read scans the table again rather than a copy DuckDB would make of it, 1,000,000 imported rows: 200 instead of
+ *   260 ms in the browser).
+ * v_valeurs: observed rows plus each région computed from its départements' counts (never from their shares).
+ *   A région row is computed when any of its départements has a row; if one of them has only a share, the sum is
+ *   impossible: the computed value is NULL with raison 'parts_seules', unless the région itself was published.
+ *   Secret or missing départements leave the sum incomplete: n_manquants says how many. The région's source lists
+ *   its départements' distinct sources; the ordered aggregate runs only for groups that have more than one (it was
+ *   most of the grouping's time).
+ * valeurs: v_valeurs materialised by refreshMeasures.
+ * mesures: every measure derived from `valeurs` (share, gap, parity index, low reliability, reason for NULL),
+ *   computed when read: a projection of the rows a query keeps (storing its seven columns made each refresh slower).
+ */
+export const CREATE_VIEWS = `
+${observationsViewSql([])}
+
+CREATE OR REPLACE VIEW v_observations AS
+${retenuesSql('observations', 'datasets')};
+
+CREATE OR REPLACE TABLE observations_retenues AS SELECT * FROM v_observations LIMIT 0;
+
+CREATE OR REPLACE VIEW v_valeurs AS
+${valeursSql('observations_retenues')};
 
 CREATE OR REPLACE TABLE valeurs AS SELECT * FROM v_valeurs LIMIT 0;
 
@@ -200,6 +210,23 @@ FROM (
   FROM valeurs v
 ) m;
 `;
+
+/**
+ * The tables refreshMeasures writes, computed ahead as candidates named `prefix` + retenues, valeurs, jeux, from
+ * relations shaped like `observations` and `datasets` (an analysis not yet committed: see speculateMeasures).
+ */
+export function candidateMeasuresSql(prefix: string, observations: string, datasets: string): string {
+  const t = (n: string) => quoteIdent(prefix + n);
+  return `CREATE OR REPLACE TABLE ${t('retenues')} AS ${retenuesSql(observations, datasets)};
+CREATE OR REPLACE TABLE ${t('valeurs')} AS ${valeursSql(t('retenues'))};
+CREATE OR REPLACE TABLE ${t('jeux')} AS SELECT DISTINCT jeu, indicateur FROM ${t('retenues')};`;
+}
+
+/** Puts the candidates of `prefix` in the place of the tables refreshMeasures writes (renamed, not copied). */
+export function adoptCandidatesSql(prefix: string): string {
+  return ([['observations_retenues', 'retenues'], ['valeurs', 'valeurs'], ['jeux_indicateurs', 'jeux']] as const)
+    .map(([table, n]) => `DROP TABLE ${table}; ALTER TABLE ${quoteIdent(prefix + n)} RENAME TO ${table};`).join('\n');
+}
 
 /**
  * Recomputes what every builder reads, once per change of data (load, import, activation) instead of once per

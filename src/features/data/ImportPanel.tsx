@@ -7,11 +7,8 @@ import type { Encoding } from '../../data/import/decode';
 import type { ImportOptions } from '../../data/import/run';
 import type { Recipe } from '../../data/import/recipe';
 import type { DiffRow } from '../../data/import/commit';
-import { analyseFile, commitImport, datasetIdFor, diffWithLoaded, importCatalogueOf, releaseFileBytes, warmImportWorker, type AnalysedImport, type RunningImport } from '../../data/imports';
+import { analyseFile, commitImport, datasetIdFor, diffWithLoaded, importCatalogueOf, loadedPriorities, releaseFileBytes, speculate, warmImportWorker, type AnalysedImport, type RunningImport } from '../../data/imports';
 import { listRecipes, putRecipe } from '../../data/store';
-import { runQuery } from '../../data/client';
-import { sqlQuery } from '../../data/sql/quote';
-import { z } from 'zod';
 import { ImportReport } from './ImportReport';
 import { RecipeForm } from './RecipeForm';
 import { canRetry, storageErrorMessage } from './storage-messages';
@@ -53,15 +50,20 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
     setPhase({ kind: 'reading', name: file.fileName, run });
     // Whether the file replaces a loaded dataset, asked while DuckDB waits for the file's bytes.
     const id = datasetIdFor(file.fileName);
-    const replaces = runQuery(conn, sqlQuery('SELECT 1 AS x FROM datasets WHERE id = ?', [id]), z.object({ x: z.number() }));
+    const replaces = loadedPriorities(conn, id);
     replaces.catch(() => undefined);
     try {
       const [analysed, cat] = await Promise.all([run.promise, catalogue]);
       let diff: DiffRow | null = null;
-      const exists = await replaces;
-      if (exists.length && analysed.rowCount > 0 && analysed.result.errors === 0) diff = await diffWithLoaded(conn, analysed, id);
+      const loaded = await replaces;
+      const exists = loaded.priorite !== null;
+      // The measures « Importer » would give are computed while the analyst reads the report (after the
+      // comparison with the loaded dataset, when there is one: the report waits for that).
+      if (!exists && mine === latest.current) speculate(conn, analysed, file.fileName, loaded);
+      if (exists && analysed.rowCount > 0 && analysed.result.errors === 0) diff = await diffWithLoaded(conn, analysed, id);
       if (mine !== latest.current) return;
       setPhase({ kind: 'report', file, analysed, opts, diff, indicators: [...cat.indicators], saved: await saved });
+      if (exists) speculate(conn, analysed, file.fileName, loaded);
     } catch (e) {
       if (mine !== latest.current) return;
       if (e instanceof DOMException && e.name === 'AbortError') setPhase({ kind: 'failed', message: t.importCancelled });
