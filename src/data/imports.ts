@@ -230,6 +230,11 @@ export async function loadedPriorities(conn: Connector, id: string): Promise<Loa
   return { version, priorite: row?.priorite ?? null, max: row?.max ?? 0 };
 }
 
+/** The priority of a dataset imported for the first time: after every loaded one and every stored one, 10 at least. */
+function firstPriority(loadedMax: number, storedMax = 0): number {
+  return Math.max(10, loadedMax + 1, storedMax + 1);
+}
+
 /** Measures computed ahead for analyses not yet committed: the priority assumed, what was loaded then, and whether they were computed. */
 const speculations = new WeakMap<AnalysedImport, { readonly prefix: string; readonly priorite: number; readonly loaded: LoadedPriorities; readonly done: Promise<boolean> }>();
 
@@ -242,7 +247,7 @@ const speculations = new WeakMap<AnalysedImport, { readonly prefix: string; read
 export function speculate(conn: Connector, analysed: AnalysedImport, fileName: string, loaded: LoadedPriorities): void {
   if (analysed.staged.kind !== 'table' || analysed.result.errors > 0 || analysed.rowCount === 0 || speculations.has(analysed)) return;
   const prefix = candidatesPrefix(analysed.staged.table);
-  const priorite = loaded.priorite ?? Math.max(10, loaded.max + 1);
+  const priorite = loaded.priorite ?? firstPriority(loaded.max);
   speculations.set(analysed, { prefix, priorite, loaded, done: speculateMeasures(conn, datasetIdFor(fileName), analysed.staged.table, prefix, priorite) });
 }
 
@@ -308,7 +313,7 @@ async function commitLocked(conn: Connector, file: { blob: Blob; fileName: strin
   assertSeen(id, previous);
   // Another tab may have stored imports this tab has not loaded: the new one still comes after every stored one.
   const storedMax = Math.max(0, ...stored.ok.map((r) => r.priorite));
-  const priorite = previous?.priorite ?? Math.max(10, (max?.p ?? 0) + 1, storedMax + 1);
+  const priorite = previous?.priorite ?? firstPriority(max?.p ?? 0, storedMax);
   const record: StoredRecord = {
     id,
     nom: file.fileName,
