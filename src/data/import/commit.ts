@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Connector } from '../connector';
 import { runQuery } from '../client';
 import { quoteIdent, quoteLiteral, sqlQuery } from '../sql/quote';
-import { adoptCandidatesSql, candidateMeasuresSql, observationsViewSql, OWN_TABLE_PREFIX, refreshMeasures, STATUTS } from '../sql/schema';
+import { adoptCandidatesSql, candidateMeasuresSql, dropCandidatesSql, observationsViewSql, OWN_TABLE_PREFIX, refreshMeasures, STATUTS } from '../sql/schema';
 import type { CanonicalRow } from './canonical';
 
 const COLUMNS = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'] as const;
@@ -214,8 +214,7 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
 export async function speculateMeasures(conn: Connector, id: string, accepted: string, prefix: string, priorite: number): Promise<boolean> {
   if (!Number.isInteger(priorite)) return false;
   try {
-    const obs = quoteIdent(`${prefix}observations`);
-    const sets = quoteIdent(`${prefix}jeux_de_donnees`);
+    const { obs, sets } = candidateViews(prefix);
     await conn.exec(`CREATE OR REPLACE TEMP VIEW ${obs} AS SELECT * FROM observations WHERE jeu <> ${quoteLiteral(id)}
         UNION ALL SELECT ${quoteLiteral(id)} AS jeu, ${COLUMNS.join(', ')} FROM ${quoteIdent(accepted)};
       CREATE OR REPLACE TEMP VIEW ${sets} AS SELECT id, actif, illustratif, priorite FROM datasets WHERE id <> ${quoteLiteral(id)}
@@ -228,10 +227,15 @@ export async function speculateMeasures(conn: Connector, id: string, accepted: s
   }
 }
 
-/** Drops the candidate tables of `prefix`, if any are left. */
-export function dropCandidatesSql(prefix: string): string {
-  return ['retenues', 'valeurs', 'jeux'].map((n) => `DROP TABLE IF EXISTS ${quoteIdent(prefix + n)};`).join(' ')
-    + ` DROP VIEW IF EXISTS ${quoteIdent(`${prefix}observations`)}; DROP VIEW IF EXISTS ${quoteIdent(`${prefix}jeux_de_donnees`)};`;
+/** The views a speculation reads: the loaded observations and datasets with the analysis swapped in. */
+function candidateViews(prefix: string): { readonly obs: string; readonly sets: string } {
+  return { obs: quoteIdent(`${prefix}observations`), sets: quoteIdent(`${prefix}jeux_de_donnees`) };
+}
+
+/** Drops what a speculation on `prefix` left, if anything (its candidate tables, and its views if it failed midway). */
+export function dropSpeculationSql(prefix: string): string {
+  const { obs, sets } = candidateViews(prefix);
+  return `${dropCandidatesSql(prefix)} DROP VIEW IF EXISTS ${obs}; DROP VIEW IF EXISTS ${sets};`;
 }
 
 /** Activates or deactivates a dataset. */

@@ -10,7 +10,7 @@ import { territoryMatcher } from './territory';
 import { MAX_DISTINCT, readCsvSql, readStatement, readTypedStatement, textChecks } from './fast-sql';
 import { validateRows } from './validate';
 import type { ImportResult } from './run';
-import { dropCandidatesSql, ownCsvCell, type OwnTable } from './commit';
+import { dropSpeculationSql, ownCsvCell, type OwnTable } from './commit';
 
 /**
  * The fast import path for large canonical CSV files: DuckDB reads and types the file itself (its bytes
@@ -91,7 +91,7 @@ export function candidatesPrefix(table: string): string {
 export async function dropFastTables(conn: Connector, table: string): Promise<void> {
   await conn.exec(`DROP VIEW IF EXISTS ${quoteIdent(table)}; DROP TABLE IF EXISTS ${quoteIdent(`${table}_lu`)};
     DROP TABLE IF EXISTS ${quoteIdent(`${table}_corrige`)}; DROP TABLE IF EXISTS ${quoteIdent(`${table}_doublons`)};
-    DROP TABLE IF EXISTS ${quoteIdent(`${table}_marques`)}; ${dropCandidatesSql(candidatesPrefix(table))}`);
+    DROP TABLE IF EXISTS ${quoteIdent(`${table}_marques`)}; ${dropSpeculationSql(candidatesPrefix(table))}`);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { SqlQuery } from '../connector';
 /** Why a value is missing: secret (statistical confidentiality), a région with only shares below it, or no data. */
 export const Raison = z.enum(['secret', 'parts_seules', 'absent']);
 
-/** One territory × year × indicator with every derived measure (table mesures, materialised from v_mesures). */
+/** One territory × year × indicator with every derived measure (view mesures over the stored table valeurs). */
 export const MesureRow = z.object({
   territoire: z.string(),
   annee: z.number().int(),

@@ -163,7 +163,7 @@ WHERE c.n_parts = 0 OR o.territoire IS NULL`;
  *   would otherwise make every refresh several times slower (1,000,000 rows: 13 s instead of about 1 s). Only
  *   indicators that several active datasets give need the priority window (within a dataset, keys are unique):
  *   the others' rows are taken as they are (1,000,000 imported rows: 370 → 220 ms in Node).
- * observations_retenues: v_observations materialised by REFRESH_MEASURES (v_valeurs reads it three times: each
+ * observations_retenues: v_observations materialised by refreshMeasures (v_valeurs reads it three times: each
  *   read scans the table again rather than a copy DuckDB would make of it, 1,000,000 imported rows: 200 instead of
  *   260 ms in the browser).
  * v_valeurs: observed rows plus each région computed from its départements' counts (never from their shares).
@@ -211,32 +211,49 @@ FROM (
 ) m;
 `;
 
+/** The tables refreshMeasures writes, by the short name their candidates take after a prefix (see speculateMeasures). */
+const MEASURE_TABLES = { retenues: 'observations_retenues', valeurs: 'valeurs', jeux: 'jeux_indicateurs' } as const;
+type MeasureTables = Record<keyof typeof MEASURE_TABLES, string>;
+
+/** Writes the tables `t` from relations shaped like `observations` and `datasets`. */
+function measureTablesSql(t: MeasureTables, observations: string, datasets: string): string {
+  return `CREATE OR REPLACE TABLE ${t.retenues} AS ${retenuesSql(observations, datasets)};
+CREATE OR REPLACE TABLE ${t.valeurs} AS ${valeursSql(t.retenues)};
+CREATE OR REPLACE TABLE ${t.jeux} AS SELECT DISTINCT jeu, indicateur FROM ${t.retenues};`;
+}
+
+/** The candidates' names for `prefix`. */
+function candidates(prefix: string): MeasureTables {
+  return { retenues: quoteIdent(`${prefix}retenues`), valeurs: quoteIdent(`${prefix}valeurs`), jeux: quoteIdent(`${prefix}jeux`) };
+}
+
 /**
  * The tables refreshMeasures writes, computed ahead as candidates named `prefix` + retenues, valeurs, jeux, from
  * relations shaped like `observations` and `datasets` (an analysis not yet committed: see speculateMeasures).
  */
 export function candidateMeasuresSql(prefix: string, observations: string, datasets: string): string {
-  const t = (n: string) => quoteIdent(prefix + n);
-  return `CREATE OR REPLACE TABLE ${t('retenues')} AS ${retenuesSql(observations, datasets)};
-CREATE OR REPLACE TABLE ${t('valeurs')} AS ${valeursSql(t('retenues'))};
-CREATE OR REPLACE TABLE ${t('jeux')} AS SELECT DISTINCT jeu, indicateur FROM ${t('retenues')};`;
+  return measureTablesSql(candidates(prefix), observations, datasets);
 }
 
 /** Puts the candidates of `prefix` in the place of the tables refreshMeasures writes (renamed, not copied). */
 export function adoptCandidatesSql(prefix: string): string {
-  return ([['observations_retenues', 'retenues'], ['valeurs', 'valeurs'], ['jeux_indicateurs', 'jeux']] as const)
-    .map(([table, n]) => `DROP TABLE ${table}; ALTER TABLE ${quoteIdent(prefix + n)} RENAME TO ${table};`).join('\n');
+  const c = candidates(prefix);
+  return (Object.keys(MEASURE_TABLES) as (keyof MeasureTables)[])
+    .map((k) => `DROP TABLE ${MEASURE_TABLES[k]}; ALTER TABLE ${c[k]} RENAME TO ${MEASURE_TABLES[k]};`).join('\n');
+}
+
+/** Drops the candidates of `prefix`, if any are left. */
+export function dropCandidatesSql(prefix: string): string {
+  return Object.values(candidates(prefix)).map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ');
 }
 
 /**
  * Recomputes what every builder reads, once per change of data (load, import, activation) instead of once per
- * query: `observations_retenues`, `valeurs` (v_valeurs: the measures' stored columns) and `jeux_indicateurs` (which
- * dataset gives shown rows of which indicator: the sources under each chart). Not sorted (0.3 to 0.5 s with
- * 1,000,000 imported rows): every builder orders what it returns, and the one order-sensitive aggregate (the
- * trend's slope) orders its own input (tests/sql/overview.test.ts stores the rows in other orders).
+ * query: `observations_retenues` (v_observations), `valeurs` (v_valeurs: the measures' stored columns) and
+ * `jeux_indicateurs` (which dataset gives shown rows of which indicator: the sources under each chart). Not sorted
+ * (0.3 to 0.5 s with 1,000,000 imported rows): every builder orders what it returns, and the one order-sensitive
+ * aggregate (the trend's slope) orders its own input (tests/sql/overview.test.ts stores the rows in other orders).
  */
 export async function refreshMeasures(conn: Connector): Promise<void> {
-  await conn.exec(`CREATE OR REPLACE TABLE observations_retenues AS SELECT * FROM v_observations;
-CREATE OR REPLACE TABLE valeurs AS SELECT * FROM v_valeurs;
-CREATE OR REPLACE TABLE jeux_indicateurs AS SELECT DISTINCT jeu, indicateur FROM observations_retenues;`);
+  await conn.exec(measureTablesSql(MEASURE_TABLES, 'observations', 'datasets'));
 }
