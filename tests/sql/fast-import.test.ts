@@ -436,6 +436,7 @@ describe('commit of the fast path: the read table becomes the dataset’s own ta
   test('measures computed ahead of the commit are exactly those the refresh computes after it, and only they are kept', async () => {
     const tables = async () => ({
       valeurs: await db.query({ sql: 'SELECT * FROM valeurs ORDER BY ALL', params: [] }),
+      calculees: await db.query({ sql: 'SELECT * FROM valeurs_calculees ORDER BY ALL', params: [] }),
       retenues: await db.query({ sql: 'SELECT * FROM observations_retenues ORDER BY ALL', params: [] }),
       jeux: await db.query({ sql: 'SELECT * FROM jeux_indicateurs ORDER BY ALL', params: [] }),
     });

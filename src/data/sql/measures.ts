@@ -5,7 +5,7 @@ import type { SqlQuery } from '../connector';
 /** Why a value is missing: secret (statistical confidentiality), a région with only shares below it, or no data. */
 export const Raison = z.enum(['secret', 'parts_seules', 'absent']);
 
-/** One territory × year × indicator with every derived measure (view mesures over the stored table valeurs). */
+/** One territory × year × indicator with every derived measure (view mesures over the view valeurs). */
 export const MesureRow = z.object({
   territoire: z.string(),
   annee: z.number().int(),
@@ -46,7 +46,7 @@ export interface MeasuresArgs {
 
 /**
  * Share of women, gap to parity and parity index for an indicator, computed from counts (or the published share
- * when no counts exist). Régions are computed from their départements' counts (view v_valeurs).
+ * when no counts exist). Régions are computed from their départements' counts (table valeurs_calculees, under the view valeurs).
  */
 export function measuresQuery(a: MeasuresArgs): SqlQuery {
   const where = ['TRUE'];

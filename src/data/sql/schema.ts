@@ -103,8 +103,11 @@ SELECT * EXCLUDE (priorite, rang_priorite) FROM (
 ) WHERE rang_priorite = 1`;
 }
 
-/** The values v_valeurs gives, from the retained rows in `retenues`. */
-function valeursSql(retenues: string): string {
+/**
+ * The région rows computed from their départements' counts, from the retained rows in `retenues`: the rows
+ * `valeurs` adds to the observed ones (see `valeursSql`).
+ */
+function calculeesSql(retenues: string): string {
   return `WITH obs AS NOT MATERIALIZED (
   SELECT *, femmes IS NOT NULL AND coalesce(total, femmes + hommes) IS NOT NULL AS a_comptes
   FROM ${retenues}
@@ -138,22 +141,29 @@ calc_n AS (
   FROM calc c JOIN n_deps n ON n.territoire = c.territoire
   LEFT JOIN sources s ON c.source_min <> c.source_max AND s.territoire = c.territoire AND s.annee = c.annee AND s.indicateur = c.indicateur
 )
-SELECT o.territoire, o.annee, o.indicateur, o.femmes, o.hommes, o.total, o.part_femmes, o.statut, o.source, o.jeu,
-  o.illustratif, 'observe' AS origine, NULL::INTEGER AS n_departements, NULL::INTEGER AS n_manquants, FALSE AS parts_seules
-FROM obs o
-LEFT JOIN calc_n c ON c.territoire = o.territoire AND c.annee = o.annee AND c.indicateur = o.indicateur AND c.n_parts = 0
-WHERE c.territoire IS NULL
-UNION ALL
 SELECT c.territoire, c.annee, c.indicateur,
-  CASE WHEN c.n_parts = 0 THEN c.femmes END,
-  CASE WHEN c.n_parts = 0 THEN c.total - c.femmes END,
-  CASE WHEN c.n_parts = 0 THEN c.total END,
-  NULL::DOUBLE,
-  CASE WHEN c.rupture THEN 'rupture' END,
-  c.source, c.jeu, c.illustratif, 'calcul_departements', c.n_departements, c.n_departements - c.n_comptes, c.n_parts > 0
+  CASE WHEN c.n_parts = 0 THEN c.femmes END AS femmes,
+  CASE WHEN c.n_parts = 0 THEN c.total - c.femmes END AS hommes,
+  CASE WHEN c.n_parts = 0 THEN c.total END AS total,
+  NULL::DOUBLE AS part_femmes,
+  CASE WHEN c.rupture THEN 'rupture' END AS statut,
+  c.source, c.jeu, c.illustratif, 'calcul_departements' AS origine, c.n_departements, c.n_departements - c.n_comptes AS n_manquants,
+  c.n_parts > 0 AS parts_seules
 FROM calc_n c
-LEFT JOIN obs o ON o.territoire = c.territoire AND o.annee = c.annee AND o.indicateur = c.indicateur
-WHERE c.n_parts = 0 OR o.territoire IS NULL`;
+WHERE c.n_parts = 0 OR NOT EXISTS (SELECT 1 FROM ${retenues} o WHERE o.territoire = c.territoire AND o.annee = c.annee AND o.indicateur = c.indicateur)`;
+}
+
+/**
+ * The values measured: each retained row of `retenues` as it is, unless its région is computed from its
+ * départements' counts (a row of `calculees` that is not `parts_seules`), plus the rows of `calculees`.
+ */
+function valeursSql(retenues: string, calculees: string): string {
+  return `SELECT o.territoire, o.annee, o.indicateur, o.femmes, o.hommes, o.total, o.part_femmes, o.statut, o.source, o.jeu,
+  o.illustratif, 'observe' AS origine, NULL::INTEGER AS n_departements, NULL::INTEGER AS n_manquants, FALSE AS parts_seules
+FROM ${retenues} o
+WHERE NOT EXISTS (SELECT 1 FROM ${calculees} c WHERE NOT c.parts_seules AND c.territoire = o.territoire AND c.annee = o.annee AND c.indicateur = o.indicateur)
+UNION ALL
+SELECT * FROM ${calculees}`;
 }
 
 /**
@@ -163,16 +173,19 @@ WHERE c.n_parts = 0 OR o.territoire IS NULL`;
  *   would otherwise make every refresh several times slower (1,000,000 rows: 13 s instead of about 1 s). Only
  *   indicators that several active datasets give need the priority window (within a dataset, keys are unique):
  *   the others' rows are taken as they are (1,000,000 imported rows: 370 → 220 ms in Node).
- * observations_retenues: v_observations materialised by refreshMeasures (v_valeurs reads it three times: each
- *   read scans the table again rather than a copy DuckDB would make of it, 1,000,000 imported rows: 200 instead of
- *   260 ms in the browser).
- * v_valeurs: observed rows plus each région computed from its départements' counts (never from their shares).
- *   A région row is computed when any of its départements has a row; if one of them has only a share, the sum is
- *   impossible: the computed value is NULL with raison 'parts_seules', unless the région itself was published.
- *   Secret or missing départements leave the sum incomplete: n_manquants says how many. The région's source lists
- *   its départements' distinct sources; the ordered aggregate runs only for groups that have more than one (it was
- *   most of the grouping's time).
- * valeurs: v_valeurs materialised by refreshMeasures.
+ * observations_retenues: v_observations materialised by refreshMeasures (the computed régions read it three
+ *   times: each read scans the table again rather than a copy DuckDB would make of it, 1,000,000 imported rows: 200
+ *   instead of 260 ms in the browser).
+ * valeurs_calculees: each région computed from its départements' counts (never from their shares), materialised
+ *   by refreshMeasures. A région row is computed when any of its départements has a row; if one of them has only a
+ *   share, the sum is impossible: the computed value is NULL with raison 'parts_seules', unless the région itself
+ *   was published (then only the published row is kept). Secret or missing départements leave the sum incomplete:
+ *   n_manquants says how many. The région's source lists its départements' distinct sources; the ordered aggregate
+ *   runs only for groups that have more than one (it was most of the grouping's time).
+ * valeurs: the retained rows plus the computed régions, a view: a région's published row gives way to the row
+ *   computed from its départements' counts. Only the computed rows are stored (a few per région, year and
+ *   indicator); storing every retained row a second time made each refresh 100 to 200 ms slower with 1,000,000
+ *   imported rows, where a query filters both tables first and pays under a millisecond for the anti-join.
  * mesures: every measure derived from `valeurs` (share, gap, parity index, low reliability, reason for NULL),
  *   computed when read: a projection of the rows a query keeps (storing its seven columns made each refresh slower).
  */
@@ -184,10 +197,10 @@ ${retenuesSql('observations', 'datasets')};
 
 CREATE OR REPLACE TABLE observations_retenues AS SELECT * FROM v_observations LIMIT 0;
 
-CREATE OR REPLACE VIEW v_valeurs AS
-${valeursSql('observations_retenues')};
+CREATE OR REPLACE TABLE valeurs_calculees AS SELECT * FROM (${calculeesSql('observations_retenues')}) LIMIT 0;
 
-CREATE OR REPLACE TABLE valeurs AS SELECT * FROM v_valeurs LIMIT 0;
+CREATE OR REPLACE VIEW valeurs AS
+${valeursSql('observations_retenues', 'valeurs_calculees')};
 
 CREATE OR REPLACE VIEW mesures AS
 SELECT m.*,
@@ -212,23 +225,23 @@ FROM (
 `;
 
 /** The tables refreshMeasures writes, by the short name their candidates take after a prefix (see speculateMeasures). */
-const MEASURE_TABLES = { retenues: 'observations_retenues', valeurs: 'valeurs', jeux: 'jeux_indicateurs' } as const;
+const MEASURE_TABLES = { retenues: 'observations_retenues', calculees: 'valeurs_calculees', jeux: 'jeux_indicateurs' } as const;
 type MeasureTables = Record<keyof typeof MEASURE_TABLES, string>;
 
 /** Writes the tables `t` from relations shaped like `observations` and `datasets`. */
 function measureTablesSql(t: MeasureTables, observations: string, datasets: string): string {
   return `CREATE OR REPLACE TABLE ${t.retenues} AS ${retenuesSql(observations, datasets)};
-CREATE OR REPLACE TABLE ${t.valeurs} AS ${valeursSql(t.retenues)};
+CREATE OR REPLACE TABLE ${t.calculees} AS ${calculeesSql(t.retenues)};
 CREATE OR REPLACE TABLE ${t.jeux} AS SELECT DISTINCT jeu, indicateur FROM ${t.retenues};`;
 }
 
 /** The candidates' names for `prefix`. */
 function candidates(prefix: string): MeasureTables {
-  return { retenues: quoteIdent(`${prefix}retenues`), valeurs: quoteIdent(`${prefix}valeurs`), jeux: quoteIdent(`${prefix}jeux`) };
+  return { retenues: quoteIdent(`${prefix}retenues`), calculees: quoteIdent(`${prefix}calculees`), jeux: quoteIdent(`${prefix}jeux`) };
 }
 
 /**
- * The tables refreshMeasures writes, computed ahead as candidates named `prefix` + retenues, valeurs, jeux, from
+ * The tables refreshMeasures writes, computed ahead as candidates named `prefix` + retenues, calculees, jeux, from
  * relations shaped like `observations` and `datasets` (an analysis not yet committed: see speculateMeasures).
  */
 export function candidateMeasuresSql(prefix: string, observations: string, datasets: string): string {
@@ -249,7 +262,8 @@ export function dropCandidatesSql(prefix: string): string {
 
 /**
  * Recomputes what every builder reads, once per change of data (load, import, activation) instead of once per
- * query: `observations_retenues` (v_observations), `valeurs` (v_valeurs: the measures' stored columns) and
+ * query: `observations_retenues` (v_observations), `valeurs_calculees` (the régions computed from their
+ * départements, stored under the view `valeurs`) and
  * `jeux_indicateurs` (which dataset gives shown rows of which indicator: the sources under each chart). Not sorted
  * (0.3 to 0.5 s with 1,000,000 imported rows): every builder orders what it returns, and the one order-sensitive
  * aggregate (the trend's slope) orders its own input (tests/sql/overview.test.ts stores the rows in other orders).
