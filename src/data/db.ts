@@ -89,8 +89,11 @@ function connectorOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection)
     },
     async exec(sql: string) {
       const t0 = performance.now();
-      await closeAll();
+      // Sent at once: DuckDB's worker runs requests in the order they are sent, so statements sent without waiting
+      // for each other's answers run in call order (awaiting the closes first let a later exec overtake this one).
+      const closing = closeAll();
       await conn.query(sql);
+      await closing;
       if (TRACE) performance.measure(`exec:${sql.replace(/\s+/g, ' ').trim().slice(0, 60)}`, { start: t0 });
     },
     async registerText(name: string, text: string) {

@@ -472,5 +472,20 @@ describe('commit of the fast path: the read table becomes the dataset’s own ta
     expect(await db.query({ sql: `SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '${prefix}')`, params: [] })).toEqual([{ n: 0 }]);
     await removeDataset(db, 'ahead');
     expect(await tables()).toEqual(before);
+
+    // Candidates gone before the commit (one dropped here): the swap still happens, with the refresh.
+    const late = await fast(text);
+    if ('fallback' in late.answer) throw new Error(late.answer.fallback);
+    const latePrefix = candidatesPrefix(late.answer.table);
+    expect(await speculateMeasures(db, 'ahead', late.answer.table, latePrefix, 12)).toBe(true);
+    await db.exec(`DROP TABLE "${latePrefix}jeux";`);
+    await swapIn(db, { ...meta, id: 'ahead', priorite: 12 }, late.answer.own, latePrefix);
+    const swapped = await tables();
+    expect(swapped.retenues.filter((r) => r['jeu'] === 'ahead').length).toBeGreaterThan(2000);
+    await refreshMeasures(db);
+    expect(await tables()).toEqual(swapped);
+    await dropFastTables(db, late.answer.table);
+    await removeDataset(db, 'ahead');
+    expect(await tables()).toEqual(before);
   });
 });

@@ -161,16 +161,19 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
   const t0 = performance.now();
   const { own, listed } = await loadedState(conn, meta.id);
   const others = own.filter((id) => id !== meta.id);
-  await conn.exec('BEGIN TRANSACTION;');
+  // Measures computed ahead for exactly this swap (see speculateMeasures) take the place of the refresh, renamed
+  // into place in the swap's own transaction.
+  const adopt = candidates ? adoptCandidatesSql(candidates) : '';
   try {
     if (typeof from === 'string') {
-      await conn.exec(`${dropRowsSql(meta.id, own)}
+      await conn.exec(`BEGIN TRANSACTION; ${dropRowsSql(meta.id, own)}
         INSERT INTO observations_base SELECT ${quoteLiteral(meta.id)}, ${COLUMNS.join(', ')} FROM ${quoteIdent(from)};
         ${own.includes(meta.id) ? observationsViewSql(others) : ''}
         ${catalogueRowSql(meta, listed)}
+        ${adopt}
         COMMIT;`);
     } else {
-      await conn.exec(`${dropRowsSql(meta.id, own)} ${from.finalize}`);
+      await conn.exec(`BEGIN TRANSACTION; ${dropRowsSql(meta.id, own)} ${from.finalize}`);
       // The statistics prove the rules on counts, years, shares and missing codes in most files, and the statuses'
       // when a file has none or one kind; otherwise the statuses (text) are checked alone (1,000,000 rows: 25-50 ms
       // instead of 60-120 ms reading every column). A row that breaks a rule makes error() stop the batch.
@@ -182,27 +185,23 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
         INSERT INTO jeux_tables VALUES (${quoteLiteral(meta.id)});
         ${observationsViewSql([...others, meta.id].sort())}
         ${catalogueRowSql(meta, listed)}
+        ${adopt}
         COMMIT;`);
     }
   } catch (e) {
     await conn.exec('ROLLBACK;').catch(() => undefined);
+    // Candidates that cannot be renamed (dropped meanwhile) are not worth a failed import: the swap runs again, with
+    // the refresh (everything above was rolled back).
+    if (candidates) return swapIn(conn, meta, from, null);
     throw e;
   }
   if (from === 'staging') await conn.exec('DROP TABLE IF EXISTS staging;');
-  const t1 = performance.now();
   performance.measure('import:insertion', { start: t0 });
-  // Measures computed ahead for exactly this swap (see speculateMeasures) take the place of the refresh.
-  let adopted = false;
-  if (candidates) {
-    try {
-      await conn.exec(`BEGIN TRANSACTION; ${adoptCandidatesSql(candidates)} COMMIT;`);
-      adopted = true;
-    } catch {
-      await conn.exec('ROLLBACK;').catch(() => undefined);
-    }
+  if (!candidates) {
+    const t1 = performance.now();
+    await refreshMeasures(conn);
+    performance.measure('import:mesures', { start: t1 });
   }
-  if (!adopted) await refreshMeasures(conn);
-  performance.measure('import:mesures', { start: t1 });
 }
 
 /**

@@ -111,7 +111,11 @@ export async function runFastImport(
   const read = quoteIdent(`${table}_lu`);
   const fixed = quoteIdent(`${table}_corrige`);
   const dups = quoteIdent(`${table}_doublons`);
-  await dropFastTables(conn, table);
+  // Leftovers of a table of the same name go first: DuckDB runs its requests in the order they come, so the read
+  // below is sent at once instead of after this answer comes back (10 to 60 ms in the browser, the page busy with
+  // the file's bytes).
+  const cleared = dropFastTables(conn, table);
+  cleared.catch(() => undefined);
 
   // The table keeps the file's order (insertion order is preserved), so a row's line is its rowid + the header line + 1.
   const line = `CAST(rowid AS INTEGER) + ${head.headerLine + 1}`;
@@ -136,9 +140,12 @@ export async function runFastImport(
     }
   };
   let typed = head.typed && !a.textRead;
+  const reading = typed ? conn.exec(readTypedStatement(read, a.file, head, idx, width)) : null;
+  reading?.catch(() => undefined);
+  await cleared;
   if (typed) {
     try {
-      await conn.exec(readTypedStatement(read, a.file, head, idx, width));
+      await reading;
     } catch {
       typed = false;
       await conn.exec(`DROP TABLE IF EXISTS ${read};`);
