@@ -269,9 +269,8 @@ async function stageAndSwap(conn: Connector, analysed: AnalysedImport, meta: Dat
   const ahead = speculations.get(analysed);
   const fits = ahead !== undefined && (await ahead.done) && ahead.priorite === meta.priorite && meta.actif && ahead.loaded.version === getDataVersion();
   await swapIn(conn, meta, analysed.staged.own, fits ? ahead.prefix : null);
+  // What else the analysis left went with the swap (OwnTable.leftovers).
   if (pendingTable === table) pendingTable = null;
-  // What is left of the analysis goes before any later request (DuckDB runs them in order): nothing waits for it.
-  void dropFastTables(conn, table).catch(() => undefined);
 }
 
 /** A dataset id from a file name: `DS_RP_EMPLOI 2022.csv` → `ds_rp_emploi_2022`. */

@@ -454,6 +454,9 @@ describe('commit of the fast path: the read table becomes the dataset’s own ta
       expect(await speculateMeasures(db, 'ahead', answer.table, prefix, priorite)).toBe(true);
       expect(await tables()).toEqual(round === 1 ? before : expect.anything()); // nothing changed yet
       await swapIn(db, { ...meta, id: 'ahead', priorite }, answer.own, prefix);
+      // Nothing of the analysis is left beside the dataset's table (its view, corrected rows, candidates).
+      expect(await db.query({ sql: `SELECT count(*) AS n FROM (SELECT table_name AS t FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views())
+        WHERE starts_with(t, '${answer.table}')`, params: [] })).toEqual([{ n: 0 }]);
       const adopted = await tables();
       expect(adopted.retenues.filter((r) => r['jeu'] === 'ahead').length).toBeGreaterThan(2000);
       expect(await db.query({ sql: `SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '${prefix}')`, params: [] })).toEqual([{ n: 0 }]);

@@ -78,6 +78,8 @@ export async function diffStaged(conn: Connector, id: string, from = 'staging'):
 export interface OwnTable {
   readonly table: string;
   readonly finalize: string;
+  /** SQL that drops everything else the analysis left in DuckDB (run in the swap's transaction, after the rename). */
+  readonly leftovers: string;
 }
 
 /**
@@ -186,6 +188,7 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
         ${observationsViewSql([...others, meta.id].sort())}
         ${catalogueRowSql(meta, listed)}
         ${adopt}
+        ${from.leftovers}
         COMMIT;`);
     }
   } catch (e) {

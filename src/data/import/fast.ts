@@ -89,9 +89,14 @@ export function candidatesPrefix(table: string): string {
 
 /** Drops the temporary tables of an analysis (after its commit, or when a newer analysis replaces it). */
 export async function dropFastTables(conn: Connector, table: string): Promise<void> {
-  await conn.exec(`DROP VIEW IF EXISTS ${quoteIdent(table)}; DROP TABLE IF EXISTS ${quoteIdent(`${table}_lu`)};
+  await conn.exec(dropFastTablesSql(table));
+}
+
+/** The SQL of dropFastTables. */
+function dropFastTablesSql(table: string): string {
+  return `DROP VIEW IF EXISTS ${quoteIdent(table)}; DROP TABLE IF EXISTS ${quoteIdent(`${table}_lu`)};
     DROP TABLE IF EXISTS ${quoteIdent(`${table}_corrige`)}; DROP TABLE IF EXISTS ${quoteIdent(`${table}_doublons`)};
-    DROP TABLE IF EXISTS ${quoteIdent(`${table}_marques`)}; ${dropSpeculationSql(candidatesPrefix(table))}`);
+    DROP TABLE IF EXISTS ${quoteIdent(`${table}_marques`)}; ${dropSpeculationSql(candidatesPrefix(table))}`;
 }
 
 /**
@@ -325,7 +330,7 @@ export async function runFastImport(
     titleRows: head.titleRows, blankRows: 0, footnoteRows: 0, dataRows: n, skipped: d.skipped, rows: preview, problems,
     errors, warnings, sample: head.sample, unknownIndicators: [...unknown].slice(0, 1000),
   };
-  return { result, rowCount, table, own: { table: `${table}_lu`, finalize }, sources: sources.map((s) => s.source), read: typed ? 'types' : 'texte' };
+  return { result, rowCount, table, own: { table: `${table}_lu`, finalize, leftovers: dropFastTablesSql(table) }, sources: sources.map((s) => s.source), read: typed ? 'types' : 'texte' };
 }
 
 /** Merges two lists of problems sorted by line, keeping each list's order within a line. */
