@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { openDefaultDb } from '../helpers/node-db';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
 import { runImport } from '../../src/data/import/run';
@@ -301,6 +302,20 @@ describe('row check', () => {
     const many = Array.from({ length: MAX_DISTINCT_TEXTS + 1 }, (_, i) => `T${i},2020,a,1,2,3,,,`);
     expect(scanLines(utf8([HEAD, ...many].join('\n')), o)?.texts).toBeNull();
     expect(scanLines(utf8([HEAD, ...many.slice(1)].join('\n')), o)?.texts?.territories).toHaveLength(MAX_DISTINCT_TEXTS);
+  });
+  test('texts and raw keys equal a plain reading of the lines, grouped or not, with empty cells and repeats', () => {
+    // Runs of lines sharing territory and indicator (as grouped files have), some cells empty, keys sometimes repeated.
+    const cell = (xs: string[]) => fc.constantFrom(...xs);
+    const run = fc.record({ t: cell(['31', '34', '', '09']), i: cell(['a', 'b', '', 'emploi']), years: fc.array(fc.integer({ min: 2018, max: 2024 }), { minLength: 1, maxLength: 4 }),
+      src: fc.array(cell(['', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6']), { minLength: 1, maxLength: 4 }) });
+    fc.assert(fc.property(fc.array(run, { minLength: 1, maxLength: 12 }), (runs) => {
+      const lines = runs.flatMap((r) => r.years.map((y, j) => ({ t: r.t, a: String(y), i: r.i, src: r.src[j % r.src.length] ?? '' })));
+      const text = [HEAD, ...lines.map((l) => `${l.t},${l.a},${l.i},1,2,3,,,${l.src}`)].join('\n') + '\n';
+      const got = scanLines(utf8(text), o);
+      const distinct = (xs: string[]) => [...new Set(xs.filter((x) => x !== ''))];
+      expect(got?.texts).toEqual({ territories: distinct(lines.map((l) => l.t)), indicators: distinct(lines.map((l) => l.i)), sources: distinct(lines.map((l) => l.src)).slice(0, 5) });
+      expect(got?.keysDistinct).toBe(new Set(lines.map((l) => `${l.t},${l.a},${l.i}`)).size === lines.length);
+    }), { numRuns: 400 });
   });
   test('cannot say with a quote anywhere, or with too many rows to mark', () => {
     expect(checkRows(utf8(`${HEAD}\n31,2020,a,1,2,3,,,"Insee"\n`), o)).toBeNull();

@@ -171,24 +171,16 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
   let dataStart = -1;
   const groups = new Set<string>();
   const prev = new Int32Array(6).fill(-1); // start and end of the previous line's territory, indicator and year
-  const sameBytes = (s0: number, e0: number, s1: number, e1: number) => {
-    if (e0 - s0 !== e1 - s1) return false;
-    for (let j = 0; j < e0 - s0; j++) if (bytes[s0 + j] !== bytes[s1 + j]) return false;
-    return true;
-  };
-  /** Whether the year cell is after the previous line's (by length, then bytes: a strict total order). */
-  const yearAfter = (s0: number, e0: number, s1: number, e1: number) => {
-    if (e0 - s0 !== e1 - s1) return e0 - s0 > e1 - s1;
-    for (let j = 0; j < e0 - s0; j++) if (bytes[s0 + j] !== bytes[s1 + j]) return (bytes[s0 + j] as number) > (bytes[s1 + j] as number);
-    return false;
-  };
+  // Whether the current line's territory and indicator are the previous line's (as stillGrouped found them).
+  let sameGroup = false;
   /** Whether the line keeps the file grouped (see above). */
   const stillGrouped = (): boolean => {
     const ts = starts[cT] as number, te = ends[cT] as number, is = starts[cI] as number, ie = ends[cI] as number;
     const as = starts[cA] as number, ae = ends[cA] as number;
     let ok: boolean;
-    if (prev[0] !== -1 && sameBytes(ts, te, prev[0] as number, prev[1] as number) && sameBytes(is, ie, prev[2] as number, prev[3] as number)) {
-      ok = yearAfter(as, ae, prev[4] as number, prev[5] as number);
+    if (prev[0] !== -1 && sameBytes(bytes, ts, te, prev[0] as number, prev[1] as number) && sameBytes(bytes, is, ie, prev[2] as number, prev[3] as number)) {
+      sameGroup = true;
+      ok = yearAfter(bytes, as, ae, prev[4] as number, prev[5] as number);
     } else {
       const key = `${decoder.decode(bytes.subarray(ts, te))}\u0000${decoder.decode(bytes.subarray(is, ie))}`;
       ok = !groups.has(key) && groups.size < 200000;
@@ -229,21 +221,23 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
   const textMax = [MAX_DISTINCT_TEXTS, MAX_DISTINCT_TEXTS, 4];
   const lastStart = new Int32Array(3);
   const lastEnd = new Int32Array(3).fill(-1);
+  // prevLast[x]: the previous line's cell x is the one last decoded (then an equal cell needs no comparing).
+  const prevLast = new Uint8Array(3);
   let textsFull = false;
   const addTexts = () => {
     for (let x = 0; x < 3; x++) {
       const k = textCols[x] as number;
       const set = seen[x] as Set<string>;
-      if (k < 0 || set.size > (textMax[x] as number)) continue;
+      if (k < 0 || set.size > (textMax[x] as number) || start(k) === ends[k]) {
+        prevLast[x] = 0;
+        continue;
+      }
       const s0 = start(k);
       const e0 = ends[k] as number;
-      if (s0 === e0) continue;
-      const ps = lastStart[x] as number;
-      if (e0 - s0 === (lastEnd[x] as number) - ps) {
-        let j = 0;
-        while (j < e0 - s0 && bytes[s0 + j] === bytes[ps + j]) j++;
-        if (j === e0 - s0) continue;
-      }
+      // The territory and indicator of the previous line, when this line repeats them and they were decoded last.
+      if (x < 2 && sameGroup && prevLast[x] === 1) continue;
+      prevLast[x] = 1;
+      if (sameBytes(bytes, s0, e0, lastStart[x] as number, lastEnd[x] as number)) continue;
       lastStart[x] = s0;
       lastEnd[x] = e0;
       set.add(decoder.decode(bytes.subarray(s0, e0)));
@@ -270,10 +264,13 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
   let nonAscii = false;
   let badChars = false;
   let lineAscii = true;
+  // The bytes as a local of this loop alone (`bytes`, which the helpers close over, is read through their context).
+  const buf = bytes;
   for (let i = 0; i <= n; i++) {
-    const b = i < n ? (bytes[i] as number) : 10;
+    // Most bytes need nothing: skipped in a tight loop.
+    while (i < n && CLASS[buf[i] as number] === 0) i++;
+    const b = i < n ? (buf[i] as number) : 10;
     const c = CLASS[b] as number;
-    if (c === 0) continue;
     if (c === 1) {
       if (field < width) {
         ends[field] = i;
@@ -310,6 +307,7 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
         }
         // A line with too few fields has no key, nor texts, to compare (DuckDB refuses the file anyway).
         if (field >= lastKey && field < width) {
+          sameGroup = false;
           if (grouped && !stillGrouped()) {
             grouped = false;
             ungroupedFrom = lineStart;
@@ -367,4 +365,18 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
     scan: { lines: line, emptyLines, loneCr, quotedNewline: false, nonAscii, badChars },
     marks: rows && { rows, cellsOk }, keysDistinct: distinct, texts,
   };
+}
+
+/** Whether the bytes [s0, e0) and [s1, e1) of `bytes` are the same. */
+function sameBytes(bytes: Uint8Array, s0: number, e0: number, s1: number, e1: number): boolean {
+  if (e0 - s0 !== e1 - s1) return false;
+  for (let j = 0; j < e0 - s0; j++) if (bytes[s0 + j] !== bytes[s1 + j]) return false;
+  return true;
+}
+
+/** Whether the year cell [s0, e0) is after [s1, e1) (by length, then bytes: a strict total order). */
+function yearAfter(bytes: Uint8Array, s0: number, e0: number, s1: number, e1: number): boolean {
+  if (e0 - s0 !== e1 - s1) return e0 - s0 > e1 - s1;
+  for (let j = 0; j < e0 - s0; j++) if (bytes[s0 + j] !== bytes[s1 + j]) return (bytes[s0 + j] as number) > (bytes[s1 + j] as number);
+  return false;
 }
