@@ -42,6 +42,8 @@ class ImportWorker {
   private readonly worker = new Worker(new URL('./import/import.worker.ts', import.meta.url), { type: 'module' });
   private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private next = 0;
+  /** Why the worker is gone: every later request is refused with it (a request posted to it would never be answered). */
+  private dead: Error | null = null;
   constructor() {
     this.worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; value?: unknown; error?: string }>) => {
       const w = this.waiting.get(e.data.id);
@@ -52,6 +54,7 @@ class ImportWorker {
     this.worker.onerror = (e) => this.fail(new Error(e.message));
   }
   call<T>(req: WorkerRequest): Promise<T> {
+    if (this.dead) return Promise.reject(this.dead);
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -59,12 +62,13 @@ class ImportWorker {
     });
   }
   fail(e: Error): void {
+    this.dead ??= e;
     this.worker.terminate();
     for (const w of this.waiting.values()) w.reject(e);
     this.waiting.clear();
   }
   close(): void {
-    this.worker.terminate();
+    this.fail(new Error('import worker closed'));
   }
 }
 
@@ -175,13 +179,19 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | 
         // The file's SHA-256 (kept with the stored file) is computed once the pass is over, not during DuckDB's read.
         hashed = s.then(() => worker.call<string>({ type: 'sha256' }));
         hashed.catch(() => undefined);
+        // Awaited by runFastImport only after DuckDB's read: a scan refused meanwhile (the analysis cancelled) is not an
+        // unhandled rejection.
+        const scanned = s.then((x) => x.scan);
+        scanned.catch(() => undefined);
         await dropped;
         await registered;
-        answer = await runFastImport(conn, { file: name, table, head: h, scan: s.then((x) => x.scan), cat: fastCat }, (dirtyRows) => worker.call<DirtyResult>({ type: 'dirty', rows: dirtyRows, head: h, cat: fastCat }));
+        answer = await runFastImport(conn, { file: name, table, head: h, scan: scanned, cat: fastCat }, (dirtyRows) => worker.call<DirtyResult>({ type: 'dirty', rows: dirtyRows, head: h, cat: fastCat }));
       }
     } catch (e) {
-      // Bytes that could not be read or registered are not kept for the next analysis.
+      // Bytes that could not be read or registered are not kept for the next analysis; the tables the fast path may
+      // have made (a cancelled analysis: DuckDB's read goes on, then its scan is refused) go.
       if (await registered.then(() => false, () => true)) releaseFileBytes(name);
+      void dropFastTables(conn, table).catch(() => undefined);
       throw e;
     }
     if (cancelled) {

@@ -136,6 +136,31 @@ describe('imports in the browser', () => {
     await close();
   });
 
+  test('an analysis cancelled while it reads changes nothing, and the next file is analysed and imported', async () => {
+    const lines = ['territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source'];
+    for (let i = 0; lines.length <= 60000; i++) lines.push(`${['31', '34', '75'][i % 3]},${1990 + (Math.floor(i / 3) % 111)},emploi_numerique,${i % 50},${i % 70},${(i % 50) + (i % 70)},,,Insee ${Math.floor(i / 333)}`);
+    const big = lines.join('\n') + '\n';
+    expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
+    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    const before = await datasets(page);
+    // « Annuler » the moment it shows: the analysis of the large file (fast path) stops wherever it is.
+    await page.locator('[data-testid="import"] input[type=file]').first().setInputFiles({ name: 'annule.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
+    await page.locator('[data-testid="import"] [role="status"] button', { hasText: 'Annuler' }).click();
+    const cancelled = page.locator('[data-testid="import-report"][data-status="error"]');
+    await cancelled.waitFor({ timeout: 60000 });
+    expect(await cancelled.innerText()).toContain('Import annulé');
+    expect(await datasets(page)).toEqual(before);
+    // The panel is not left waiting: a new file is analysed and imported.
+    const good = await importFile(page, 'analyste-2024.csv', GOOD);
+    expect(good).toMatchObject({ status: 'ok', rows: 2, errors: 0 });
+    await page.getByRole('button', { name: /^Importer 2 lignes/ }).click();
+    await page.waitForSelector('[data-dataset="analyste_2024"][data-rows="2"][data-active="true"]', { timeout: 60000 });
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+
   test('a large canonical file takes the fast path: same row-precise report, commit, restored from storage after a reload', async () => {
     const deps = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
     const lines = ['territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source'];

@@ -161,6 +161,8 @@ function catalogueRowSql(meta: DatasetMeta, listed: boolean): string {
  */
 export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | OwnTable = 'staging', candidates: string | null = null): Promise<void> {
   const t0 = performance.now();
+  // Refused before anything is sent (a ROLLBACK without a transaction of ours could end another one).
+  if (!Number.isInteger(meta.priorite)) throw new Error(`Priority ${meta.priorite} is not an integer`);
   const { own, listed } = await loadedState(conn, meta.id);
   const others = own.filter((id) => id !== meta.id);
   // Measures computed ahead for exactly this swap (see speculateMeasures) take the place of the refresh, renamed
