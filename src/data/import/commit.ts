@@ -161,10 +161,11 @@ function catalogueRowSql(meta: DatasetMeta, listed: boolean): string {
  */
 export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | OwnTable = 'staging', candidates: string | null = null): Promise<void> {
   const t0 = performance.now();
-  // Refused before anything is sent (a ROLLBACK without a transaction of ours could end another one).
-  if (!Number.isInteger(meta.priorite)) throw new Error(`Priority ${meta.priorite} is not an integer`);
   const { own, listed } = await loadedState(conn, meta.id);
   const others = own.filter((id) => id !== meta.id);
+  // Written before the transaction: a priority that is not an integer is refused before anything is sent (a
+  // ROLLBACK without a transaction of ours could end another one).
+  const catalogueRow = catalogueRowSql(meta, listed);
   // Measures computed ahead for exactly this swap (see speculateMeasures) take the place of the refresh, renamed
   // into place in the swap's own transaction.
   const adopt = candidates ? adoptCandidatesSql(candidates) : '';
@@ -173,7 +174,7 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
       await conn.exec(`BEGIN TRANSACTION; ${dropRowsSql(meta.id, own)}
         INSERT INTO observations_base SELECT ${quoteLiteral(meta.id)}, ${COLUMNS.join(', ')} FROM ${quoteIdent(from)};
         ${own.includes(meta.id) ? observationsViewSql(others) : ''}
-        ${catalogueRowSql(meta, listed)}
+        ${catalogueRow}
         ${adopt}
         COMMIT;`);
     } else {
@@ -188,7 +189,7 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
         ALTER TABLE ${quoteIdent(from.table)} RENAME TO ${quoteIdent(OWN_TABLE_PREFIX + meta.id)};
         INSERT INTO jeux_tables VALUES (${quoteLiteral(meta.id)});
         ${observationsViewSql([...others, meta.id].sort())}
-        ${catalogueRowSql(meta, listed)}
+        ${catalogueRow}
         ${adopt}
         ${from.leftovers}
         COMMIT;`);
