@@ -96,6 +96,27 @@ describe('imports in the browser', () => {
     await close();
   });
 
+  test('the data view warms DuckDB for an import while the analyst picks a file, and nothing it shows changes', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
+    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    const total = () => page.getAttribute('[data-testid="observations-count"]', 'data-total').then(Number);
+    await expect.poll(total, { timeout: 30000 }).toBe(784 + 38);
+    const before = await datasets(page);
+    const warmed = await page.waitForFunction(() => (performance.getEntriesByName('import:prechauffage')[0] as PerformanceMeasure | undefined)?.detail, null, { timeout: 60000 });
+    expect(await warmed.jsonValue()).toBe('fait');
+    expect(await datasets(page)).toEqual(before);
+    expect(await total()).toBe(784 + 38);
+    // An import right after it goes through as usual.
+    expect(await importFile(page, 'apres-prechauffage.csv', GOOD)).toMatchObject({ status: 'ok', rows: 2, errors: 0 });
+    await page.getByRole('button', { name: /^Importer 2 lignes/ }).click();
+    await page.waitForSelector('[data-dataset="apres_prechauffage"][data-rows="2"][data-active="true"]');
+    await expect.poll(total, { timeout: 30000 }).toBe(784 + 38 + 2);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await close();
+  });
+
   test('deactivating the illustrative dataset hides the illustrative notice', async () => {
     const { page, close } = await openPage(browser);
     await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });

@@ -152,6 +152,41 @@ function catalogueRowSql(meta: DatasetMeta, listed: boolean): string {
          VALUES (${nom}, ${nom}, 'import', ${source}, ${source}, ${licence}, ${licence}, ${date}, FALSE, ${meta.priorite}, ${actif}, ${id});`;
 }
 
+/** How many transactions of ours are open (see `transaction`), and who waits for none to be. */
+let openTransactions = 0;
+let waitingForNone: (() => void)[] = [];
+
+/**
+ * Runs `body`, which begins a transaction and ends it with COMMIT, over several requests to DuckDB: counted as open
+ * meanwhile (what runs in the background, the warm-up of warm.ts, never sends a statement into it), rolled back if
+ * `body` throws (then the error is thrown again).
+ */
+export async function transaction(conn: Connector, body: () => Promise<void>): Promise<void> {
+  openTransactions++;
+  try {
+    await body();
+  } catch (e) {
+    await conn.exec('ROLLBACK;').catch(() => undefined);
+    throw e;
+  } finally {
+    if (--openTransactions === 0) {
+      const waiting = waitingForNone;
+      waitingForNone = [];
+      for (const w of waiting) w();
+    }
+  }
+}
+
+/** Whether a transaction of ours is open: a statement sent now could land inside it. */
+export function transactionOpen(): boolean {
+  return openTransactions > 0;
+}
+
+/** Resolves when no transaction of ours is open any more (check `transactionOpen` again before sending: another may have begun). */
+export function transactionEnd(): Promise<void> {
+  return openTransactions === 0 ? Promise.resolve() : new Promise((resolve) => waitingForNone.push(resolve));
+}
+
 /**
  * Swaps the staged rows in as dataset `meta.id`, in one transaction: the dataset's old rows go, the new ones come,
  * its catalogue row is written. `from` is a table or view (`staging`: the full pipeline's rows, copied into
@@ -170,32 +205,33 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
   // into place in the swap's own transaction.
   const adopt = candidates ? adoptCandidatesSql(candidates) : '';
   try {
-    if (typeof from === 'string') {
-      await conn.exec(`BEGIN TRANSACTION; ${dropRowsSql(meta.id, own)}
-        INSERT INTO observations_base SELECT ${quoteLiteral(meta.id)}, ${COLUMNS.join(', ')} FROM ${quoteIdent(from)};
-        ${own.includes(meta.id) ? observationsViewSql(others) : ''}
-        ${catalogueRow}
-        ${adopt}
-        COMMIT;`);
-    } else {
-      await conn.exec(`BEGIN TRANSACTION; ${dropRowsSql(meta.id, own)} ${from.finalize}`);
-      // The statistics prove the rules on counts, years, shares and missing codes in most files, and the statuses'
-      // when a file has none or one kind; otherwise the statuses (text) are checked alone (1,000,000 rows: 25-50 ms
-      // instead of 60-120 ms reading every column). A row that breaks a rule makes error() stop the batch.
-      const proof = await statsProveRules(conn, from.table);
-      const rules = proof === 'toutes' ? null : proof === 'sauf_statut' ? BREAKS_STATUS_RULE : BREAKS_ROW_RULES;
-      const check = rules && `SELECT CASE WHEN count(*) > 0 THEN error(count(*) || ' rows break the observation rules') END FROM ${quoteIdent(from.table)} WHERE ${rules};`;
-      await conn.exec(`${check ?? ''}
-        ALTER TABLE ${quoteIdent(from.table)} RENAME TO ${quoteIdent(OWN_TABLE_PREFIX + meta.id)};
-        INSERT INTO jeux_tables VALUES (${quoteLiteral(meta.id)});
-        ${observationsViewSql([...others, meta.id].sort())}
-        ${catalogueRow}
-        ${adopt}
-        ${from.leftovers}
-        COMMIT;`);
-    }
+    await transaction(conn, async () => {
+      if (typeof from === 'string') {
+        await conn.exec(`BEGIN TRANSACTION; ${dropRowsSql(meta.id, own)}
+          INSERT INTO observations_base SELECT ${quoteLiteral(meta.id)}, ${COLUMNS.join(', ')} FROM ${quoteIdent(from)};
+          ${own.includes(meta.id) ? observationsViewSql(others) : ''}
+          ${catalogueRow}
+          ${adopt}
+          COMMIT;`);
+      } else {
+        await conn.exec(`BEGIN TRANSACTION; ${dropRowsSql(meta.id, own)} ${from.finalize}`);
+        // The statistics prove the rules on counts, years, shares and missing codes in most files, and the statuses'
+        // when a file has none or one kind; otherwise the statuses (text) are checked alone (1,000,000 rows: 25-50 ms
+        // instead of 60-120 ms reading every column). A row that breaks a rule makes error() stop the batch.
+        const proof = await statsProveRules(conn, from.table);
+        const rules = proof === 'toutes' ? null : proof === 'sauf_statut' ? BREAKS_STATUS_RULE : BREAKS_ROW_RULES;
+        const check = rules && `SELECT CASE WHEN count(*) > 0 THEN error(count(*) || ' rows break the observation rules') END FROM ${quoteIdent(from.table)} WHERE ${rules};`;
+        await conn.exec(`${check ?? ''}
+          ALTER TABLE ${quoteIdent(from.table)} RENAME TO ${quoteIdent(OWN_TABLE_PREFIX + meta.id)};
+          INSERT INTO jeux_tables VALUES (${quoteLiteral(meta.id)});
+          ${observationsViewSql([...others, meta.id].sort())}
+          ${catalogueRow}
+          ${adopt}
+          ${from.leftovers}
+          COMMIT;`);
+      }
+    });
   } catch (e) {
-    await conn.exec('ROLLBACK;').catch(() => undefined);
     // Candidates that cannot be renamed (dropped meanwhile) are not worth a failed import: the swap runs again, with
     // the refresh (everything above was rolled back).
     if (candidates) return swapIn(conn, meta, from, null);
@@ -252,16 +288,10 @@ export async function setActive(conn: Connector, id: string, actif: boolean): Pr
 /** Removes an imported dataset and its rows, in one transaction. */
 export async function removeDataset(conn: Connector, id: string): Promise<void> {
   const { own } = await loadedState(conn, id);
-  await conn.exec('BEGIN TRANSACTION;');
-  try {
-    await conn.exec(`${dropRowsSql(id, own)}
-      ${own.includes(id) ? observationsViewSql(own.filter((x) => x !== id)) : ''}
-      DELETE FROM datasets WHERE id = ${quoteLiteral(id)} AND origine = 'import';
-      COMMIT;`);
-  } catch (e) {
-    await conn.exec('ROLLBACK;').catch(() => undefined);
-    throw e;
-  }
+  await transaction(conn, () => conn.exec(`BEGIN TRANSACTION; ${dropRowsSql(id, own)}
+    ${own.includes(id) ? observationsViewSql(own.filter((x) => x !== id)) : ''}
+    DELETE FROM datasets WHERE id = ${quoteLiteral(id)} AND origine = 'import';
+    COMMIT;`));
   await refreshMeasures(conn);
 }
 

@@ -220,8 +220,7 @@ export async function runFastImport(
   // The rows JavaScript mapped, back into DuckDB (a few at most; text so that values keep their exact doubles).
   const okByLine = new Map<number, boolean>();
   d.mapped.forEach((r, i) => okByLine.set(r.line, (d.rowProblems[i] ?? []).length === 0));
-  await conn.exec(`CREATE TEMP TABLE ${fixed} (line INTEGER, territoire VARCHAR, annee INTEGER, indicateur VARCHAR, femmes DOUBLE, hommes DOUBLE, total DOUBLE,
-    part_femmes DOUBLE, statut VARCHAR, source VARCHAR, ok BOOLEAN);`);
+  await conn.exec(fixedTableSql(fixed));
   if (d.mapped.length) {
     const file = `${table}_corrige.csv`;
     const lines = d.mapped.map((r) => [r.line, r.territoire, r.annee, r.indicateur, r.femmes, r.hommes, r.total, r.part_femmes, r.statut, r.source, okByLine.get(r.line) ?? false].map(ownCsvCell).join(','));
@@ -258,14 +257,11 @@ export async function runFastImport(
   const [dupCount] = noDups ? [{ n: 0 }] : await runQuery(conn, sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${dups}`), N);
   const nDups = dupCount?.n ?? 0;
   const notDup = (l: string) => (nDups ? ` AND ${l} NOT IN (SELECT line FROM ${dups})` : '');
-  const out = ['line', 'territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'].join(', ');
   // At the commit, the read table itself becomes the dataset's table: rows not accepted go, corrected ones come.
-  const cols = out.replace('line, ', '');
+  const cols = OUT.replace('line, ', '');
   const finalize = `DELETE FROM ${read} WHERE NOT ${propre}${nDups ? ` OR ${line} IN (SELECT line FROM ${dups})` : ''};
     INSERT INTO ${read} (${cols}) SELECT ${cols} FROM ${fixed} WHERE ok${notDup('line')};`;
-  // The accepted rows; with `upTo`, only those on lines up to it (a bound on rowid, which DuckDB's scan skips by).
-  const accepted = (upTo?: number) => `SELECT ${line} AS ${out} FROM ${read} WHERE ${propre}${notDup(line)}${upTo === undefined ? '' : ` AND rowid <= ${upTo - head.headerLine - 1}`}
-    UNION ALL SELECT ${out} FROM ${fixed} WHERE ok${notDup('line')}${upTo === undefined ? '' : ` AND line <= ${upTo}`}`;
+  const accepted = (upTo?: number) => acceptedSql({ read, fixed, headerLine: head.headerLine, propre, dups: nDups ? dups : null }, upTo);
   await conn.exec(`CREATE TEMP VIEW ${quoteIdent(table)} AS ${accepted()};`);
 
   // The problems, in the order runImport gives them: mapping problems by line, then each row's validation
@@ -311,7 +307,7 @@ export async function runFastImport(
   // Data lines are consecutive (one record per line), so the 50th accepted row is at most 50 lines plus the
   // rows not accepted: the preview sorts only the lines up to there.
   const lastPreviewLine = head.headerLine + PREVIEW_ROWS + (n - rowCount);
-  const preview = await runQuery(conn, sqlQuery(`SELECT ${out} FROM (${accepted(lastPreviewLine)}) ORDER BY line LIMIT ${PREVIEW_ROWS}`), PreviewRow);
+  const preview = await runQuery(conn, sqlQuery(`SELECT ${OUT} FROM (${accepted(lastPreviewLine)}) ORDER BY line LIMIT ${PREVIEW_ROWS}`), PreviewRow);
   // When every row read is accepted as it is, the accepted rows' first sources are the file's (the worker's).
   const sources = texts && rowCount === n && d.mapped.length === 0
     ? texts.sources.map((source) => ({ source }))
@@ -331,6 +327,27 @@ export async function runFastImport(
     errors, warnings, sample: head.sample, unknownIndicators: [...unknown].slice(0, 1000),
   };
   return { result, rowCount, table, own: { table: `${table}_lu`, finalize, leftovers: dropFastTablesSql(table) }, sources: sources.map((s) => s.source), read: typed ? 'types' : 'texte' };
+}
+
+/** The columns of an analysis's accepted rows (its view). */
+const OUT = ['line', 'territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'].join(', ');
+
+/** The table of the rows JavaScript corrected (`ok`: they break no rule), read back into DuckDB. */
+export function fixedTableSql(fixed: string): string {
+  return `CREATE TEMP TABLE ${fixed} (line INTEGER, territoire VARCHAR, annee INTEGER, indicateur VARCHAR, femmes DOUBLE, hommes DOUBLE, total DOUBLE,
+    part_femmes DOUBLE, statut VARCHAR, source VARCHAR, ok BOOLEAN);`;
+}
+
+/**
+ * An analysis's accepted rows: the clean rows of the read table `read` (`propre`), with their lines, and the corrected
+ * rows of `fixed` that break no rule, lines of `dups` (later duplicates) apart; with `upTo`, only those on lines up
+ * to it (a bound on rowid, which DuckDB's scan skips by).
+ */
+export function acceptedSql(a: { readonly read: string; readonly fixed: string; readonly headerLine: number; readonly propre: string; readonly dups: string | null }, upTo?: number): string {
+  const line = `CAST(rowid AS INTEGER) + ${a.headerLine + 1}`;
+  const notDup = (l: string) => (a.dups ? ` AND ${l} NOT IN (SELECT line FROM ${a.dups})` : '');
+  return `SELECT ${line} AS ${OUT} FROM ${a.read} WHERE ${a.propre}${notDup(line)}${upTo === undefined ? '' : ` AND rowid <= ${upTo - a.headerLine - 1}`}
+    UNION ALL SELECT ${OUT} FROM ${a.fixed} WHERE ok${notDup('line')}${upTo === undefined ? '' : ` AND line <= ${upTo}`}`;
 }
 
 /** Merges two lists of problems sorted by line, keeping each list's order within a line. */

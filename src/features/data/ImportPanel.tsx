@@ -7,7 +7,7 @@ import type { Encoding } from '../../data/import/decode';
 import type { ImportOptions } from '../../data/import/run';
 import type { Recipe } from '../../data/import/recipe';
 import type { DiffRow } from '../../data/import/commit';
-import { analyseFile, commitImport, datasetIdFor, diffWithLoaded, importCatalogueOf, loadedPriorities, releaseFileBytes, speculate, warmImportWorker, type AnalysedImport, type RunningImport } from '../../data/imports';
+import { analyseFile, commitImport, datasetIdFor, diffWithLoaded, importCatalogueOf, loadedPriorities, releaseFileBytes, speculate, warmImportEngine, warmImportWorker, type AnalysedImport, type RunningImport } from '../../data/imports';
 import { listRecipes, putRecipe } from '../../data/store';
 import { ImportReport } from './ImportReport';
 import { RecipeForm } from './RecipeForm';
@@ -27,8 +27,12 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  // The import worker's script is fetched and compiled before the analyst picks a file.
-  useEffect(() => warmImportWorker(), []);
+  // The import worker's script is fetched and compiled, and DuckDB's code for the measures warmed, before the
+  // analyst picks a file.
+  useEffect(() => {
+    warmImportWorker();
+    getDb().then(warmImportEngine, () => undefined);
+  }, []);
   // The chosen file's bytes stay in DuckDB while its report may ask for another analysis (« Déclarer les
   // indicateurs »), and leave once the analyst is done with it (imported, cancelled, failed, or the view left).
   const done = phase.kind === 'idle' || phase.kind === 'done' || phase.kind === 'failed';

@@ -1,0 +1,61 @@
+import type { Connector } from '../connector';
+import { quoteIdent } from '../sql/quote';
+import { speculateMeasures, transactionEnd, transactionOpen } from './commit';
+import { acceptedSql, candidatesPrefix, dropFastTables, fixedTableSql } from './fast';
+
+/**
+ * Warms DuckDB's code for an import's measures while the analyst picks a file. V8 first runs DuckDB's WebAssembly
+ * with its baseline compiler and optimises a function only once it has run a while: the first time the measures of a
+ * large import are computed, most of their code is not yet optimised. On synthetic rows shaped like an analysis (a
+ * read table under the fast path's view of accepted rows, mostly territories out of scope, short and long texts),
+ * the same SQL as the measures computed ahead of a commit (speculateMeasures) runs once, then everything it made is
+ * dropped: nothing loaded changes. DuckDB's own read of a file is not warmed.
+ * The bench's 1,000,000 rows: see the README (« Préchauffage »).
+ */
+
+/** The warm-up's tables (an analysis's are `import_<n>`, see analyseFile). */
+export const WARM_TABLE = 'prechauffage';
+/** The dataset id its rows take in the measures: no imported dataset's id starts with `_` (datasetIdFor). */
+const WARM_ID = '_prechauffage';
+/** Indicators × the 109 départements × 111 years: about 200,000 rows, 13 in 109 in scope. */
+const WARM_INDICATORS = 17;
+
+/** The synthetic read table, its empty table of corrected rows and the view of its accepted rows (as runFastImport makes them). */
+export function warmTablesSql(): string {
+  const read = quoteIdent(`${WARM_TABLE}_lu`);
+  const fixed = quoteIdent(`${WARM_TABLE}_corrige`);
+  return `CREATE TEMP TABLE ${read} AS
+    SELECT d.code AS territoire, CAST(a.y AS INTEGER) AS annee, 'prechauffage_' || i.k AS indicateur,
+      CAST(100 + (a.y * 7 + i.k * 13) % 900 AS DOUBLE) AS femmes, CAST(200 + (a.y * 11 + i.k * 3) % 700 AS DOUBLE) AS hommes,
+      CAST(300 + (a.y * 7 + i.k * 13) % 900 + (a.y * 11 + i.k * 3) % 700 AS DOUBLE) AS total, NULL::DOUBLE AS part_femmes,
+      CASE WHEN a.y % 50 = 0 THEN 'provisoire' END AS statut,
+      CASE WHEN i.k % 2 = 0 THEN 'Synthèse' ELSE 'Source synthétique de préchauffage' END AS source
+    FROM (SELECT code FROM territories WHERE type = 'departement') d, range(1990, 2101) a(y), range(${WARM_INDICATORS}) i(k);
+  ${fixedTableSql(fixed)}
+  CREATE TEMP VIEW ${quoteIdent(WARM_TABLE)} AS ${acceptedSql({ read, fixed, headerLine: 0, propre: '(TRUE AND TRUE)', dups: null })};`;
+}
+
+export type WarmOutcome = 'fait' | 'interrompu' | 'echec';
+
+/**
+ * Runs the warm-up in two requests to DuckDB, each sent only while `stop()` is false and no transaction of ours is
+ * open (it would land inside it), then drops what it made (once no transaction is open). Never throws.
+ */
+export async function warmMeasures(conn: Connector, stop: () => boolean): Promise<WarmOutcome> {
+  const go = () => !stop() && !transactionOpen();
+  let made = false;
+  try {
+    if (!go()) return 'interrompu';
+    made = true;
+    await conn.exec(warmTablesSql());
+    if (!go()) return 'interrompu';
+    return (await speculateMeasures(conn, WARM_ID, WARM_TABLE, candidatesPrefix(WARM_TABLE), 1)) ? 'fait' : 'echec';
+  } catch {
+    return 'echec';
+  } finally {
+    if (made) {
+      while (transactionOpen()) await transactionEnd();
+      await dropFastTables(conn, WARM_TABLE).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDefaultDb } from '../helpers/node-db';
+import { transaction, transactionOpen } from '../../src/data/import/commit';
+import { warmMeasures, warmTablesSql, WARM_TABLE } from '../../src/data/import/warm';
+import { dropFastTables } from '../../src/data/import/fast';
+import type { Connector } from '../../src/data/connector';
+
+/**
+ * The warm-up of an import's measures (src/data/import/warm.ts) runs their SQL on synthetic rows and leaves the
+ * database exactly as it found it; it stops when asked, and never sends a statement into an open transaction.
+ */
+let db: Awaited<ReturnType<typeof openDefaultDb>>;
+beforeAll(async () => {
+  db = await openDefaultDb();
+});
+afterAll(() => db.close());
+
+/** Every table and view, with its row count for tables, and a digest of the measures. */
+async function state(conn: Connector) {
+  const objects = await conn.query({ sql: `SELECT table_name AS name, temporary, estimated_size AS n FROM duckdb_tables()
+    UNION ALL SELECT view_name, temporary, NULL FROM duckdb_views() WHERE NOT internal ORDER BY name`, params: [] });
+  const [measures] = await conn.query({ sql: `SELECT count(*) AS n, sum(part) AS parts, sum(femmes) AS femmes, count(DISTINCT territoire || annee || indicateur) AS keys,
+    (SELECT count(*) FROM observations_retenues) AS retenues, (SELECT count(*) FROM valeurs_calculees) AS calculees FROM mesures`, params: [] });
+  return { objects, measures };
+}
+
+/** A connector that records the statements sent, and whether a transaction of ours was open when each was. */
+function recording(conn: Connector) {
+  const sent: { sql: string; inTransaction: boolean }[] = [];
+  const rec: Connector = { ...conn, exec: (sql) => (sent.push({ sql, inTransaction: transactionOpen() }), conn.exec(sql)), query: (q) => conn.query(q) };
+  return { rec, sent };
+}
+
+describe('import warm-up', () => {
+  test('runs the measures computed ahead on synthetic rows, then leaves nothing behind', async () => {
+    const before = await state(db);
+    const { rec, sent } = recording(db);
+    expect(await warmMeasures(rec, () => false)).toBe('fait');
+    // The measures' SQL ran on the synthetic analysis (its candidates were written), then everything was dropped.
+    expect(sent.some((s) => s.sql.includes(`CREATE OR REPLACE TABLE "${WARM_TABLE}_mesures_retenues"`) && s.sql.includes(`FROM "${WARM_TABLE}"`))).toBe(true);
+    expect(sent.at(-1)?.sql).toContain(`DROP TABLE IF EXISTS "${WARM_TABLE}_lu"`);
+    expect(await state(db)).toEqual(before);
+  });
+
+  test('the synthetic rows are shaped like an analysis: mostly out of scope, each key once', async () => {
+    await db.exec(warmTablesSql());
+    const [shape] = await db.query({ sql: `SELECT count(*) AS n, count(DISTINCT (territoire, annee, indicateur)) AS keys,
+      count(*) FILTER (WHERE territoire IN (SELECT code FROM territories WHERE occitanie)) AS in_scope, count(DISTINCT source) AS sources,
+      (SELECT count(*) FROM "${WARM_TABLE}") AS accepted FROM "${WARM_TABLE}_lu"`, params: [] });
+    await dropFastTables(db, WARM_TABLE);
+    expect(shape).toEqual({ n: 109 * 111 * 17, keys: 109 * 111 * 17, in_scope: 13 * 111 * 17, sources: 2, accepted: 109 * 111 * 17 });
+  });
+
+  test('stops when asked between its two requests, and drops what the first made', async () => {
+    const before = await state(db);
+    const { rec, sent } = recording(db);
+    let asked = 0;
+    expect(await warmMeasures(rec, () => ++asked > 1)).toBe('interrompu');
+    expect(sent.some((s) => s.sql.includes(`CREATE OR REPLACE TABLE "${WARM_TABLE}_mesures_retenues"`))).toBe(false);
+    expect(await state(db)).toEqual(before);
+    // Asked to stop before anything: nothing is sent at all.
+    const none = recording(db);
+    expect(await warmMeasures(none.rec, () => true)).toBe('interrompu');
+    expect(none.sent).toEqual([]);
+  });
+
+  test('never sends a statement into an open transaction: it stops, and drops its tables after the commit', async () => {
+    const before = await state(db);
+    const { rec, sent } = recording(db);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let committed: Promise<void> | null = null;
+    let asked = 0;
+    // A transaction begins between the warm-up's two requests, and stays open until released.
+    let finished = false;
+    const warm = warmMeasures(rec, () => {
+      if (++asked === 2) committed = transaction(db, async () => {
+        await db.exec('BEGIN TRANSACTION; CREATE TABLE pendant_le_prechauffage (a INTEGER); INSERT INTO pendant_le_prechauffage VALUES (1);');
+        await held;
+        await db.exec('COMMIT;');
+      });
+      return false;
+    }).finally(() => (finished = true));
+    while (!committed) await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 50));
+    // The warm-up waits: its tables are still there, nothing was sent since the transaction began.
+    expect(finished).toBe(false);
+    expect(await db.query({ sql: `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${WARM_TABLE}_lu'`, params: [] })).toEqual([{ n: 1 }]);
+    release();
+    await committed;
+    expect(await warm).toBe('interrompu');
+    expect(sent.every((s) => !s.inTransaction)).toBe(true);
+    expect(await db.query({ sql: 'SELECT a FROM pendant_le_prechauffage', params: [] })).toEqual([{ a: 1 }]);
+    await db.exec('DROP TABLE pendant_le_prechauffage;');
+    expect(await state(db)).toEqual(before);
+  });
+});
