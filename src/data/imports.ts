@@ -82,28 +82,23 @@ let analyses = 0;
  * its reads fail). Released when another file comes, or by `releaseFileBytes` (the import panel, once the analyst
  * is done with the file).
  */
-let held: { readonly file: Blob; readonly name: string; readonly ready: Promise<void>; readonly got: Promise<void>; readonly conn: Connector } | null = null;
+let held: { readonly file: Blob; readonly name: string; readonly ready: Promise<void>; readonly conn: Connector } | null = null;
 let heldFiles = 0;
 
 /** The DuckDB file name of `file`'s bytes: the ones kept from the previous analysis, or read and registered now. */
-function bytesOf(conn: Connector, file: Blob, t0: number): { readonly name: string; readonly ready: Promise<void>; readonly got: Promise<void> } {
+function bytesOf(conn: Connector, file: Blob, t0: number): { readonly name: string; readonly ready: Promise<void> } {
   if (held?.file === file && held.conn === conn) return held;
   releaseFileBytes();
   const name = `import-octets-${++heldFiles}.csv`;
   // Read off the main thread, then transferred (not copied) to DuckDB's worker while the import worker looks at the
   // head. (Copying them for the worker instead of letting it read the file itself took a 50-60 ms task on the
   // page and delayed DuckDB's read as much.)
-  // `got`: the page has the bytes (or could not read them).
-  let gotBytes: () => void = () => undefined;
-  const got = new Promise<void>((r) => (gotBytes = r));
   const ready = file.arrayBuffer().then(async (b) => {
     performance.measure('import:octets', { start: t0 });
-    gotBytes();
     await conn.registerFile(name, b);
     performance.measure('import:fichier', { start: t0 });
   });
-  ready.catch(() => gotBytes());
-  held = { file, name, ready, got, conn };
+  held = { file, name, ready, conn };
   return held;
 }
 
@@ -176,7 +171,7 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | 
     if (file.size < FAST_MIN_BYTES || !simple) return full(simple ? 'small file' : 'options');
     const t0 = performance.now();
     const table = `import_${n}`;
-    const { name, ready: registered, got } = bytesOf(conn, file, t0);
+    const { name, ready: registered } = bytesOf(conn, file, t0);
     void dropped.then(() => performance.measure('import:nettoyage', { start: t0 }));
     let answer: FastAnswer;
     let hashed: Promise<string> | null = null;
@@ -191,9 +186,10 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | 
         const idx = canonicalColumns(h.header);
         // The rows proven clean (for the typed read), the raw key check and the distinct texts, in one pass in the worker.
         const rows = idx ? { delimiter: h.delimiter, skipLines: h.headerLine, width: h.header.length, idx, decimalComma: h.decimalComma } : undefined;
-        // The worker reads the file for it once the page has the bytes DuckDB waits for: both reads at once slowed the
-        // page's (the bench's 47 MB: 125-177 ms alone, 170-274 ms beside the worker's).
-        const s = got.then(() => worker.call<{ scan: ByteScan }>({ type: 'scan', file, rows }));
+        // The worker reads the file for it once DuckDB has the bytes it waits for (or could not get them): both reads at
+        // once slowed the page's (the bench's 47 MB: 125-177 ms alone, 170-274 ms beside the worker's), and the
+        // worker's read beside the hand-over to DuckDB slowed that too (medians 53 → 34 ms, 8 rounds each).
+        const s = registered.catch(() => undefined).then(() => worker.call<{ scan: ByteScan }>({ type: 'scan', file, rows }));
         s.then(() => performance.measure('import:balayage', { start: t0 }), () => undefined);
         // The file's SHA-256 (kept with the stored file) is computed once the pass is over, not during DuckDB's read.
         hashed = s.then(() => worker.call<string>({ type: 'sha256' }));
