@@ -98,6 +98,9 @@ function bytesOf(conn: Connector, file: Blob, t0: number): { readonly name: stri
     await conn.registerFile(name, b);
     performance.measure('import:fichier', { start: t0 });
   });
+  // Its failure surfaces where it is awaited (not as an unhandled rejection while the head is looked at, nor when
+  // the head sends the file to the full pipeline).
+  ready.catch(() => undefined);
   held = { file, name, ready, conn };
   return held;
 }
@@ -126,8 +129,9 @@ const warmedEngines = new WeakSet<Connector>();
 
 /**
  * Warms DuckDB's code for an import's measures (import/warm.ts) once the page is idle, once per database (the data
- * view calls it while the analyst picks a file); an analysis that starts stops it. Ends with the measure
- * `import:prechauffage`: the bench waits for it, so that DuckDB's own read, its floor, does not queue behind it.
+ * view calls it while the analyst picks a file). An analysis that starts stops it between its two requests; one
+ * that starts during a request waits for it (0.1 to 0.4 s). Ends with the measure `import:prechauffage` (its detail
+ * says how it went): the bench waits for it, so that DuckDB's own read, its floor, does not queue behind it.
  */
 export function warmImportEngine(conn: Connector): void {
   if (warmedEngines.has(conn)) return;
@@ -188,7 +192,8 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | 
         const rows = idx ? { delimiter: h.delimiter, skipLines: h.headerLine, width: h.header.length, idx, decimalComma: h.decimalComma } : undefined;
         // The worker reads the file for it once DuckDB has the bytes it waits for (or could not get them): both reads at
         // once slowed the page's (the bench's 47 MB: 125-177 ms alone, 170-274 ms beside the worker's), and the
-        // worker's read beside the hand-over to DuckDB slowed that too (medians 53 → 34 ms, 8 rounds each).
+        // worker's read beside the hand-over to DuckDB slowed that too (medians 53 → 34 ms, 8 rounds each, DuckDB
+        // idle otherwise).
         const s = registered.catch(() => undefined).then(() => worker.call<{ scan: ByteScan }>({ type: 'scan', file, rows }));
         s.then(() => performance.measure('import:balayage', { start: t0 }), () => undefined);
         // The file's SHA-256 (kept with the stored file) is computed once the pass is over, not during DuckDB's read.

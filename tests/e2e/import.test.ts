@@ -112,6 +112,9 @@ describe('imports in the browser', () => {
     await page.getByRole('button', { name: /^Importer 2 lignes/ }).click();
     await page.waitForSelector('[data-dataset="apres_prechauffage"][data-rows="2"][data-active="true"]');
     await expect.poll(total, { timeout: 30000 }).toBe(784 + 38 + 2);
+    // Listed again from DuckDB after the import: the datasets before, and the new one, nothing else.
+    const byId = (xs: { id: string | null }[]) => [...xs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    expect(byId(await datasets(page))).toEqual(byId([...before, { id: 'apres_prechauffage', rows: 2, active: true }]));
     expect(log.pageErrors).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
     await close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDefaultDb } from '../helpers/node-db';
 import { transaction, transactionOpen } from '../../src/data/import/commit';
-import { warmMeasures, warmTablesSql, WARM_TABLE } from '../../src/data/import/warm';
+import { warmMeasures, warmTablesSql, WARM_MAX_LOADED_ROWS, WARM_TABLE } from '../../src/data/import/warm';
 import { dropFastTables } from '../../src/data/import/fast';
 import type { Connector } from '../../src/data/connector';
 
@@ -62,6 +62,45 @@ describe('import warm-up', () => {
     const none = recording(db);
     expect(await warmMeasures(none.rec, () => true)).toBe('interrompu');
     expect(none.sent).toEqual([]);
+  });
+
+  test('a request that fails ends it, and what the first made is dropped', async () => {
+    const before = await state(db);
+    for (const failing of ['CREATE TEMP TABLE', 'CREATE OR REPLACE TEMP VIEW']) {
+      const sent: string[] = [];
+      const broken: Connector = { ...db, query: (q) => db.query(q), exec: (sql) => (sent.push(sql), sql.trimStart().startsWith(failing) ? Promise.reject(new Error('panne')) : db.exec(sql)) };
+      expect(await warmMeasures(broken, () => false)).toBe('echec');
+      expect(sent.at(-1)).toContain(`DROP TABLE IF EXISTS "${WARM_TABLE}_lu"`);
+      expect(await state(db)).toEqual(before);
+    }
+  });
+
+  test('does nothing when many rows are loaded: their own measures ran the same code', async () => {
+    await db.exec(`INSERT INTO observations_base SELECT 'gros_jeu_charge', '31', 1990 + (i % 100), 'ind_' || (i // 100), 1, 1, 2, NULL, NULL, 'Test' FROM range(${WARM_MAX_LOADED_ROWS}) r(i);`);
+    const { rec, sent } = recording(db);
+    expect(await warmMeasures(rec, () => false)).toBe('inutile');
+    expect(sent).toEqual([]);
+    await db.exec("DELETE FROM observations_base WHERE jeu = 'gros_jeu_charge';");
+  });
+
+  test('transaction(): rolled back and thrown again when its body fails; never opened inside another', async () => {
+    await db.exec('CREATE TABLE trace_transaction (a INTEGER);');
+    await expect(transaction(db, async () => {
+      await db.exec('BEGIN TRANSACTION; INSERT INTO trace_transaction VALUES (1);');
+      throw new Error('en cours de route');
+    })).rejects.toThrow('en cours de route');
+    expect(transactionOpen()).toBe(false);
+    expect(await db.query({ sql: 'SELECT count(*) AS n FROM trace_transaction', params: [] })).toEqual([{ n: 0 }]);
+    // A second one while the first is open is refused before it sends anything; the first still commits.
+    let inner: Promise<void> | null = null;
+    await transaction(db, async () => {
+      await db.exec('BEGIN TRANSACTION; INSERT INTO trace_transaction VALUES (2);');
+      inner = transaction(db, () => db.exec('BEGIN TRANSACTION; INSERT INTO trace_transaction VALUES (3); COMMIT;'));
+      await expect(inner).rejects.toThrow('in progress');
+      await db.exec('COMMIT;');
+    });
+    expect(await db.query({ sql: 'SELECT a FROM trace_transaction', params: [] })).toEqual([{ a: 2 }]);
+    await db.exec('DROP TABLE trace_transaction;');
   });
 
   test('never sends a statement into an open transaction: it stops, and drops its tables after the commit', async () => {

@@ -159,9 +159,11 @@ let waitingForNone: (() => void)[] = [];
 /**
  * Runs `body`, which begins a transaction and ends it with COMMIT, over several requests to DuckDB: counted as open
  * meanwhile (what runs in the background, the warm-up of warm.ts, never sends a statement into it), rolled back if
- * `body` throws (then the error is thrown again).
+ * `body` throws (then the error is thrown again). Refused while another is open.
  */
 export async function transaction(conn: Connector, body: () => Promise<void>): Promise<void> {
+  // DuckDB has no nested transactions: a BEGIN inside one would fail, and the ROLLBACK below would end the other.
+  if (openTransactions > 0) throw new Error('Another change of the data is in progress: try again once it is done.');
   openTransactions++;
   try {
     await body();

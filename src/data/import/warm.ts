@@ -1,5 +1,7 @@
 import type { Connector } from '../connector';
-import { quoteIdent } from '../sql/quote';
+import { z } from 'zod';
+import { runQuery } from '../client';
+import { quoteIdent, sqlQuery } from '../sql/quote';
 import { speculateMeasures, transactionEnd, transactionOpen } from './commit';
 import { acceptedSql, candidatesPrefix, dropFastTables, fixedTableSql } from './fast';
 
@@ -35,16 +37,25 @@ export function warmTablesSql(): string {
   CREATE TEMP VIEW ${quoteIdent(WARM_TABLE)} AS ${acceptedSql({ read, fixed, headerLine: 0, propre: '(TRUE AND TRUE)', dups: null })};`;
 }
 
-export type WarmOutcome = 'fait' | 'interrompu' | 'echec';
+/**
+ * Loaded rows beyond which there is nothing to warm: their own measures, computed when they were loaded, ran the
+ * same code at that scale (and the warm-up's measures, which read them too, would cost as much as a refresh).
+ */
+export const WARM_MAX_LOADED_ROWS = 250000;
+
+export type WarmOutcome = 'fait' | 'inutile' | 'interrompu' | 'echec';
 
 /**
  * Runs the warm-up in two requests to DuckDB, each sent only while `stop()` is false and no transaction of ours is
- * open (it would land inside it), then drops what it made (once no transaction is open). Never throws.
+ * open (it would land inside it), then drops what it made (once no transaction is open). Nothing to do when many
+ * rows are loaded (WARM_MAX_LOADED_ROWS). Never throws.
  */
 export async function warmMeasures(conn: Connector, stop: () => boolean): Promise<WarmOutcome> {
   const go = () => !stop() && !transactionOpen();
   let made = false;
   try {
+    const [loaded] = await runQuery(conn, sqlQuery('SELECT CAST(coalesce(sum(lignes), 0) AS DOUBLE) AS n FROM lignes_par_jeu'), z.object({ n: z.number() }));
+    if ((loaded?.n ?? 0) > WARM_MAX_LOADED_ROWS) return 'inutile';
     if (!go()) return 'interrompu';
     made = true;
     await conn.exec(warmTablesSql());
