@@ -3,6 +3,7 @@ import { problem, type Problem } from './problems';
 import { cleanText, foldKey, parseNumber, parseYear } from './numbers';
 import type { Parsed } from './parse';
 import { territoryMatcher, type CatalogueTerritory } from './territory';
+import { codePointLength, cutToCodePoints, MAX_CELL_CHARS, MAX_COUNT, MAX_SOURCE_CHARS, overlongCell } from './limits';
 
 /** One observation ready to load, with the line it came from. */
 export const CanonicalRow = z.object({
@@ -10,12 +11,13 @@ export const CanonicalRow = z.object({
   territoire: z.string().min(1).max(20),
   annee: z.number().int().min(1990).max(2100),
   indicateur: z.string().regex(/^[a-z0-9_]{1,64}$/),
-  femmes: z.number().finite().nonnegative().nullable(),
-  hommes: z.number().finite().nonnegative().nullable(),
-  total: z.number().finite().nonnegative().nullable(),
+  femmes: z.number().finite().nonnegative().max(MAX_COUNT).nullable(),
+  hommes: z.number().finite().nonnegative().max(MAX_COUNT).nullable(),
+  total: z.number().finite().nonnegative().max(MAX_COUNT).nullable(),
   part_femmes: z.number().finite().min(0).max(100).nullable(),
   statut: z.enum(['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire']).nullable(),
-  source: z.string().max(500).nullable(),
+  // Characters as a person counts them (code points): 500 emojis are 500 characters, not 1,000 UTF-16 units.
+  source: z.string().refine((s) => codePointLength(s) <= MAX_SOURCE_CHARS, `source: ${MAX_SOURCE_CHARS} characters at most`).nullable(),
 });
 export type CanonicalRow = z.infer<typeof CanonicalRow>;
 
@@ -56,14 +58,23 @@ export function validationColumns(header: readonly string[]): { femmes: string; 
   return { femmes: name('femmes'), hommes: name('hommes'), total: name('total'), part: name('part_femmes') };
 }
 
-/** Longest source text kept (CanonicalRow.source). */
-const MAX_SOURCE = 500;
-
 const STATUTS = new Set(['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire']);
 
+/** Columns whose cells are parsed, so checked against MAX_CELL_CHARS (the source has its own limit: it is cut). */
+const READ_COLUMNS: readonly Column[] = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut'];
+
+/** The source as kept (cut to MAX_SOURCE_CHARS characters on a character boundary), and its length when it was cut. */
+function readSource(raw: string): { source: string | null; cutFrom: number | null } {
+  const full = cleanText(raw);
+  const n = full.length > MAX_SOURCE_CHARS ? codePointLength(full) : full.length;
+  if (n <= MAX_SOURCE_CHARS) return { source: full || null, cutFrom: null };
+  return { source: cutToCodePoints(full, MAX_SOURCE_CHARS) || null, cutFrom: n };
+}
+
 /**
- * Maps parsed canonical rows to observations, with one problem per bad cell, by line and column. Warnings (row kept):
- * a share between 0 and 1 written without `%` (maybe a fraction), a source longer than 500 characters (cut).
+ * Maps parsed canonical rows to observations, with one problem per bad cell, by line and column. A row with a cell
+ * over MAX_CELL_CHARS gets one problem per such cell and nothing else is read from it. Warnings (row kept): a
+ * share between 0 and 1 written without `%` (maybe a fraction), a source longer than 500 characters (cut).
  */
 export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: CanonicalRow[]; problems: Problem[]; skipped: number } {
   const idx = canonicalColumns(parsed.header);
@@ -78,6 +89,14 @@ export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: Cano
     const cell = (c: Column) => (idx[c] === undefined ? '' : (r.cells[idx[c]] ?? ''));
     const bad: Problem[] = [];
     const at = (c: Column) => ({ ligne: r.line, colonne: name(c) });
+    for (const c of READ_COLUMNS) {
+      const n = overlongCell(cell(c));
+      if (n !== null) bad.push(problem('cellule_trop_longue', at(c), String(n), String(MAX_CELL_CHARS)));
+    }
+    if (bad.length) {
+      problems.push(...bad);
+      continue;
+    }
     const t = matchTerritory(cell('territoire'));
     if ('outside' in t) {
       skipped++;
@@ -85,6 +104,7 @@ export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: Cano
       continue;
     }
     if ('unknown' in t) bad.push(problem('territoire_inconnu', at('territoire'), cell('territoire')));
+    if ('ambiguous' in t) bad.push(problem('territoire_ambigu', at('territoire'), cleanText(cell('territoire')), t.ambiguous));
     const year = parseYear(cell('annee'));
     if (year === null) bad.push(problem('annee_invalide', at('annee'), cell('annee')));
     else if (year < 1990 || year > 2100) bad.push(problem('annee_hors_bornes', at('annee'), String(year)));
@@ -99,6 +119,7 @@ export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: Cano
       const res = parseNumber(cell(c), parsed.decimalComma);
       if (res.kind === 'ok') {
         if (!share && res.value < 0) bad.push(problem('nombre_negatif', at(c), cell(c)));
+        else if (!share && res.value > MAX_COUNT) bad.push(problem('effectif_trop_grand', at(c), cell(c), String(MAX_COUNT)));
         return res.value;
       }
       if (res.kind === 'secret') statut = statut ?? 'secret';
@@ -110,15 +131,14 @@ export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: Cano
     const total = num('total');
     const part = num('part_femmes', true);
     if (part !== null && (part < 0 || part > 100)) bad.push(problem('part_hors_bornes', at('part_femmes'), cell('part_femmes')));
-    const fullSource = cleanText(cell('source'));
-    const source = fullSource.slice(0, MAX_SOURCE) || null;
+    const { source, cutFrom } = readSource(cell('source'));
     if (bad.length) {
       problems.push(...bad);
       continue;
     }
     // Warnings: the row is kept, the analyst is told what was read.
     if (part !== null && part > 0 && part < 1 && !cell('part_femmes').includes('%')) problems.push(problem('part_fraction', at('part_femmes'), cell('part_femmes')));
-    if (fullSource.length > MAX_SOURCE) problems.push(problem('texte_tronque', at('source'), String(fullSource.length), String(MAX_SOURCE)));
+    if (cutFrom !== null) problems.push(problem('texte_tronque', at('source'), String(cutFrom), String(MAX_SOURCE_CHARS)));
     rows.push({ line: r.line, territoire: 'code' in t ? t.code : '', annee: year ?? 0, indicateur, femmes, hommes, total, part_femmes: part, statut: statut as CanonicalRow['statut'], source });
   }
   return { rows, problems, skipped };

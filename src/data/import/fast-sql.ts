@@ -1,6 +1,7 @@
 import { quoteLiteral } from '../sql/quote';
 import type { CANONICAL_COLUMNS } from './canonical';
 import type { FastHead } from './scan';
+import { MAX_COUNT } from './limits';
 
 /**
  * The SQL of the fast import path's one pass over the file (see fast.ts). Every check here is a cheap proof that
@@ -79,7 +80,8 @@ export function readStatement(table: string, file: string, head: FastHead, idx: 
     ),
     b AS (
       SELECT v.*, coalesce(territoire IS NOT NULL AND annee BETWEEN 1990 AND 2100
-        AND coalesce(femmes, 0) >= 0 AND coalesce(hommes, 0) >= 0 AND coalesce(total, 0) >= 0 AND coalesce(part_femmes, 0) BETWEEN 0 AND 100
+        AND coalesce(femmes, 0) BETWEEN 0 AND ${MAX_COUNT} AND coalesce(hommes, 0) BETWEEN 0 AND ${MAX_COUNT} AND coalesce(total, 0) BETWEEN 0 AND ${MAX_COUNT}
+        AND coalesce(part_femmes, 0) BETWEEN 0 AND 100
         AND (statut IS NULL OR statut = 'secret' OR statut = 'estimation' OR statut = 'faible_fiabilite' OR statut = 'rupture' OR statut = 'provisoire'), FALSE) AS cellules_ok
       FROM v
     )

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { problem, type Problem } from './problems';
-import { foldKey, parseNumber } from './numbers';
+import { foldKey, parseNumber, writesDecimalComma } from './numbers';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -165,7 +165,8 @@ export function parseText(input: string, opts: { delimiter?: Delimiter; headerLi
     rows.push({ line: r.line, cells });
   });
   if (BAD_CHARS.test(text)) problems.push(...badCharacters(headerRow, header, rows));
-  const decimalComma = delimiter !== ',' && rows.slice(0, 2000).some((r) => r.cells.some((c) => /^\s*-?[\d\s\u00a0\u202f.]*\d,\d+\s*%?\s*$/.test(c)));
+  // A scan, not a regex: the check runs on every cell of the first rows, whatever their length.
+  const decimalComma = delimiter !== ',' && rows.slice(0, 2000).some((r) => r.cells.some(writesDecimalComma));
   return { delimiter, header, headerLine: headerRow.line, rows, titleRows: h, blankRows, footnoteRows, decimalComma, problems };
 }
 

@@ -14,12 +14,15 @@ export type ProblemCode =
   | 'nombre_champs'
   | 'guillemet_non_ferme'
   | 'territoire_inconnu'
+  | 'territoire_ambigu'
   | 'territoire_hors_perimetre'
   | 'indicateur_inconnu'
   | 'annee_invalide'
   | 'annee_hors_bornes'
   | 'nombre_invalide'
   | 'nombre_negatif'
+  | 'effectif_trop_grand'
+  | 'cellule_trop_longue'
   | 'femmes_sup_total'
   | 'somme_incoherente'
   | 'part_hors_bornes'
@@ -60,6 +63,26 @@ function size(bytes: string, lang: 'fr' | 'en'): string {
   return `${lang === 'fr' ? mb.replace('.', ',') : mb} ${mo}`;
 }
 
+/** A whole number as each language writes it: `300 000` (narrow no-break space), `300,000`. */
+function count(n: string, lang: 'fr' | 'en'): string {
+  const x = Number(n);
+  return Number.isFinite(x) ? x.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 3 }) : n;
+}
+
+/**
+ * The candidates of an ambiguous name, given as `type:code` pairs separated by `|` (`region:REG-01|departement:971`),
+ * in each language: `région REG-01 ou département 971`, `région REG-01 or département 971`.
+ */
+function candidates(list: string, lang: 'fr' | 'en'): string {
+  const kinds: Record<string, [string, string]> = { region: ['région', 'région'], departement: ['département', 'département'], pays: ['pays', 'country'], ue: ['UE', 'EU'] };
+  const parts = list.split('|').map((item) => {
+    const [type = '', code = ''] = item.split(':');
+    const kind = kinds[type] ?? [type, type];
+    return `${lang === 'fr' ? kind[0] : kind[1]} ${code}`;
+  });
+  return parts.join(lang === 'fr' ? ' ou ' : ' or ');
+}
+
 const T: Record<ProblemCode, Template> = {
   fichier_vide: () => ['Le fichier est vide.', 'The file is empty.'],
   fichier_trop_gros: (v, max) => [`Le fichier pèse ${size(v, 'fr')} ; la limite est ${size(max, 'fr')}. Découpez-le ou filtrez-le avant l’import.`, `The file is ${size(v, 'en')}; the limit is ${size(max, 'en')}. Split or filter it before importing.`],
@@ -72,12 +95,15 @@ const T: Record<ProblemCode, Template> = {
   nombre_champs: (v, n) => [`La ligne compte ${v} champs au lieu de ${n}.`, `The row has ${v} fields instead of ${n}.`],
   guillemet_non_ferme: () => ['Un guillemet ouvert n’est jamais fermé : la suite du fichier est lue comme une seule cellule.', 'A quote is opened and never closed: the rest of the file is read as one cell.'],
   territoire_inconnu: (v) => [`Territoire inconnu : « ${v} ». Attendu : un code de département (09, 2A), 76, FR ou EU27_2020.`, `Unknown territory: "${v}". Expected a département code (09, 2A), 76, FR or EU27_2020.`],
+  territoire_ambigu: (v, list) => [`Nom ambigu : « ${v} » (${candidates(list, 'fr')}) ; écrivez le code.`, `Ambiguous name: "${v}" (${candidates(list, 'en')}); write the code.`],
   territoire_hors_perimetre: (v) => [`Territoire hors du périmètre du tableau de bord, ligne ignorée : « ${v} ».`, `Territory outside the dashboard's scope, row skipped: "${v}".`],
   indicateur_inconnu: (v) => [`Indicateur inconnu : « ${v} ». Déclarez-le ou utilisez un identifiant de data/indicators.csv.`, `Unknown indicator: "${v}". Declare it or use an id from data/indicators.csv.`],
   annee_invalide: (v) => [`Année illisible : « ${v} ».`, `Unreadable year: "${v}".`],
   annee_hors_bornes: (v) => [`Année hors bornes (1990 à 2100) : ${v}.`, `Year out of range (1990 to 2100): ${v}.`],
   nombre_invalide: (v) => [`Nombre illisible : « ${v} ».`, `Unreadable number: "${v}".`],
   nombre_negatif: (v) => [`Un effectif ne peut pas être négatif : ${v}.`, `A count cannot be negative: ${v}.`],
+  effectif_trop_grand: (v, max) => [`Effectif trop grand : ${v} ; un effectif ne peut pas dépasser ${count(max, 'fr')}.`, `Count too large: ${v}; a count cannot exceed ${count(max, 'en')}.`],
+  cellule_trop_longue: (v, max) => [`Cellule de ${count(v, 'fr')} caractères ; la limite est de ${count(max, 'fr')}. Vérifiez le séparateur et les guillemets du fichier.`, `Cell of ${count(v, 'en')} characters; the limit is ${count(max, 'en')}. Check the file's delimiter and quotes.`],
   femmes_sup_total: (v, t) => [`Plus de femmes (${v}) que le total (${t}).`, `More women (${v}) than the total (${t}).`],
   somme_incoherente: (v, t) => [`Femmes + hommes = ${v}, mais le total vaut ${t}.`, `Women + men = ${v}, but the total is ${t}.`],
   part_hors_bornes: (v) => [`Part des femmes hors de 0 à 100 : ${v}.`, `Share of women outside 0 to 100: ${v}.`],

@@ -4,6 +4,7 @@ import type { Parsed } from './parse';
 import { problem, type Problem } from './problems';
 import { cleanText, foldKey, parseNumber, parseYear } from './numbers';
 import { territoryMatcher } from './territory';
+import { MAX_CELL_CHARS, MAX_COUNT, overlongCell } from './limits';
 
 const Col = z.string().min(1).max(200);
 
@@ -57,6 +58,44 @@ interface Acc {
   m: number | null;
   t: number | null;
   secret: boolean;
+  /** A count of this territory and year went over MAX_COUNT (reported once): no observation is made of it. */
+  tooBig: boolean;
+}
+
+/**
+ * Adds a count to a territory and year's sum. A count or a sum over MAX_COUNT is refused where it happens (this row,
+ * this column), once per territory and year: the sum never grows into Infinity.
+ */
+function addCount(problems: Problem[], a: Acc, which: 'f' | 'm' | 't', value: number, at: { ligne: number; colonne: string }, raw: string): void {
+  if (a.tooBig) return;
+  const sum = (a[which] ?? 0) + value;
+  if (sum <= MAX_COUNT) a[which] = sum;
+  else {
+    a.tooBig = true;
+    problems.push(problem('effectif_trop_grand', at, value > MAX_COUNT ? raw : String(sum), String(MAX_COUNT)));
+  }
+}
+
+/** The observations of the sums (a sum over MAX_COUNT makes none), rounded to the thousandth. */
+function observations(sums: readonly Acc[], recipe: Recipe): CanonicalRow[] {
+  const source = recipe.source ? cleanText(recipe.source) : recipe.nom;
+  return sums.filter((a) => !a.tooBig).map((a) => {
+    const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+    const hasMen = recipe.sexe.mode === 'colonne' ? recipe.sexe.hommes.length > 0 : Boolean(recipe.sexe.hommes);
+    const total = a.t ?? (hasMen && a.f !== null && a.m !== null ? a.f + a.m : null);
+    const secret = a.secret && (a.f === null || total === null);
+    return { line: a.line, territoire: a.territoire, annee: a.annee, indicateur: recipe.indicateur, femmes: secret ? null : round(a.f), hommes: secret || !hasMen ? null : round(a.m), total: secret ? null : round(total), part_femmes: null, statut: secret ? 'secret' : null, source };
+  });
+}
+
+/** One problem per cell of the columns a recipe reads that is longer than MAX_CELL_CHARS. */
+function overlongCells(cells: readonly string[], columns: readonly { name: string; i: number }[], line: number): Problem[] {
+  const out: Problem[] = [];
+  for (const c of columns) {
+    const n = overlongCell(cells[c.i] ?? '');
+    if (n !== null) out.push(problem('cellule_trop_longue', { ligne: line, colonne: c.name }, String(n), String(MAX_CELL_CHARS)));
+  }
+  return out;
 }
 
 /**
@@ -78,7 +117,14 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
   const problems: Problem[] = [];
   let skipped = 0;
   const cell = (cells: string[], i: number) => cells[i] ?? '';
+  const readColumns = recipeColumns(recipe).map((name) => ({ name, i: col(name) }));
   for (const r of p.rows) {
+    // A cell too long to be real is refused before anything is read from its row.
+    const long = overlongCells(r.cells, readColumns, r.line);
+    if (long.length) {
+      problems.push(...long);
+      continue;
+    }
     if (!filters.every((f) => f.values.has(foldKey(cell(r.cells, f.i))))) {
       skipped++;
       continue;
@@ -89,8 +135,9 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
       skipped++;
       continue;
     }
-    if ('unknown' in t) {
-      problems.push(problem('territoire_inconnu', { ligne: r.line, colonne: recipe.territoire.colonne }, tRaw));
+    if (!('code' in t)) {
+      const at = { ligne: r.line, colonne: recipe.territoire.colonne };
+      problems.push('ambiguous' in t ? problem('territoire_ambigu', at, cleanText(tRaw), t.ambiguous) : problem('territoire_inconnu', at, tRaw));
       continue;
     }
     let year: number | null;
@@ -104,14 +151,14 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
     }
     const key = `${t.code}|${year}`;
     // Once a territory and year has rows, a sex with none of them counts zero, not missing.
-    const a = acc.get(key) ?? { line: r.line, territoire: t.code, annee: year, f: 0, m: 0, t: null, secret: false };
+    const a = acc.get(key) ?? { line: r.line, territoire: t.code, annee: year, f: 0, m: 0, t: null, secret: false, tooBig: false };
     acc.set(key, a);
     const add = (which: 'f' | 'm' | 't', colName: string) => {
       const raw = cell(r.cells, col(colName));
       const n = parseNumber(raw, p.decimalComma);
       if (n.kind === 'ok') {
         if (n.value < 0) problems.push(problem('nombre_negatif', { ligne: r.line, colonne: colName }, raw));
-        else a[which] = (a[which] ?? 0) + n.value;
+        else addCount(problems, a, which, n.value, { ligne: r.line, colonne: colName }, raw);
       } else if (n.kind === 'secret') a.secret = true;
       else if (n.kind === 'invalide') problems.push(problem('nombre_invalide', { ligne: r.line, colonne: colName }, raw));
     };
@@ -127,16 +174,9 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
       skipped++;
       continue;
     }
-    if (recipe.mesure.mode === 'compte') a[which] = (a[which] ?? 0) + 1;
+    if (recipe.mesure.mode === 'compte') addCount(problems, a, which, 1, { ligne: r.line, colonne: recipe.sexe.colonne }, '1');
     else add(which, recipe.mesure.colonne);
   }
-  const source = recipe.source ? cleanText(recipe.source) : recipe.nom;
-  const rows: CanonicalRow[] = [...acc.values()].map((a) => {
-    const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-    const hasMen = recipe.sexe.mode === 'colonne' ? recipe.sexe.hommes.length > 0 : Boolean(recipe.sexe.hommes);
-    const total = a.t ?? (hasMen && a.f !== null && a.m !== null ? a.f + a.m : null);
-    const secret = a.secret && (a.f === null || total === null);
-    return { line: a.line, territoire: a.territoire, annee: a.annee, indicateur: recipe.indicateur, femmes: secret ? null : round(a.f), hommes: secret || !hasMen ? null : round(a.m), total: secret ? null : round(total), part_femmes: null, statut: secret ? 'secret' : null, source };
-  });
+  const rows = observations([...acc.values()], recipe);
   return { rows, problems, skipped };
 }

@@ -1,5 +1,6 @@
 import type { CANONICAL_COLUMNS } from './canonical';
 import type { ByteScan } from './scan';
+import { MAX_COUNT } from './limits';
 
 /**
  * The fast path's proof that a row is clean, made from the file's bytes in the import worker while DuckDB reads
@@ -292,7 +293,8 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
           const t = num(cTot);
           const p = num(cP);
           const st = statutOk(cS);
-          cells = len(cT) > 0 && year >= 1990 && year <= 2100 && f !== INVALID && h !== INVALID && t !== INVALID && p !== INVALID && p <= 100 && st < STATUTS.length;
+          cells = len(cT) > 0 && year >= 1990 && year <= 2100 && f !== INVALID && h !== INVALID && t !== INVALID && p !== INVALID && p <= 100 && st < STATUTS.length
+            && f <= MAX_COUNT && h <= MAX_COUNT && t <= MAX_COUNT;
           clean = cells && len(cI) > 0 && sourceOk(cSrc, lineAscii) && !(p > 0 && p < 1)
             && !(f >= 0 && t >= 0 && f > t)
             && !(f >= 0 && h >= 0 && t >= 0 && Math.abs(f + h - t) > Math.max(1, t * 0.001))

@@ -14,21 +14,42 @@ const NUTS: Record<string, string> = {
 };
 const COUNTRY: Record<string, string> = { FR: 'FR', FRA: 'FR', FRANCE: 'FR', FXX: 'FR', EU27_2020: 'EU27_2020', EU27: 'EU27_2020', UE27: 'EU27_2020', UE: 'EU27_2020', EU: 'EU27_2020' };
 
-export type TerritoryMatch = { readonly code: string } | { readonly unknown: true } | { readonly outside: true };
+/**
+ * `ambiguous`: a name that several territories bear (Guadeloupe is région REG-01 and département 971), with its
+ * candidates as `type:code` pairs joined by `|` (the `territoire_ambigu` problem's list).
+ */
+export type TerritoryMatch = { readonly code: string } | { readonly unknown: true } | { readonly outside: true } | { readonly ambiguous: string };
+
+/** Longest text tried as a code (`EU27_2020`, `DEP-76`, `FRJ23`…): longer texts can only be names. */
+const MAX_CODE = 20;
 
 /**
  * Maps the ways files write a territory to our codes: `31`, `9`, `09`, `9.0`, `DEP-31`, `D031`, `2A`, `REG-76`,
  * `76`, NUTS (`FRJ23`), ISO (`FR`, `FRA`), `EU27_2020`, and names (`Haute-Garonne`, accents and case ignored).
- * A well-formed code of another country is `outside` (skipped with a warning); anything else is `unknown`.
+ * A well-formed code of another country is `outside` (skipped with a warning); a name several territories bear is
+ * `ambiguous` (codes never are); anything else is `unknown`.
  */
 export function territoryMatcher(territories: readonly CatalogueTerritory[]): (raw: string) => TerritoryMatch {
   const codes = new Set(territories.map((t) => t.code));
   const depByCog = new Map(territories.filter((t) => t.type === 'departement').map((t) => [t.code_cog, t.code]));
   const regByCog = new Map(territories.filter((t) => t.type === 'region').map((t) => [t.code_cog, t.code]));
-  const byName = new Map(territories.map((t) => [foldKey(t.nom_fr), t.code]));
+  // Every territory of each name: a name borne by several (a région and its département overseas) is ambiguous.
+  const byName = new Map<string, CatalogueTerritory[]>();
+  for (const t of territories) {
+    const key = foldKey(t.nom_fr);
+    byName.set(key, [...(byName.get(key) ?? []), t]);
+  }
+  const byNameMatch = (raw: string): TerritoryMatch | null => {
+    const found = byName.get(foldKey(raw));
+    if (!found?.length) return null;
+    if (found.length === 1) return { code: (found[0] as CatalogueTerritory).code };
+    return { ambiguous: found.map((t) => `${t.type}:${t.code}`).join('|') };
+  };
   return (raw) => {
     const s = cleanText(raw).toUpperCase();
     if (s === '') return { unknown: true };
+    // Codes are short: the patterns below only ever see short texts (no regex runs on a long cell).
+    if (s.length > MAX_CODE) return byNameMatch(raw) ?? { unknown: true };
     const known = (c: string | undefined): TerritoryMatch | null => (c !== undefined && codes.has(c) ? { code: c } : null);
     let m = s.match(/^(?:DEP[-_ ]?|D)?0*(\d{1,3})(?:\.0+)?$/);
     if (m?.[1]) {
@@ -45,8 +66,8 @@ export function territoryMatcher(territories: readonly CatalogueTerritory[]): (r
     if (COUNTRY[s]) return { code: COUNTRY[s] };
     const direct = known(s);
     if (direct) return direct;
-    const named = byName.get(foldKey(raw));
-    if (named) return { code: named };
+    const named = byNameMatch(raw);
+    if (named) return named;
     // Another country (ISO 2 letters, EU aggregates, NUTS codes): valid, outside our scope.
     if (/^([A-Z]{2}|EU\d{2}(_\d{4})?|EA\d{0,2}|[A-Z]{2}[A-Z0-9]{1,3})$/.test(s)) return { outside: true };
     return { unknown: true };

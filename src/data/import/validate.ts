@@ -1,9 +1,16 @@
 import { CanonicalRow } from './canonical';
 import { problem, type Problem } from './problems';
+import { MAX_COUNT } from './limits';
 
 /** Rounding tolerance for women + men = total: published counts are rounded (and census counts weighted). */
 export function sumTolerance(total: number): number {
   return Math.max(1, total * 0.001);
+}
+
+/** The problem of a count the schema refuses: negative, or too large (a sum grown to Infinity among them). */
+function countProblem(v: number | null, at: { ligne: number; colonne: string }, value: string): Problem {
+  if (v !== null && v > MAX_COUNT) return problem('effectif_trop_grand', at, value, String(MAX_COUNT));
+  return problem(v !== null && v < 0 ? 'nombre_negatif' : 'nombre_invalide', at, value);
 }
 
 /**
@@ -24,7 +31,7 @@ export function validateRows(rows: readonly CanonicalRow[], columns: { femmes: s
         const value = String((r as Record<string, unknown>)[col] ?? '');
         if (col === 'part_femmes') bad.push(problem('part_hors_bornes', at(columns.part), value));
         else if (col === 'annee') bad.push(problem('annee_hors_bornes', at('annee'), value));
-        else if (['femmes', 'hommes', 'total'].includes(col)) bad.push(problem('nombre_negatif', at(col), value));
+        else if (col === 'femmes' || col === 'hommes' || col === 'total') bad.push(countProblem(r[col], at(columns[col]), value));
         else bad.push(problem('nombre_invalide', at(col), value));
       }
     }
