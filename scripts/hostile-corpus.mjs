@@ -142,6 +142,9 @@ export const GENERATED = {
   'archive-zip.csv': () => zipStore([['donnees.csv', enc(`${CANONICAL}\n31,2024,emploi_numerique,1,2,3,,,\n`)]]),
   'classeur-xlsx.csv': () => zipStore(XLSX_PARTS.map(([n, x]) => [n, enc(x)])),
   'image-png.csv': () => png1x1(),
+  // Issue 17, defect 4: a number cell of 300,000 digits (or spaces) then a letter, in a `;` file (once minutes to report).
+  'limite-chiffres-300000.csv': () => enc(`${CANONICAL.replace(/,/g, ';')}\n31;2024;emploi_numerique;1;2;3;;;\n34;2024;emploi_numerique;${'1'.repeat(300_000)}a;2;3;;;\n`),
+  'limite-espaces-300000.csv': () => enc(`${CANONICAL.replace(/,/g, ';')}\n31;2024;emploi_numerique;1;2;3;;;\n34;2024;emploi_numerique;${' '.repeat(300_000)}a;2;3;;;\n`),
 };
 
 /** The bytes of a generated case. */

@@ -12,7 +12,7 @@ export type NumberResult =
   | { readonly kind: 'invalide' };
 
 /** Spaces used as thousands separators: space, no-break space, narrow no-break space, thin space. */
-const SPACES = /[\s\u00a0\u202f\u2009\u2007]/g;
+const SPACES = /[\s\u00a0\u202f\u2009\u2007]+/g;
 const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/g;
 const INVALIDE: NumberResult = { kind: 'invalide' };
 
