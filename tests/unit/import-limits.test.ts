@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseNumber, parseYear, writesDecimalComma, type NumberResult } from '../../src/data/import/numbers';
 import { parseText } from '../../src/data/import/parse';
 import { territoryMatcher } from '../../src/data/import/territory';
@@ -261,7 +263,12 @@ const RECIPE: Recipe = {
 };
 
 describe('counts are finite and at most MAX_COUNT', () => {
-  test('the bound', () => expect(MAX_COUNT).toBe(1e12));
+  test('the bound, as the published schema states it', () => {
+    expect(MAX_COUNT).toBe(1e12);
+    const schema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../data/schema/observations.schema.json'), 'utf8')) as { fields: { name: string; constraints?: { maximum?: number } }[] };
+    const max = (name: string) => schema.fields.find((f) => f.name === name)?.constraints?.maximum;
+    expect([max('femmes'), max('hommes'), max('total')]).toEqual([MAX_COUNT, MAX_COUNT, MAX_COUNT]);
+  });
 
   test('a canonical count over the bound is refused by line and column; the bound itself is accepted', () => {
     const r = run(`${HEAD}\n31;2024;emploi_numerique;1000000000000;0;1000000000000;;;\n34;2024;emploi_numerique;1;1000000000001;1000000000002;;;\n`);
