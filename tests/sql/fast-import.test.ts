@@ -137,6 +137,7 @@ describe('fast import path gives the full pipeline’s report', () => {
     expect(new Set(slow.problems.map((p) => p.code))).toEqual(new Set([
       'territoire_hors_perimetre', 'territoire_inconnu', 'annee_hors_bornes', 'annee_invalide', 'indicateur_inconnu', 'nombre_invalide', 'nombre_negatif',
       'statut_inconnu', 'femmes_sup_total', 'somme_incoherente', 'sans_valeur', 'part_hors_bornes', 'doublon', 'texte_tronque', 'part_fraction',
+      'effectif_trop_grand', // the 19-digit counts, over MAX_COUNT
     ]));
   });
 
