@@ -107,23 +107,7 @@ export function parseText(input: string, opts: { delimiter?: Delimiter; headerLi
   // A final newline yields one empty row; it is not a blank row of the file.
   if (raw.length && raw[raw.length - 1]?.cells.every((c) => c === '') && /(\r\n|\n|\r)$/.test(text)) raw.pop();
 
-  // Row widths, not counting columns that are empty everywhere (trailing `;;;;` on every line, however many).
-  const used = raw.reduce((w, r) => Math.max(w, filledWidth(r.cells)), 0);
-  const widths = new Map<number, number>();
-  for (const r of raw) {
-    const w = Math.min(r.cells.length, used);
-    if (nonEmpty(r.cells) >= 2) widths.set(w, (widths.get(w) ?? 0) + 1);
-  }
-  const modal = [...widths.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
-
-  let h = opts.headerLine !== undefined ? raw.findIndex((r) => r.line === opts.headerLine) : -1;
-  if (h < 0) {
-    h = raw.findIndex((r) => {
-      const n = nonEmpty(r.cells);
-      const texts = r.cells.filter((c) => c.trim() !== '' && !isNumeric(c)).length;
-      return n >= Math.max(2, Math.ceil(modal * 0.5)) && texts >= Math.ceil(n / 2);
-    });
-  }
+  const h = headerIndex(raw, opts.headerLine);
   const headerRow = raw[h];
   if (!headerRow) {
     const empty = raw.every((r) => nonEmpty(r.cells) === 0);
@@ -168,6 +152,28 @@ export function parseText(input: string, opts: { delimiter?: Delimiter; headerLi
   // A scan, not a regex: the check runs on every cell of the first rows, whatever their length.
   const decimalComma = delimiter !== ',' && rows.slice(0, 2000).some((r) => r.cells.some(writesDecimalComma));
   return { delimiter, header, headerLine: headerRow.line, rows, titleRows: h, blankRows, footnoteRows, decimalComma, problems };
+}
+
+/**
+ * The index of the header row: the analyst's line, else the first row with at least half the usual number of filled
+ * cells (and two), mostly text.
+ */
+function headerIndex(raw: readonly ParsedRow[], headerLine: number | undefined): number {
+  const h = headerLine !== undefined ? raw.findIndex((r) => r.line === headerLine) : -1;
+  if (h >= 0) return h;
+  // Row widths, not counting columns that are empty everywhere (trailing `;;;;` on every line, however many).
+  const used = raw.reduce((w, r) => Math.max(w, filledWidth(r.cells)), 0);
+  const widths = new Map<number, number>();
+  for (const r of raw) {
+    const w = Math.min(r.cells.length, used);
+    if (nonEmpty(r.cells) >= 2) widths.set(w, (widths.get(w) ?? 0) + 1);
+  }
+  const modal = [...widths.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+  return raw.findIndex((r) => {
+    const n = nonEmpty(r.cells);
+    const texts = r.cells.filter((c) => c.trim() !== '' && !isNumeric(c)).length;
+    return n >= Math.max(2, Math.ceil(modal * 0.5)) && texts >= Math.ceil(n / 2);
+  });
 }
 
 /** One problem per cell holding what a damaged decoding leaves (U+FFFD, control characters), by line and column. */
