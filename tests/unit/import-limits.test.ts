@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseNumber, parseYear, writesDecimalComma, type NumberResult } from '../../src/data/import/numbers';
-import { parseText } from '../../src/data/import/parse';
+import { parseText, sniffDelimiter, unifyLineEnds } from '../../src/data/import/parse';
 import { territoryMatcher } from '../../src/data/import/territory';
 import { mapCanonical } from '../../src/data/import/canonical';
 import { validateRows } from '../../src/data/import/validate';
@@ -140,6 +140,19 @@ describe('parsing is linear in the length of a cell', () => {
     const work = f(1_000_000);
     const t0 = performance.now();
     work();
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  // The file-level patterns (quoted cells, line ends) keep a regex: its alternatives start with different characters
+  // and a failed quoted cell leaves no quote after it, so each character is read a bounded number of times.
+  test.each([
+    ['an unclosed quote, then 1 MB', `a;b\r\n"${'x'.repeat(1_000_000)}\n1;2\r`],
+    ['1 MB of doubled quotes, unclosed', `a;b\r\n"${'""'.repeat(500_000)}\n`],
+    ['1 MB of quoted line ends, and line ends of one kind', `a;b\r\n${'"\r\n"\r\n'.repeat(175_000)}`],
+  ])('delimiter sniffing and line-end unifying on %s: under 2 s', (_name, text) => {
+    const t0 = performance.now();
+    sniffDelimiter(text);
+    unifyLineEnds(text);
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 
