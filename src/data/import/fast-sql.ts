@@ -61,7 +61,7 @@ function sourceOk(source: string): string {
 
 /**
  * The one pass: DuckDB reads the file and stores, for each row in the file's order, its values and two flags.
- * `cellules_ok`: every cell mapCanonical checks reads plainly (territory and indicator apart: their text is
+ * `cellules_ok`: every cell mapCanonical checks reads plainly, counts within MAX_COUNT (territory and indicator apart: their text is
  * stored and checked by distinct value, see `textChecks`). `propre0`: that, and no rule of validateRows and no
  * warning applies. Values of rows that are not clean are never used (JavaScript maps those rows again).
  */

@@ -293,6 +293,7 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
           const t = num(cTot);
           const p = num(cP);
           const st = statutOk(cS);
+          // Counts over MAX_COUNT are JavaScript's to refuse (effectif_trop_grand): 13 to 15 digits read plainly here.
           cells = len(cT) > 0 && year >= 1990 && year <= 2100 && f !== INVALID && h !== INVALID && t !== INVALID && p !== INVALID && p <= 100 && st < STATUTS.length
             && f <= MAX_COUNT && h <= MAX_COUNT && t <= MAX_COUNT;
           clean = cells && len(cI) > 0 && sourceOk(cSrc, lineAscii) && !(p > 0 && p < 1)
