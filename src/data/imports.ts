@@ -404,7 +404,9 @@ export async function restoreImports(conn: Connector, run: (file: Blob, opts: Im
   const lost = ok.length + refused.length === 0 ? expected : [];
   await syncMarker();
   const { restored, failed } = await replayImports(conn, ok, run);
-  for (const id of await getInactiveDefaults()) await setActive(conn, id, false);
+  // The setting names default datasets only: any other id in it (an import's) is not the setting's to switch off.
+  const isDefault = new Set([...DEFAULT_DATASET_IDS, ...defaults]);
+  for (const id of await getInactiveDefaults()) if (isDefault.has(id)) await setActive(conn, id, false);
   return { restored, failed: [...refused.map((r) => r.id), ...failed], lost };
 }
 

@@ -433,7 +433,9 @@ describe('data loss', () => {
         new Promise<void>((resolve, reject) => {
           const r = indexedDB.open('parite-numerique');
           r.onsuccess = () => {
-            const tx = r.result.transaction('imports', 'readwrite');
+            const tx = r.result.transaction(['imports', 'settings'], 'readwrite');
+            // The setting of default datasets switched off, naming an import: not the setting's to switch off.
+            tx.objectStore('settings').put(['import_valide'], 'inactive-defaults');
             for (const { record, bytes_as } of planted) {
               const { bytes, ...rest } = record;
               const data = new TextEncoder().encode(String(bytes));
@@ -462,7 +464,7 @@ describe('data loss', () => {
 
     await page.reload({ waitUntil: 'commit' });
     await ready(page);
-    // The defaults keep their 784 and 38 rows (and stay illustrative); the two valid records load beside them.
+    // The defaults keep their 784 and 38 rows (and stay illustrative); the two valid records load beside them, active.
     await expectState(page, { datasets: [...DEFAULTS, ...valid], rows: DEFAULT_ROWS + 4, share: want.defaults });
     expect(await page.locator('[data-testid="illustrative-notice"]').count()).toBe(1);
     expect(await namedIn('fr')).toEqual(named);
