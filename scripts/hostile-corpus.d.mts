@@ -20,3 +20,11 @@ export interface CaseForTable {
 }
 export function renderCasesTable(cases: readonly CaseForTable[], lang: 'fr' | 'en'): string;
 export function withCaseTables(doc: string, cases: readonly CaseForTable[]): string;
+export interface StoredForTable {
+  cas_fr: string;
+  cas_en: string;
+  record: { id?: unknown };
+  expect: { fr: string; en: string };
+}
+export function renderStoredTable(stored: readonly StoredForTable[], lang: 'fr' | 'en'): string;
+export function withStoredTables(doc: string, stored: readonly StoredForTable[]): string;

@@ -5,7 +5,8 @@
  *
  *   node scripts/hostile-corpus.mjs DIR     writes every generated file into DIR (the one over the size cap as a
  *                                           sparse file: it takes no disk space)
- *   node scripts/hostile-corpus.mjs --docs  rewrites the case tables of docs/reliability.md from cases.json
+ *   node scripts/hostile-corpus.mjs --docs  rewrites the case tables of docs/reliability.md from cases.json (the
+ *                                           import files' `cases`, and the stored records' `stored`)
  *
  * Tests call `generate(name)` directly: nothing large is written to disk, and the file over the size cap is a
  * zero-filled buffer whose pages the engine never touches (the size check comes before any read).
@@ -200,12 +201,38 @@ export function withCaseTables(doc, cases) {
   return out;
 }
 
+/**
+ * The markdown table of the stored-record cases (cases.json's `stored`: records planted in IndexedDB, replayed on
+ * start), in one language: case, id planted, expected outcome.
+ */
+export function renderStoredTable(stored, lang) {
+  const fr = lang === 'fr';
+  const head = fr
+    ? '| cas | identifiant planté | résultat attendu |\n| --- | --- | --- |'
+    : '| case | id planted | expected outcome |\n| --- | --- | --- |';
+  const lines = stored.map((c) => `| ${esc(fr ? c.cas_fr : c.cas_en)} | ${code(JSON.stringify(c.record.id ?? null))} | ${esc(fr ? c.expect.fr : c.expect.en)} |`);
+  return [head, ...lines].join('\n');
+}
+
+/** Replaces the text between `<!-- hostile-stored:LANG -->` and `<!-- /hostile-stored:LANG -->` with the generated table. */
+export function withStoredTables(doc, stored) {
+  let out = doc;
+  for (const lang of ['fr', 'en']) {
+    const re = new RegExp(`(<!-- hostile-stored:${lang} -->)[\\s\\S]*?(<!-- /hostile-stored:${lang} -->)`);
+    if (!re.test(out)) throw new Error(`docs: stored-record markers for ${lang} not found`);
+    out = out.replace(re, (_m, a, b) => `${a}\n${renderStoredTable(stored, lang)}\n${b}`);
+  }
+  return out;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const arg = process.argv[2];
   if (arg === '--docs') {
-    const cases = JSON.parse(readFileSync(CASES_PATH, 'utf8')).cases;
-    writeFileSync(DOC_PATH, withCaseTables(readFileSync(DOC_PATH, 'utf8'), cases));
-    console.log(`docs/reliability.md: ${cases.length} cases`);
+    const corpus = JSON.parse(readFileSync(CASES_PATH, 'utf8'));
+    const cases = corpus.cases;
+    const stored = corpus.stored ?? [];
+    writeFileSync(DOC_PATH, withStoredTables(withCaseTables(readFileSync(DOC_PATH, 'utf8'), cases), stored));
+    console.log(`docs/reliability.md: ${cases.length} cases, ${stored.length} stored records`);
   } else if (arg) {
     console.log(writeAll(path.resolve(arg)).join('\n'));
   } else {

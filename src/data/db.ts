@@ -129,12 +129,12 @@ async function create(): Promise<Connector> {
   performance.mark('duckdb:instantiated');
   const connector = connectorOf(db, conn);
   setState({ status: 'loading', step: 'data' });
-  await loadDefaults(connector, await files);
+  const defaults = await loadDefaults(connector, await files);
   performance.mark('duckdb:data-loaded');
   let restore: RestoreReport;
   try {
     const cat = await importCatalogueOf(connector);
-    const r = await restoreImports(connector, (file, opts) => analyseFile(connector, file, cat, opts).promise);
+    const r = await restoreImports(connector, (file, opts) => analyseFile(connector, file, cat, opts).promise, defaults);
     restore = { restored: r.restored.length, failed: r.failed, storageUnavailable: false, lost: r.lost };
   } catch {
     restore = { restored: 0, failed: [], storageUnavailable: true, lost: readMarker() };

@@ -10,7 +10,7 @@ import { candidatesPrefix, dropFastTables, FAST_MIN_BYTES, runFastImport, type D
 import type { ByteScan, FastHead } from './import/scan';
 import type { WorkerRequest } from './import/worker-protocol';
 import { warmMeasures } from './import/warm';
-import { askPersistence, clearImports, deleteImport, getImport, getInactiveDefaults, listImports, putImport, readMarker, setInactiveDefaults, syncMarker, type StoredRecord } from './store';
+import { askPersistence, clearImports, DEFAULT_DATASET_IDS, deleteImport, getImport, getInactiveDefaults, listImports, putImport, readMarker, setInactiveDefaults, syncMarker, type StoredRecord } from './store';
 import { announceChange, StaleError, withImportLock } from './tab-sync';
 import { bumpDataVersion, getDataVersion } from './version';
 
@@ -303,10 +303,15 @@ async function stageAndSwap(conn: Connector, analysed: AnalysedImport, meta: Dat
   if (pendingTable === table) pendingTable = null;
 }
 
-/** A dataset id from a file name: `DS_RP_EMPLOI 2022.csv` → `ds_rp_emploi_2022`. */
+/**
+ * A dataset id from a file name: `DS_RP_EMPLOI 2022.csv` → `ds_rp_emploi_2022`; a default dataset's id gets
+ * `_import` (`illustratif.csv` → `illustratif_import`). Stored records are checked against exactly these shapes
+ * (isImportId in store.ts).
+ */
 export function datasetIdFor(fileName: string): string {
   const base = fileName.replace(/\.[a-z0-9]{1,5}$/i, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  return (base.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'import').replace(/^(illustratif|eurostat_tic)$/, '$1_import');
+  const id = base.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'import';
+  return DEFAULT_DATASET_IDS.includes(id) ? `${id}_import` : id;
 }
 
 const Priority = z.object({ p: z.number().int().nullable() });
@@ -387,25 +392,40 @@ function metaOf(rec: StoredRecord, sources: readonly string[]) {
 
 /**
  * Rebuilds the analyst's imports from IndexedDB into a database that holds the defaults: each stored file runs
- * through the same pipeline again. Returns the ids that could not be restored, and `lost`: the ids the localStorage
- * marker remembers when IndexedDB now holds no import at all (cleared by the browser or the analyst). The marker is
- * then reset to what IndexedDB holds. Throws if IndexedDB cannot be read (the marker is left as it was).
+ * through the same pipeline again. `defaults`: the ids of the default datasets loaded (loadDefaults), which no stored
+ * record may take. Returns the ids that could not be restored (records refused by checkStored, then files that no
+ * longer pass), and `lost`: the ids the localStorage marker remembers when IndexedDB now holds no import at all
+ * (cleared by the browser or the analyst). The marker is then reset to what IndexedDB holds. Throws if IndexedDB
+ * cannot be read (the marker is left as it was).
  */
-export async function restoreImports(conn: Connector, run: (file: Blob, opts: ImportOptions) => Promise<AnalysedImport>): Promise<{ restored: string[]; failed: string[]; lost: string[] }> {
+export async function restoreImports(conn: Connector, run: (file: Blob, opts: ImportOptions) => Promise<AnalysedImport>, defaults: readonly string[] = []): Promise<{ restored: string[]; failed: string[]; lost: string[] }> {
+  const expected = readMarker();
+  const { ok, refused } = await listImports(defaults);
+  const lost = ok.length + refused.length === 0 ? expected : [];
+  await syncMarker();
+  const { restored, failed } = await replayImports(conn, ok, run);
+  // The setting names default datasets only: any other id in it (an import's) is not the setting's to switch off.
+  const isDefault = new Set([...DEFAULT_DATASET_IDS, ...defaults]);
+  for (const id of await getInactiveDefaults()) if (isDefault.has(id)) await setActive(conn, id, false);
+  return { restored, failed: [...refused.map((r) => r.id), ...failed], lost };
+}
+
+/**
+ * Replays stored records (validated by checkStored, in priority order) into the database: each file is analysed
+ * again with its options and recipe, and swapped in only if it still passes, with no error, at least one row, and
+ * the SHA-256 it was stored with (bytes changed since are not loaded). Returns the ids restored and the ids that failed.
+ */
+export async function replayImports(conn: Connector, records: readonly StoredRecord[], run: (file: Blob, opts: ImportOptions) => Promise<AnalysedImport>): Promise<{ restored: string[]; failed: string[] }> {
   const restored: string[] = [];
   const failed: string[] = [];
-  const expected = readMarker();
-  const { ok, broken } = await listImports();
-  const lost = ok.length + broken.length === 0 ? expected : [];
-  await syncMarker();
-  failed.push(...broken);
-  for (const rec of ok) {
+  for (const rec of records) {
     seen.set(rec.id, rec.importedAt);
     try {
       if (rec.options.declared?.length) await declareIndicators(conn, rec.options.declared);
       const file = rec.bytes instanceof Blob ? rec.bytes : new Blob([rec.bytes]);
       const a = await run(file, { fileName: rec.fileName, ...rec.options, recipe: rec.recipe ?? undefined });
       if (a.result.errors > 0 || a.rowCount === 0) throw new Error('no longer valid');
+      if (a.sha256 !== rec.sha256) throw new Error('bytes changed since they were stored');
       await stageAndSwap(conn, a, metaOf(rec, a.sources));
       restored.push(rec.id);
     } catch {
@@ -414,8 +434,7 @@ export async function restoreImports(conn: Connector, run: (file: Blob, opts: Im
   }
   // The stored files are not analysed again: their bytes leave DuckDB's memory.
   releaseFileBytes();
-  for (const id of await getInactiveDefaults()) await setActive(conn, id, false);
-  return { restored, failed, lost };
+  return { restored, failed };
 }
 
 /** Activates or deactivates a dataset, and remembers it (under the import lock, like every stored change). */

@@ -24,9 +24,10 @@ function readCsv(file: string, columns: string): string {
 
 /**
  * Creates the schema and loads the committed default data into an empty database. Each observation file is
- * loaded under the dataset row that names it, so the dataset list and the observations never disagree.
+ * loaded under the dataset row that names it, so the dataset list and the observations never disagree. Resolves
+ * to the default datasets' ids, in priority order: no stored import may take one (restoreImports).
  */
-export async function loadDefaults(conn: Connector, files: DefaultFiles): Promise<void> {
+export async function loadDefaults(conn: Connector, files: DefaultFiles): Promise<string[]> {
   await conn.exec(SAFE_SETTINGS);
   await conn.exec(CREATE_TABLES);
   await conn.exec(CREATE_VIEWS);
@@ -40,6 +41,7 @@ export async function loadDefaults(conn: Connector, files: DefaultFiles): Promis
     INSERT INTO datasets SELECT id, nom_fr, nom_en, 'defaut', source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, TRUE FROM default_datasets;
   `);
   const rows = await conn.query({ sql: 'SELECT id, fichier FROM default_datasets ORDER BY priorite', params: [] });
+  const ids: string[] = [];
   for (const row of rows) {
     const id = String(row['id']);
     const file = String(row['fichier']);
@@ -48,8 +50,10 @@ export async function loadDefaults(conn: Connector, files: DefaultFiles): Promis
     await conn.registerText(file, text);
     await conn.exec(`INSERT INTO observations_base SELECT ${quoteLiteral(id)}, * FROM ${readCsv(file, OBS_COLUMNS)};`);
     await conn.dropFile(file);
+    ids.push(id);
   }
   await conn.exec('DROP TABLE default_datasets;');
   await refreshMeasures(conn);
   for (const f of ['territoires.csv', 'indicators.csv', 'datasets.csv']) await conn.dropFile(f);
+  return ids;
 }

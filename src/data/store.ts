@@ -2,15 +2,36 @@ import { z } from 'zod';
 import { Recipe } from './import/recipe';
 
 /**
+ * The ids of the default datasets, as `data/datasets.csv` lists them (tests/unit/stored-records.test.ts checks they
+ * agree). No stored import may take one: replayed on start, it would replace that dataset's rows.
+ */
+export const DEFAULT_DATASET_IDS: readonly string[] = ['illustratif', 'eurostat_tic'];
+
+/**
+ * Every id `datasetIdFor` (src/data/imports.ts) writes, and nothing else: lowercase letters and digits in runs joined
+ * by single underscores, from the file's name cut to 60 characters (the cut may leave one trailing underscore), or
+ * a default dataset's id followed by `_import` (checked on random file names by the same test).
+ */
+const IMPORT_ID_SHAPE = /^[a-z0-9]+(?:_[a-z0-9]+)*_?$/;
+const IMPORT_ID_MAX = 60 + '_import'.length;
+
+/** True for an id the app may store an import under, given the ids of the default datasets (`reserved`). */
+export function isImportId(id: string, reserved: Iterable<string> = DEFAULT_DATASET_IDS): boolean {
+  return id.length <= IMPORT_ID_MAX && IMPORT_ID_SHAPE.test(id) && !new Set(reserved).has(id);
+}
+
+/**
  * The system of record for analysts' uploads: IndexedDB keeps each imported file's original bytes, how it was
  * read (recipe, encoding…) and its SHA-256. On start the app rebuilds its database from `data/` plus these.
+ * The one schema of a stored record: `putImport` writes nothing else, and `listImports` / `getImport` accept nothing
+ * else (strict: a key the app never writes makes a record of unknown shape, refused).
  */
-export const StoredImport = z.object({
-  id: z.string().regex(/^[a-z0-9_-]{1,80}$/),
-  nom: z.string().max(200),
+export const StoredImport = z.strictObject({
+  id: z.string().refine((id) => isImportId(id), 'not an id the app writes'),
+  nom: z.string().max(300),
   fileName: z.string().max(300),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  options: z.object({
+  options: z.strictObject({
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
     delimiter: z.enum([',', ';', '\t']).optional(),
     headerLine: z.number().int().positive().optional(),
@@ -18,14 +39,52 @@ export const StoredImport = z.object({
     declared: z.array(z.string().regex(/^[a-z0-9_]{1,64}$/)).optional(),
   }),
   recipe: Recipe.nullable(),
-  importedAt: z.string(),
+  importedAt: z.iso.datetime(),
   actif: z.boolean(),
-  priorite: z.number().int(),
-  rows: z.number().int(),
+  // After every default dataset (firstPriority in src/data/imports.ts), within DuckDB's INTEGER.
+  priorite: z.number().int().min(10).max(2 ** 31 - 1),
+  rows: z.number().int().nonnegative(),
+  /** The file itself: a Blob (stored by the browser without copying it through the page), or bytes (older records). */
+  bytes: z.union([z.instanceof(Blob), z.instanceof(ArrayBuffer)]),
 });
-export type StoredImport = z.infer<typeof StoredImport>;
-/** The file itself: a Blob (stored by the browser without copying it through the page), or bytes (older records). */
-export type StoredRecord = StoredImport & { bytes: Blob | ArrayBuffer };
+export type StoredRecord = z.infer<typeof StoredImport>;
+
+/** Why a stored record is refused: an id that is a default dataset's, or any other shape the app never writes. */
+export type RefusedReason = 'id_reserve' | 'forme_inconnue';
+
+/** A stored record that is not restored: how to name it to the analyst (its id, cut to 80 characters, or `?`), and why. */
+export interface RefusedRecord {
+  readonly id: string;
+  readonly reason: RefusedReason;
+}
+
+function labelOf(raw: unknown): string {
+  const id = raw !== null && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+  const text = typeof id === 'string' || typeof id === 'number' ? String(id) : '';
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine ? (oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine) : '?';
+}
+
+/** Validates one raw record read from IndexedDB against what the app writes; `reserved`: the default datasets' ids. */
+export function checkStored(raw: unknown, reserved: Iterable<string> = DEFAULT_DATASET_IDS): { ok: true; record: StoredRecord } | { ok: false; refused: RefusedRecord } {
+  const parsed = StoredImport.safeParse(raw);
+  if (parsed.success && isImportId(parsed.data.id, [...DEFAULT_DATASET_IDS, ...reserved])) return { ok: true, record: parsed.data };
+  const id = (raw as { id?: unknown } | null)?.id;
+  const reason: RefusedReason = typeof id === 'string' && [...DEFAULT_DATASET_IDS, ...reserved].includes(id) ? 'id_reserve' : 'forme_inconnue';
+  return { ok: false, refused: { id: labelOf(raw), reason } };
+}
+
+/** Sorts raw records into the valid ones (by priority) and the refused ones (in the order read). */
+export function partitionStored(all: readonly unknown[], reserved: Iterable<string> = DEFAULT_DATASET_IDS): { ok: StoredRecord[]; refused: RefusedRecord[] } {
+  const ok: StoredRecord[] = [];
+  const refused: RefusedRecord[] = [];
+  for (const raw of all) {
+    const c = checkStored(raw, reserved);
+    if (c.ok) ok.push(c.record);
+    else refused.push(c.refused);
+  }
+  return { ok: ok.sort((a, b) => a.priorite - b.priorite), refused };
+}
 
 const DB_NAME = 'parite-numerique';
 const VERSION = 1;
@@ -106,33 +165,30 @@ async function write(store: string, fn: (s: IDBObjectStore) => void): Promise<vo
   });
 }
 
-/** Every stored import, validated; a record that does not parse is skipped (and reported by the caller). */
-export async function listImports(): Promise<{ ok: StoredRecord[]; broken: string[] }> {
+/**
+ * Every stored import, validated (checkStored): a record the app would not have written (a default dataset's id,
+ * given here as `reserved` besides DEFAULT_DATASET_IDS, or any other shape) is refused, and reported by the caller.
+ */
+export async function listImports(reserved: Iterable<string> = DEFAULT_DATASET_IDS): Promise<{ ok: StoredRecord[]; refused: RefusedRecord[] }> {
   const db = await open();
   const all = await req(db.transaction('imports').objectStore('imports').getAll());
-  const ok: StoredRecord[] = [];
-  const broken: string[] = [];
-  for (const raw of all as unknown[]) {
-    const parsed = StoredImport.safeParse(raw);
-    const bytes = (raw as { bytes?: unknown }).bytes;
-    if (parsed.success && (bytes instanceof ArrayBuffer || bytes instanceof Blob)) ok.push({ ...parsed.data, bytes });
-    else broken.push(String((raw as { id?: unknown }).id ?? '?'));
-  }
-  return { ok: ok.sort((a, b) => a.priorite - b.priorite), broken };
+  return partitionStored(all as unknown[], reserved);
 }
 
+/** One stored import, or null when there is none or it is refused (see checkStored). */
 export async function getImport(id: string): Promise<StoredRecord | null> {
   const db = await open();
   const raw = (await req(db.transaction('imports').objectStore('imports').get(id))) as unknown;
   if (!raw) return null;
-  const parsed = StoredImport.safeParse(raw);
-  const bytes = (raw as { bytes?: unknown }).bytes;
-  return parsed.success && (bytes instanceof ArrayBuffer || bytes instanceof Blob) ? { ...parsed.data, bytes } : null;
+  const c = checkStored(raw);
+  return c.ok ? c.record : null;
 }
 
 /** Writes (or replaces, atomically) one import; the marker is raised once the write is done. */
 export async function putImport(rec: StoredRecord): Promise<void> {
-  await write('imports', (s) => s.put(rec));
+  // The same schema as the reader's: a record that would be refused on start is never written.
+  const valid = StoredImport.parse(rec);
+  await write('imports', (s) => s.put(valid));
   await syncMarker();
 }
 

@@ -6,6 +6,7 @@ import { stage, swapIn } from '../../src/data/import/commit';
 import type { CanonicalRow } from '../../src/data/import/canonical';
 import { runQuery } from '../../src/data/client';
 import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
+import { storedCases, type StoredCase } from '../helpers/hostile-stored';
 
 /**
  * Data loss (docs/reliability.md, "Data loss"): after a refused save, a reload in the middle of an import, two tabs
@@ -311,7 +312,8 @@ describe('data loss', () => {
     );
     await page.reload({ waitUntil: 'commit' });
     await ready(page);
-    await expect.poll(() => page.locator('[role="alert"]').allInnerTexts(), { timeout: 30000 }).toEqual(['Certains imports enregistrés n’ont pas pu être rechargés : gros.']);
+    await expect.poll(() => page.locator('[role="alert"]').count(), { timeout: 30000 }).toBe(1);
+    expect(await page.locator('[role="alert"][data-testid="storage-failed"] p').innerText()).toBe('Certains imports enregistrés n’ont pas pu être rechargés : gros.');
     await expectState(page, { ...before, stored: [`gros:${BIG.length}`], share: want.defaults });
     expect(errors).toEqual([]);
     await close();
@@ -418,6 +420,62 @@ describe('data loss', () => {
     expect(await datasets(page)).toEqual(DEFAULTS);
     await expect.poll(() => count(page)).toBe(DEFAULT_ROWS);
     expect(await marker(page)).not.toBeNull();
+    expect(errors).toEqual([]);
+    await close();
+  });
+  test('stored records the app never wrote (a default dataset’s id, unknown shapes): refused and named on every view, the defaults keep their rows, the valid ones load', async () => {
+    const { page, errors, close } = await open();
+    await goData(page);
+    const cases = storedCases();
+    // Planted as they are in tests/fixtures/hostile/cases.json (key `stored`), all at once, then the page reloads.
+    await page.evaluate(
+      (planted: Pick<StoredCase, 'record' | 'bytes_as'>[]) =>
+        new Promise<void>((resolve, reject) => {
+          const r = indexedDB.open('parite-numerique');
+          r.onsuccess = () => {
+            const tx = r.result.transaction(['imports', 'settings'], 'readwrite');
+            // The setting of default datasets switched off, naming an import: not the setting's to switch off.
+            tx.objectStore('settings').put(['import_valide'], 'inactive-defaults');
+            for (const { record, bytes_as } of planted) {
+              const { bytes, ...rest } = record;
+              const data = new TextEncoder().encode(String(bytes));
+              tx.objectStore('imports').put(bytes === undefined ? rest : { ...rest, bytes: bytes_as === 'arraybuffer' ? data.buffer : new Blob([data]) });
+            }
+            tx.oncomplete = () => {
+              r.result.close();
+              resolve();
+            };
+            tx.onabort = () => reject(tx.error);
+          };
+          r.onerror = () => reject(r.error);
+        }),
+      cases.map((c) => ({ record: c.record, bytes_as: c.bytes_as })),
+    );
+    const valid = cases.filter((c) => c.expect.outcome === 'restored').map((c) => `${String(c.record['id'])}:2:true`);
+    const named = cases.flatMap((c) => (c.expect.named ? [c.expect.named] : [])).sort();
+    expect(valid).toHaveLength(2);
+    expect(named).toEqual(expect.arrayContaining(['illustratif', 'eurostat_tic', 'cle_inconnue', '42']));
+    const namedIn = async (lang: 'fr' | 'en') => {
+      const text = await page.locator('[data-testid="storage-failed"][role="alert"] p').innerText({ timeout: 30000 });
+      const m = (lang === 'fr' ? /^Certains imports enregistrés n’ont pas pu être rechargés : (.*)\.$/ : /^Some stored imports could not be reloaded: (.*)\.$/).exec(text);
+      expect(m, text).not.toBeNull();
+      return (m?.[1] ?? '').split(', ').sort();
+    };
+
+    await page.reload({ waitUntil: 'commit' });
+    await ready(page);
+    // The defaults keep their 784 and 38 rows (and stay illustrative); the two valid records load beside them, active.
+    await expectState(page, { datasets: [...DEFAULTS, ...valid], rows: DEFAULT_ROWS + 4, share: want.defaults });
+    expect(await page.locator('[data-testid="illustrative-notice"]').count()).toBe(1);
+    expect(await namedIn('fr')).toEqual(named);
+    // Refused, not deleted: the records stay in IndexedDB (« Revenir aux données par défaut » deletes them).
+    expect((await stored(page)).length).toBe(cases.length);
+
+    // On the overview too, and in English.
+    await page.goto(appUrl('?lang=en'), { waitUntil: 'commit' });
+    await page.waitForSelector(`${READY}[data-chart="kpi"]`, { timeout: 90000 });
+    expect(await namedIn('en')).toEqual(named);
+    expect(await page.locator('[data-testid="illustrative-notice"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await close();
   });

@@ -30,7 +30,6 @@ export function DataView({ lang, t, db }: { lang: Lang; t: Messages; db: DbState
     <>
       {illustrative ? <IllustrativeNotice t={t} /> : null}
       {restore?.storageUnavailable ? <p role="alert" className="warning">{t.storageUnavailable}</p> : null}
-      {restore && restore.failed.length ? <p role="alert" className="warning">{t.restoreFailed(restore.failed.join(', '))}</p> : null}
       {error ? <p role="alert" className="error">{error}</p> : null}
       <ImportPanel lang={lang} t={t} />
       <DatasetList lang={lang} t={t} onError={setError} />
