@@ -110,6 +110,29 @@ const XLSX_PARTS = [
   ['xl/worksheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>territoire</t></is></c></row></sheetData></worksheet>'],
 ];
 
+/** Words of the long sources of the share cases: a text of exactly `n` characters, cut between words. */
+const SOURCE_WORDS = ['Insee,', 'recensement', 'de', 'la', 'population', '2021,', 'exploitation', 'complémentaire,', 'tableaux', 'détaillés', 'des', 'métiers', 'du', 'numérique', 'par', 'département', 'et', 'sexe'];
+export function longSource(n, seed = 0) {
+  let s = `Source ${seed}`;
+  for (let i = 0; s.length < n; i++) s += ` ${SOURCE_WORDS[(i + seed) % SOURCE_WORDS.length]}`;
+  return s.length > n ? `${s.slice(0, n - 1).trimEnd()}.`.padEnd(n, '.') : s;
+}
+
+const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+const years = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** The files of the share cases: valid imports whose charts once made « Partager » fail (issue 17, defect 5). */
+const SHARE_FILES = {
+  // One source of 450 characters (the import accepts 500).
+  'partage-source-450.csv': () => enc(`${CANONICAL}\n${['31', '34', '09'].map((d, i) => `${d},2024,emploi_numerique,${900 + i},${2100 + i},${3000 + 2 * i},,,"${longSource(450)}"`).join('\n')}\n`),
+  // Three sources of 500 characters each: the dataset cites the first three, joined.
+  'partage-trois-sources-500.csv': () => enc(`${CANONICAL}\n${['31', '34', '09'].map((d, i) => `${d},2024,emploi_numerique,${900 + i},${2100 + i},${3000 + 2 * i},,,"${longSource(500, i + 1)}"`).join('\n')}\n`),
+  // Five départements over 25 years, the région summed from them: a partial sum every year.
+  'partage-sommes-partielles.csv': () => enc(`${CANONICAL}\n${years(2000, 2024).flatMap((y) => DEPS.slice(0, 5).map((d, i) => `${d},${y},specialistes_tic,${100 + i + y - 2000},${900 + i},${1000 + 2 * i + y - 2000},,,Insee`)).join('\n')}\n`),
+  // Every département secret for 25 years: the secret note names each of them, year by year.
+  'partage-secret-13.csv': () => enc(`${CANONICAL}\n${years(2000, 2024).flatMap((y) => DEPS.map((d) => `${d},${y},demandeurs_numerique,,,,,secret,Dares`)).join('\n')}\n`),
+};
+
 /** Generators of the files that are not committed, by the file name used in cases.json. */
 export const GENERATED = {
   'windows-1252.csv': () =>
@@ -142,6 +165,7 @@ export const GENERATED = {
   'archive-zip.csv': () => zipStore([['donnees.csv', enc(`${CANONICAL}\n31,2024,emploi_numerique,1,2,3,,,\n`)]]),
   'classeur-xlsx.csv': () => zipStore(XLSX_PARTS.map(([n, x]) => [n, enc(x)])),
   'image-png.csv': () => png1x1(),
+  ...SHARE_FILES,
 };
 
 /** The bytes of a generated case. */

@@ -95,7 +95,7 @@ describe('snapshot builders', () => {
     const map = buildMap(ctx('en'), { indicator: INDICATOR, regionCode: '76', year: 2024, departements: [deps[0] as MesureRow, low, deps[2] as MesureRow], refs });
     expect(map.series[0]?.points.map((p) => [p.x, p.y, p.flags?.raison ?? null])).toEqual([['31', 25.9, null], ['30', 21.5, null], ['48', null, 'secret']]);
     expect(map.references.map((r) => r.id)).toEqual(['parite', 'region', 'france']);
-    expect(map.notes).toEqual(expect.arrayContaining(['Small counts (under 200 women), interpret with caution: Gard.', 'Statistical confidentiality: Lozère.', 'Région 2024: 1 département without a value, partial sum.']));
+    expect(map.notes).toEqual(expect.arrayContaining(['Small counts (under 200 women), interpret with caution: Gard.', 'Statistical confidentiality: Lozère.', 'Partial sum: Occitanie 2024 (1 département without a value).']));
     expect(nb(map.summary)).toBe('In 2024, women make up 25.2% of digital jobs in Occitanie; by département, from 21.5% (Gard) to 25.9% (Haute-Garonne). Statistical confidentiality: Lozère.');
     const ranking: RankingRow[] = [
       { territoire: '31', nom_fr: 'Haute-Garonne', nom_en: 'Haute-Garonne', part: 25.9, femmes: 1, effectif: 1, faible_fiabilite: false, statut: null, raison: null, rang: 1, rang_precedent: 2, evolution_rang: 1 },
