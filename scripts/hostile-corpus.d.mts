@@ -20,3 +20,18 @@ export interface CaseForTable {
 }
 export function renderCasesTable(cases: readonly CaseForTable[], lang: 'fr' | 'en'): string;
 export function withCaseTables(doc: string, cases: readonly CaseForTable[]): string;
+export function longSource(n: number, seed?: number): string;
+export const SHARE_FILES: Record<string, () => Uint8Array>;
+export function generateShare(name: string): Uint8Array;
+export interface EmbedCaseForTable {
+  cas_fr: string;
+  cas_en: string;
+  fragment?: { base: string; set: [string, unknown][] };
+  import?: { file: string; indicateur: string };
+  host?: number;
+  outcome: 'refused' | 'drawn' | 'shared';
+  resultat_fr: string;
+  resultat_en: string;
+}
+export function renderEmbedsTable(embeds: readonly EmbedCaseForTable[], lang: 'fr' | 'en'): string;
+export function withEmbedTables(doc: string, embeds: readonly EmbedCaseForTable[]): string;

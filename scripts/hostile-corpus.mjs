@@ -122,7 +122,7 @@ const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', 
 const years = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** The files of the share cases: valid imports whose charts once made « Partager » fail (issue 17, defect 5). */
-const SHARE_FILES = {
+export const SHARE_FILES = {
   // One source of 450 characters (the import accepts 500).
   'partage-source-450.csv': () => enc(`${CANONICAL}\n${['31', '34', '09'].map((d, i) => `${d},2024,emploi_numerique,${900 + i},${2100 + i},${3000 + 2 * i},,,"${longSource(450)}"`).join('\n')}\n`),
   // Three sources of 500 characters each: the dataset cites the first three, joined.
@@ -165,13 +165,19 @@ export const GENERATED = {
   'archive-zip.csv': () => zipStore([['donnees.csv', enc(`${CANONICAL}\n31,2024,emploi_numerique,1,2,3,,,\n`)]]),
   'classeur-xlsx.csv': () => zipStore(XLSX_PARTS.map(([n, x]) => [n, enc(x)])),
   'image-png.csv': () => png1x1(),
-  ...SHARE_FILES,
 };
 
 /** The bytes of a generated case. */
 export function generate(name) {
   const g = GENERATED[name];
   if (!g) throw new Error(`no generator for ${name}`);
+  return g();
+}
+
+/** The bytes of a share case's import file (the `embeds` entries of cases.json name them). */
+export function generateShare(name) {
+  const g = SHARE_FILES[name];
+  if (!g) throw new Error(`no share file ${name}`);
   return g();
 }
 
@@ -221,12 +227,45 @@ export function withCaseTables(doc, cases) {
   return out;
 }
 
+/** What an embed case feeds: a v1 fragment with values set by path, an embed code pasted on a page, or an import. */
+function embedInput(e, fr) {
+  if (e.import) return `${code(e.import.file)}${fr ? ' (généré), indicateur ' : ' (generated), indicator '}${code(e.import.indicateur)}${fr ? ', puis « Partager »' : ', then “Share”'}`;
+  // Bidirectional controls written as escapes: in the docs they would reorder the table itself.
+  const shown = (v) => JSON.stringify(v).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const sets = e.fragment.set.map(([k, v]) => code(`${k} = ${shown(v)}`)).join(', ');
+  const base = `fragment ${code(e.fragment.base)}${sets ? `${fr ? ' :' : ':'} ${sets}` : ''}`;
+  return e.host ? `${base}${fr ? `, code d’intégration ×${e.host} sur une page d’un autre site` : `, embed code ×${e.host} on another site's page`}` : base;
+}
+
+/** The markdown table of the embed and share cases (the `embeds` key of cases.json), in one language. */
+export function renderEmbedsTable(embeds, lang) {
+  const fr = lang === 'fr';
+  const outcome = { refused: fr ? 'refusé' : 'refused', drawn: fr ? 'dessiné' : 'drawn', shared: fr ? 'partagé' : 'shared' };
+  const head = fr ? '| cas | entrée | résultat | ce qui est vérifié |\n| --- | --- | --- | --- |' : '| case | input | outcome | what is checked |\n| --- | --- | --- | --- |';
+  const lines = embeds.map((e) => `| ${esc(fr ? e.cas_fr : e.cas_en)} | ${esc(embedInput(e, fr))} | ${outcome[e.outcome]} | ${esc(fr ? e.resultat_fr : e.resultat_en)} |`);
+  return [head, ...lines].join('\n');
+}
+
+/** Replaces the text between `<!-- hostile-embeds:LANG -->` and `<!-- /hostile-embeds:LANG -->` with the table. */
+export function withEmbedTables(doc, embeds) {
+  let out = doc;
+  for (const lang of ['fr', 'en']) {
+    const re = new RegExp(`(<!-- hostile-embeds:${lang} -->)[\\s\\S]*?(<!-- /hostile-embeds:${lang} -->)`);
+    if (!re.test(out)) throw new Error(`docs: embed markers for ${lang} not found`);
+    out = out.replace(re, (_m, a, b) => `${a}\n${renderEmbedsTable(embeds, lang)}\n${b}`);
+  }
+  return out;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const arg = process.argv[2];
   if (arg === '--docs') {
-    const cases = JSON.parse(readFileSync(CASES_PATH, 'utf8')).cases;
-    writeFileSync(DOC_PATH, withCaseTables(readFileSync(DOC_PATH, 'utf8'), cases));
-    console.log(`docs/reliability.md: ${cases.length} cases`);
+    const all = JSON.parse(readFileSync(CASES_PATH, 'utf8'));
+    const cases = all.cases;
+    let doc = withCaseTables(readFileSync(DOC_PATH, 'utf8'), cases);
+    if (all.embeds) doc = withEmbedTables(doc, all.embeds);
+    writeFileSync(DOC_PATH, doc);
+    console.log(`docs/reliability.md: ${cases.length} cases${all.embeds ? `, ${all.embeds.length} embed cases` : ''}`);
   } else if (arg) {
     console.log(writeAll(path.resolve(arg)).join('\n'));
   } else {
