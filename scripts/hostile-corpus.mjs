@@ -129,6 +129,8 @@ export const SHARE_FILES = {
   'partage-trois-sources-500.csv': () => enc(`${CANONICAL}\n${['31', '34', '09'].map((d, i) => `${d},2024,emploi_numerique,${900 + i},${2100 + i},${3000 + 2 * i},,,"${longSource(500, i + 1)}"`).join('\n')}\n`),
   // Five départements over 25 years, the région summed from them: a partial sum every year.
   'partage-sommes-partielles.csv': () => enc(`${CANONICAL}\n${years(2000, 2024).flatMap((y) => DEPS.slice(0, 5).map((d, i) => `${d},${y},specialistes_tic,${100 + i + y - 2000},${900 + i},${1000 + 2 * i + y - 2000},,,Insee`)).join('\n')}\n`),
+  // A source ending with U+202E (right-to-left override): what follows it on the same line would be mirrored.
+  'partage-source-bidi.csv': () => enc(`${CANONICAL}\n31,2024,emploi_technique,500,1500,2000,,,Insee\u202e\n34,2024,emploi_technique,400,1600,2000,,,Insee\u202e\n`),
   // Every département secret for 25 years: the secret note names each of them, year by year.
   'partage-secret-13.csv': () => enc(`${CANONICAL}\n${years(2000, 2024).flatMap((y) => DEPS.map((d) => `${d},${y},demandeurs_numerique,,,,,secret,Dares`)).join('\n')}\n`),
 };

@@ -154,3 +154,50 @@ describe('share cases through the UI (issue 17, defect 5)', () => {
     await embed.close();
   });
 });
+
+describe('a source with U+202E, imported through the UI (issue 17, defect 8)', () => {
+  test('the list of datasets, the charts, their SVG export and the embed cite it without the control: date and licence keep their order', async () => {
+    const c = cases.find((x) => x.id === 'partage-source-bidi');
+    const ordered = c?.expect?.ordered ?? [];
+    expect(ordered.length).toBeGreaterThan(0);
+    const inOrderText = (text: string) => expect(inOrder(text, ordered), text).toBe(true);
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
+    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    await importThroughUi(page, 'partage-source-bidi.csv');
+    const listed = await page.locator(`[data-dataset="${datasetIdFor('partage-source-bidi.csv')}"]`).innerText();
+    expect(listed).not.toMatch(BIDI);
+    inOrderText(listed);
+    await page.goto(appUrl('?indicateur=emploi_technique'), { waitUntil: 'commit' });
+    await allReady(page);
+    for (const kind of ['ranking', 'map', 'trend']) {
+      const sources = await page.locator(`[data-chart="${kind}"] .chart-sources`).innerText();
+      expect(sources).not.toMatch(BIDI);
+      inOrderText(sources);
+    }
+    await page.locator('[data-chart="ranking"] [data-testid="share"]').click();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('dialog[open] [data-testid="download-svg"]').click()]);
+    const svg = await new Promise<string>((resolve, reject) => {
+      void dl.createReadStream().then((st) => {
+        let out = '';
+        st.on('data', (d: Buffer) => (out += d.toString('utf8')));
+        st.on('end', () => resolve(out));
+        st.on('error', reject);
+      });
+    });
+    expect(svg).not.toMatch(BIDI);
+    inOrderText([...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' '));
+    const code = page.locator('dialog[open] [data-testid="embed-code"]');
+    await expect.poll(() => code.inputValue(), { timeout: 30000 }).toContain('#v1.');
+    const src = /src="([^"]+)"/.exec(await code.inputValue())?.[1]?.replace(/&amp;/g, '&') ?? '';
+    expect(log.pageErrors).toEqual([]);
+    await close();
+    const embed = await openPage(browser);
+    await embed.page.goto(src, { waitUntil: 'load' });
+    await embed.page.locator(READY).waitFor({ timeout: 20000 });
+    const foot = await embed.page.locator('.chart-sources').innerText();
+    expect(foot).not.toMatch(BIDI);
+    inOrderText(foot);
+    await embed.close();
+  });
+});

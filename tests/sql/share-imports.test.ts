@@ -10,6 +10,8 @@ import { loadOverview } from '../../src/features/overview/model';
 import { loadTerritory } from '../../src/features/territory/model';
 import { ChartSnapshot } from '../../src/snapshot/schema';
 import { decodeSnapshot, encodeSnapshot } from '../../src/snapshot/codec';
+import { sourceCredit } from '../../src/snapshot/credits';
+import { stripBidi } from '../../src/lib/bidi';
 
 const cat = importCatalogue();
 const cases = embedCases().filter((c) => c.import);
@@ -45,9 +47,22 @@ describe('share cases of tests/fixtures/hostile/cases.json: a valid import, then
         const back = await decodeSnapshot(await encodeSnapshot(s));
         expect(back).toEqual({ ok: true, snapshot: s });
       }
-      // Each source is cited whole, however long (the import keeps 500 characters of each).
       const trend = overview.byLang?.fr.trend;
-      for (const src of sources) expect(trend?.sources.some((x) => x.name.includes(src)), src.slice(0, 40)).toBe(true);
+      // Each source is cited whole (without bidirectional controls), however long: the import keeps 500 characters.
+      for (const src of sources) expect(trend?.sources.some((x) => x.name.includes(stripBidi(src))), src.slice(0, 40)).toBe(true);
+      expect(JSON.stringify(charts)).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+      const ordered = c.expect?.ordered;
+      if (ordered) {
+        for (const s of charts.filter((x) => x.lang === 'fr')) {
+          const credits = s.sources.map((x) => sourceCredit(x, 'fr')).join(' · ');
+          let at = 0;
+          for (const part of ordered) {
+            const i = credits.indexOf(part, at);
+            expect(i, `${s.kind}: ${credits}`).toBeGreaterThanOrEqual(0);
+            at = i + part.length;
+          }
+        }
+      }
       if (c.expect?.note) expect(trend?.notes).toContain(c.expect.note);
       const contains = c.expect?.note_contains;
       if (contains) expect(trend?.notes.some((x) => x.includes(contains)), trend?.notes.join('\n')).toBe(true);
