@@ -6,6 +6,7 @@ import { snapshotSvg } from '../../src/snapshot/to-svg';
 import { sourceCredit } from '../../src/snapshot/credits';
 import type { ChartSnapshot } from '../../src/snapshot/schema';
 import { embedCode } from '../../src/features/share/export';
+import { dashboardLink } from '../../src/embed/dom';
 import { DOC_PATH, withEmbedTables } from '../../scripts/hostile-corpus.mjs';
 import { caseFragment, caseSnapshot, embedCases } from '../helpers/embed-cases';
 
@@ -59,6 +60,24 @@ describe('embed cases: the renderer terminates whatever the values, even ones th
       expect([...svg.matchAll(/<text/g)].length).toBeLessThan(400);
       expect(svg).not.toMatch(/NaN/);
     }
+  });
+});
+
+describe('the link to the dashboard', () => {
+  const root = 'https://tableau.example/parite/';
+  test.each([
+    ['a page of the same dashboard is kept', 'https://tableau.example/parite/?vue=territoire&territoire=31', 'https://tableau.example/parite/?vue=territoire&territoire=31'],
+    ['another site becomes the dashboard root', 'https://attaquant.example/piege?vue=territoire', root],
+    ['another port of the same host too', 'https://tableau.example:8443/parite/', root],
+    ['a script URL too', 'javascript:alert(1)', root],
+    ['an empty permalink too', '', root],
+  ])('%s', (_n, permalink, want) => {
+    expect(dashboardLink(permalink, root)).toBe(want);
+  });
+  test('the case of cases.json', async () => {
+    const c = cases.find((x) => x.expect?.link === 'dashboard');
+    const r = await decodeSnapshot(caseFragment(c as (typeof cases)[number]));
+    expect(r.ok && dashboardLink(r.snapshot.permalink, root)).toBe(root);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import type { IndicatorRow, SourceRow, TerritoryRow } from '../../src/data/sql/catalogue';
 import type { MesureRow } from '../../src/data/sql/measures';
 import type { TrendRow } from '../../src/data/sql/trend';
@@ -170,6 +171,24 @@ describe('built snapshots always fit the schema (issue 17, defect 5)', () => {
   test('a projection never goes past the last year a snapshot can hold', () => {
     expect(projectionOf(trend('76', { fin: 2099, part_fin: 49, pente: 0.1, annee_parite: 2109 }), 2100)).toMatchObject({ to: 2100 });
     expect(projectionOf(trend('76', { fin: 2100, part_fin: 49, pente: 0.1, annee_parite: 2110 }), 2100)).toBeNull();
+  });
+});
+
+describe('built snapshots fit the schema whatever the texts and sources (property)', () => {
+  const BIDI_CHARS = ['\u202e', '\u202b', '\u2067', '\u200f', '\u061c'];
+  const wordy = fc.array(fc.oneof(fc.constantFrom('Insee', 'recensement', 'données', ',', ';', ' ', '…', ...BIDI_CHARS), fc.string({ maxLength: 12 })), { maxLength: 400 }).map((xs) => xs.join(' '));
+  test('trend, ranking, map and KPI cards', () => {
+    fc.assert(fc.property(fc.array(wordy, { maxLength: 30 }), wordy, wordy, fc.string({ maxLength: 3000 }), (names, label, definition, permalink) => {
+      const c: SnapshotContext = { ...ctx('fr'), sources: names.map((name, i) => ({ ...(SOURCES[0] as SourceRow), id: `s${i}`, source: name.slice(0, 1600) })), permalink: `https://example.org/?x=${permalink}` };
+      const indicator = { ...INDICATOR, libelle_fr: label, definition_fr: definition, phrase_fr: label };
+      const deps = [m('31', 2024, 25.9), m('48', 2024, null, { statut: 'secret' })];
+      const built = [
+        buildTrend(c, { indicator, focus: '76', target: { cible: 50, annee: 2030 }, series: [{ code: '76', role: 'region', rows: [m('76', 2020, 21), m('76', 2024, 23)] }], trends: [trend('76', {})] }),
+        buildMap(c, { indicator, regionCode: '76', year: 2024, departements: deps, refs: {} }),
+        buildKpi(c, { indicator, regionCode: '76', year: 2024, series: [m('76', 2024, 23)], target: { cible: 50, annee: 2030 }, trend: undefined, pace: undefined }),
+      ];
+      for (const s of built) expect(ChartSnapshot.safeParse(s).error?.issues ?? []).toEqual([]);
+    }), { seed: 17, numRuns: 60 });
   });
 });
 
