@@ -176,9 +176,15 @@ describe('built snapshots always fit the schema (issue 17, defect 5)', () => {
 
 describe('built snapshots fit the schema whatever the texts and sources (property)', () => {
   const BIDI_CHARS = ['\u202e', '\u202b', '\u2067', '\u200f', '\u061c'];
-  const wordy = fc.array(fc.oneof(fc.constantFrom('Insee', 'recensement', 'données', ',', ';', ' ', '…', ...BIDI_CHARS), fc.string({ maxLength: 12 })), { maxLength: 400 }).map((xs) => xs.join(' '));
+  const TOKENS = ['Insee', 'recensement', 'données', 'x'.repeat(60), ',', ';', '…', '😀', ...BIDI_CHARS];
+  // Texts of any length up to 2,500 characters, from words, long words, emoji and bidi controls.
+  const wordy = fc.record({ n: fc.nat({ max: 2500 }), seed: fc.nat({ max: 1000 }) }).map(({ n, seed }) => {
+    let out = '';
+    for (let i = 0; out.length < n; i++) out += `${TOKENS[(seed + i * 7) % TOKENS.length]}${i % 3 ? ' ' : ''}`;
+    return out.slice(0, n);
+  });
   test('trend, ranking, map and KPI cards', () => {
-    fc.assert(fc.property(fc.array(wordy, { maxLength: 30 }), wordy, wordy, fc.string({ maxLength: 3000 }), (names, label, definition, permalink) => {
+    fc.assert(fc.property(fc.array(wordy, { maxLength: 30, size: 'max' }), wordy, wordy, fc.string({ maxLength: 3000 }), (names, label, definition, permalink) => {
       const c: SnapshotContext = { ...ctx('fr'), sources: names.map((name, i) => ({ ...(SOURCES[0] as SourceRow), id: `s${i}`, source: name.slice(0, 1600) })), permalink: `https://example.org/?x=${permalink}` };
       const indicator = { ...INDICATOR, libelle_fr: label, definition_fr: definition, phrase_fr: label };
       const deps = [m('31', 2024, 25.9), m('48', 2024, null, { statut: 'secret' })];
