@@ -28,3 +28,18 @@ export interface StoredForTable {
 }
 export function renderStoredTable(stored: readonly StoredForTable[], lang: 'fr' | 'en'): string;
 export function withStoredTables(doc: string, stored: readonly StoredForTable[]): string;
+export function longSource(n: number, seed?: number): string;
+export const SHARE_FILES: Record<string, () => Uint8Array>;
+export function generateShare(name: string): Uint8Array;
+export interface EmbedCaseForTable {
+  cas_fr: string;
+  cas_en: string;
+  fragment?: { base: string; set: [string, unknown][] };
+  import?: { file: string; indicateur: string };
+  host?: number;
+  outcome: 'refused' | 'drawn' | 'shared';
+  resultat_fr: string;
+  resultat_en: string;
+}
+export function renderEmbedsTable(embeds: readonly EmbedCaseForTable[], lang: 'fr' | 'en'): string;
+export function withEmbedTables(doc: string, embeds: readonly EmbedCaseForTable[]): string;

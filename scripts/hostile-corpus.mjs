@@ -111,6 +111,31 @@ const XLSX_PARTS = [
   ['xl/worksheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>territoire</t></is></c></row></sheetData></worksheet>'],
 ];
 
+/** Words of the long sources of the share cases: a text of exactly `n` characters, cut between words. */
+const SOURCE_WORDS = ['Insee,', 'recensement', 'de', 'la', 'population', '2021,', 'exploitation', 'complémentaire,', 'tableaux', 'détaillés', 'des', 'métiers', 'du', 'numérique', 'par', 'département', 'et', 'sexe'];
+export function longSource(n, seed = 0) {
+  let s = `Source ${seed}`;
+  for (let i = 0; s.length < n; i++) s += ` ${SOURCE_WORDS[(i + seed) % SOURCE_WORDS.length]}`;
+  return s.length > n ? `${s.slice(0, n - 1).trimEnd()}.`.padEnd(n, '.') : s;
+}
+
+const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+const years = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** The files of the share cases: valid imports whose charts once made « Partager » fail (issue 17, defect 5). */
+export const SHARE_FILES = {
+  // One source of 450 characters (the import accepts 500).
+  'partage-source-450.csv': () => enc(`${CANONICAL}\n${['31', '34', '09'].map((d, i) => `${d},2024,emploi_numerique,${900 + i},${2100 + i},${3000 + 2 * i},,,"${longSource(450)}"`).join('\n')}\n`),
+  // Three sources of 500 characters each: the dataset cites the first three, joined.
+  'partage-trois-sources-500.csv': () => enc(`${CANONICAL}\n${['31', '34', '09'].map((d, i) => `${d},2024,emploi_numerique,${900 + i},${2100 + i},${3000 + 2 * i},,,"${longSource(500, i + 1)}"`).join('\n')}\n`),
+  // Five départements over 25 years, the région summed from them: a partial sum every year.
+  'partage-sommes-partielles.csv': () => enc(`${CANONICAL}\n${years(2000, 2024).flatMap((y) => DEPS.slice(0, 5).map((d, i) => `${d},${y},specialistes_tic,${100 + i + y - 2000},${900 + i},${1000 + 2 * i + y - 2000},,,Insee`)).join('\n')}\n`),
+  // A source ending with U+202E (right-to-left override): what follows it on the same line would be mirrored.
+  'partage-source-bidi.csv': () => enc(`${CANONICAL}\n31,2024,emploi_technique,500,1500,2000,,,Insee\u202e\n34,2024,emploi_technique,400,1600,2000,,,Insee\u202e\n`),
+  // Every département secret for 25 years: the secret note names each of them, year by year.
+  'partage-secret-13.csv': () => enc(`${CANONICAL}\n${years(2000, 2024).flatMap((y) => DEPS.map((d) => `${d},${y},demandeurs_numerique,,,,,secret,Dares`)).join('\n')}\n`),
+};
+
 /** Generators of the files that are not committed, by the file name used in cases.json. */
 export const GENERATED = {
   'windows-1252.csv': () =>
@@ -152,6 +177,13 @@ export const GENERATED = {
 export function generate(name) {
   const g = GENERATED[name];
   if (!g) throw new Error(`no generator for ${name}`);
+  return g();
+}
+
+/** The bytes of a share case's import file (the `embeds` entries of cases.json name them). */
+export function generateShare(name) {
+  const g = SHARE_FILES[name];
+  if (!g) throw new Error(`no share file ${name}`);
   return g();
 }
 
@@ -216,11 +248,40 @@ export function renderStoredTable(stored, lang) {
 
 /** Replaces the text between `<!-- hostile-stored:LANG -->` and `<!-- /hostile-stored:LANG -->` with the generated table. */
 export function withStoredTables(doc, stored) {
+  return withMarkedTables(doc, 'hostile-stored', (lang) => renderStoredTable(stored, lang));
+}
+
+/** What an embed case feeds: a v1 fragment with values set by path, an embed code pasted on a page, or an import. */
+function embedInput(e, fr) {
+  if (e.import) return `${code(e.import.file)}${fr ? ' (généré), indicateur ' : ' (generated), indicator '}${code(e.import.indicateur)}${fr ? ', puis « Partager »' : ', then “Share”'}`;
+  // Bidirectional controls written as escapes: in the docs they would reorder the table itself.
+  const shown = (v) => JSON.stringify(v).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const sets = e.fragment.set.map(([k, v]) => code(`${k} = ${shown(v)}`)).join(', ');
+  const base = `fragment ${code(e.fragment.base)}${sets ? `${fr ? ' :' : ':'} ${sets}` : ''}`;
+  return e.host ? `${base}${fr ? `, code d’intégration ×${e.host} sur une page d’un autre site` : `, embed code ×${e.host} on another site's page`}` : base;
+}
+
+/** The markdown table of the embed and share cases (the `embeds` key of cases.json), in one language. */
+export function renderEmbedsTable(embeds, lang) {
+  const fr = lang === 'fr';
+  const outcome = { refused: fr ? 'refusé' : 'refused', drawn: fr ? 'dessiné' : 'drawn', shared: fr ? 'partagé' : 'shared' };
+  const head = fr ? '| cas | entrée | résultat | ce qui est vérifié |\n| --- | --- | --- | --- |' : '| case | input | outcome | what is checked |\n| --- | --- | --- | --- |';
+  const lines = embeds.map((e) => `| ${esc(fr ? e.cas_fr : e.cas_en)} | ${esc(embedInput(e, fr))} | ${outcome[e.outcome]} | ${esc(fr ? e.resultat_fr : e.resultat_en)} |`);
+  return [head, ...lines].join('\n');
+}
+
+/** Replaces the text between `<!-- hostile-embeds:LANG -->` and `<!-- /hostile-embeds:LANG -->` with the table. */
+export function withEmbedTables(doc, embeds) {
+  return withMarkedTables(doc, 'hostile-embeds', (lang) => renderEmbedsTable(embeds, lang));
+}
+
+/** Replaces the text between `<!-- NAME:LANG -->` and `<!-- /NAME:LANG -->` with the table of each language. */
+function withMarkedTables(doc, name, table) {
   let out = doc;
   for (const lang of ['fr', 'en']) {
-    const re = new RegExp(`(<!-- hostile-stored:${lang} -->)[\\s\\S]*?(<!-- /hostile-stored:${lang} -->)`);
-    if (!re.test(out)) throw new Error(`docs: stored-record markers for ${lang} not found`);
-    out = out.replace(re, (_m, a, b) => `${a}\n${renderStoredTable(stored, lang)}\n${b}`);
+    const re = new RegExp(`(<!-- ${name}:${lang} -->)[\\s\\S]*?(<!-- /${name}:${lang} -->)`);
+    if (!re.test(out)) throw new Error(`docs: ${name} markers for ${lang} not found`);
+    out = out.replace(re, (_m, a, b) => `${a}\n${table(lang)}\n${b}`);
   }
   return out;
 }
@@ -228,11 +289,13 @@ export function withStoredTables(doc, stored) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const arg = process.argv[2];
   if (arg === '--docs') {
-    const corpus = JSON.parse(readFileSync(CASES_PATH, 'utf8'));
-    const cases = corpus.cases;
-    const stored = corpus.stored ?? [];
-    writeFileSync(DOC_PATH, withStoredTables(withCaseTables(readFileSync(DOC_PATH, 'utf8'), cases), stored));
-    console.log(`docs/reliability.md: ${cases.length} cases, ${stored.length} stored records`);
+    const all = JSON.parse(readFileSync(CASES_PATH, 'utf8'));
+    const cases = all.cases;
+    const stored = all.stored ?? [];
+    const embeds = all.embeds ?? [];
+    const doc = withEmbedTables(withStoredTables(withCaseTables(readFileSync(DOC_PATH, 'utf8'), cases), stored), embeds);
+    writeFileSync(DOC_PATH, doc);
+    console.log(`docs/reliability.md: ${cases.length} cases, ${stored.length} stored records, ${embeds.length} embed cases`);
   } else if (arg) {
     console.log(writeAll(path.resolve(arg)).join('\n'));
   } else {

@@ -21,6 +21,17 @@ export function httpUrl(href: string): string | null {
 }
 
 /**
+ * The link « Ouvrir dans le tableau de bord » of an embed: its snapshot's permalink when it is a page of the dashboard
+ * the embed itself is served from (same origin), else that dashboard's root. A snapshot is untrusted input: a link
+ * written into a fragment must not send readers to another site under the dashboard's name.
+ */
+export function dashboardLink(permalink: string, dashboard: string): string {
+  const own = new URL(dashboard);
+  const href = httpUrl(permalink);
+  return href !== null && new URL(href).origin === own.origin ? href : own.href;
+}
+
+/**
  * An SVG element from the markup of the SVG renderer (whose text is escaped), parsed as XML so that anything not
  * well-formed is refused rather than repaired.
  */

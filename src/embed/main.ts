@@ -25,6 +25,7 @@ if (root) {
     const dashboard = new URL('./', window.location.href);
     renderEmbed(root, r.snapshot, {
       showTitle: params.get('titre') !== '0',
+      dashboard: dashboard.href,
       dark: () => theme === 'dark' || (theme !== 'light' && systemDark.matches),
       hrefFor: (code) => {
         const u = new URL(dashboard);

@@ -4,7 +4,7 @@ import { messages } from '../i18n';
 import { generatedCredit, sourceCredit } from '../snapshot/credits';
 import type { ChartSnapshot } from '../snapshot/schema';
 import { mountChart, type ChartViewOpts } from './chart-view';
-import { h, httpUrl } from './dom';
+import { dashboardLink, h } from './dom';
 
 /** The data table, visually hidden: what screen readers read instead of the drawing. */
 function table(s: ChartSnapshot): HTMLElement {
@@ -34,7 +34,7 @@ function caption(s: ChartSnapshot): HTMLElement {
  * chart, its data table for screen readers, notes and sources, then when it was generated and a link to the
  * dashboard. `data-ready` is set once the chart shows data (CONTRACT.md).
  */
-export function renderEmbed(root: HTMLElement, s: ChartSnapshot, o: ChartViewOpts & { showTitle: boolean }): void {
+export function renderEmbed(root: HTMLElement, s: ChartSnapshot, o: ChartViewOpts & { showTitle: boolean; dashboard: string }): void {
   const m = messages(s.lang);
   document.documentElement.lang = s.lang;
   document.title = s.title;
@@ -47,14 +47,14 @@ export function renderEmbed(root: HTMLElement, s: ChartSnapshot, o: ChartViewOpt
     table(s),
     caption(s),
   );
-  const permalink = httpUrl(s.permalink);
+  const permalink = dashboardLink(s.permalink, o.dashboard);
   root.replaceChildren(h('main', { class: 'embed' },
     s.illustratif ? h('p', { class: 'notice', 'data-testid': 'illustrative-notice', role: 'note' }, m.illustrativeNotice) : null,
     figure,
     h('p', { class: 'embed-foot' },
       `${generatedCredit(s)} · `,
-      permalink ? h('a', { href: permalink, target: '_blank', rel: 'noopener' }, m.embedOpen) : null,
-      permalink ? ' · ' : null,
+      h('a', { href: permalink, target: '_blank', rel: 'noopener' }, m.embedOpen),
+      ' · ',
       m.appTitle,
     ),
   ));

@@ -81,7 +81,9 @@ export const en: Messages = {
   noteLow: (names: string) => `Small counts (under 200 women), interpret with caution: ${names}.`,
   noteSecret: (names: string) => `Statistical confidentiality: ${names}.`,
   noteBreak: (items: string) => `Break in series: ${items}.`,
-  notePartial: (year: string, n: number) => `Région ${year}: ${n} département${n > 1 ? 's' : ''} without a value, partial sum.`,
+  notePartial: (items: string) => `Partial sum: ${items}.`,
+  partialItem: (place: string, years: string, n: number) => `${place} ${years} (${n} département${n > 1 ? 's' : ''} without a value)`,
+  otherSources: (n: number, names: string) => `${n} other sources: ${names}`,
   noteSharesOnly: 'The région cannot be computed when some départements publish only a share.',
   noteEstimate: (items: string) => `Estimates: ${items}.`,
   noteIllustrative: 'Illustrative data, not official.',
@@ -259,4 +261,5 @@ export const en: Messages = {
   citationLabel: 'Suggested citation',
   embedError: 'This embedded chart cannot be read: the link is incomplete or was altered. Ask the Digital gender parity in Occitanie dashboard for a new embed code.',
   embedOpen: 'Open in the dashboard',
+  shareFailed: 'The embed code of this chart could not be made. The downloads are still available.',
 };

@@ -80,7 +80,11 @@ export const fr = {
   noteLow: (names: string) => `Effectifs faibles (moins de 200 femmes), à interpréter avec prudence : ${names}.`,
   noteSecret: (names: string) => `Secret statistique : ${names}.`,
   noteBreak: (items: string) => `Rupture de série : ${items}.`,
-  notePartial: (year: string, n: number) => `Région ${year} : ${n} département${n > 1 ? 's' : ''} sans valeur, somme partielle.`,
+  notePartial: (items: string) => `Somme partielle : ${items}.`,
+  /** « Occitanie 2000–2024 (8 départements sans valeur) »: a région's partial sums, its years condensed into runs. */
+  partialItem: (place: string, years: string, n: number) => `${place} ${years} (${n} département${n > 1 ? 's' : ''} sans valeur)`,
+  /** The last source of a chart citing more sources than a snapshot holds. */
+  otherSources: (n: number, names: string) => `${n} autres sources : ${names}`,
   noteSharesOnly: 'Valeur régionale non calculable quand des départements ne publient qu’une part.',
   noteEstimate: (items: string) => `Estimations : ${items}.`,
   noteIllustrative: 'Données illustratives, non officielles.',
@@ -258,4 +262,5 @@ export const fr = {
   citationLabel: 'Citation suggérée',
   embedError: 'Ce graphique intégré est illisible : le lien est incomplet ou a été modifié. Demandez un nouveau code d’intégration au tableau de bord Parité numérique Occitanie.',
   embedOpen: 'Voir dans le tableau de bord',
+  shareFailed: 'Le code d’intégration de ce graphique n’a pas pu être produit. Les téléchargements restent disponibles.',
 };

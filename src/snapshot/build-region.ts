@@ -5,6 +5,7 @@ import type { RankingRow } from '../data/sql/ranking';
 import type { TrendRow } from '../data/sql/trend';
 import { formatPercent, formatPoints } from '../lib/format';
 import { frame, indicatorDefinition, indicatorLabel, indicatorPhrase, placeIn, placeName, t, type SnapshotContext } from './context';
+import { fitSnapshot } from './fit';
 import { flagsOf, notesFor } from './notes';
 import { rangeSentence, trendSentence } from './summary';
 import type { ChartSnapshot, Kpi, Point, Reference } from './schema';
@@ -84,7 +85,7 @@ export function buildKpi(ctx: SnapshotContext, a: KpiInput): ChartSnapshot {
     });
   }
   const f = frame(ctx);
-  return {
+  return fitSnapshot({
     ...f,
     kind: 'kpi',
     title: m.chartTitleKpi(indicatorLabel(ctx, a.indicator), placeIn(ctx, a.regionCode), String(a.year)),
@@ -95,7 +96,7 @@ export function buildKpi(ctx: SnapshotContext, a: KpiInput): ChartSnapshot {
     references: [{ id: 'parite', label: m.refParity, value: 50 }, { id: 'cible', label: m.refTarget(formatPercent(a.target.cible, L, 0), String(a.target.annee)), value: a.target.cible }],
     kpis,
     notes: notesFor(ctx, latest ? [latest] : [], { illustratif: f.illustratif }),
-  };
+  });
 }
 
 export interface RegionYearInput {
@@ -111,7 +112,7 @@ export interface RegionYearInput {
 export function buildMap(ctx: SnapshotContext, a: RegionYearInput): ChartSnapshot {
   const f = frame(ctx);
   const m = t(ctx);
-  return {
+  return fitSnapshot({
     ...f,
     kind: 'map',
     title: m.chartTitleMap(indicatorLabel(ctx, a.indicator), String(a.year)),
@@ -121,7 +122,7 @@ export function buildMap(ctx: SnapshotContext, a: RegionYearInput): ChartSnapsho
     series: [{ id: 'departements', label: placeName(ctx, a.regionCode), role: 'departement', points: a.departements.map((r) => pointOf(ctx, r, r.territoire)) }],
     references: referencesFor(ctx, a.refs),
     notes: notesFor(ctx, [...a.departements, ...(a.refs.region ? [a.refs.region] : [])], { illustratif: f.illustratif }),
-  };
+  });
 }
 
 /** The ranking: départements by share, with rank and rank change; reference lines for région, France, EU. */
@@ -129,7 +130,7 @@ export function buildRanking(ctx: SnapshotContext, a: RegionYearInput & { rankin
   const f = frame(ctx);
   const m = t(ctx);
   const byCode = new Map(a.departements.map((d) => [d.territoire, d]));
-  return {
+  return fitSnapshot({
     ...f,
     kind: 'ranking',
     title: m.chartTitleRanking(indicatorLabel(ctx, a.indicator), String(a.year)),
@@ -154,5 +155,5 @@ export function buildRanking(ctx: SnapshotContext, a: RegionYearInput & { rankin
     ],
     references: referencesFor(ctx, a.refs),
     notes: notesFor(ctx, [...a.departements, ...(a.refs.region ? [a.refs.region] : [])], { illustratif: f.illustratif }),
-  };
+  });
 }

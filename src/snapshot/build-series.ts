@@ -5,9 +5,10 @@ import type { TrendRow } from '../data/sql/trend';
 import { messages } from '../i18n';
 import { formatPercent } from '../lib/format';
 import { capitalise, frame, indicatorDefinition, indicatorLabel, indicatorPhrase, placeIn, placeName, t, type SnapshotContext } from './context';
+import { fitSnapshot } from './fit';
 import { flagsOf, notesFor } from './notes';
 import { pipelineSentence, trendSentence } from './summary';
-import type { ChartSnapshot, Series } from './schema';
+import { MAX_YEAR, type ChartSnapshot, type Series } from './schema';
 
 /** A projection reaches the parity year when it comes within this many years after the target year. */
 export const PROJECTION_HORIZON = 10;
@@ -18,9 +19,11 @@ export const PROJECTION_HORIZON = 10;
  */
 export function projectionOf(tr: TrendRow, targetYear: number): { from: number; to: number; yFrom: number; yTo: number } | null {
   if (tr.pente === null || tr.statut_parite === 'atteinte' || tr.statut_parite === 'insuffisant') return null;
-  const limit = Math.max(targetYear, tr.fin + 1);
+  if (tr.fin >= MAX_YEAR) return null;
+  const limit = Math.min(MAX_YEAR, Math.max(targetYear, tr.fin + 1));
   const soon = tr.statut_parite === 'projetee' && tr.annee_parite !== null && tr.annee_parite <= limit + PROJECTION_HORIZON;
-  const to = soon && tr.annee_parite !== null ? tr.annee_parite : limit;
+  // A snapshot's years end at MAX_YEAR: a projection past it stops there.
+  const to = Math.min(MAX_YEAR, soon && tr.annee_parite !== null ? tr.annee_parite : limit);
   const yTo = Math.min(100, Math.max(0, tr.part_fin + tr.pente * (to - tr.fin)));
   return { from: tr.fin, to, yFrom: tr.part_fin, yTo: Math.round(yTo * 100) / 100 };
 }
@@ -63,7 +66,7 @@ export function buildTrend(ctx: SnapshotContext, a: TrendInput): ChartSnapshot {
   const all = a.series.flatMap((s) => s.rows);
   const notes = notesFor(ctx, all, { withYear: true, illustratif: f.illustratif });
   if (proj) notes.push(m.noteProjection);
-  return {
+  return fitSnapshot({
     ...f,
     kind: 'trend',
     title: m.chartTitleTrend(indicatorLabel(ctx, a.indicator), String(Math.min(...years)), String(Math.max(...years))),
@@ -83,7 +86,7 @@ export function buildTrend(ctx: SnapshotContext, a: TrendInput): ChartSnapshot {
       ...(a.target.cible === 50 ? [] : [{ id: 'cible' as const, label: m.refTarget(formatPercent(a.target.cible, ctx.lang, 0), String(a.target.annee)), value: a.target.cible }]),
     ],
     notes,
-  };
+  });
 }
 
 function stageLabel(ctx: SnapshotContext, i: IndicatorRow): string {
@@ -121,7 +124,7 @@ export function buildPipeline(
   const notes: string[] = [];
   if (low.length) notes.push(m.noteLow(low.map((i) => indicatorLabel(ctx, i)).join(', ')));
   if (f.illustratif) notes.push(m.noteIllustrative);
-  return {
+  return fitSnapshot({
     ...f,
     kind: 'pipeline',
     title: m.chartTitlePipeline(placeIn(ctx, a.code)),
@@ -134,7 +137,7 @@ export function buildPipeline(
     series,
     references: [{ id: 'parite', label: m.refParity, value: 50 }],
     notes,
-  };
+  });
 }
 
 /** A département against its région and France, indicator by indicator (the territory page). */
@@ -169,7 +172,7 @@ export function buildComparison(
       if (p.y < r.y) below++;
     }
   }
-  return {
+  return fitSnapshot({
     ...f,
     kind: 'comparison',
     title: m.chartTitleComparison(placeIn(ctx, focus?.id ?? ''), String(a.year)),
@@ -179,5 +182,5 @@ export function buildComparison(
     series,
     references: [{ id: 'parite', label: m.refParity, value: 50 }],
     notes: f.illustratif ? [m.noteIllustrative] : [],
-  };
+  });
 }

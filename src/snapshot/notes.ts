@@ -1,6 +1,7 @@
 import type { MesureRow } from '../data/sql/measures';
 import { placeName, t, type SnapshotContext } from './context';
-import type { Point } from './schema';
+import { clip, yearRuns } from './fit';
+import { CAPS, type Point } from './schema';
 
 /** The flags a chart point carries, from its measure. */
 export function flagsOf(m: MesureRow | undefined): NonNullable<Point['flags']> {
@@ -8,29 +9,48 @@ export function flagsOf(m: MesureRow | undefined): NonNullable<Point['flags']> {
   return { faible: m.faible_fiabilite, statut: m.statut, raison: m.raison };
 }
 
+/** Rows grouped by a key, groups in order of first appearance. */
+function groups<K>(rows: readonly MesureRow[], key: (r: MesureRow) => K): Map<K, MesureRow[]> {
+  const out = new Map<K, MesureRow[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const g = out.get(k);
+    if (g) g.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
 /**
  * Data-quality notes for the measures a chart shows: small counts, secret values, series breaks, estimates,
- * partial or impossible région sums, illustrative data. `withYear` adds the year to secret values (trends).
+ * partial or impossible région sums, illustrative data. `withYear` adds the years to secret values (trends).
+ * One note per kind, each territory named once with its years condensed into runs (« Ariège 2000–2024 »): 25
+ * years of partial sums make one note, not 25, and each note stays within the snapshot's cap.
  */
 export function notesFor(ctx: SnapshotContext, rows: readonly MesureRow[], opts: { withYear?: boolean; illustratif: boolean }): string[] {
   const m = t(ctx);
-  const name = (r: MesureRow) => (opts.withYear ? `${placeName(ctx, r.territoire)} ${r.annee}` : placeName(ctx, r.territoire));
-  const list = (pred: (r: MesureRow) => boolean, nameOf = name) => [...new Set(rows.filter(pred).map(nameOf))].join(', ');
+  const names = (pred: (r: MesureRow) => boolean) => [...groups(rows.filter(pred), (r) => r.territoire).keys()].map((code) => placeName(ctx, code)).join(', ');
+  const withYears = (pred: (r: MesureRow) => boolean) =>
+    [...groups(rows.filter(pred), (r) => r.territoire)].map(([code, g]) => `${placeName(ctx, code)} ${yearRuns(g.map((r) => r.annee))}`).join(', ');
   const notes: string[] = [];
-  const low = list((r) => r.faible_fiabilite && r.part !== null, (r) => placeName(ctx, r.territoire));
+  const low = names((r) => r.faible_fiabilite && r.part !== null);
   if (low) notes.push(m.noteLow(low));
-  const secret = list((r) => r.raison === 'secret');
+  const isSecret = (r: MesureRow) => r.raison === 'secret';
+  const secret = opts.withYear ? withYears(isSecret) : names(isSecret);
   if (secret) notes.push(m.noteSecret(secret));
-  const breaks = [...new Set(rows.filter((r) => r.statut === 'rupture').map((r) => `${placeName(ctx, r.territoire)} ${r.annee}`))].join(', ');
+  const breaks = withYears((r) => r.statut === 'rupture');
   if (breaks) notes.push(m.noteBreak(breaks));
-  const est = [...new Set(rows.filter((r) => r.statut === 'estimation').map((r) => placeName(ctx, r.territoire)))].join(', ');
+  const est = names((r) => r.statut === 'estimation');
   if (est) notes.push(m.noteEstimate(est));
-  for (const r of rows) {
-    if (r.origine === 'calcul_departements' && (r.n_manquants ?? 0) > 0 && r.part !== null) {
-      notes.push(m.notePartial(String(r.annee), r.n_manquants ?? 0));
-    }
+  const partial = rows.filter((r) => r.origine === 'calcul_departements' && (r.n_manquants ?? 0) > 0 && r.part !== null);
+  if (partial.length) {
+    const items = [...groups(partial, (r) => `${r.territoire}\u0000${r.n_manquants ?? 0}`).values()].map((g) => {
+      const first = g[0] as MesureRow;
+      return m.partialItem(placeName(ctx, first.territoire), yearRuns(g.map((r) => r.annee)), first.n_manquants ?? 0);
+    });
+    notes.push(m.notePartial(items.join(', ')));
   }
   if (rows.some((r) => r.raison === 'parts_seules')) notes.push(m.noteSharesOnly);
   if (opts.illustratif) notes.push(m.noteIllustrative);
-  return notes;
+  return notes.map((x) => clip(x, CAPS.note));
 }

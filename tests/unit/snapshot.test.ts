@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import type { IndicatorRow, SourceRow, TerritoryRow } from '../../src/data/sql/catalogue';
 import type { MesureRow } from '../../src/data/sql/measures';
 import type { TrendRow } from '../../src/data/sql/trend';
@@ -9,6 +10,8 @@ import { trendSentence } from '../../src/snapshot/summary';
 import { ChartSnapshot } from '../../src/snapshot/schema';
 import type { SnapshotContext } from '../../src/snapshot/context';
 import type { Lang } from '../../src/lib/format';
+import { clip, yearRuns } from '../../src/snapshot/fit';
+import { MAX_TICKS, ticks } from '../../src/snapshot/svg/ticks';
 
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -95,7 +98,7 @@ describe('snapshot builders', () => {
     const map = buildMap(ctx('en'), { indicator: INDICATOR, regionCode: '76', year: 2024, departements: [deps[0] as MesureRow, low, deps[2] as MesureRow], refs });
     expect(map.series[0]?.points.map((p) => [p.x, p.y, p.flags?.raison ?? null])).toEqual([['31', 25.9, null], ['30', 21.5, null], ['48', null, 'secret']]);
     expect(map.references.map((r) => r.id)).toEqual(['parite', 'region', 'france']);
-    expect(map.notes).toEqual(expect.arrayContaining(['Small counts (under 200 women), interpret with caution: Gard.', 'Statistical confidentiality: Lozère.', 'Région 2024: 1 département without a value, partial sum.']));
+    expect(map.notes).toEqual(expect.arrayContaining(['Small counts (under 200 women), interpret with caution: Gard.', 'Statistical confidentiality: Lozère.', 'Partial sum: Occitanie 2024 (1 département without a value).']));
     expect(nb(map.summary)).toBe('In 2024, women make up 25.2% of digital jobs in Occitanie; by département, from 21.5% (Gard) to 25.9% (Haute-Garonne). Statistical confidentiality: Lozère.');
     const ranking: RankingRow[] = [
       { territoire: '31', nom_fr: 'Haute-Garonne', nom_en: 'Haute-Garonne', part: 25.9, femmes: 1, effectif: 1, faible_fiabilite: false, statut: null, raison: null, rang: 1, rang_precedent: 2, evolution_rang: 1 },
@@ -130,5 +133,96 @@ describe('snapshot builders', () => {
     expect(s.series[0]?.points.map((p) => [p.label, p.annee])).toEqual([['Study choices · NSI pupils', 2024], ['Employment · Digital jobs', 2022]]);
     expect(nb(s.summary)).toBe('In Occitanie, the share of women ranges from 13.6% (NSI pupils, 2024) to 25.2% (Digital jobs, 2022) depending on the stage.');
     expect(s.illustratif).toBe(true);
+  });
+});
+
+describe('built snapshots always fit the schema (issue 17, defect 5)', () => {
+  const source = (i: number, name: string): SourceRow => ({ ...(SOURCES[0] as SourceRow), id: `s${i}`, source: name, source_en: name, illustratif: false });
+  const words = (n: number, seed = 0) => Array.from({ length: n }, (_, i) => `mot${(i + seed) % 7}`).join(' ').slice(0, n);
+  const rows = Array.from({ length: 25 }, (_, i) => m('76', 2000 + i, 20 + i / 10, { origine: 'calcul_departements', n_manquants: 8, n_departements: 13 }));
+  const secret = ['31', '48', '30'].flatMap((code) => Array.from({ length: 25 }, (_, i) => m(code, 2000 + i, null, { statut: 'secret' })));
+  const trendOf = (c: SnapshotContext) => buildTrend(c, {
+    indicator: INDICATOR, focus: '76', target: { cible: 50, annee: 2030 },
+    series: [{ code: '76', role: 'region', rows }, ...['31', '48', '30'].map((code) => ({ code, role: 'departement' as const, rows: secret.filter((r) => r.territoire === code) }))],
+    trends: [trend('76', { fin: 2024, part_fin: 22.4, pente: 0.1, annee_parite: 2300 })],
+  });
+
+  test('25 years of partial sums make one note; secret years are condensed into runs; every note within its cap', () => {
+    const s = trendOf(ctx('fr'));
+    expect(ChartSnapshot.safeParse(s).success).toBe(true);
+    expect(s.notes.filter((x) => x.startsWith('Somme partielle'))).toEqual(['Somme partielle : Occitanie 2000–2024 (8 départements sans valeur).']);
+    expect(s.notes).toContain('Secret statistique : Haute-Garonne 2000–2024, Lozère 2000–2024, Gard 2000–2024.');
+  });
+
+  test('sources of 500 characters, three joined, thirty of them, and bidi controls: all cited, none breaks the schema', () => {
+    const long = `${words(500, 1)} ; ${words(500, 2)} ; ${words(500, 3)}`;
+    const many = [source(0, `Insee\u202e ${long}`), ...Array.from({ length: 29 }, (_, i) => source(i + 1, `Jeu ${i + 1} ${words(450, i)}`))];
+    const s = trendOf({ ...ctx('en'), sources: many, permalink: `https://example.org/?territoires=${'31,'.repeat(1000)}31` });
+    const parsed = ChartSnapshot.safeParse(s);
+    expect(parsed.success).toBe(true);
+    expect(s.sources).toHaveLength(20);
+    expect(s.sources[0]?.name).toBe(`Insee ${long}`);
+    expect(s.sources.at(-1)?.name).toMatch(/^11 other sources: Jeu 19 /);
+    expect(s.sources.at(-1)?.name.endsWith('…')).toBe(true);
+    expect(JSON.stringify(s)).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+    expect(s.permalink).toBe('https://example.org/');
+  });
+
+  test('a projection never goes past the last year a snapshot can hold', () => {
+    expect(projectionOf(trend('76', { fin: 2099, part_fin: 49, pente: 0.1, annee_parite: 2109 }), 2100)).toMatchObject({ to: 2100 });
+    expect(projectionOf(trend('76', { fin: 2100, part_fin: 49, pente: 0.1, annee_parite: 2110 }), 2100)).toBeNull();
+  });
+});
+
+describe('built snapshots fit the schema whatever the texts and sources (property)', () => {
+  const BIDI_CHARS = ['\u202e', '\u202b', '\u2067', '\u200f', '\u061c'];
+  const TOKENS = ['Insee', 'recensement', 'données', 'x'.repeat(60), ',', ';', '…', '😀', ...BIDI_CHARS];
+  // Texts of any length up to 2,500 characters, from words, long words, emoji and bidi controls.
+  const wordy = fc.record({ n: fc.nat({ max: 2500 }), seed: fc.nat({ max: 1000 }) }).map(({ n, seed }) => {
+    let out = '';
+    for (let i = 0; out.length < n; i++) out += `${TOKENS[(seed + i * 7) % TOKENS.length]}${i % 3 ? ' ' : ''}`;
+    return out.slice(0, n);
+  });
+  test('trend, ranking, map and KPI cards', () => {
+    fc.assert(fc.property(fc.array(wordy, { maxLength: 30, size: 'max' }), wordy, wordy, fc.string({ maxLength: 3000 }), (names, label, definition, permalink) => {
+      const c: SnapshotContext = { ...ctx('fr'), sources: names.map((name, i) => ({ ...(SOURCES[0] as SourceRow), id: `s${i}`, source: name.slice(0, 1600) })), permalink: `https://example.org/?x=${permalink}` };
+      const indicator = { ...INDICATOR, libelle_fr: label, definition_fr: definition, phrase_fr: label };
+      const deps = [m('31', 2024, 25.9), m('48', 2024, null, { statut: 'secret' })];
+      const built = [
+        buildTrend(c, { indicator, focus: '76', target: { cible: 50, annee: 2030 }, series: [{ code: '76', role: 'region', rows: [m('76', 2020, 21), m('76', 2024, 23)] }], trends: [trend('76', {})] }),
+        buildMap(c, { indicator, regionCode: '76', year: 2024, departements: deps, refs: {} }),
+        buildKpi(c, { indicator, regionCode: '76', year: 2024, series: [m('76', 2024, 23)], target: { cible: 50, annee: 2030 }, trend: undefined, pace: undefined }),
+      ];
+      for (const s of built) expect(ChartSnapshot.safeParse(s).error?.issues ?? []).toEqual([]);
+    }), { seed: 17, numRuns: 60 });
+  });
+});
+
+describe('text and scale helpers', () => {
+  test.each([
+    ['short text', 20, 'short text'],
+    ['un deux trois quatre cinq six', 16, 'un deux trois…'],
+    ['abcdefghijklmnopqrstuvwxyz', 10, 'abcdefghi…'],
+    ['Insee\u202e (date)', 40, 'Insee (date)'],
+  ])('clip(%j, %i)', (text, max, want) => {
+    expect(clip(text, max)).toBe(want);
+    expect(clip(text, max).length).toBeLessThanOrEqual(max);
+  });
+  test('yearRuns', () => {
+    expect(yearRuns([2003, 2000, 2001, 2002, 2010, 2012, 2011, 2020])).toBe('2000–2003, 2010–2012, 2020');
+    expect(yearRuns([2024])).toBe('2024');
+  });
+  test.each([
+    [0, 60, 10, false, [0, 10, 20, 30, 40, 50, 60]],
+    [2015, 2024, 2, true, [2016, 2018, 2020, 2022, 2024]],
+    [0, NaN, 10, false, []],
+    [0, Infinity, 10, false, []],
+  ] as const)('ticks(%d, %d, %d)', (from, to, step, align, want) => {
+    expect(ticks(from, to, step, align)).toEqual(want);
+  });
+  test.each([[0, 1e308, 10], [-1e12, 2024, 1], [2000, 1e300, 1], [0, 1e7, 10]])('ticks(%d, %d, %d) stays within MAX_TICKS', (from, to, step) => {
+    const t = ticks(from, to, step, true);
+    expect(t.length).toBeGreaterThan(0);
+    expect(t.length).toBeLessThanOrEqual(MAX_TICKS + 1);
   });
 });

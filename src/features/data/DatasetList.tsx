@@ -6,6 +6,7 @@ import { getDb } from '../../data/db-loader';
 import { deleteDataset, revertToDefaults, setDatasetActive } from '../../data/imports';
 import { useDbQuery } from '../use-db';
 import { storageErrorMessage } from './storage-messages';
+import { stripBidi } from '../../lib/bidi';
 
 /** Every loaded dataset: name, origin, date, rows, active or not; activate, deactivate, delete, revert. */
 export function DatasetList({ lang, t, onError }: { lang: Lang; t: Messages; onError: (m: string) => void }) {
@@ -20,15 +21,16 @@ export function DatasetList({ lang, t, onError }: { lang: Lang; t: Messages; onE
       <ul className="datasets">
         {rows.map((d) => (
           <li key={d.id} data-dataset={d.id} data-rows={d.lignes} data-active={d.actif ? 'true' : 'false'} className={d.actif ? undefined : 'is-inactive'}>
-            <strong>{lang === 'en' ? d.nom_en : d.nom_fr}</strong>
+            <strong>{stripBidi(lang === 'en' ? d.nom_en : d.nom_fr)}</strong>
             <span>
               {t.datasetOrigin(d.origine)} · {t.datasetRows(formatCount(d.lignes, lang))} · {d.actif ? t.datasetActive : t.datasetInactive}
               {d.illustratif ? ` · ${t.datasetIllustrative}` : ''}
             </span>
             <span className="muted">
-              {lang === 'en' ? d.source_en : d.source} ({d.derniere_maj ? t.lastUpdate(formatDate(d.derniere_maj, lang)) : t.lastUpdateUnknown}
+              {/* Without bidi controls: a source ending with U+202E would mirror the date and licence after it. */}
+              {stripBidi(lang === 'en' ? d.source_en : d.source)} ({d.derniere_maj ? t.lastUpdate(formatDate(d.derniere_maj, lang)) : t.lastUpdateUnknown}
               {t.listSep}
-              {lang === 'en' ? d.licence_en : d.licence})
+              {stripBidi(lang === 'en' ? d.licence_en : d.licence)})
             </span>
             <span className="dataset-actions">
               <button type="button" className="btn-link" onClick={act(async () => setDatasetActive(await getDb(), d.id, !d.actif, d.origine))}>

@@ -34,6 +34,7 @@ export function ShareDialog({ snapshots, lang, onClose }: { snapshots: { fr: Cha
   const [theme, setTheme] = useState<Theme>('auto');
   const [withTitle, setWithTitle] = useState(true);
   const [code, setCode] = useState('');
+  const [failed, setFailed] = useState(false);
   const [alt, setAlt] = useState({ fr: altText(snapshots.fr, 'fr'), en: altText(snapshots.en, 'en') });
   const s = snapshots[embedLang];
   useEffect(() => {
@@ -41,7 +42,15 @@ export function ShareDialog({ snapshots, lang, onClose }: { snapshots: { fr: Cha
   }, []);
   useEffect(() => {
     let live = true;
-    void embedUrl(s, { theme, title: withTitle }).then((url) => live && setCode(embedCode(url, s)));
+    // Built snapshots always encode (src/snapshot/fit.ts); should one not, the dialog says so rather than stay empty.
+    embedUrl(s, { theme, title: withTitle }).then(
+      (url) => {
+        if (!live) return;
+        setCode(embedCode(url, s));
+        setFailed(false);
+      },
+      () => live && setFailed(true),
+    );
     return () => {
       live = false;
     };
@@ -59,6 +68,7 @@ export function ShareDialog({ snapshots, lang, onClose }: { snapshots: { fr: Cha
         <label className="check"><input type="checkbox" checked={withTitle} onChange={(e) => setWithTitle(e.target.checked)} />{m.shareWithTitle}</label>
       </div>
       <CopyField label={m.embedCode} value={code} multiline testId="embed-code" copyLabel={m.copy} copiedLabel={m.copied} />
+      {failed ? <p className="error" role="alert" data-testid="embed-error">{m.shareFailed}</p> : null}
       <CopyField label={m.permalink} value={s.permalink} copyLabel={m.copy} copiedLabel={m.copied} />
       <fieldset className="share-downloads">
         <legend>{m.downloadsLabel}</legend>

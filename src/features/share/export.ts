@@ -21,15 +21,23 @@ export async function embedUrl(s: ChartSnapshot, opts: { theme: Theme; title: bo
   return base.href;
 }
 
+/** A few random characters, so that two embed codes of the same chart never share an iframe id. */
+function uniqueSuffix(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('').slice(0, 8);
+}
+
 /**
  * The embed code: a responsive iframe and a short script that applies a height only from that iframe's window,
- * only a finite number, clamped (the Datawrapper pattern).
+ * only a finite number, clamped (the Datawrapper pattern). Each code has its own iframe id (the chart's id and a
+ * random suffix), and its script takes the iframe just before it, by id only if a page moved it: the same chart
+ * embedded twice on a page, even by pasting one code twice, has two iframes that both resize.
  */
 export function embedCode(url: string, s: ChartSnapshot): string {
-  const id = embedId(new URL(url).hash);
+  const id = `${embedId(new URL(url).hash)}-${uniqueSuffix()}`;
   const title = s.title.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
   return `<iframe id="${id}" src="${url}" title="${title}" loading="lazy" style="width:100%;min-width:280px;border:0" height="560"></iframe>
-<script>(function(){var f=document.getElementById("${id}");window.addEventListener("message",function(e){if(!f||e.source!==f.contentWindow)return;var d=e.data;if(!d||d.type!=="parite-numerique:height")return;var h=Number(d.height);if(isFinite(h)&&h>0)f.style.height=Math.min(Math.max(h,120),6000)+"px";});})();</script>`;
+<script>(function(){var c=document.currentScript,f=c&&c.previousElementSibling;if(!f||f.tagName!=="IFRAME")f=document.getElementById("${id}");window.addEventListener("message",function(e){if(!f||e.source!==f.contentWindow)return;var d=e.data;if(!d||d.type!=="parite-numerique:height")return;var h=Number(d.height);if(isFinite(h)&&h>0)f.style.height=Math.min(Math.max(h,120),6000)+"px";});})();</script>`;
 }
 
 export function downloadSvg(s: ChartSnapshot): void {

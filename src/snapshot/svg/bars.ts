@@ -4,6 +4,7 @@ import type { ChartSnapshot, Point } from '../schema';
 import { legend, lineSwatch, type LegendItem } from './legend';
 import { REF_DASH, type Palette } from './palette';
 import { esc, n, sizesFor, textWidth, wrap, type Drawn } from './text';
+import { ticks } from './ticks';
 
 interface Line {
   readonly text: string;
@@ -102,7 +103,7 @@ function scale(s: ChartSnapshot, g: Geometry, pal: Palette, bands: readonly (rea
   const vline = (x: number, attrs: string) => spans.map(([a, b]) => `<line x1="${n(x)}" x2="${n(x)}" y1="${n(a)}" y2="${n(b)}" ${attrs}/>`).join('');
   const step = g.plotW / (g.max / 10) >= 34 ? 10 : 20;
   let grid = '';
-  for (let v = 0; v <= g.max; v += step) {
+  for (const v of ticks(0, g.max, step)) {
     grid += vline(g.sx(v), `stroke="${v === 0 ? pal.axis : pal.grid}"`);
     grid += `<text x="${n(g.sx(v))}" y="${n(bottom + g.small + 4)}" font-size="${g.small}"${g.sx(v) < 12 ? '' : ' text-anchor="middle"'} fill="${pal.soft}">${esc(formatPercent(v, s.lang, 0))}</text>`;
   }

@@ -4,6 +4,7 @@ import type { ChartSnapshot, Point, Series } from '../schema';
 import { legend, type LegendItem } from './legend';
 import { REF_DASH, type Palette } from './palette';
 import { esc, n, sizesFor, textWidth, type Drawn } from './text';
+import { ticks } from './ticks';
 
 type Marker = (typeof SERIES_STYLE)[keyof typeof SERIES_STYLE]['marker'];
 
@@ -60,12 +61,12 @@ function axes(s: ChartSnapshot, f: Frame, pal: Palette): string {
   const { small, left, plotW, plotH, top, sx, sy } = f;
   let out = '';
   const ystep = plotH / (f.yMax / 10) >= 22 ? 10 : 20;
-  for (let v = 0; v <= f.yMax; v += ystep) {
+  for (const v of ticks(0, f.yMax, ystep)) {
     out += `<line x1="${left}" x2="${n(left + plotW)}" y1="${n(sy(v))}" y2="${n(sy(v))}" stroke="${v === 0 ? pal.axis : pal.grid}"/>`;
     out += `<text x="${left - 6}" y="${n(sy(v) + small * 0.35)}" font-size="${small}" text-anchor="end" fill="${pal.soft}">${esc(formatPercent(v, s.lang, 0))}</text>`;
   }
   const step = yearStep(f.x1 - f.x0, plotW);
-  for (let v = step === 1 ? f.x0 : Math.ceil(f.x0 / step) * step; v <= f.x1; v += step) {
+  for (const v of ticks(f.x0, f.x1, step, step !== 1)) {
     out += `<line x1="${n(sx(v))}" x2="${n(sx(v))}" y1="${n(top + plotH)}" y2="${n(top + plotH + 4)}" stroke="${pal.axis}"/>`;
     out += `<text x="${n(sx(v))}" y="${n(top + plotH + small + 6)}" font-size="${small}" text-anchor="middle" fill="${pal.soft}">${v}</text>`;
   }
@@ -84,7 +85,9 @@ function axes(s: ChartSnapshot, f: Frame, pal: Palette): string {
  * a dotted vertical line and a hollow marker, a gap where a value is missing, and a legend that shows each
  * series' line and marker.
  */
-export function trend(s: ChartSnapshot, w: number, plotH: number, pal: Palette): Drawn {
+export function trend(snapshot: ChartSnapshot, w: number, plotH: number, pal: Palette): Drawn {
+  // Only points with a year and a finite value are placed: nothing is ever drawn at NaN.
+  const s = { ...snapshot, series: snapshot.series.map((q) => ({ ...q, points: q.points.filter((p) => Number.isFinite(Number(p.x)) && (p.y === null || Number.isFinite(p.y))) })) };
   const f = frame(s, w, plotH);
   const at = (p: Point) => `${n(f.sx(Number(p.x)))},${n(f.sy(p.y ?? 0))}`;
   const items: LegendItem[] = [];
