@@ -171,7 +171,7 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | 
       const r = await worker.call<{ result: ImportResult; rowCount: number; csv: string; sources: string[]; sha256: string }>({ type: 'full', file, cat: await cat, opts: { ...opts, savedRecipes } });
       return { result: r.result, rowCount: r.rowCount, staged: { kind: 'csv', csv: r.csv }, sources: r.sources, sha256: r.sha256, path: { kind: 'complet', reason } };
     };
-    const simple = !opts.encoding && !opts.delimiter && opts.headerLine === undefined && !opts.recipe && !opts.indicateur;
+    const simple = !opts.encoding && !opts.delimiter && opts.headerLine === undefined && !opts.recipe && !opts.indicateur && !opts.dimensions;
     if (file.size < FAST_MIN_BYTES || !simple) return full(simple ? 'small file' : 'options');
     const t0 = performance.now();
     const table = `import_${n}`;
@@ -355,7 +355,7 @@ async function commitLocked(conn: Connector, file: { blob: Blob; fileName: strin
     nom: file.fileName,
     fileName: file.fileName,
     sha256: analysed.sha256,
-    options: { encoding: opts.encoding, delimiter: opts.delimiter, headerLine: opts.headerLine, indicateur: opts.indicateur, declared: opts.declared ? [...opts.declared] : undefined },
+    options: { encoding: opts.encoding, delimiter: opts.delimiter, headerLine: opts.headerLine, indicateur: opts.indicateur, declared: opts.declared ? [...opts.declared] : undefined, dimensions: opts.dimensions ? { ...opts.dimensions } : undefined },
     recipe: opts.recipe ?? analysed.result.recipe ?? null,
     importedAt: new Date().toISOString(),
     actif: true,
