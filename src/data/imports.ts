@@ -10,6 +10,7 @@ import { candidatesPrefix, dropFastTables, FAST_MIN_BYTES, runFastImport, type D
 import type { ByteScan, FastHead } from './import/scan';
 import type { WorkerRequest } from './import/worker-protocol';
 import { warmMeasures } from './import/warm';
+import { legacyEurostat } from './import/eurostat-import';
 import { askPersistence, clearImports, deleteImport, getImport, getInactiveDefaults, listImports, putImport, readMarker, setInactiveDefaults, syncMarker, type StoredRecord } from './store';
 import { announceChange, StaleError, withImportLock } from './tab-sync';
 import { bumpDataVersion, getDataVersion } from './version';
@@ -404,7 +405,7 @@ export async function restoreImports(conn: Connector, run: (file: Blob, opts: Im
     try {
       if (rec.options.declared?.length) await declareIndicators(conn, rec.options.declared);
       const file = rec.bytes instanceof Blob ? rec.bytes : new Blob([rec.bytes]);
-      const a = await run(file, { fileName: rec.fileName, ...rec.options, recipe: rec.recipe ?? undefined });
+      const a = await run(file, { fileName: rec.fileName, ...legacyEurostat(rec.fileName, rec.options, rec.recipe), recipe: rec.recipe ?? undefined });
       if (a.result.errors > 0 || a.rowCount === 0) throw new Error('no longer valid');
       await stageAndSwap(conn, a, metaOf(rec, a.sources));
       restored.push(rec.id);

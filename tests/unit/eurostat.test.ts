@@ -4,6 +4,7 @@ import path from 'node:path';
 import { runImport, type ImportOptions } from '../../src/data/import/run';
 import { placeOf } from '../../src/data/import/eurostat-geo';
 import { datasetOfFlow } from '../../src/data/import/eurostat';
+import { legacyEurostat } from '../../src/data/import/eurostat-import';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
 
 const cat = importCatalogue();
@@ -179,5 +180,22 @@ describe('the real Eurostat file, saved under another name', () => {
     const fr22 = at(counts, 'FR', 2022);
     expect(fr22).toMatchObject({ femmes: 231200, hommes: 986500, statut: 'rupture' });
     expect((100 * (fr22?.femmes ?? 0)) / (fr22?.total ?? 1)).toBeCloseTo(19.0, 1);
+  });
+});
+
+describe('imports stored by earlier versions', () => {
+  test('a Eurostat TSV stored without an indicator (then read from its name) is restored into the same indicator', () => {
+    const mini = new Uint8Array(readFileSync(path.join(import.meta.dirname, '../fixtures/eurostat-mini.tsv')));
+    const stored: { indicateur?: string; declared?: string[] } = { declared: [] };
+    expect(run(mini, 'estat_isoc_sks_itsps.tsv', stored).errors).toBeGreaterThan(0);
+    const opts = legacyEurostat('estat_isoc_sks_itsps.tsv', stored, null);
+    expect(opts).toEqual({ declared: [], indicateur: 'specialistes_tic' });
+    const r = run(mini, 'estat_isoc_sks_itsps.tsv', { ...opts, dimensions: { unit: 'PC' } });
+    expect(r.errors).toBe(0);
+    expect(r.rows.every((x) => x.indicateur === 'specialistes_tic')).toBe(true);
+    // Anything else keeps its options: an indicator chosen, a recipe, another name.
+    expect(legacyEurostat('estat_isoc_sks_itsps.tsv', { indicateur: 'emploi_numerique' }, null)).toEqual({ indicateur: 'emploi_numerique' });
+    expect(legacyEurostat('estat_isoc_sks_itsps.tsv', {}, { nom: 'r' })).toEqual({});
+    expect(legacyEurostat('autre.tsv', {}, null)).toEqual({});
   });
 });

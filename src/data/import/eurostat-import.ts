@@ -91,3 +91,15 @@ export function mapEurostat(p: Parsed, opts: EurostatOptions): EurostatMapped {
   const mapped = eurostatRows(t, scope.series, p.header, unit, { indicateur: indicateur ?? '', source: sourceOf(t.dataset, opts.fileName, dimensions) });
   return { rows: indicateur === null ? [] : mapped.rows, problems: [...problems, ...mapped.problems], skipped, info };
 }
+
+/**
+ * A stored import's options, with the indicator that earlier versions read from a Eurostat TSV's file name (a name
+ * holding a known dataset id, e.g. `estat_isoc_sks_itsps.tsv`): those records were stored without it, and are
+ * restored into the same indicator. Files are no longer recognised by their name; this only replays what was
+ * accepted then. Records with an indicator or a recipe are left as they are.
+ */
+export function legacyEurostat<O extends { readonly indicateur?: string }>(fileName: string, options: O, recipe: unknown): O {
+  if (options.indicateur !== undefined || recipe) return options;
+  const code = Object.keys(EUROSTAT_DATASETS).find((k) => fileName.toLowerCase().includes(k));
+  return code ? { ...options, indicateur: EUROSTAT_DATASETS[code]?.indicateur } : options;
+}
