@@ -74,7 +74,7 @@ describe('Eurostat files in the browser', () => {
     await close();
   });
 
-  test('in English, the choices are labelled in English', async () => {
+  test('in English, the choices are labelled in English; a new indicator is declared as for any file', async () => {
     const { page, log, close } = await openPage(browser);
     await page.goto(appUrl('?vue=donnees&lang=en'), { waitUntil: 'commit' });
     await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
@@ -82,8 +82,20 @@ describe('Eurostat files in the browser', () => {
     const r = await nextReport(page, () => input.setInputFiles({ name: 'grad.tsv', mimeType: 'text/tab-separated-values', buffer: ISCED }));
     expect(r.text).toContain('Several rows for the same territory, sex and year differ by the dimension "isced11"');
     expect(await page.getByLabel('Target indicator').count()).toBe(1);
-    expect(await page.getByLabel(/Dimension "iscedf13"/).count()).toBe(1);
+    await nextReport(page, () => page.getByLabel(/Dimension "isced11"/).selectOption('ED5-8'));
+    await nextReport(page, () => page.getByLabel(/Dimension "iscedf13"/).selectOption('F06'));
+    // A new indicator typed by the analyst: unknown to the catalogue, the report offers to declare it.
+    await page.getByLabel('Or a new indicator (id)').fill('diplomes_tic');
+    const unknown = await nextReport(page, () => page.getByRole('button', { name: 'Use this id' }).click());
+    expect(unknown.status).toBe('error');
+    expect(unknown.text).toContain('Unknown indicator: "diplomes_tic"');
+    const declared = await nextReport(page, () => page.getByRole('button', { name: /^Declare the unknown indicators \(diplomes_tic\)/ }).click());
+    expect(declared).toMatchObject({ status: 'warning', rows: 6, errors: 0 });
+    expect(await declared.report.locator('select[data-testid="import-indicator"]').inputValue()).toBe('diplomes_tic');
+    await page.locator('[data-testid="import-commit"]').click();
+    await page.waitForSelector('[data-dataset="grad"][data-rows="6"][data-active="true"]', { timeout: 60000 });
     expect(log.pageErrors).toEqual([]);
+    expect(log.external).toEqual([]);
     await close();
   });
 });
