@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { appUrl, launch, openPage } from './browser';
+import { appUrl, axeSource, launch, openPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,6 +47,14 @@ describe('Eurostat files in the browser', () => {
     expect(await first.report.locator('select[data-dimension]').evaluateAll((els) => els.map((e) => e.getAttribute('data-dimension')))).toEqual(['isced11', 'iscedf13']);
     expect(await first.report.locator('select[data-dimension="isced11"] option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['', 'ED5-8', 'ED6']);
     expect(await page.locator('[data-testid="import-commit"]').count()).toBe(0);
+    // The choices are accessible: axe finds nothing serious in the report (labels tied to every select).
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const w = window as unknown as { axe: { run: (d: Element, o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } };
+      const r = await w.axe.run(document.querySelector('[data-testid="import-report"]') as Element, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
 
     // Each choice analyses the file again; the selects are reached by their labels.
     const indicator = await nextReport(page, () => page.getByLabel('Indicateur cible').selectOption('sup_numerique'));
