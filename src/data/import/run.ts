@@ -53,11 +53,11 @@ export interface ImportResult {
   readonly sample: string[][];
   /** Distinct indicator ids the catalogue does not know (the analyst may declare them). */
   readonly unknownIndicators: string[];
-  /** A Eurostat file's dataset, target indicator and dimensions with their values (what the report asks to choose). */
+  /** A Eurostat file's dataset, target indicator and dimensions with their values (what the report asks to choose); absent for other files. */
   readonly eurostat?: EurostatInfo | null;
 }
 
-const EMPTY = { format: 'inconnu' as const, eurostat: null, recipe: null, encoding: null, bom: false, delimiter: null, header: [], headerLine: 0, titleRows: 0, blankRows: 0, footnoteRows: 0, dataRows: 0, skipped: 0, rows: [], sample: [] };
+const EMPTY = { format: 'inconnu' as const, recipe: null, encoding: null, bom: false, delimiter: null, header: [], headerLine: 0, titleRows: 0, blankRows: 0, footnoteRows: 0, dataRows: 0, skipped: 0, rows: [], sample: [] };
 
 function finish(base: Omit<ImportResult, 'errors' | 'warnings' | 'unknownIndicators'>): ImportResult {
   const errors = base.problems.filter((p) => p.severity === 'erreur').length;
@@ -117,5 +117,6 @@ export function runImport(bytes: Uint8Array, catalogue: ImportCatalogue, opts: I
   const checked = format === 'canonique' ? validateRows(mapped.rows, validationColumns(parsed.header)) : validateRows(mapped.rows);
   const problems = [...parsed.problems, ...mapped.problems, ...checked.problems];
   if (format !== 'inconnu' && checked.rows.length === 0 && !problems.some((p) => p.severity === 'erreur')) problems.push(problem('aucune_ligne', {}));
-  return finish({ ...base, format, recipe, eurostat, skipped: mapped.skipped, rows: checked.rows, problems });
+  // `eurostat` only for a Eurostat file: other results are the same as the fast path's, key for key.
+  return finish({ ...base, format, recipe, ...(eurostat ? { eurostat } : {}), skipped: mapped.skipped, rows: checked.rows, problems });
 }
