@@ -52,6 +52,15 @@ describe('Eurostat files are recognised by their content, whatever they are call
       ['EU27_2020', 2022, 18.9, null, 'estimation'], ['FR', 2021, 20.9, null, 'rupture'], ['FR', 2022, 19.0, null, 'rupture'],
     ]);
   });
+  test('SDMX-CSV lines of another period (quarters) are counted as skipped, not read', () => {
+    const head = 'DATAFLOW,LAST UPDATE,freq,unit,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG';
+    const line = (freq: string, sex: string, t: string, v: string) => `ESTAT:LFSQ_EGAN(1.0),01/01/24 00:00:00,${freq},THS_PER,${sex},FR,${t},${v},`;
+    const r = run(utf8([head, line('A', 'F', '2022', '100'), line('A', 'M', '2022', '300'), line('Q', 'F', '2022-Q1', '99'), line('Q', 'M', '2022-Q1', '301')].join('\n')), 'q.csv', { indicateur: 'emploi_numerique', dimensions: { freq: 'A' } });
+    expect(r.rows.map((x) => [x.territoire, x.annee, x.femmes, x.hommes])).toEqual([['FR', 2022, 100000, 300000]]);
+    expect(r.skipped).toBe(2);
+    const q = run(utf8([head, line('Q', 'F', '2022-Q1', '99'), line('Q', 'M', '2022-Q1', '301')].join('\n')), 'q.csv', { indicateur: 'emploi_numerique' });
+    expect([q.skipped, q.rows.length, q.problems.map((p) => p.code)]).toEqual([2, 0, ['aucune_ligne']]);
+  });
   test('dataset ids from DATAFLOW', () => {
     expect(datasetOfFlow('ESTAT:ISOC_SKS_ITSPS(1.0)')).toBe('isoc_sks_itsps');
     expect(datasetOfFlow('ESTAT:EDUC_UOE_GRAD02(1.0)')).toBe('educ_uoe_grad02');

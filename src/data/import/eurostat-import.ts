@@ -82,7 +82,7 @@ export function mapEurostat(p: Parsed, opts: EurostatOptions): EurostatMapped {
   const kept = chosenSeries(t, dimensions);
   const all = t.series.reduce((n, s) => n + s.lines, 0);
   const scope = inScope(t, kept, problems);
-  const skipped = all - kept.reduce((n, s) => n + s.lines, 0) + scope.skipped;
+  const skipped = all - kept.reduce((n, s) => n + s.lines, 0) + scope.skipped + scope.series.reduce((n, s) => n + (s.notAnnual ?? 0), 0);
   const clash = collisions(t, scope.series, dimensions);
   const unit = clash.length ? null : unitOf(dimensions, problems);
   if (clash.length || !unit) return { rows: [], problems: [...problems, ...clash], skipped, info };

@@ -57,6 +57,8 @@ export interface Series {
   readonly points?: Point[];
   /** Lines of the file this series holds. */
   readonly lines: number;
+  /** SDMX: its lines with a period other than a year (quarters, months), not read (counted as skipped). */
+  readonly notAnnual?: number;
 }
 
 export interface EurostatTable {
@@ -120,15 +122,18 @@ function readSdmx(p: Parsed): EurostatTable {
   const dimCols = up.map((c, i) => (SDMX_META.has(c) ? -1 : i)).filter((i) => i >= 0);
   const dims = dimCols.map((i) => (p.header[i] ?? '').trim().toLowerCase());
   const problems: Problem[] = [];
-  const byKey = new Map<string, { line: number; key: string[]; points: Point[]; lines: number }>();
+  const byKey = new Map<string, { line: number; key: string[]; points: Point[]; lines: number; notAnnual: number }>();
   for (const r of p.rows) {
     const key = dimCols.map((i) => codeOf(r.cells[i] ?? ''));
     const id = key.join('\u0001');
-    const s = byKey.get(id) ?? { line: r.line, key, points: [], lines: 0 };
+    const s = byKey.get(id) ?? { line: r.line, key, points: [], lines: 0, notAnnual: 0 };
     byKey.set(id, s);
     s.lines++;
     const year = yearOf(r.cells[iTime] ?? '');
-    if (year === null) continue;
+    if (year === null) {
+      s.notAnnual++;
+      continue;
+    }
     const value = sdmxValue(r.cells[iValue] ?? '');
     if (value === undefined) {
       problems.push(problem('nombre_invalide', { ligne: r.line, colonne: p.header[iValue] ?? 'OBS_VALUE' }, r.cells[iValue] ?? ''));
