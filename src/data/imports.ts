@@ -10,6 +10,7 @@ import { candidatesPrefix, dropFastTables, FAST_MIN_BYTES, runFastImport, type D
 import type { ByteScan, FastHead } from './import/scan';
 import type { WorkerRequest } from './import/worker-protocol';
 import { warmMeasures } from './import/warm';
+import { legacyEurostat } from './import/eurostat-import';
 import { askPersistence, clearImports, DEFAULT_DATASET_IDS, deleteImport, getImport, getInactiveDefaults, listImports, putImport, readMarker, setInactiveDefaults, syncMarker, type StoredRecord } from './store';
 import { announceChange, StaleError, withImportLock } from './tab-sync';
 import { bumpDataVersion, getDataVersion } from './version';
@@ -171,7 +172,7 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | 
       const r = await worker.call<{ result: ImportResult; rowCount: number; csv: string; sources: string[]; sha256: string }>({ type: 'full', file, cat: await cat, opts: { ...opts, savedRecipes } });
       return { result: r.result, rowCount: r.rowCount, staged: { kind: 'csv', csv: r.csv }, sources: r.sources, sha256: r.sha256, path: { kind: 'complet', reason } };
     };
-    const simple = !opts.encoding && !opts.delimiter && opts.headerLine === undefined && !opts.recipe && !opts.indicateur;
+    const simple = !opts.encoding && !opts.delimiter && opts.headerLine === undefined && !opts.recipe && !opts.indicateur && !opts.dimensions;
     if (file.size < FAST_MIN_BYTES || !simple) return full(simple ? 'small file' : 'options');
     const t0 = performance.now();
     const table = `import_${n}`;
@@ -360,7 +361,7 @@ async function commitLocked(conn: Connector, file: { blob: Blob; fileName: strin
     nom: file.fileName,
     fileName: file.fileName,
     sha256: analysed.sha256,
-    options: { encoding: opts.encoding, delimiter: opts.delimiter, headerLine: opts.headerLine, indicateur: opts.indicateur, declared: opts.declared ? [...opts.declared] : undefined },
+    options: { encoding: opts.encoding, delimiter: opts.delimiter, headerLine: opts.headerLine, indicateur: opts.indicateur, declared: opts.declared ? [...opts.declared] : undefined, dimensions: opts.dimensions ? { ...opts.dimensions } : undefined },
     recipe: opts.recipe ?? analysed.result.recipe ?? null,
     importedAt: new Date().toISOString(),
     actif: true,
@@ -423,7 +424,7 @@ export async function replayImports(conn: Connector, records: readonly StoredRec
     try {
       if (rec.options.declared?.length) await declareIndicators(conn, rec.options.declared);
       const file = rec.bytes instanceof Blob ? rec.bytes : new Blob([rec.bytes]);
-      const a = await run(file, { fileName: rec.fileName, ...rec.options, recipe: rec.recipe ?? undefined });
+      const a = await run(file, { fileName: rec.fileName, ...legacyEurostat(rec.fileName, rec.options, rec.recipe), recipe: rec.recipe ?? undefined });
       if (a.result.errors > 0 || a.rowCount === 0) throw new Error('no longer valid');
       if (a.sha256 !== rec.sha256) throw new Error('bytes changed since they were stored');
       await stageAndSwap(conn, a, metaOf(rec, a.sources));

@@ -37,6 +37,8 @@ export const StoredImport = z.strictObject({
     headerLine: z.number().int().positive().optional(),
     indicateur: z.string().optional(),
     declared: z.array(z.string().regex(/^[a-z0-9_]{1,64}$/)).optional(),
+    /** A Eurostat file's value for each of its dimensions (file codes), replayed when the import is restored. */
+    dimensions: z.record(z.string().max(100), z.string().max(200)).optional(),
   }),
   recipe: Recipe.nullable(),
   importedAt: z.iso.datetime(),

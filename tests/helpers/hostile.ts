@@ -18,7 +18,8 @@ export const HostileCase = z.object({
   outcome: z.enum(['imported', 'partial', 'refused']),
   lecture_fr: z.string().min(1),
   lecture_en: z.string().min(1),
-  options: z.object({ recipe: Recipe }).optional(),
+  /** runImport's options for the case: a recipe, or a Eurostat file's indicator and dimension values. */
+  options: z.object({ recipe: Recipe.optional(), indicateur: z.string().optional(), dimensions: z.record(z.string(), z.string()).optional() }).optional(),
   expect: z.object({
     format: z.enum(['canonique', 'eurostat', 'recette', 'inconnu']),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).nullable().optional(),

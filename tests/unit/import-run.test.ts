@@ -80,32 +80,36 @@ describe('validation: every problem has a code, a line, a column and two message
 
 describe('Eurostat TSV', () => {
   const mini = readFileSync(path.join(import.meta.dirname, '../fixtures/eurostat-mini.tsv'));
-  test('a small re-typed fixture: counts, shares, flags, other countries skipped', () => {
-    const r = run(new Uint8Array(mini), 'estat_isoc_sks_itsps.tsv');
+  test('a small re-typed fixture, unit PC chosen: shares, flags, other countries skipped', () => {
+    const r = run(new Uint8Array(mini), 'mini.tsv', { indicateur: 'specialistes_tic', dimensions: { unit: 'PC' } });
     expect(r.format).toBe('eurostat');
     expect(r.errors).toBe(0);
-    expect(r.skipped).toBe(1); // DE
+    expect(r.skipped).toBe(4); // DE, and the 3 rows in THS_PER
     expect(r.warnings).toBe(1);
     const fr22 = r.rows.find((x) => x.territoire === 'FR' && x.annee === 2022);
-    expect(fr22).toMatchObject({ indicateur: 'specialistes_tic', femmes: 231200, hommes: 986500, total: 1217700, part_femmes: 19.0, statut: 'rupture' });
+    expect(fr22).toMatchObject({ indicateur: 'specialistes_tic', femmes: null, part_femmes: 19.0, statut: 'rupture' });
     const eu21 = r.rows.find((x) => x.territoire === 'EU27_2020' && x.annee === 2021);
     expect(eu21).toMatchObject({ femmes: null, part_femmes: 19.1, statut: 'rupture' });
     expect(r.rows.find((x) => x.territoire === 'EU27_2020' && x.annee === 2020)?.statut).toBe('estimation');
   });
+  test('the same fixture in counts (preselected): women without men nor total is an error, never a silent share', () => {
+    const r = run(new Uint8Array(mini), 'mini.tsv', { indicateur: 'specialistes_tic' });
+    expect(r.rows.find((x) => x.territoire === 'FR' && x.annee === 2022)).toMatchObject({ femmes: 231200, hommes: 986500, total: 1217700, part_femmes: null, statut: 'rupture' });
+    expect(r.problems.filter((p) => p.severity === 'erreur').map((p) => [p.code, p.ligne])).toEqual([['sans_valeur', 9], ['sans_valeur', 9]]);
+  });
   const real = path.resolve(import.meta.dirname, '../../../shared/fixtures/real/eurostat_isoc_sks_itsps_2004-2022.tsv');
   test.skipIf(!existsSync(real))('the real file: every row accounted for, France 2022 = 19.0', () => {
     const bytes = new Uint8Array(readFileSync(real));
-    const r = run(bytes, 'eurostat_isoc_sks_itsps_2004-2022.tsv');
+    const r = run(bytes, 'eurostat_isoc_sks_itsps_2004-2022.tsv', { indicateur: 'specialistes_tic' });
     expect(r.format).toBe('eurostat');
     expect(r.errors).toBe(0);
     expect(r.dataRows).toBe(144);
-    // 4 rows (PC/THS × F/M) per territory: FR and EU27 are kept, the 34 other countries skipped.
-    expect(r.skipped).toBe(144 - 8);
+    // 4 rows (PC/THS × F/M) per territory: FR's and EU27's 2 THS_PER rows are kept, PC is not chosen, the 34 other countries skipped.
+    expect(r.skipped).toBe(144 - 4);
     const fr = r.rows.filter((x) => x.territoire === 'FR');
     expect(fr).toHaveLength(19);
     const fr22 = fr.find((x) => x.annee === 2022);
-    expect(fr22?.part_femmes).toBe(19.0);
-    expect(fr22?.statut).toBe('rupture');
+    expect(fr22).toMatchObject({ femmes: 231200, hommes: 986500, total: 1217700, statut: 'rupture' });
     expect((100 * (fr22?.femmes ?? 0)) / (fr22?.total ?? 1)).toBeCloseTo(19.0, 1);
     expect(r.rows.find((x) => x.territoire === 'EU27_2020' && x.annee === 2019)?.statut).toBe('estimation');
   });

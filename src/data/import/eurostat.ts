@@ -1,14 +1,33 @@
 import type { CanonicalRow } from './canonical';
-import type { Parsed } from './parse';
+import type { Parsed, ParsedRow } from './parse';
 import { problem, type Problem } from './problems';
-import { territoryMatcher, type CatalogueTerritory } from './territory';
 
-/** Eurostat dataset codes whose indicator is known. */
-export const EUROSTAT_INDICATORS: Record<string, string> = { isoc_sks_itsps: 'specialistes_tic' };
+/**
+ * Eurostat files as published, recognised by their content (never by their name), in both layouts:
+ * - TSV: first header cell `freq,unit,sex,geo\TIME_PERIOD` (or the old bulk `unit,sex,geo\time`, years in any order,
+ *   with trailing spaces), then one column per period; cells `19.0 de` (value, flags) or `:`;
+ * - SDMX-CSV: `DATAFLOW,LAST UPDATE,freq,unit,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG` (plus other dimensions), one
+ *   observation per line; `DATAFLOW` names the dataset (`ESTAT:ISOC_SKS_ITSPS(1.0)`).
+ * This module reads either into series (one per combination of dimensions) and lists the dimensions to choose.
+ */
+
+/** Datasets whose target indicator (and preferred unit) is known: picked when the file names its dataset. */
+export const EUROSTAT_DATASETS: Record<string, { readonly indicateur: string; readonly unit?: string }> = {
+  isoc_sks_itsps: { indicateur: 'specialistes_tic', unit: 'THS_PER' },
+};
 
 /** True for Eurostat's TSV layout: the first header cell lists dimensions and ends with `\TIME_PERIOD` (or `\time`). */
 export function isEurostatTsv(p: Parsed): boolean {
   return p.delimiter === '\t' && /\\\s*(time_period|time)\s*$/i.test(p.header[0] ?? '');
+}
+
+/** Columns of an SDMX-CSV file that are not dimensions. */
+const SDMX_META = new Set(['DATAFLOW', 'LAST UPDATE', 'STRUCTURE', 'STRUCTURE_ID', 'STRUCTURE_NAME', 'ACTION', 'TIME_PERIOD', 'OBS_VALUE', 'OBS_FLAG', 'CONF_STATUS']);
+
+/** True for Eurostat's SDMX-CSV: `TIME_PERIOD`, `OBS_VALUE` and the dataflow's id (`DATAFLOW` or `STRUCTURE_ID`). */
+export function isEurostatSdmx(p: Parsed): boolean {
+  const h = new Set(p.header.map((c) => c.trim().toUpperCase()));
+  return h.has('TIME_PERIOD') && h.has('OBS_VALUE') && (h.has('DATAFLOW') || h.has('STRUCTURE_ID')) && h.has('GEO');
 }
 
 /** Eurostat flags → our status: breaks and definition changes first, then low reliability, estimates, provisional. */
@@ -21,70 +40,140 @@ export function statusOfFlags(flags: string): CanonicalRow['statut'] {
   return null;
 }
 
-interface Cell {
-  value: number | null;
-  flags: string;
+/** One observation: a year, its value (null for `:` or empty) and flags, where it is in the file. */
+export interface Point {
+  readonly year: number;
+  readonly value: number | null;
+  readonly flags: string;
+  readonly line: number;
 }
 
-/** `19.0 de` → 19.0 with flags "de"; `:` → missing. */
-function readCell(raw: string): Cell {
-  const m = raw.trim().match(/^(:|-?\d+(?:\.\d+)?)\s*([a-z]*)$/i);
-  if (!m) return { value: null, flags: '' };
-  return { value: m[1] === ':' ? null : Number(m[1]), flags: (m[2] ?? '').toLowerCase() };
+/** One combination of dimensions: its codes (in `dims` order) and where its observations are. */
+export interface Series {
+  readonly line: number;
+  readonly key: readonly string[];
+  /** TSV: the row, read for the chosen series only. SDMX: the observations, read with the file. */
+  readonly row?: ParsedRow;
+  readonly points?: Point[];
+  /** Lines of the file this series holds. */
+  readonly lines: number;
+  /** SDMX: its lines with a period other than a year (quarters, months), not read (counted as skipped). */
+  readonly notAnnual?: number;
+}
+
+export interface EurostatTable {
+  readonly layout: 'tsv' | 'sdmx';
+  /** The dataset's id (lower case) when the file names it (SDMX-CSV), else null. */
+  readonly dataset: string | null;
+  /** Dimension names, lower case, in the file's order (geo and sex included, time excluded). */
+  readonly dims: readonly string[];
+  readonly series: Series[];
+  /** TSV: the period of each column after the first (null when it is not a year). */
+  readonly years: readonly (number | null)[];
+  readonly problems: Problem[];
+}
+
+/** `2019 ` → 2019; quarters, months and anything else → null (only annual data is read). */
+function yearOf(s: string): number | null {
+  const t = s.trim();
+  return /^\d{4}$/.test(t) ? Number(t) : null;
+}
+
+/** `A:Annual` (codes with labels) → `A`; a plain code stays as it is. */
+function codeOf(s: string): string {
+  const t = s.trim();
+  const m = /^([A-Za-z0-9_.-]+):/.exec(t);
+  return m?.[1] ?? t;
+}
+
+function readTsv(p: Parsed): EurostatTable {
+  const dims = (p.header[0] ?? '').split('\\')[0]?.split(',').map((d) => d.trim().toLowerCase()) ?? [];
+  const problems: Problem[] = [];
+  const series: Series[] = [];
+  for (const r of p.rows) {
+    const key = (r.cells[0] ?? '').split(',').map((k) => k.trim());
+    if (key.length !== dims.length) {
+      problems.push(problem('nombre_champs', { ligne: r.line, colonne: p.header[0] ?? null }, String(key.length), String(dims.length)));
+      continue;
+    }
+    series.push({ line: r.line, key, row: r, lines: 1 });
+  }
+  return { layout: 'tsv', dataset: null, dims, series, years: p.header.slice(1).map(yearOf), problems };
+}
+
+/** `ESTAT:ISOC_SKS_ITSPS(1.0)` → `isoc_sks_itsps`. */
+export function datasetOfFlow(flow: string): string | null {
+  const m = /^(?:[A-Z0-9_]+:)?([A-Za-z0-9_]+)(?:\([^)]*\))?$/.exec(flow.trim());
+  return m?.[1] ? m[1].toLowerCase() : null;
+}
+
+/** `19.7` → 19.7; empty → null; anything else → undefined (unreadable). */
+function sdmxValue(s: string): number | null | undefined {
+  const t = s.trim();
+  if (t === '' || t === ':') return null;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
+}
+
+function readSdmx(p: Parsed): EurostatTable {
+  const up = p.header.map((c) => c.trim().toUpperCase());
+  const col = (name: string) => up.indexOf(name);
+  const [iTime, iValue, iFlag, iConf] = [col('TIME_PERIOD'), col('OBS_VALUE'), col('OBS_FLAG'), col('CONF_STATUS')];
+  const iFlow = col('DATAFLOW') >= 0 ? col('DATAFLOW') : col('STRUCTURE_ID');
+  const dimCols = up.map((c, i) => (SDMX_META.has(c) ? -1 : i)).filter((i) => i >= 0);
+  const dims = dimCols.map((i) => (p.header[i] ?? '').trim().toLowerCase());
+  const problems: Problem[] = [];
+  const byKey = new Map<string, { line: number; key: string[]; points: Point[]; lines: number; notAnnual: number }>();
+  for (const r of p.rows) {
+    const key = dimCols.map((i) => codeOf(r.cells[i] ?? ''));
+    const id = key.join('\u0001');
+    const s = byKey.get(id) ?? { line: r.line, key, points: [], lines: 0, notAnnual: 0 };
+    byKey.set(id, s);
+    s.lines++;
+    const year = yearOf(r.cells[iTime] ?? '');
+    if (year === null) {
+      s.notAnnual++;
+      continue;
+    }
+    const value = sdmxValue(r.cells[iValue] ?? '');
+    if (value === undefined) {
+      problems.push(problem('nombre_invalide', { ligne: r.line, colonne: p.header[iValue] ?? 'OBS_VALUE' }, r.cells[iValue] ?? ''));
+      continue;
+    }
+    const conf = iConf >= 0 && /^c/i.test((r.cells[iConf] ?? '').trim()) ? 'c' : '';
+    s.points.push({ year, value, flags: (iFlag >= 0 ? (r.cells[iFlag] ?? '').trim().toLowerCase() : '') + conf, line: r.line });
+  }
+  const dataset = iFlow >= 0 && p.rows[0] ? datasetOfFlow(p.rows[0].cells[iFlow] ?? '') : null;
+  return { layout: 'sdmx', dataset, dims, series: [...byKey.values()], years: [], problems };
+}
+
+/** Reads a recognised Eurostat file (isEurostatTsv or isEurostatSdmx) into series. */
+export function readEurostat(p: Parsed): EurostatTable {
+  return isEurostatTsv(p) ? readTsv(p) : readSdmx(p);
 }
 
 /**
- * Reads a Eurostat TSV (`freq,unit,sex,geo\TIME_PERIOD` then one column per year): shares of women (unit PC, sex
- * F) and counts (THS_PER × 1000, NR as is) become one observation per territory and year; `:` is missing; NUTS
- * and ISO codes are mapped to ours; other countries are skipped and counted. Every line is accounted for.
+ * `19.0 de` → 19.0 with flags "de"; `:` (and `: c`) → missing. Flags are Eurostat's letters (b, c, d, e, f, i, n,
+ * p, r, s, u, z); undefined when the cell is anything else (`12x`), an error for the analyst.
  */
-export function mapEurostat(p: Parsed, indicateur: string, territories: readonly CatalogueTerritory[], source: string): { rows: CanonicalRow[]; problems: Problem[]; skipped: number } {
-  const dims = (p.header[0] ?? '').split('\\')[0]?.split(',').map((d) => d.trim().toLowerCase()) ?? [];
-  const years = p.header.slice(1).map((y) => Number(y.trim()));
-  const iUnit = dims.indexOf('unit');
-  const iSex = dims.indexOf('sex');
-  const iGeo = dims.indexOf('geo');
-  const match = territoryMatcher(territories);
-  const problems: Problem[] = [];
-  const byKey = new Map<string, { line: number; territoire: string; annee: number; f?: number; m?: number; t?: number; pc?: number; flags: string }>();
-  let skipped = 0;
-  for (const r of p.rows) {
-    const keys = (r.cells[0] ?? '').split(',').map((k) => k.trim());
-    const unit = (keys[iUnit] ?? '').toUpperCase();
-    const sex = (keys[iSex] ?? '').toUpperCase();
-    const geo = keys[iGeo] ?? '';
-    const t = match(geo);
-    if (!('code' in t)) {
-      skipped++;
-      problems.push(problem('territoire_hors_perimetre', { ligne: r.line, colonne: 'geo' }, geo));
-      continue;
-    }
-    const factor = unit.startsWith('THS') ? 1000 : 1;
-    years.forEach((year, j) => {
-      if (!Number.isInteger(year)) return;
-      const c = readCell(r.cells[j + 1] ?? ':');
-      const key = `${t.code}|${year}`;
-      const o = byKey.get(key) ?? { line: r.line, territoire: t.code, annee: year, flags: '' };
-      o.flags += c.flags;
-      if (c.value !== null) {
-        const v = Math.round(c.value * factor * 100) / 100;
-        if (unit === 'PC' && sex === 'F') o.pc = c.value;
-        else if (unit !== 'PC' && sex === 'F') o.f = v;
-        else if (unit !== 'PC' && sex === 'M') o.m = v;
-        else if (unit !== 'PC' && sex === 'T') o.t = v;
-      }
-      byKey.set(key, o);
-    });
-  }
-  const rows: CanonicalRow[] = [];
-  for (const o of byKey.values()) {
-    const femmes = o.f ?? null;
-    const hommes = o.m ?? null;
-    const total = o.t ?? (femmes !== null && hommes !== null ? femmes + hommes : null);
-    const statut = statusOfFlags(o.flags);
-    if (femmes === null && o.pc === undefined && statut !== 'secret') continue; // `:` everywhere: nothing published
-    rows.push({ line: o.line, territoire: o.territoire, annee: o.annee, indicateur, femmes, hommes, total, part_femmes: o.pc ?? null, statut, source });
-  }
-  rows.sort((a, b) => a.territoire.localeCompare(b.territoire) || a.annee - b.annee);
-  return { rows, problems, skipped };
+function tsvCell(raw: string): { value: number | null; flags: string } | undefined {
+  // Trimmed first: the pattern then has one way to match each character (no backtracking on long cells).
+  const t = raw.trim();
+  const m = /^(:|-?\d+(?:\.\d+)?)\s*([bcdefinprsuz]*)$/i.exec(t);
+  if (!m) return t === '' ? { value: null, flags: '' } : undefined;
+  return { value: m[1] === ':' ? null : Number(m[1]), flags: (m[2] ?? '').toLowerCase() };
+}
+
+/** The observations of one series (a TSV row is read here, only once it is chosen); unreadable cells are errors. */
+export function pointsOf(t: EurostatTable, s: Series, header: readonly string[], problems: Problem[]): Point[] {
+  if (s.points) return s.points;
+  const out: Point[] = [];
+  const cells = s.row?.cells ?? [];
+  t.years.forEach((year, j) => {
+    if (year === null) return;
+    const raw = cells[j + 1] ?? ':';
+    const c = tsvCell(raw);
+    if (c) out.push({ year, value: c.value, flags: c.flags, line: s.line });
+    else problems.push(problem('nombre_invalide', { ligne: s.line, colonne: (header[j + 1] ?? '').trim() }, raw));
+  });
+  return out;
 }

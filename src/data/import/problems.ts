@@ -32,7 +32,17 @@ export type ProblemCode =
   | 'sans_valeur'
   | 'doublon'
   | 'recette_incomplete'
-  | 'aucune_ligne';
+  | 'aucune_ligne'
+  // Eurostat files (src/data/import/eurostat*.ts)
+  | 'eurostat_indicateur'
+  | 'eurostat_dimension'
+  | 'eurostat_valeur_absente'
+  | 'eurostat_unite'
+  | 'eurostat_part_sexe'
+  | 'eurostat_sans_sexe'
+  | 'eurostat_agregat_ue'
+  | 'eurostat_region_parts'
+  | 'eurostat_region_incomplete';
 
 export type Severity = 'erreur' | 'avertissement';
 
@@ -114,9 +124,21 @@ const T: Record<ProblemCode, Template> = {
   doublon: (v, first) => [`Doublon de la clé ${v} (déjà à la ligne ${first}).`, `Duplicate key ${v} (already on line ${first}).`],
   recette_incomplete: (v) => [`La recette est incomplète : ${v}.`, `The recipe is incomplete: ${v}.`],
   aucune_ligne: () => ['Aucune ligne de données à importer.', 'No data row to import.'],
+  // Eurostat files
+  eurostat_indicateur: () => ['Fichier Eurostat : choisissez l’indicateur dans lequel l’importer (liste « Indicateur » du rapport), ou déclarez-en un nouveau.', 'Eurostat file: choose the indicator to import it into (the report’s "Indicator" list), or declare a new one.'],
+  eurostat_dimension: (v, values) => [`Plusieurs lignes pour un même territoire, sexe et année diffèrent par la dimension « ${v} » (${values}) : choisissez-en une valeur dans le rapport.`, `Several rows for the same territory, sex and year differ by the dimension "${v}" (${values}): choose one of its values in the report.`],
+  eurostat_valeur_absente: (v, values) => [`La valeur « ${v} » choisie pour cette dimension n’est pas dans le fichier (valeurs : ${values}).`, `The value "${v}" chosen for this dimension is not in the file (values: ${values}).`],
+  eurostat_unite: (v) => [`L’unité « ${v} » n’est ni un effectif (NR, THS_PER…) ni un pourcentage (PC) : choisissez une autre unité.`, `The unit "${v}" is neither a count (NR, THS_PER…) nor a percentage (PC): choose another unit.`],
+  eurostat_part_sexe: (v, sum) => [`L’unité « ${v} » ne donne pas la part des femmes : femmes + hommes font ${sum} % et non 100 %. Choisissez une unité d’effectifs (NR, THS_PER).`, `The unit "${v}" does not give the share of women: women + men make ${sum} %, not 100 %. Choose a count unit (NR, THS_PER).`],
+  eurostat_sans_sexe: (v) => [`Le fichier ne donne pas de valeurs par sexe (dimension sex, code ${v === 'sex' ? 'F' : v} absent) : la part des femmes ne peut pas en être tirée.`, `The file gives no values by sex (dimension sex, code ${v === 'sex' ? 'F' : v} missing): the share of women cannot be drawn from it.`],
+  eurostat_agregat_ue: (v, years) => [`Ancien agrégat ${v} utilisé pour l’Union européenne (${years}), faute de EU27_2020 : ses pays ne sont pas les 27 d’aujourd’hui.`, `Older aggregate ${v} used for the European Union (${years}), as EU27_2020 is missing: its countries are not today’s 27.`],
+  eurostat_region_parts: (v) => [`Occitanie donnée par ses deux moitiés (${v}) en pourcentages : des parts ne s’additionnent pas, aucune valeur régionale n’est importée. Choisissez une unité d’effectifs pour l’obtenir.`, `Occitanie given by its two halves (${v}) as percentages: shares cannot be added, no regional value is imported. Choose a count unit to get one.`],
+  eurostat_region_incomplete: (v, years) => [`Occitanie donnée par ses deux moitiés (${v}), mais une seule est publiée (${years}) : pas de valeur régionale ces années-là.`, `Occitanie given by its two halves (${v}), but only one is published (${years}): no regional value for those years.`],
 };
 
 const WARNINGS = new Set<ProblemCode>(['territoire_hors_perimetre', 'part_fraction', 'texte_tronque']);
+// Eurostat warnings: a value taken from an older EU aggregate, a région that its NUTS 2 halves cannot give.
+for (const c of ['eurostat_agregat_ue', 'eurostat_region_parts', 'eurostat_region_incomplete'] as const) WARNINGS.add(c);
 
 /**
  * Shortens a value for messages (a 10 MB cell must not become a 10 MB message); line breaks and tabs become

@@ -1,6 +1,8 @@
 import { canonicalColumns, mapCanonical, validationColumns, type CanonicalRow, type ImportCatalogue } from './canonical';
 import { decode, type Encoding } from './decode';
-import { EUROSTAT_INDICATORS, isEurostatTsv, mapEurostat } from './eurostat';
+import { isEurostatSdmx, isEurostatTsv } from './eurostat';
+import type { EurostatInfo } from './eurostat-choice';
+import { mapEurostat } from './eurostat-import';
 import { checkMagic, checkSize } from './guard';
 import { parseText, type Delimiter } from './parse';
 import { PRESETS } from './presets';
@@ -20,8 +22,10 @@ export interface ImportOptions {
   /** A recipe chosen by the analyst; otherwise a saved recipe or a preset that fits the header is used. */
   readonly recipe?: Recipe;
   readonly savedRecipes?: readonly Recipe[];
-  /** Indicator for a Eurostat file whose dataset code is not known. */
+  /** Indicator for a Eurostat file (over the one its dataset presets, when the file names a known dataset). */
   readonly indicateur?: string;
+  /** A Eurostat file's value for each dimension other than geo, sex and time (the file's codes), over the preselected ones. */
+  readonly dimensions?: Readonly<Record<string, string>>;
   /** Indicator ids the analyst declared for this file (unknown to the catalogue until the import is committed). */
   readonly declared?: readonly string[];
 }
@@ -49,6 +53,8 @@ export interface ImportResult {
   readonly sample: string[][];
   /** Distinct indicator ids the catalogue does not know (the analyst may declare them). */
   readonly unknownIndicators: string[];
+  /** A Eurostat file's dataset, target indicator and dimensions with their values (what the report asks to choose); absent for other files. */
+  readonly eurostat?: EurostatInfo | null;
 }
 
 const EMPTY = { format: 'inconnu' as const, recipe: null, encoding: null, bom: false, delimiter: null, header: [], headerLine: 0, titleRows: 0, blankRows: 0, footnoteRows: 0, dataRows: 0, skipped: 0, rows: [], sample: [] };
@@ -81,8 +87,8 @@ export function runImport(bytes: Uint8Array, catalogue: ImportCatalogue, opts: I
   if (guard) return finish({ ...EMPTY, problems: [guard] });
   const dec = decode(bytes, opts.encoding);
   // Eurostat's TSV starts with `dims\TIME_PERIOD`: its header is line 1, whatever the year columns look like.
-  const eurostat = /^[^\t\r\n]*\\\s*(time_period|time)\s*\t/i.test(dec.text);
-  const parsed = parseText(dec.text, eurostat ? { delimiter: '\t', headerLine: 1 } : { delimiter: opts.delimiter, headerLine: opts.headerLine });
+  const eurostatTsv = /^[^\t\r\n]*\\\s*(time_period|time)\s*\t/i.test(dec.text);
+  const parsed = parseText(dec.text, eurostatTsv ? { delimiter: '\t', headerLine: 1 } : { delimiter: opts.delimiter, headerLine: opts.headerLine });
   const base = {
     encoding: dec.encoding, bom: dec.bom, delimiter: parsed.delimiter, header: parsed.header, headerLine: parsed.headerLine,
     titleRows: parsed.titleRows, blankRows: parsed.blankRows, footnoteRows: parsed.footnoteRows, dataRows: parsed.rows.length,
@@ -92,16 +98,16 @@ export function runImport(bytes: Uint8Array, catalogue: ImportCatalogue, opts: I
   let format: ImportFormat;
   let recipe: Recipe | null = null;
   let mapped: { rows: CanonicalRow[]; problems: Problem[]; skipped: number };
+  let eurostat: EurostatInfo | null = null;
   if (canonicalColumns(parsed.header)) {
     format = 'canonique';
     mapped = mapCanonical(parsed, cat);
-  } else if (isEurostatTsv(parsed)) {
+  } else if (isEurostatTsv(parsed) || isEurostatSdmx(parsed)) {
+    // Recognised by its header, whatever the file is called.
     format = 'eurostat';
-    const code = Object.keys(EUROSTAT_INDICATORS).find((k) => opts.fileName.toLowerCase().includes(k));
-    const indicateur = opts.indicateur ?? (code ? EUROSTAT_INDICATORS[code] : undefined);
-    mapped = indicateur
-      ? mapEurostat(parsed, indicateur, cat.territories, `Eurostat, ${code ?? opts.fileName}`)
-      : { rows: [], problems: [problem('recette_incomplete', {}, 'indicateur')], skipped: 0 };
+    const e = mapEurostat(parsed, { fileName: opts.fileName, indicateur: opts.indicateur, dimensions: opts.dimensions, indicators: cat.indicators });
+    mapped = e;
+    eurostat = e.info;
   } else {
     recipe = pickRecipe(parsed.header, opts);
     format = recipe ? 'recette' : 'inconnu';
@@ -111,5 +117,6 @@ export function runImport(bytes: Uint8Array, catalogue: ImportCatalogue, opts: I
   const checked = format === 'canonique' ? validateRows(mapped.rows, validationColumns(parsed.header)) : validateRows(mapped.rows);
   const problems = [...parsed.problems, ...mapped.problems, ...checked.problems];
   if (format !== 'inconnu' && checked.rows.length === 0 && !problems.some((p) => p.severity === 'erreur')) problems.push(problem('aucune_ligne', {}));
-  return finish({ ...base, format, recipe, skipped: mapped.skipped, rows: checked.rows, problems });
+  // `eurostat` only for a Eurostat file: other results are the same as the fast path's, key for key.
+  return finish({ ...base, format, recipe, ...(eurostat ? { eurostat } : {}), skipped: mapped.skipped, rows: checked.rows, problems });
 }

@@ -11,6 +11,7 @@ import { analyseFile, commitImport, datasetIdFor, diffWithLoaded, importCatalogu
 import { listRecipes, putRecipe } from '../../data/store';
 import { ImportReport } from './ImportReport';
 import { RecipeForm } from './RecipeForm';
+import { EurostatChoices } from './EurostatChoices';
 import { canRetry, storageErrorMessage } from './storage-messages';
 
 type ReportPhase = { kind: 'report'; file: { blob: Blob; fileName: string }; analysed: AnalysedImport; opts: ImportOptions; diff: DiffRow | null; indicators: string[]; saved: Recipe[] };
@@ -138,10 +139,16 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
       ) : null}
       {phase.kind === 'report' ? (
         <>
-          <ImportReport result={phase.analysed.result} rowCount={phase.analysed.rowCount} diff={phase.diff} fast={phase.analysed.path.kind === 'rapide'} why={phase.analysed.path.kind === 'complet' ? phase.analysed.path.reason : undefined} lang={lang} t={t} />
+          <ImportReport result={phase.analysed.result} rowCount={phase.analysed.rowCount} diff={phase.diff} fast={phase.analysed.path.kind === 'rapide'} why={phase.analysed.path.kind === 'complet' ? phase.analysed.path.reason : undefined} lang={lang} t={t}
+            choices={phase.analysed.result.format === 'eurostat' && phase.analysed.result.eurostat ? (
+              // A Eurostat file's indicator and dimensions, inside the report; a change analyses the file again with it.
+              <EurostatChoices info={phase.analysed.result.eurostat} indicators={[...phase.indicators, ...(phase.opts.declared ?? [])]} lang={lang} t={t}
+                onIndicator={(indicateur) => void analyse(phase.file, { ...phase.opts, indicateur })}
+                onDimension={(name, value) => void analyse(phase.file, { ...phase.opts, dimensions: { ...phase.opts.dimensions, [name]: value } })} />
+            ) : null} />
           <div className="report-actions">
             {phase.analysed.result.errors === 0 && phase.analysed.rowCount > 0 ? (
-              <button type="button" className="btn" onClick={() => void commit(phase)}>{t.importConfirm(formatCount(phase.analysed.rowCount, lang))}</button>
+              <button type="button" className="btn" data-testid="import-commit" onClick={() => void commit(phase)}>{t.importConfirm(formatCount(phase.analysed.rowCount, lang))}</button>
             ) : null}
             <button type="button" className="btn-link" onClick={() => setPhase({ kind: 'idle' })}>{t.importCancel}</button>
             {unknownIndicators.length ? (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Messages } from '../../i18n';
 import { formatCount, type Lang } from '../../lib/format';
 import type { ImportResult } from '../../data/import/run';
@@ -18,9 +19,14 @@ function groups(problems: readonly Problem[]): [string, Problem[]][] {
   return [...m.entries()];
 }
 
-/** The validation report: status, counts, problems grouped by code with their first rows, preview, diff. */
-export function ImportReport({ result, rowCount, diff, fast = false, why, lang, t }: { result: ImportResult; rowCount: number; diff: DiffRow | null; fast?: boolean; why?: string; lang: Lang; t: Messages }) {
+/**
+ * The validation report: status, counts, what the file needs chosen (`choices`, e.g. a Eurostat file's indicator and
+ * dimensions), problems grouped by code with their first rows, preview, diff. `data-status` is "ok", "warning"
+ * (importable, with warnings) or "error".
+ */
+export function ImportReport({ result, rowCount, diff, fast = false, why, lang, t, choices }: { result: ImportResult; rowCount: number; diff: DiffRow | null; fast?: boolean; why?: string; lang: Lang; t: Messages; choices?: ReactNode }) {
   const ok = result.errors === 0 && rowCount > 0;
+  const status = ok ? (result.warnings > 0 ? 'warning' : 'ok') : 'error';
   const n = (x: number) => formatCount(x, lang);
   const errors = result.problems.filter((p) => p.severity === 'erreur');
   const warnings = result.problems.filter((p) => p.severity !== 'erreur');
@@ -31,7 +37,7 @@ export function ImportReport({ result, rowCount, diff, fast = false, why, lang, 
       'text/csv;charset=utf-8',
     );
   return (
-    <section className={`report ${ok ? 'is-ok' : 'is-error'}`} data-testid="import-report" data-status={ok ? 'ok' : 'error'} data-rows={ok ? rowCount : 0} data-errors={result.errors} data-path={fast ? 'rapide' : 'complet'} data-path-reason={why} aria-live="polite">
+    <section className={`report ${ok ? 'is-ok' : 'is-error'}`} data-testid="import-report" data-status={status} data-rows={ok ? rowCount : 0} data-errors={result.errors} data-path={fast ? 'rapide' : 'complet'} data-path-reason={why} aria-live="polite">
       <p className="report-status" role={ok ? 'status' : 'alert'}>
         <strong>{ok ? t.reportOk(n(rowCount)) : t.reportError(n(Math.max(1, result.errors)))}</strong>
       </p>
@@ -43,6 +49,7 @@ export function ImportReport({ result, rowCount, diff, fast = false, why, lang, 
         {fast ? <li>{t.reportFastPath}</li> : null}
         {diff ? <li>{t.reportDiff(n(diff.ajoutees), n(diff.retirees), n(diff.modifiees), n(diff.inchangees))}</li> : null}
       </ul>
+      {choices}
       {[[t.reportProblems, errors], [t.reportWarnings, warnings]].map(([title, list]) =>
         (list as Problem[]).length ? (
           <div key={title as string} className="report-problems">

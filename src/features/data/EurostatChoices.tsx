@@ -1,0 +1,60 @@
+import { useId, useState } from 'react';
+import type { Messages } from '../../i18n';
+import { formatCount, type Lang } from '../../lib/format';
+import type { EurostatInfo } from '../../data/import/eurostat-choice';
+
+const ID = /^[a-z0-9_]{1,64}$/;
+
+/**
+ * What a Eurostat file needs chosen before it imports: the target indicator (`select[data-testid=import-indicator]`,
+ * option values are indicator ids, or a new id typed by the analyst) and one value per dimension with several
+ * (`select[data-dimension=NAME]`, option values are the file's codes). Each change asks for a new analysis.
+ */
+export function EurostatChoices({ info, indicators, lang, t, onIndicator, onDimension }: {
+  info: EurostatInfo;
+  indicators: readonly string[];
+  lang: Lang;
+  t: Messages;
+  onIndicator: (id: string) => void;
+  onDimension: (name: string, value: string) => void;
+}) {
+  const base = useId();
+  const [draft, setDraft] = useState('');
+  const [bad, setBad] = useState(false);
+  const options = info.indicateur && !indicators.includes(info.indicateur) ? [...indicators, info.indicateur] : indicators;
+  const applyNew = () => {
+    const id = draft.trim();
+    setBad(!ID.test(id));
+    if (ID.test(id)) onIndicator(id);
+  };
+  return (
+    <fieldset className="recipe eurostat-choices">
+      <legend>{t.eurostatTitle}</legend>
+      <p className="muted">{info.dataset ? t.eurostatDataset(info.dataset) : t.eurostatNoDataset}</p>
+      <label htmlFor={`${base}-ind`}>{t.eurostatIndicator}</label>
+      <select id={`${base}-ind`} data-testid="import-indicator" value={info.indicateur ?? ''} onChange={(e) => e.target.value && onIndicator(e.target.value)}>
+        {info.indicateur ? null : <option value="">{t.eurostatChoose}</option>}
+        {options.map((i) => <option key={i} value={i}>{i}</option>)}
+      </select>
+      <label htmlFor={`${base}-new`}>{t.eurostatNewIndicator}</label>
+      <span className="inline">
+        <input id={`${base}-new`} value={draft} maxLength={64} aria-invalid={bad} aria-describedby={bad ? `${base}-bad` : undefined} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && applyNew()} />
+        <button type="button" className="btn-link" onClick={applyNew}>{t.eurostatUseNew}</button>
+      </span>
+      {bad ? <p id={`${base}-bad`} role="alert">{t.eurostatBadId}</p> : null}
+      {info.dimensions.map((d, i) =>
+        d.values.length > 1 ? (
+          <span key={d.name} className="eurostat-dimension">
+            <label htmlFor={`${base}-d${i}`}>{t.eurostatDimension(d.name, formatCount(d.values.length, lang))}</label>
+            <select id={`${base}-d${i}`} data-dimension={d.name} value={d.chosen ?? ''} onChange={(e) => e.target.value && onDimension(d.name, e.target.value)}>
+              {d.chosen === null ? <option value="">{t.eurostatChoose}</option> : null}
+              {d.values.map((v) => <option key={v} value={v}>{v}</option>)}
+            </select>
+          </span>
+        ) : (
+          <p key={d.name} className="muted">{t.eurostatFixed(d.name, d.values[0] ?? '')}</p>
+        ),
+      )}
+    </fieldset>
+  );
+}
