@@ -10,6 +10,9 @@ export default defineConfig({
         test: {
           name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node',
           testTimeout: 90000, hookTimeout: 120000, fileParallelism: false,
+          // A page waits on DuckDB's start-up, which takes several seconds on a loaded machine: a poll's default
+          // second is too short there.
+          expect: { poll: { timeout: 30000, interval: 100 } },
           globalSetup: ['tests/e2e/global-setup.ts'],
         },
       },
