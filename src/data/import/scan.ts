@@ -33,6 +33,8 @@ export interface ByteScan {
   readonly marks?: RowMarks | null;
   /** Set by the import worker: the distinct territory and indicator texts, the first sources (see row-check.ts). */
   readonly texts?: RowCheck['texts'];
+  /** Set by the import worker: a data line with another number of fields than the header (see row-check.ts). */
+  readonly badWidth?: boolean;
 }
 
 /** One pass over the bytes, quote-aware (`"` toggles, so `""` inside quotes is neutral). */
