@@ -110,6 +110,29 @@ const XLSX_PARTS = [
   ['xl/worksheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>territoire</t></is></c></row></sheetData></worksheet>'],
 ];
 
+/**
+ * A canonical file over the fast import path's 2 MB (src/data/import/fast.ts FAST_MIN_BYTES): 56,000 rows in all,
+ * clean and grouped as published files are, `late` being its last lines, far beyond the head the fast path analyses.
+ * No clean row uses the indicator `specialistes_tic`: late lines use it for keys of their own.
+ */
+export function bigCanonical(late) {
+  const territories = Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((c) => c !== '20' && c !== '76').concat(['2A', '2B']);
+  const indicators = ['emploi_numerique', 'emploi_technique', 'nsi_lycee', 'sup_numerique', 'formation_numerique', 'demandeurs_numerique'];
+  const lines = [CANONICAL];
+  const clean = 56000 - late.length;
+  let i = 0;
+  for (const ind of indicators) {
+    for (const t of territories) {
+      for (let y = 1990; y <= 2100 && i < clean; y++, i++) {
+        const w = 100 + ((i * 37) % 900);
+        const m = 200 + ((i * 53) % 800);
+        lines.push(`${t},${y},${ind},${w},${m},${w + m},,,Insee`);
+      }
+    }
+  }
+  return enc([...lines, ...late].join('\n') + '\n');
+}
+
 /** Generators of the files that are not committed, by the file name used in cases.json. */
 export const GENERATED = {
   'windows-1252.csv': () =>
@@ -142,6 +165,13 @@ export const GENERATED = {
   'archive-zip.csv': () => zipStore([['donnees.csv', enc(`${CANONICAL}\n31,2024,emploi_numerique,1,2,3,,,\n`)]]),
   'classeur-xlsx.csv': () => zipStore(XLSX_PARTS.map(([n, x]) => [n, enc(x)])),
   'image-png.csv': () => png1x1(),
+  // Issue 17: the fast path (files over 2 MB) and the full one must read these late lines alike.
+  'rapide-bom-doublon.csv': () => bigCanonical(['\ufeff31,2024,emploi_numerique,10,90,100,,,Insee']),
+  'rapide-double-bom.csv': () => bigCanonical(['\ufeff\ufeff81,2024,specialistes_tic,10,90,100,,,Insee']),
+  'rapide-espace-guillemet-nombres.csv': () =>
+    bigCanonical(['31,2024,specialistes_tic, "30",70,100,,,Insee', '34,2024,specialistes_tic, "1,5",70,100,,,Insee']),
+  'rapide-texte-apres-guillemet.csv': () => bigCanonical(['46,2024,specialistes_tic,1,2,3,,,"Insee" RP']),
+  'rapide-espace-guillemet-source.csv': () => bigCanonical(['48,2024,specialistes_tic,10,90,100,,, "Insee0"']),
 };
 
 /** The bytes of a generated case. */
