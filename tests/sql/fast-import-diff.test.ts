@@ -24,7 +24,7 @@ afterAll(() => db.close());
 const cat = importCatalogue();
 let n = 0;
 /** Generated files per run: small ones (the fast path run directly), and files over 2 MB (seconds each). */
-const RUNS_SMALL = Number(process.env['DIFF_RUNS'] ?? 2500);
+const RUNS_SMALL = Number(process.env['DIFF_RUNS'] ?? 2000);
 const RUNS_BIG = Number(process.env['DIFF_RUNS_BIG'] ?? 10);
 
 /** Both paths on `bytes`; throws on any disagreement. Returns how the fast path ended. */
@@ -198,8 +198,13 @@ describe('differential: generated mutations of a canonical file, both paths', ()
       for (const x of f.mutations) mutate(m, x);
       const text = serialise(m);
       tally(await agree(utf8(text), JSON.stringify(text), f.textRead ? false : undefined));
-    }), { seed: 20261203, numRuns: RUNS_SMALL, endOnFailure: true });
+    }), {
+      seed: 20261203, numRuns: RUNS_SMALL, endOnFailure: true,
+      // Disagreements found by earlier runs, kept: a share written `-0`, read -0 by JavaScript and 0 by DuckDB.
+      examples: [[{ sep: ';', rows: 30, mutations: [[12, 399, 15, 176, 413], [7, 635, 5, 460, 932]], textRead: true }]],
+    });
     // Most mutated files are read by the fast path itself (not handed back), with both reads.
+    if (RUNS_SMALL < 100) return;
     const read = (ends.get('types') ?? 0) + (ends.get('texte') ?? 0);
     expect(read, JSON.stringify([...ends])).toBeGreaterThan(RUNS_SMALL / 2);
     expect(ends.get('types') ?? 0).toBeGreaterThan(RUNS_SMALL / 10);
@@ -219,6 +224,6 @@ describe('differential: generated mutations of a canonical file, both paths', ()
       expect(bytes.length).toBeGreaterThan(HEAD_BYTES);
       tally(await agree(bytes, JSON.stringify(late)));
     }), { seed: 17, numRuns: RUNS_BIG, endOnFailure: true });
-    expect((ends.get('types') ?? 0) + (ends.get('texte') ?? 0), JSON.stringify([...ends])).toBeGreaterThan(RUNS_BIG / 3);
+    if (RUNS_BIG >= 5) expect((ends.get('types') ?? 0) + (ends.get('texte') ?? 0), JSON.stringify([...ends])).toBeGreaterThan(RUNS_BIG / 3);
   }, 900000);
 });

@@ -141,9 +141,8 @@ describe('fast import path gives the full pipeline’s report', () => {
   });
 
   // Texts DuckDB's casts accept (or print) otherwise than JavaScript reads them: the cheap proofs in fast-sql.ts
-  // must leave each to JavaScript, or read it to the same value. (`-0` is left out: JavaScript reads it as -0, and
-  // both paths store it as 0, but the fast path's report shows the stored 0: an old difference of no consequence.)
-  const TRICKY = ['+10', '10 ', ' 10', '1e2', '1E2', '12.0', '12.50', '-1', '-0.5', '0', '0.0', '00', '045', '1_000', '1_0', 'inf', '-inf', 'nan', 'NaN',
+  // must leave each to JavaScript, or read it to the same value (`-0` is 0 on both: DuckDB keeps no negative zero).
+  const TRICKY = ['-0', '+10', '10 ', ' 10', '1e2', '1E2', '12.0', '12.50', '-1', '-0.5', '0', '0.0', '00', '045', '1_000', '1_0', 'inf', '-inf', 'nan', 'NaN',
     'Infinity', '0x10', '0b1', '1.5e1', '1e+20', '1e-5', '.5', '5.', '1.', '1,5', '1.234', '1 234', '12345678901234567', '9007199254740993', '0.1', '45.7', '1e400'];
 
   test.each([
@@ -178,10 +177,10 @@ describe('fast import path gives the full pipeline’s report', () => {
   ])('tricky values one by one, read with types where DuckDB casts them, with %s', async (_name, sep, comma) => {
     const typedValues: string[] = [];
     const base = clean(300).map((l) => l.split(',').map((c, i) => (comma && i === 3 ? `${c},5` : c)).join(sep));
-    for (const v of [...TRICKY, '-0']) {
+    for (const v of TRICKY) {
       const rows = [...base, ['09', 2099, 'formation_numerique', v, '', v, '', '', 'Insee'].join(sep), ['11', 2099, 'demandeurs_numerique', '', '', '', v, '', ''].join(sep),
         ['12', 2099, 'sup_numerique', '1', v, '', '', '', ''].join(sep)];
-      if (v.includes(sep) || v === '-0') continue;
+      if (v.includes(sep)) continue;
       reads.length = 0;
       await same([HEAD.replace(/,/g, sep), ...rows].join('\n') + '\n');
       if (reads[0] === 'types') typedValues.push(v);

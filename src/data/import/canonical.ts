@@ -99,7 +99,8 @@ export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: Cano
       const res = parseNumber(cell(c), parsed.decimalComma);
       if (res.kind === 'ok') {
         if (!share && res.value < 0) bad.push(problem('nombre_negatif', at(c), cell(c)));
-        return res.value;
+        // `-0` is 0: DuckDB (the fast path's read, the stored table) keeps no negative zero.
+        return res.value === 0 ? 0 : res.value;
       }
       if (res.kind === 'secret') statut = statut ?? 'secret';
       if (res.kind === 'invalide') bad.push(problem('nombre_invalide', at(c), cell(c)));
