@@ -277,10 +277,10 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
   // The rows with a cell that is not plain: row and the bytes of its line (read by papaparse after the pass).
   const odd: number[] = [];
   let badWidth = false;
-  // Where the current field starts, whether it is quoted (then its text ends before its closing quote), whether every
-  // cell of the current line is plain so far.
-  let fieldStart = 0;
-  let quoted = false;
+  // The current line's quoted fields (their text ends before their closing quote: `ends` is moved back at the line's
+  // end, which leaves the delimiter's branch as it was), and whether every cell of the line is plain so far.
+  const quotedFields = new Int32Array(width + 1);
+  let nQuoted = 0;
   let plain = true;
   const n = bytes.length;
   let line = 0;
@@ -299,24 +299,24 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
     const c = CLASS[b] as number;
     if (c === 1) {
       if (field < width) {
-        ends[field] = quoted ? i - 1 : i;
+        ends[field] = i;
         starts[field + 1] = i + 1;
       }
       field++;
-      fieldStart = i + 1;
-      quoted = false;
     } else if (c === 2) {
       if (i === n && lineStart === n) break;
       const end = i > lineStart && bytes[i - 1] === 13 ? i - 1 : i;
       if (end === lineStart) emptyLines++;
       if (line >= o.skipLines) {
-        if (field < width) ends[field] = quoted ? end - 1 : end;
-        if (field + 1 !== width && end > lineStart) badWidth = true;
+        if (field < width) ends[field] = end;
+        for (let q = 0; q < nQuoted; q++) ends[quotedFields[q] as number] = (ends[quotedFields[q] as number] as number) - 1;
         // Key cells are ASCII in a plain row (their text is compared as bytes).
         if (plain && !lineAscii) plain = asciiCell(bytes, start(cT), ends[cT] as number) && asciiCell(bytes, start(cA), ends[cA] as number) && asciiCell(bytes, start(cI), ends[cI] as number);
         let cells = false;
         let clean = false;
-        if (plain && field + 1 === width) {
+        if (field + 1 !== width) {
+          if (end > lineStart) badWidth = true;
+        } else if (plain) {
           const year = len(cA) === 4 && (bytes[start(cA)] as number) >= 49 ? num(cA) : INVALID;
           const f = num(cF);
           const h = num(cH);
@@ -352,8 +352,7 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
       field = 0;
       lineAscii = true;
       plain = true;
-      quoted = false;
-      fieldStart = i + 1;
+      nQuoted = 0;
       lineStart = i + 1;
       starts[0] = lineStart;
       if (line === o.skipLines) dataStart = lineStart;
@@ -367,8 +366,9 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
       if (b === 0xef && next === 0xbb && bytes[i + 2] === 0xbf) plain = false; // U+FEFF
     } else if (c === 5) badChars = true;
     else {
-      // A quote. Inside an unquoted cell papaparse keeps it as text (DuckDB may not): the row is not plain.
-      if (i !== fieldStart) plain = false;
+      // A quote. Inside an unquoted cell papaparse keeps it as text (DuckDB may not): the row is not plain. (A quoted
+      // field is passed over whole, so a delimiter just before the quote is one.)
+      if (i !== lineStart && buf[i - 1] !== delim) plain = false;
       else {
         const q = quotedField(bytes, i, delim);
         if (q.close < 0) return null;
@@ -378,8 +378,10 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
         }
         if (q.badChars) badChars = true;
         if (!q.plain) plain = false;
-        if (field < width) starts[field] = i + 1;
-        quoted = true;
+        if (field < width) {
+          starts[field] = i + 1;
+          quotedFields[nQuoted++] = field;
+        }
         i = q.close;
       }
       // Grouped lines are told apart by their bytes: from the first quote on, every key is hashed (see storeKey).
