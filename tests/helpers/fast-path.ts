@@ -11,7 +11,8 @@ import { analyseHead, scanBytes, type ByteScan, type FastHead } from '../../src/
  * The fast import path as the app runs it (src/data/imports.ts and the import worker), on bytes registered in DuckDB as
  * the page registers a file's: the head looked at in the worker's steps, the worker's one pass over the bytes, DuckDB's
  * read, the rows left to JavaScript. Only the size gate is not applied (FAST_MIN_BYTES): tests run the fast path on
- * small files too. `typed: false` forces the text read.
+ * small files too. `typed` forces the typed read (true: DuckDB's own read, the text read when a cell fails its cast) or
+ * the text read (false) instead of the head's choice.
  */
 export async function appFastPath(db: Connector, bytes: Uint8Array, cat: ImportCatalogue, table: string, typed?: boolean): Promise<{ answer: FastAnswer; rows: unknown[] }> {
   let found: FastHead | { reason: string } = { reason: 'head too short' };
@@ -20,7 +21,7 @@ export async function appFastPath(db: Connector, bytes: Uint8Array, cat: ImportC
     if (!('reason' in found) || found.reason !== 'head too short' || size >= bytes.length) break;
   }
   if ('reason' in found) return { answer: { fallback: found.reason }, rows: [] };
-  const head = typed === false ? { ...found, typed: false } : found;
+  const head = typed === undefined ? found : { ...found, typed };
   const file = `${table}.csv`;
   await db.registerFile(file, bytes.slice().buffer);
   try {

@@ -24,7 +24,7 @@ afterAll(() => db.close());
 const cat = importCatalogue();
 let n = 0;
 /** Generated files per run: small ones (the fast path run directly), and files over 2 MB (seconds each). */
-const RUNS_SMALL = Number(process.env['DIFF_RUNS'] ?? 2000);
+const RUNS_SMALL = Number(process.env['DIFF_RUNS'] ?? 1500);
 const RUNS_BIG = Number(process.env['DIFF_RUNS_BIG'] ?? 10);
 
 /** Both paths on `bytes`; throws on any disagreement. Returns how the fast path ended. */
@@ -181,7 +181,8 @@ function mutate(m: Model, [kind, row, col, variant, other]: Mutation): void {
 }
 
 const mutation: fc.Arbitrary<Mutation> = fc.tuple(fc.integer({ min: 0, max: 12 }), fc.nat(1000), fc.nat(20), fc.nat(1000), fc.nat(1000));
-const fileCase = fc.record({ sep: fc.constantFrom<',' | ';'>(',', ';'), rows: fc.integer({ min: 3, max: 30 }), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }), textRead: fc.boolean() });
+const fileCase = fc.record({ sep: fc.constantFrom<',' | ';'>(',', ';'), rows: fc.integer({ min: 3, max: 30 }), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
+  read: fc.constantFrom<boolean | undefined>(undefined, true, false) });
 
 /** How the fast path ended, over a run: read by it, or handed back (and why). */
 const ends = new Map<string, number>();
@@ -191,24 +192,24 @@ const tally = (a: FastAnswer) => {
 };
 
 describe('differential: generated mutations of a canonical file, both paths', () => {
-  test('small files, the fast path run directly (both reads): no disagreement', async () => {
+  test('small files, the fast path run directly (the head’s read, or either read forced): no disagreement', async () => {
     ends.clear();
     await fc.assert(fc.asyncProperty(fileCase, async (f) => {
       const m = baseModel(f.rows, f.sep);
       for (const x of f.mutations) mutate(m, x);
       const text = serialise(m);
-      tally(await agree(utf8(text), JSON.stringify(text), f.textRead ? false : undefined));
+      tally(await agree(utf8(text), JSON.stringify(text), f.read));
     }), {
       seed: 20261203, numRuns: RUNS_SMALL, endOnFailure: true,
       // Disagreements found by earlier runs, kept: a share written `-0`, read -0 by JavaScript and 0 by DuckDB.
-      examples: [[{ sep: ';', rows: 30, mutations: [[12, 399, 15, 176, 413], [7, 635, 5, 460, 932]], textRead: true }]],
+      examples: [[{ sep: ';', rows: 30, mutations: [[12, 399, 15, 176, 413], [7, 635, 5, 460, 932]], read: false }]],
     });
     // Most mutated files are read by the fast path itself (not handed back), with both reads.
     if (RUNS_SMALL < 100) return;
     const read = (ends.get('types') ?? 0) + (ends.get('texte') ?? 0);
     expect(read, JSON.stringify([...ends])).toBeGreaterThan(RUNS_SMALL / 2);
-    expect(ends.get('types') ?? 0).toBeGreaterThan(RUNS_SMALL / 10);
-    expect(ends.get('texte') ?? 0).toBeGreaterThan(RUNS_SMALL / 10);
+    expect(ends.get('types') ?? 0, JSON.stringify([...ends])).toBeGreaterThan(RUNS_SMALL / 10);
+    expect(ends.get('texte') ?? 0, JSON.stringify([...ends])).toBeGreaterThan(RUNS_SMALL / 20);
   }, 900000);
 
   test('files over 2 MB, the mutations on their last lines: no disagreement', async () => {
