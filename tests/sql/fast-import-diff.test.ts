@@ -24,10 +24,12 @@ afterAll(() => db.close());
 const cat = importCatalogue();
 let n = 0;
 /** Generated files per run: small ones (the fast path run directly), and files over 2 MB (seconds each). */
-const RUNS_SMALL = Number(process.env['DIFF_RUNS'] ?? 1500);
+const RUNS_SMALL = Number(process.env['DIFF_RUNS'] ?? 2500);
 const RUNS_BIG = Number(process.env['DIFF_RUNS_BIG'] ?? 10);
 /** Fixed seeds (DIFF_SEED explores others: a disagreement found so goes into `examples` below). */
 const SEED = Number(process.env['DIFF_SEED'] ?? 20261203);
+/** Mutations per file, at most. */
+const MAX_MUTATIONS = Number(process.env['DIFF_MAX_MUTATIONS'] ?? 4);
 
 /** Both paths on `bytes`; throws on any disagreement. Returns how the fast path ended. */
 async function agree(bytes: Uint8Array, label: string, typed?: boolean): Promise<FastAnswer> {
@@ -183,7 +185,7 @@ function mutate(m: Model, [kind, row, col, variant, other]: Mutation): void {
 }
 
 const mutation: fc.Arbitrary<Mutation> = fc.tuple(fc.integer({ min: 0, max: 12 }), fc.nat(1000), fc.nat(20), fc.nat(1000), fc.nat(1000));
-const fileCase = fc.record({ sep: fc.constantFrom<',' | ';'>(',', ';'), rows: fc.integer({ min: 3, max: 30 }), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
+const fileCase = fc.record({ sep: fc.constantFrom<',' | ';'>(',', ';'), rows: fc.integer({ min: 3, max: 30 }), mutations: fc.array(mutation, { minLength: 1, maxLength: MAX_MUTATIONS }),
   read: fc.constantFrom<boolean | undefined>(undefined, true, false) });
 
 /** How the fast path ended, over a run: read by it, or handed back (and why). */
@@ -216,7 +218,7 @@ describe('differential: generated mutations of a canonical file, both paths', ()
 
   test('files over 2 MB, the mutations on their last lines: no disagreement', async () => {
     ends.clear();
-    await fc.assert(fc.asyncProperty(fc.record({ mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }), dupOf: fc.boolean() }), async (f) => {
+    await fc.assert(fc.asyncProperty(fc.record({ mutations: fc.array(mutation, { minLength: 1, maxLength: MAX_MUTATIONS }), dupOf: fc.boolean() }), async (f) => {
       // Late lines of their own (the indicator no clean line uses), one of them maybe repeating a clean line's key.
       const m = baseModel(6, ',', 0);
       m.lines.forEach((l, i) => (l.cells[2] = 'specialistes_tic', l.cells[1] = String(2050 + i)));
