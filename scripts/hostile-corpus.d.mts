@@ -7,6 +7,8 @@ export function zipStore(entries: [string, Uint8Array][]): Uint8Array;
 export function png1x1(): Uint8Array;
 export const GENERATED: Record<string, () => Uint8Array>;
 export function generate(name: string): Uint8Array;
+/** A canonical file over the fast path's 2 MB (56,000 rows), `late` being its last lines. */
+export function bigCanonical(late: readonly string[]): Uint8Array;
 export function writeAll(dir: string): string[];
 export interface CaseForTable {
   file: string;

@@ -136,6 +136,30 @@ export const SHARE_FILES = {
   'partage-secret-13.csv': () => enc(`${CANONICAL}\n${years(2000, 2024).flatMap((y) => DEPS.map((d) => `${d},${y},demandeurs_numerique,,,,,secret,Dares`)).join('\n')}\n`),
 };
 
+
+/**
+ * A canonical file over the fast import path's 2 MB (src/data/import/fast.ts FAST_MIN_BYTES): 56,000 rows in all,
+ * clean and grouped as published files are, `late` being its last lines, far beyond the head the fast path analyses.
+ * No clean row uses the indicator `specialistes_tic`: late lines use it for keys of their own.
+ */
+export function bigCanonical(late) {
+  const territories = Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((c) => c !== '20' && c !== '76').concat(['2A', '2B']);
+  const indicators = ['emploi_numerique', 'emploi_technique', 'nsi_lycee', 'sup_numerique', 'formation_numerique', 'demandeurs_numerique'];
+  const lines = [CANONICAL];
+  const clean = 56000 - late.length;
+  let i = 0;
+  for (const ind of indicators) {
+    for (const t of territories) {
+      for (let y = 1990; y <= 2100 && i < clean; y++, i++) {
+        const w = 100 + ((i * 37) % 900);
+        const m = 200 + ((i * 53) % 800);
+        lines.push(`${t},${y},${ind},${w},${m},${w + m},,,Insee`);
+      }
+    }
+  }
+  return enc([...lines, ...late].join('\n') + '\n');
+}
+
 /** Generators of the files that are not committed, by the file name used in cases.json. */
 export const GENERATED = {
   'windows-1252.csv': () =>
@@ -171,6 +195,13 @@ export const GENERATED = {
   // Issue 17, defect 4: a number cell of 300,000 digits (or spaces) then a letter, in a `;` file (once minutes to report).
   'limite-chiffres-300000.csv': () => enc(`${CANONICAL.replace(/,/g, ';')}\n31;2024;emploi_numerique;1;2;3;;;\n34;2024;emploi_numerique;${'1'.repeat(300_000)}a;2;3;;;\n`),
   'limite-espaces-300000.csv': () => enc(`${CANONICAL.replace(/,/g, ';')}\n31;2024;emploi_numerique;1;2;3;;;\n34;2024;emploi_numerique;${' '.repeat(300_000)}a;2;3;;;\n`),
+  // Issue 17: the fast path (files over 2 MB) and the full one must read these late lines alike.
+  'rapide-bom-doublon.csv': () => bigCanonical(['\ufeff31,2024,emploi_numerique,10,90,100,,,Insee']),
+  'rapide-double-bom.csv': () => bigCanonical(['\ufeff\ufeff81,2024,specialistes_tic,10,90,100,,,Insee']),
+  'rapide-espace-guillemet-nombres.csv': () =>
+    bigCanonical(['31,2024,specialistes_tic, "30",70,100,,,Insee', '34,2024,specialistes_tic, "1,5",70,100,,,Insee']),
+  'rapide-texte-apres-guillemet.csv': () => bigCanonical(['46,2024,specialistes_tic,1,2,3,,,"Insee" RP']),
+  'rapide-espace-guillemet-source.csv': () => bigCanonical(['48,2024,specialistes_tic,10,90,100,,, "Insee0"']),
 };
 
 /** The bytes of a generated case. */

@@ -50,13 +50,14 @@ describe('hostile inputs: every case of tests/fixtures/hostile/cases.json, throu
     // What is returned is loadable: every row fits the schema, as read and normalised.
     for (const row of r.rows) expect(CanonicalRow.parse(row)).toEqual(row);
     const values = e.values ?? [];
-    if (c.outcome !== 'refused') expect(values).toHaveLength(r.rows.length);
+    // Every row is listed, but in files of over 50,000 rows (the fast path's large cases), which list the rows in question.
+    if (c.outcome !== 'refused' && r.rows.length <= 50000) expect(values).toHaveLength(r.rows.length);
     for (const want of values) {
       const got = r.rows.find((x) => x.line === want['line']);
       expect(got, `line ${String(want['line'])}`).toBeDefined();
       expect({ ...got, source_length: got?.source?.length ?? 0 }).toMatchObject(want);
     }
-  });
+  }, 60000); // the large files (the fast path's cases) take seconds on a busy machine
 
   test('no case pollutes Object.prototype', () => {
     for (const c of cases.filter((x) => x.id.startsWith('entetes-proto'))) run(c);
@@ -74,7 +75,7 @@ describe('hostile inputs: every case of tests/fixtures/hostile/cases.json, throu
 
   test('the corpus covers each outcome, and the counts the docs state', () => {
     const n = (o: string) => cases.filter((c) => c.outcome === o).length;
-    expect([cases.length, n('imported'), n('partial'), n('refused')]).toEqual([54, 22, 3, 29]);
+    expect([cases.length, n('imported'), n('partial'), n('refused')]).toEqual([59, 24, 3, 32]);
   });
 });
 
@@ -84,7 +85,7 @@ describe('the generated corpus', () => {
       // Compared as bytes (a deep equality walks each element: seconds for the 300 KB files).
       expect(Buffer.compare(generate(name), generate(name)), name).toBe(0);
     }
-  });
+  }, 60000);
   test('the large files are the size they claim', () => {
     expect(SIZE_CAP).toBe(MAX_BYTES);
     expect(generate('trop-gros.csv').length).toBe(MAX_BYTES + 1);

@@ -120,7 +120,8 @@ export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: Cano
       if (res.kind === 'ok') {
         if (!share && res.value < 0) bad.push(problem('nombre_negatif', at(c), cell(c)));
         else if (!share && res.value > MAX_COUNT) bad.push(problem('effectif_trop_grand', at(c), cell(c), String(MAX_COUNT)));
-        return res.value;
+        // `-0` is 0: DuckDB (the fast path's read, the stored table) keeps no negative zero.
+        return res.value === 0 ? 0 : res.value;
       }
       if (res.kind === 'secret') statut = statut ?? 'secret';
       if (res.kind === 'invalide') bad.push(problem('nombre_invalide', at(c), cell(c)));

@@ -170,30 +170,26 @@ export async function runFastImport(
   if (scan.emptyLines) return { fallback: 'empty lines' };
   if (scan.invalidUtf8) return { fallback: 'not UTF-8' };
   if (scan.badChars) return { fallback: 'control characters or U+FFFD' };
+  if (scan.badWidth) return { fallback: 'a row with another number of fields' };
+  // Only rows the import worker proves clean from their bytes, all of whose cells are plain (row-check.ts), are taken
+  // as DuckDB read them: without its proof (quotes it cannot follow line by line, too many rows to mark), the full
+  // pipeline reads the file.
   const marks = scan.marks ?? null;
-  if (typed && !marks) {
-    await conn.exec(`DROP TABLE IF EXISTS ${read};`);
-    typed = false;
-    const failed = await readText();
-    if (failed) return failed;
-  }
-  // Which rows are clean: the text read's two columns, or the typed read's rows the worker did not mark.
-  let flags = { propre0: 'propre0', cellulesOk: 'cellules_ok' };
-  if (typed && marks) {
-    if (!marks.rows.length) flags = { propre0: 'TRUE', cellulesOk: 'TRUE' };
-    else {
-      const marked = quoteIdent(`${table}_marques`);
-      const file = `${table}_marques.csv`;
-      await conn.registerText(file, marks.rows.map((r, i) => `${r},${marks.cellsOk[i] ? 'true' : 'false'}`).join('\n') + '\n');
-      await conn.exec(`CREATE TEMP TABLE ${marked} AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = false, auto_detect = false, delim = ',',
-        columns = {'rid': 'BIGINT', 'cellules_ok': 'BOOLEAN'});`);
-      await conn.dropFile(file);
-      flags = { propre0: `rowid NOT IN (SELECT rid FROM ${marked})`, cellulesOk: `rowid NOT IN (SELECT rid FROM ${marked} WHERE NOT cellules_ok)` };
-    }
+  if (!marks) return { fallback: 'rows not proven from the bytes' };
+  // Which rows are clean: the rows the worker did not mark (and, read as text, that the SQL proofs pass too).
+  let flags = typed ? { propre0: 'TRUE', cellulesOk: 'TRUE' } : { propre0: 'propre0', cellulesOk: 'cellules_ok' };
+  if (marks.rows.length) {
+    const marked = quoteIdent(`${table}_marques`);
+    const file = `${table}_marques.csv`;
+    await conn.registerText(file, marks.rows.map((r, i) => `${r},${marks.cellsOk[i] ? 'true' : 'false'}`).join('\n') + '\n');
+    await conn.exec(`CREATE TEMP TABLE ${marked} AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = false, auto_detect = false, delim = ',',
+      columns = {'rid': 'BIGINT', 'cellules_ok': 'BOOLEAN'});`);
+    await conn.dropFile(file);
+    flags = { propre0: `${flags.propre0} AND rowid NOT IN (SELECT rid FROM ${marked})`, cellulesOk: `${flags.cellulesOk} AND rowid NOT IN (SELECT rid FROM ${marked} WHERE NOT cellules_ok)` };
   }
   // Territories and indicators are checked once per distinct text (a file names few), not once per row.
   const distinct = (col: string) => runQuery(conn, sqlQuery(`SELECT DISTINCT ${col} AS v FROM ${read} LIMIT ${MAX_DISTINCT + 1}`), z.object({ v: z.string().nullable() }));
-  // The import worker gives them when the file has no quote (DuckDB keeps such cells byte for byte).
+  // The import worker gives them (plain cells' texts are their bytes; the other rows are marked, never clean).
   const texts = scan.texts;
   const [ts, is] = texts
     ? [texts.territories, texts.indicators]
@@ -207,13 +203,18 @@ export async function runFastImport(
   if ((counts?.dirty ?? 0) > MAX_DIRTY) return { fallback: 'many rows need the full pipeline' };
 
   // The text of the rows left to JavaScript: the table keeps values, not text, so the file is read again (only
-  // when there are such rows), numbered in the same order.
+  // when there are such rows), numbered in the same order. That is the text of rows whose cells are all plain; the
+  // others' is papaparse's, from the worker (row-check.ts), as the full pipeline reads them.
   const raw = counts?.dirty
     ? await conn.query(sqlQuery(`SELECT CAST(n AS INTEGER) + ${head.headerLine + 1} AS line, ${cells}
         FROM (SELECT row_number() OVER () - 1 AS n, * FROM ${readCsvSql(a.file, head, width)})
         WHERE n IN (SELECT rowid FROM ${read} WHERE ${sale}) ORDER BY n`))
     : [];
-  const dirtyRows: ParsedRow[] = raw.map((r) => ({ line: Number(r['line']), cells: Array.from({ length: width }, (_, i) => String(r[`c${i}`] ?? '')) }));
+  const parsed = new Map(marks.parsed.map((p) => [p.row + head.headerLine + 1, p.cells]));
+  const dirtyRows: ParsedRow[] = raw.map((r) => {
+    const at = Number(r['line']);
+    return { line: at, cells: parsed.get(at) ?? Array.from({ length: width }, (_, i) => String(r[`c${i}`] ?? '')) };
+  });
   const d = dirtyRows.length ? await dirty(dirtyRows) : { mapped: [], rowProblems: [], mapProblems: [], skipped: 0, needsFullPipeline: false };
   if (d.needsFullPipeline) return { fallback: 'blank or footnote rows' };
 

@@ -44,9 +44,10 @@ async function handle(msg: WorkerRequest): Promise<unknown> {
       const buffer = await msg.file.arrayBuffer();
       scanned = buffer;
       const bytes = new Uint8Array(buffer);
-      // One pass gives everything when the file has no quote; otherwise the quote-aware byte scan, and SQL does the rest.
+      // One pass gives everything, unless a quote leaves the file's records unclear line by line (row-check.ts): then the
+      // quote-aware byte scan alone, and the fast path hands the file to the full pipeline.
       const lines = msg.rows ? scanLines(bytes, msg.rows) : null;
-      const scan = lines ? { ...lines.scan, keysDistinct: lines.keysDistinct, marks: lines.marks, texts: lines.texts } : scanBytes(bytes);
+      const scan = lines ? { ...lines.scan, keysDistinct: lines.keysDistinct, marks: lines.marks, texts: lines.texts, badWidth: lines.badWidth } : scanBytes(bytes);
       return { scan: { ...scan, invalidUtf8: scan.nonAscii && !validUtf8(bytes) } };
     }
     case 'sha256': {

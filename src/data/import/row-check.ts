@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import type { CANONICAL_COLUMNS } from './canonical';
 import type { ByteScan } from './scan';
 import { MAX_COUNT } from './limits';
@@ -8,7 +9,22 @@ import { MAX_COUNT } from './limits';
  * every cell to the value DuckDB's typed read gives and find nothing to say: the conditions are those of
  * `readStatement` (fast-sql.ts), on the text itself. Territory and indicator codes are checked by SQL, once per
  * distinct text (textChecks). The proof is allowed to be too strict, never too lax: a row it cannot prove goes to
- * JavaScript, which decides (tests/sql/fast-import.test.ts compares both paths on tricky files).
+ * JavaScript, which decides (tests/sql/fast-import.test.ts compares both paths on tricky files, and
+ * tests/sql/fast-import-diff.test.ts on thousands of generated mutations).
+ *
+ * Plain cells. The two paths read a cell's text with two CSV readers (DuckDB's, papaparse's), which agree only on
+ * plain cells, so everything the fast path takes from DuckDB's reading is restricted to rows whose cells are all plain:
+ * - an unquoted cell is plain when it holds no quote and no U+FEFF (DuckDB drops one U+FEFF at a cell's start, papaparse
+ *   none); its territory, year and indicator cells are ASCII besides;
+ * - a quoted cell is plain when its quote opens the field, its closing quote is followed at once by the delimiter or
+ *   the line end, and what it encloses is not empty and holds no quote (`""`) and no U+FEFF; its text is then what it
+ *   encloses, for both readers.
+ * A row with a cell that is not plain is never proven clean, and its cells' text is papaparse's reading of its line
+ * (`RowMarks.parsed`), exactly as the full pipeline reads it; the text of every other row the fast path hands to
+ * JavaScript is DuckDB's, equal to the bytes. A quote the line-by-line reading cannot follow (a quoted field that does
+ * not end where it should, or goes on past its line) makes the whole pass give up (`null`): papaparse's records might
+ * then span lines, and the full pipeline reads the file. Either way both paths then normalise each text with the one
+ * `cleanText` (numbers.ts) and compare keys after it.
  */
 
 type Column = keyof typeof CANONICAL_COLUMNS;
@@ -28,6 +44,8 @@ export interface RowMarks {
   readonly rows: number[];
   /** `cellules_ok` of fast-sql.ts for each marked row: 1 when only the indicator, the source or a row rule is in question. */
   readonly cellsOk: number[];
+  /** The rows with a cell that is not plain (all marked, `cellsOk` 0), as the full pipeline's parser reads their line. */
+  readonly parsed: { readonly row: number; readonly cells: string[] }[];
 }
 
 /** Rows not proven clean beyond which the answer is `null` (the SQL proofs then run instead). */
@@ -35,7 +53,7 @@ export const MAX_MARKED = 20000;
 
 const STATUTS = ['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'].map((s) => new TextEncoder().encode(s));
 const SECRET = 0;
-/** Zero-width characters cleanText removes. */
+/** Zero-width characters cleanText removes (U+FEFF is never in a plain cell: see above). */
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
 /** A number cell: empty, not plain, or its value. */
 const EMPTY = -1;
@@ -46,19 +64,18 @@ const MAX_KEY_LINES = 1 << 23;
 
 /** What one pass over the data lines says (in the import worker, while DuckDB reads the file). */
 export interface RowCheck {
-  /**
-   * The rows not proven clean, or `null` when this proof cannot be made: a quote anywhere (a quoted cell's text is
-   * not its bytes), or more than MAX_MARKED rows to mark.
-   */
+  /** The rows not proven clean, or `null` when this proof cannot be made: more than MAX_MARKED rows to mark. */
   readonly marks: RowMarks | null;
   /**
-   * Whether the key cells (territory, year, indicator) of the data lines are pairwise distinct as raw text; `null`
-   * when it cannot say (a quote anywhere, or too many lines). A false `true` is impossible: two equal keys hash
-   * equal; a hash collision only answers `false` (the full duplicate check then runs). DuckDB keeps unquoted cells
-   * byte for byte (no trimming), and a clean row's values are its texts, so distinct raw keys mean no duplicate
-   * among clean rows.
+   * Whether the key cells (territory, year, indicator) of the data lines are pairwise distinct as text (a quoted
+   * cell's text is what its quotes enclose); `null` when it cannot say (too many lines). A false `true` is
+   * impossible: two equal keys hash equal; a hash collision only answers `false` (the full duplicate check then
+   * runs). A clean row's cells are plain (DuckDB's text is the bytes) and its key cells are the catalogue's own
+   * spelling (normalised: cleanText changes nothing in them), so distinct key texts mean no duplicate among clean rows.
    */
   readonly keysDistinct: boolean | null;
+  /** A data line whose number of fields is not the header's (read as papaparse reads it): the full pipeline decides. */
+  readonly badWidth: boolean;
   /**
    * The distinct non-empty texts of the territory and indicator cells (what DuckDB's `SELECT DISTINCT` would give,
    * NULL apart), and the first five distinct sources in line order; `null` beyond MAX_DISTINCT_TEXTS.
@@ -75,9 +92,9 @@ export function checkRows(bytes: Uint8Array, o: RowCheckOptions): RowMarks | nul
 }
 
 /**
- * One pass over a file without quotes: the byte scan's facts (as `scanBytes` gives them), the rows not proven
- * clean, the raw key check and the distinct texts. `null` when the file holds a quote (the caller runs `scanBytes`,
- * which follows quotes, and the SQL proofs).
+ * One pass over a file: the byte scan's facts (as `scanBytes` gives them), the rows not proven clean, the raw key
+ * check and the distinct texts. `null` when the file holds a quote this line-by-line reading cannot follow (see
+ * above: the caller runs `scanBytes`, and the fast path hands the file to the full pipeline).
  */
 export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { readonly scan: ByteScan }) | null {
   const delim = o.delimiter.charCodeAt(0);
@@ -96,7 +113,8 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
   const start = (k: number) => starts[k] as number;
   const len = (k: number) => (k < 0 ? 0 : (ends[k] as number) - (starts[k] as number));
   const sources = new Map<string, boolean>();
-  const decoder = new TextDecoder();
+  // A U+FEFF at a text's start is a character of the cell, not a byte order mark (the file's own is not in a data line).
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   /** A number as the former SQL rule proves it: 1 to 15 digits, then optionally the separator and 1 to 15 digits. */
   const num = (k: number): number => {
@@ -257,6 +275,14 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
 
   let rows: number[] | null = [];
   const cellsOk: number[] = [];
+  // The rows with a cell that is not plain: row and the bytes of its line (read by papaparse after the pass).
+  const odd: number[] = [];
+  let badWidth = false;
+  // The current line's quoted fields (their text ends before their closing quote: `ends` is moved back at the line's
+  // end, which leaves the delimiter's branch as it was), and whether every cell of the line is plain so far.
+  const quotedFields = new Int32Array(width + 1);
+  let nQuoted = 0;
+  let plain = true;
   const n = bytes.length;
   let line = 0;
   let field = 0;
@@ -284,9 +310,14 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
       if (end === lineStart) emptyLines++;
       if (line >= o.skipLines) {
         if (field < width) ends[field] = end;
+        for (let q = 0; q < nQuoted; q++) ends[quotedFields[q] as number] = (ends[quotedFields[q] as number] as number) - 1;
+        // Key cells are ASCII in a plain row (their text is compared as bytes).
+        if (plain && !lineAscii) plain = asciiCell(bytes, start(cT), ends[cT] as number) && asciiCell(bytes, start(cA), ends[cA] as number) && asciiCell(bytes, start(cI), ends[cI] as number);
         let cells = false;
         let clean = false;
-        if (field + 1 === width) {
+        if (field + 1 !== width) {
+          if (end > lineStart) badWidth = true;
+        } else if (plain) {
           const year = len(cA) === 4 && (bytes[start(cA)] as number) >= 49 ? num(cA) : INVALID;
           const f = num(cF);
           const h = num(cH);
@@ -306,6 +337,7 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
           else {
             rows.push(line - o.skipLines);
             cellsOk.push(cells ? 1 : 0);
+            if (!plain) odd.push(line - o.skipLines, lineStart, end);
           }
         }
         // A line with too few fields has no key, nor texts, to compare (DuckDB refuses the file anyway).
@@ -322,6 +354,8 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
       line++;
       field = 0;
       lineAscii = true;
+      plain = true;
+      nQuoted = 0;
       lineStart = i + 1;
       starts[0] = lineStart;
       if (line === o.skipLines) dataStart = lineStart;
@@ -332,8 +366,33 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
       lineAscii = false;
       const next = bytes[i + 1] ?? 0;
       if ((b === 0xc2 && next >= 0x80 && next <= 0x9f) || (b === 0xef && next === 0xbf && bytes[i + 2] === 0xbd)) badChars = true;
+      if (b === 0xef && next === 0xbb && bytes[i + 2] === 0xbf) plain = false; // U+FEFF
     } else if (c === 5) badChars = true;
-    else return null; // a quote
+    else {
+      // A quote. Inside an unquoted cell papaparse keeps it as text (DuckDB may not): the row is not plain. (A quoted
+      // field is passed over whole, so a delimiter just before the quote is one.)
+      if (i !== lineStart && buf[i - 1] !== delim) plain = false;
+      else {
+        const q = quotedField(bytes, i, delim);
+        if (q.close < 0) return null;
+        if (q.nonAscii) {
+          nonAscii = true;
+          lineAscii = false;
+        }
+        if (q.badChars) badChars = true;
+        if (!q.plain) plain = false;
+        if (field < width) {
+          starts[field] = i + 1;
+          quotedFields[nQuoted++] = field;
+        }
+        i = q.close;
+      }
+      // Grouped lines are told apart by their bytes: from the first quote on, every key is hashed (see storeKey).
+      if (grouped && line >= o.skipLines) {
+        grouped = false;
+        ungroupedFrom = lineStart;
+      }
+    }
   }
   if (o.skipLines === 0) dataStart = 0;
   // The lines before the one that broke the grouping are hashed now (fields found again).
@@ -366,8 +425,58 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
   const texts = textsFull ? null : { territories: [...(seen[0] as Set<string>)], indicators: [...(seen[1] as Set<string>)], sources: [...(seen[2] as Set<string>)].slice(0, 5) };
   return {
     scan: { lines: line, emptyLines, loneCr, quotedNewline: false, nonAscii, badChars },
-    marks: rows && { rows, cellsOk }, keysDistinct: distinct, texts,
+    marks: rows && { rows, cellsOk, parsed: parseOdd(bytes, odd, o.delimiter) }, keysDistinct: distinct, texts, badWidth,
   };
+}
+
+/**
+ * A field opened by the quote at `i`, read as papaparse reads it: its closing quote (`close`), or -1 when the quoted
+ * text goes past its line or is not followed at once by the delimiter or the line end (papaparse would then look
+ * further, maybe on the next lines). `plain`: the field is a plain cell (see above).
+ */
+function quotedField(bytes: Uint8Array, i: number, delim: number): { close: number; plain: boolean; nonAscii: boolean; badChars: boolean } {
+  let plain = true;
+  let nonAscii = false;
+  let badChars = false;
+  let j = i + 1;
+  const n = bytes.length;
+  for (; ; j++) {
+    if (j >= n) return { close: -1, plain, nonAscii, badChars };
+    const b = bytes[j] as number;
+    if (b === 34) {
+      if (bytes[j + 1] !== 34) break;
+      plain = false; // an escaped quote: the text is not the bytes
+      j++;
+    } else if (b === 10 || b === 13) return { close: -1, plain, nonAscii, badChars };
+    else if (b >= 0x80) {
+      nonAscii = true;
+      const next = bytes[j + 1] ?? 0;
+      if ((b === 0xc2 && next >= 0x80 && next <= 0x9f) || (b === 0xef && next === 0xbf && bytes[j + 2] === 0xbd)) badChars = true;
+      if (b === 0xef && next === 0xbb && bytes[j + 2] === 0xbf) plain = false;
+    } else if ((b < 0x20 && b !== 9) || b === 0x7f) badChars = true;
+  }
+  const after = j + 1 < n ? (bytes[j + 1] as number) : 10;
+  if (after !== delim && after !== 10 && after !== 13) return { close: -1, plain, nonAscii, badChars };
+  return { close: j, plain: plain && j > i + 1, nonAscii, badChars };
+}
+
+/** Whether the bytes [s, e) are ASCII (an absent cell, s > e, is). */
+function asciiCell(bytes: Uint8Array, s: number, e: number): boolean {
+  for (let j = s; j < e; j++) if ((bytes[j] as number) >= 0x80) return false;
+  return true;
+}
+
+/** The rows of `odd` (row, start, end of its line, in threes) as the full pipeline's parser reads their lines. */
+function parseOdd(bytes: Uint8Array, odd: readonly number[], delimiter: string): { row: number; cells: string[] }[] {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const out: { row: number; cells: string[] }[] = [];
+  for (let k = 0; k < odd.length; k += 3) {
+    const text = decoder.decode(bytes.subarray(odd[k + 1] as number, odd[k + 2] as number));
+    // After a line end, as in the whole file: papaparse drops a U+FEFF at the very start of its input.
+    const cells = Papa.parse<string[]>(`\n${text}`, { delimiter, newline: '\n', skipEmptyLines: false }).data[1] ?? [''];
+    out.push({ row: odd[k] as number, cells });
+  }
+  return out;
 }
 
 /** Whether the bytes [s0, e0) and [s1, e1) of `bytes` are the same. */

@@ -33,6 +33,8 @@ export interface ByteScan {
   readonly marks?: RowMarks | null;
   /** Set by the import worker: the distinct territory and indicator texts, the first sources (see row-check.ts). */
   readonly texts?: RowCheck['texts'];
+  /** Set by the import worker: a data line with another number of fields than the header (see row-check.ts). */
+  readonly badWidth?: boolean;
 }
 
 /** One pass over the bytes, quote-aware (`"` toggles, so `""` inside quotes is neutral). */
@@ -81,8 +83,9 @@ export interface FastHead {
   /** The first rows, as the full parse would give them (preview). */
   readonly sample: string[][];
   /**
-   * Whether DuckDB should read the file with types (fast.ts): the head has no quote and no cell the row check
-   * cannot read (`n/a`, `1 234`), which would make DuckDB's typed read fail or leave many rows to JavaScript.
+   * Whether DuckDB should read the file with types (fast.ts): the head has no cell the row check cannot read (`n/a`,
+   * `1 234`, a cell that is not plain: see row-check.ts), which would make DuckDB's typed read fail or leave many rows
+   * to JavaScript.
    */
   readonly typed: boolean;
 }
