@@ -111,6 +111,8 @@ describe('parsing is linear in the length of a cell', () => {
     return calls;
   }
 
+  const GUARD_MS = 20000;
+
   test('the spy sees regexes, and tells a backtracking one from a character class', () => {
     const calls = regexCalls(() => {
       /^(\d+)*$/.test('x'.repeat(100));
@@ -135,13 +137,14 @@ describe('parsing is linear in the length of a cell', () => {
     expect(long.filter((c) => !LINEAR_REGEX.test(c.source)).map((c) => c.source)).toEqual([]);
   });
 
-  // Coarse on purpose (the benchmark's job is speed): the former regexes took minutes on a 1 MB cell.
-  test.each(PATHOLOGICAL)('%s: a 1,000,000-character text in under 2 s', (_name, f) => {
+  // Coarse on purpose (the benchmark's job is speed): the former regexes took minutes on a 1 MB cell; the bound only
+  // tells minutes from seconds, with room for a machine under heavy load.
+  test.each(PATHOLOGICAL)('%s: a 1,000,000-character text in in seconds, not minutes', (_name, f) => {
     const work = f(1_000_000);
     const t0 = performance.now();
     work();
-    expect(performance.now() - t0).toBeLessThan(2000);
-  });
+    expect(performance.now() - t0).toBeLessThan(GUARD_MS);
+  }, 2 * GUARD_MS);
 
   // The file-level patterns (quoted cells, line ends) keep a regex: its alternatives start with different characters
   // and a failed quoted cell leaves no quote after it, so each character is read a bounded number of times.
@@ -149,24 +152,24 @@ describe('parsing is linear in the length of a cell', () => {
     ['an unclosed quote, then 1 MB', `a;b\r\n"${'x'.repeat(1_000_000)}\n1;2\r`],
     ['1 MB of doubled quotes, unclosed', `a;b\r\n"${'""'.repeat(500_000)}\n`],
     ['1 MB of quoted line ends, and line ends of one kind', `a;b\r\n${'"\r\n"\r\n'.repeat(175_000)}`],
-  ])('delimiter sniffing and line-end unifying on %s: under 2 s', (_name, text) => {
+  ])('delimiter sniffing and line-end unifying on %s: in seconds, not minutes', (_name, text) => {
     const t0 = performance.now();
     sniffDelimiter(text);
     unifyLineEnds(text);
-    expect(performance.now() - t0).toBeLessThan(2000);
-  });
+    expect(performance.now() - t0).toBeLessThan(GUARD_MS);
+  }, 2 * GUARD_MS);
 
   test.each([
     ['300,000 digits then a letter', `${'1'.repeat(300_000)}a`],
     ['300,000 spaces then a letter', `${' '.repeat(300_000)}a`],
     ['1,000,000 digits then a letter', `${'1'.repeat(1_000_000)}a`],
-  ])('a `;` file with a number cell of %s: reported in under 2 s, by line and column', (_name, cell) => {
+  ])('a `;` file with a number cell of %s: reported in in seconds, not minutes, by line and column', (_name, cell) => {
     const t0 = performance.now();
     const r = run(`${HEAD}\n31;2024;emploi_numerique;1;2;3;;;\n34;2024;emploi_numerique;${cell};2;3;;;\n`);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(GUARD_MS);
     expect(where(r)).toEqual([['cellule_trop_longue', 3, 'femmes']]);
     expect(r.rows).toHaveLength(1);
-  });
+  }, 2 * GUARD_MS);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
