@@ -48,7 +48,7 @@ describe('Eurostat files in the browser', () => {
     expect(await first.report.locator('select[data-dimension="isced11"] option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['', 'ED5-8', 'ED6']);
     expect(await page.locator('[data-testid="import-commit"]').count()).toBe(0);
     // The choices are accessible: axe finds nothing serious in the report (labels tied to every select).
-    await page.addScriptTag({ content: axeSource });
+    await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
       const w = window as unknown as { axe: { run: (d: Element, o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } };
       const r = await w.axe.run(document.querySelector('[data-testid="import-report"]') as Element, { resultTypes: ['violations'] });
