@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Recipe } from './import/recipe';
+import { DatasetIdentity } from './import/identity';
 
 /**
  * The ids of the default datasets, as `data/datasets.csv` lists them (tests/unit/stored-records.test.ts checks they
@@ -48,6 +49,8 @@ export const StoredImport = z.strictObject({
   rows: z.number().int().nonnegative(),
   /** The file itself: a Blob (stored by the browser without copying it through the page), or bytes (older records). */
   bytes: z.union([z.instanceof(Blob), z.instanceof(ArrayBuffer)]),
+  /** The dataset's name, producer, URL, publication date and licence as the analyst confirmed them (absent in older records). */
+  identite: DatasetIdentity.optional(),
 });
 export type StoredRecord = z.infer<typeof StoredImport>;
 
