@@ -37,7 +37,7 @@ function GroupView({ g, lang, t }: { g: ProblemGroup; lang: Lang; t: Messages })
  * dimensions), problems grouped by code under a title in words, each distinct message once with its lines, preview, diff. `data-status` is "ok", "warning"
  * (importable, with warnings) or "error".
  */
-export function ImportReport({ result, rowCount, diff, fast = false, why, lang, t, choices }: { result: ImportResult; rowCount: number; diff: DiffRow | null; fast?: boolean; why?: string; lang: Lang; t: Messages; choices?: ReactNode }) {
+export function ImportReport({ result, rowCount, diff, adding = false, fast = false, why, lang, t, choices }: { result: ImportResult; rowCount: number; diff: DiffRow | null; adding?: boolean; fast?: boolean; why?: string; lang: Lang; t: Messages; choices?: ReactNode }) {
   const status = reportStatus(result, rowCount);
   const ok = status !== 'error';
   const n = (x: number) => formatCount(x, lang);
@@ -60,7 +60,7 @@ export function ImportReport({ result, rowCount, diff, fast = false, why, lang, 
         {result.delimiter ? <li>{t.reportDelimiter(result.delimiter)}</li> : null}
         <li>{t.reportCounts(n(result.dataRows), result.titleRows, result.blankRows, result.footnoteRows, n(result.skipped))}</li>
         {fast ? <li>{t.reportFastPath}</li> : null}
-        {diff ? <li>{t.reportDiff(n(diff.ajoutees), n(diff.retirees), n(diff.modifiees), n(diff.inchangees))}</li> : null}
+        {diff ? <li data-testid="import-diff">{adding ? t.reportAddDiff(n(diff.ajoutees), n(diff.modifiees), n(diff.inchangees)) : t.reportDiff(n(diff.ajoutees), n(diff.retirees), n(diff.modifiees), n(diff.inchangees))}</li> : null}
       </ul>
       {choices}
       {[[t.reportProblems, errors], [t.reportWarnings, warnings]].map(([title, list]) =>
