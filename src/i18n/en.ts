@@ -226,6 +226,7 @@ export const en: Messages = {
   identityHelp: 'The dataset’s identity, cited under every chart that uses it: check it, the source’s publication date above all.',
   identityLabels: { nom: 'Name', producteur: 'Producer', url: 'Source address', date_publication: 'Publication date', licence: 'Licence' } as Record<'nom' | 'producteur' | 'url' | 'date_publication' | 'licence', string>,
   reportAddDiff: (a: string, c: string, u: string) => `Adds to the existing dataset: ${a} new row(s), ${c} summed into an existing row, ${u} unchanged.`,
+  datasetFiles: (files: string) => `Files: ${files}`,
   reportDiff: (a: string, r: string, c: string, u: string) => `Replaces the existing dataset: ${a} row(s) added, ${r} removed, ${c} changed, ${u} unchanged.`,
   preview: 'Preview of the rows to be loaded',
   encodingLabel: 'Encoding',

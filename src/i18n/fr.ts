@@ -227,6 +227,7 @@ export const fr = {
   identityHelp: 'Identité du jeu, citée sous chaque graphique qui l’utilise : vérifiez-la, en particulier la date de publication de la source.',
   identityLabels: { nom: 'Nom', producteur: 'Producteur', url: 'Adresse de la source', date_publication: 'Date de publication', licence: 'Licence' } as Record<'nom' | 'producteur' | 'url' | 'date_publication' | 'licence', string>,
   reportAddDiff: (a: string, c: string, u: string) => `Ajout au jeu existant : ${a} ligne(s) nouvelle(s), ${c} additionnée(s) à une ligne existante, ${u} inchangée(s).`,
+  datasetFiles: (files: string) => `Fichiers : ${files}`,
   reportDiff: (a: string, r: string, c: string, u: string) => `Remplace le jeu existant : ${a} ligne(s) ajoutée(s), ${r} retirée(s), ${c} modifiée(s), ${u} inchangée(s).`,
   preview: 'Aperçu des lignes qui seront chargées',
   encodingLabel: 'Encodage',

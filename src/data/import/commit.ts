@@ -35,6 +35,8 @@ export interface DatasetMeta {
   /** Who publishes the data, and the source's page (null: not stated). */
   readonly producteur?: string | null;
   readonly url?: string | null;
+  /** The files the dataset is made of, in the order they were added. */
+  readonly fichiers?: readonly string[];
 }
 
 /** Loads validated rows into the temporary table `staging` (replacing any previous one). */
@@ -150,13 +152,14 @@ function catalogueRowSql(meta: DatasetMeta, listed: boolean): string {
   if (!Number.isInteger(meta.priorite)) throw new Error(`Priority ${meta.priorite} is not an integer`);
   const [nom, source, licence, licenceEn, id] = [meta.nom, meta.source, meta.licence, meta.licence_en ?? meta.licence, meta.id].map(quoteLiteral);
   const orNull = (v: string | null | undefined) => (v ? quoteLiteral(v) : 'NULL');
+  const files = orNull(meta.fichiers?.join(' ; '));
   const date = meta.derniere_maj === null ? 'NULL' : `CAST(${quoteLiteral(meta.derniere_maj)} AS DATE)`;
   const actif = meta.actif ? 'TRUE' : 'FALSE';
   return listed
     ? `UPDATE datasets SET nom_fr = ${nom}, nom_en = ${nom}, origine = 'import', source = ${source}, source_en = ${source}, licence = ${licence}, licence_en = ${licenceEn},
-         derniere_maj = ${date}, illustratif = FALSE, priorite = ${meta.priorite}, actif = ${actif}, producteur = ${orNull(meta.producteur)}, url = ${orNull(meta.url)} WHERE id = ${id};`
-    : `INSERT INTO datasets (nom_fr, nom_en, origine, source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, actif, producteur, url, id)
-         VALUES (${nom}, ${nom}, 'import', ${source}, ${source}, ${licence}, ${licenceEn}, ${date}, FALSE, ${meta.priorite}, ${actif}, ${orNull(meta.producteur)}, ${orNull(meta.url)}, ${id});`;
+         derniere_maj = ${date}, illustratif = FALSE, priorite = ${meta.priorite}, actif = ${actif}, producteur = ${orNull(meta.producteur)}, url = ${orNull(meta.url)}, fichiers = ${files} WHERE id = ${id};`
+    : `INSERT INTO datasets (nom_fr, nom_en, origine, source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, actif, producteur, url, fichiers, id)
+         VALUES (${nom}, ${nom}, 'import', ${source}, ${source}, ${licence}, ${licenceEn}, ${date}, FALSE, ${meta.priorite}, ${actif}, ${orNull(meta.producteur)}, ${orNull(meta.url)}, ${files}, ${id});`;
 }
 
 /** How many transactions of ours are open (see `transaction`), and who waits for none to be. */

@@ -52,7 +52,9 @@ CREATE TABLE IF NOT EXISTS datasets (
   actif BOOLEAN NOT NULL,
   -- Who publishes the data and where (NULL: not stated); derniere_maj is the source's publication date.
   producteur VARCHAR,
-  url VARCHAR
+  url VARCHAR,
+  -- An import's files, in the order they were added, joined by ' ; ' (NULL for the defaults).
+  fichiers VARCHAR
 );
 CREATE TABLE IF NOT EXISTS observations_base (
   jeu VARCHAR NOT NULL,
