@@ -41,7 +41,7 @@ describe('several files into one dataset, overrides, identity', () => {
     // The illustrative rows of 31 and 34 for nsi_lycee 2024 are overridden: listed with a count before committing.
     const overrides = page.locator('[data-testid="import-overrides"]');
     expect(await overrides.getAttribute('data-count')).toBe('2');
-    expect(await overrides.innerText()).toMatch(/remplacera 2 valeur\(s\)[\s\S]*31[\s\S]*2024[\s\S]*nsi_lycee[\s\S]*illustratif[\s\S]*→ 10,0 %/);
+    expect(await overrides.innerText()).toMatch(/remplacera 2 valeur\(s\)[\s\S]*31[\s\S]*2024[\s\S]*nsi_lycee[\s\S]*illustratif[\s\S]*→ 10,0\s%/);
     await page.locator('[data-testid="import-commit"]').click();
     await page.waitForSelector('[data-dataset="nsi_premiere"][data-rows="2"]', { timeout: 60000 });
 
