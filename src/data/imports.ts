@@ -5,13 +5,15 @@ import { sqlQuery } from './sql/quote';
 import { canonicalColumns, type ImportCatalogue } from './import/canonical';
 import type { ImportOptions, ImportResult } from './import/run';
 import type { Recipe } from './import/recipe';
-import { declareIndicators, diffStaged, removeDataset, setActive, speculateMeasures, stageCsv, swapIn, type DatasetMeta, type DiffRow, type OwnTable } from './import/commit';
+import { addIn, declareIndicators, diffStaged, removeDataset, setActive, speculateMeasures, stageCsv, swapIn, type DatasetMeta, type DiffRow, type OwnTable } from './import/commit';
 import { candidatesPrefix, dropFastTables, FAST_MIN_BYTES, runFastImport, type DirtyResult, type FastAnswer } from './import/fast';
 import type { ByteScan, FastHead } from './import/scan';
 import type { WorkerRequest } from './import/worker-protocol';
 import { warmMeasures } from './import/warm';
 import { legacyEurostat } from './import/eurostat-import';
-import { askPersistence, clearImports, DEFAULT_DATASET_IDS, deleteImport, getImport, getInactiveDefaults, listImports, putImport, readMarker, setInactiveDefaults, syncMarker, type StoredRecord } from './store';
+import { askPersistence, clearImports, DEFAULT_DATASET_IDS, deleteImport, getImport, getInactiveDefaults, listImports, putImport, readMarker, setInactiveDefaults, syncMarker, type StoredPart, type StoredRecord } from './store';
+import { identityDefaults, licenceEn, sourceText, type DatasetIdentity } from './import/identity';
+import { overridesQuery, OverrideRow, sumIntoSql } from './sql/merge';
 import { announceChange, StaleError, withImportLock } from './tab-sync';
 import { bumpDataVersion, getDataVersion } from './version';
 
@@ -273,7 +275,7 @@ function firstPriority(loadedMax: number, storedMax = 0): number {
 }
 
 /** Measures computed ahead for analyses not yet committed: the priority assumed, what was loaded then, and whether they were computed. */
-const speculations = new WeakMap<AnalysedImport, { readonly prefix: string; readonly priorite: number; readonly loaded: LoadedPriorities; readonly done: Promise<boolean> }>();
+const speculations = new WeakMap<AnalysedImport, { readonly id: string; readonly prefix: string; readonly priorite: number; readonly loaded: LoadedPriorities; readonly done: Promise<boolean> }>();
 
 /**
  * Once the report of a clean analysis of the fast path is shown, computes the measures its commit would give (see
@@ -285,7 +287,8 @@ export function speculate(conn: Connector, analysed: AnalysedImport, fileName: s
   if (analysed.staged.kind !== 'table' || analysed.result.errors > 0 || analysed.rowCount === 0 || speculations.has(analysed)) return;
   const prefix = candidatesPrefix(analysed.staged.table);
   const priorite = loaded.priorite ?? firstPriority(loaded.max);
-  speculations.set(analysed, { prefix, priorite, loaded, done: speculateMeasures(conn, datasetIdFor(fileName), analysed.staged.table, prefix, priorite) });
+  const id = datasetIdFor(fileName);
+  speculations.set(analysed, { id, prefix, priorite, loaded, done: speculateMeasures(conn, id, analysed.staged.table, prefix, priorite) });
 }
 
 /** Swaps an analysis's accepted rows in as dataset `meta.id` (one transaction), then frees its temporary tables. */
@@ -298,10 +301,73 @@ async function stageAndSwap(conn: Connector, analysed: AnalysedImport, meta: Dat
   const table = analysed.staged.table;
   // Measures computed ahead serve only if they assumed this very swap, on the data as it still is (same version).
   const ahead = speculations.get(analysed);
-  const fits = ahead !== undefined && (await ahead.done) && ahead.priorite === meta.priorite && meta.actif && ahead.loaded.version === getDataVersion();
+  const fits = ahead !== undefined && ahead.id === meta.id && (await ahead.done) && ahead.priorite === meta.priorite && meta.actif && ahead.loaded.version === getDataVersion();
   await swapIn(conn, meta, analysed.staged.own, fits ? ahead.prefix : null);
   // What else the analysis left went with the swap (OwnTable.leftovers).
   if (pendingTable === table) pendingTable = null;
+}
+
+/** Adds an analysis's accepted rows to dataset `meta.id` (summed per key, see addIn), then frees its temporary tables. */
+async function addStaged(conn: Connector, analysed: AnalysedImport, meta: DatasetMeta): Promise<void> {
+  if (analysed.staged.kind === 'csv') {
+    await stageCsv(conn, analysed.staged.csv);
+    await addIn(conn, meta, 'staging');
+    return;
+  }
+  const table = analysed.staged.table;
+  await addIn(conn, meta, table);
+  await dropFastTables(conn, table).catch(() => undefined);
+  if (pendingTable === table) pendingTable = null;
+}
+
+/**
+ * Where an import goes: a new dataset, or an existing imported one it replaces or adds to (its rows summed with
+ * the dataset's per key). The analyst chooses it in the report; nothing is ever replaced without that choice.
+ */
+export type ImportTarget = { readonly kind: 'nouveau' } | { readonly kind: 'remplacer' | 'ajouter'; readonly id: string };
+
+/** What the report shows before « Importer » for a target: the diff with the dataset it changes, and the values of other datasets it would override. */
+export interface ImportPreview {
+  readonly diff: DiffRow | null;
+  readonly overrides: OverrideRow[];
+}
+
+/** The imported datasets an import may replace or add to (id and name), highest priority first. */
+export async function importedDatasets(conn: Connector): Promise<{ id: string; nom: string }[]> {
+  return runQuery(conn, sqlQuery("SELECT id, nom_fr AS nom FROM datasets WHERE origine = 'import' ORDER BY priorite DESC, id"), z.object({ id: z.string(), nom: z.string() }));
+}
+
+/**
+ * Compares an analysis with what is loaded, for target `target`: the diff with the dataset replaced (or with the
+ * dataset as the added rows would leave it), and the first keys of other active datasets it would override.
+ */
+export async function previewImport(conn: Connector, analysed: AnalysedImport, target: ImportTarget, fileName: string): Promise<ImportPreview> {
+  let from = 'staging';
+  if (analysed.staged.kind === 'table') from = analysed.staged.table;
+  else await stageCsv(conn, analysed.staged.csv);
+  const id = target.kind === 'nouveau' ? datasetIdFor(fileName) : target.id;
+  if (target.kind === 'ajouter') {
+    await conn.exec(sumIntoSql(id, from, 'apercu_somme'));
+    from = 'apercu_somme';
+  }
+  try {
+    const [row] = await runQuery(conn, sqlQuery('SELECT (SELECT priorite FROM datasets WHERE id = ?) AS p, coalesce((SELECT max(priorite) FROM datasets), 0) AS max', [id]), z.object({ p: z.number().int().nullable(), max: z.number().int() }));
+    const priorite = target.kind === 'nouveau' || row?.p == null ? firstPriority(row?.max ?? 0) : row.p;
+    const diff = target.kind === 'nouveau' ? null : await diffStaged(conn, id, from);
+    const overrides = await runQuery(conn, overridesQuery(target.kind === 'nouveau' ? '' : id, from, priorite, 10), OverrideRow);
+    return { diff, overrides };
+  } finally {
+    if (from === 'apercu_somme') await conn.exec('DROP TABLE IF EXISTS apercu_somme;');
+  }
+}
+
+/** `base`, or `base_2`, `base_3`… : the first id no loaded or stored dataset has (a new dataset never replaces one). */
+function freeId(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const id = `${base.slice(0, 60).replace(/_+$/, '')}_${i}`;
+    if (!taken.has(id)) return id;
+  }
 }
 
 /**
@@ -325,10 +391,18 @@ function assertSeen(id: string, stored: StoredRecord | null): void {
   if (stored && seen.get(id) !== stored.importedAt) throw new StaleError(id);
 }
 
+/** What the analyst chose in the report: where the import goes, and the dataset's identity (absent: the format's defaults). */
+export interface ImportChoice {
+  readonly target: ImportTarget;
+  readonly identite?: DatasetIdentity;
+}
+
 /**
- * Commits an import: the file's bytes, options, recipe and SHA-256 are written to IndexedDB first (replacing the
- * previous copy atomically), then the staged rows are swapped into DuckDB in one transaction. If the swap fails,
- * the previous stored copy is put back, so the stored data and the loaded data never disagree.
+ * Commits an import: the file's bytes, options, recipe, SHA-256 and identity are written to IndexedDB first
+ * (replacing the previous copy atomically), then the staged rows are swapped into DuckDB in one transaction. If the
+ * swap fails, the previous stored copy is put back, so the stored data and the loaded data never disagree.
+ * `choice.target`: a new dataset (under a free id), or an imported one replaced or added to (the file then joins
+ * the dataset's stored files). Without a choice, the file's own id is replaced if it exists (older callers).
  * The whole commit holds the origin's import lock: if another tab holds it, BusyError and nothing is done; if
  * another tab replaced this dataset since this tab loaded it, StaleError and nothing is done. The other tabs are
  * told once it is done.
@@ -338,44 +412,57 @@ export async function commitImport(
   file: { blob: Blob; fileName: string },
   analysed: AnalysedImport,
   opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>,
+  choice: ImportChoice = { target: { kind: 'remplacer', id: datasetIdFor(file.fileName) } },
 ): Promise<{ id: string }> {
   // The button is hidden then, but a refused analysis must never replace a dataset (with nothing).
   if (analysed.result.errors > 0 || analysed.rowCount === 0) throw new Error('This analysis has errors: nothing to import.');
-  const id = datasetIdFor(file.fileName);
-  return withImportLock(() => commitLocked(conn, file, analysed, opts, id));
+  return withImportLock(() => commitLocked(conn, file, analysed, opts, choice));
 }
 
-async function commitLocked(conn: Connector, file: { blob: Blob; fileName: string }, analysed: AnalysedImport, opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>, id: string): Promise<{ id: string }> {
-  // The stored copy, the loaded priorities and the stored ones, asked at once.
-  // The loaded priorities as read when the file was chosen, if nothing changed since (DuckDB may be busy computing
-  // the measures ahead: this does not wait for it).
+/** The stored part a file added to a dataset becomes. */
+function partOf(file: { blob: Blob; fileName: string }, analysed: AnalysedImport, opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>, importedAt: string): StoredPart {
+  return { fileName: file.fileName, sha256: analysed.sha256, options: storedOptions(opts), recipe: opts.recipe ?? analysed.result.recipe ?? null, importedAt, rows: analysed.rowCount, bytes: file.blob };
+}
+
+function storedOptions(opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>): StoredRecord['options'] {
+  return { encoding: opts.encoding, delimiter: opts.delimiter, headerLine: opts.headerLine, indicateur: opts.indicateur, declared: opts.declared ? [...opts.declared] : undefined, dimensions: opts.dimensions ? { ...opts.dimensions } : undefined };
+}
+
+/** The record a commit writes: the new dataset's, the replaced one's, or the added-to one's with the file as its last part. */
+async function recordFor(conn: Connector, file: { blob: Blob; fileName: string }, analysed: AnalysedImport, opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>, choice: ImportChoice): Promise<{ record: StoredRecord; previous: StoredRecord | null }> {
   const known = speculations.get(analysed)?.loaded;
   const loadedMax = known && known.version === getDataVersion() ? Promise.resolve([{ p: known.max }]) : runQuery(conn, sqlQuery('SELECT max(priorite) AS p FROM datasets'), Priority);
-  const [previous, [max], stored] = await Promise.all([getImport(id), loadedMax, listImports()]);
+  const [loaded, [max], stored] = await Promise.all([runQuery(conn, sqlQuery('SELECT id FROM datasets'), z.object({ id: z.string() })), loadedMax, listImports()]);
+  const t = choice.target;
+  const id = t.kind === 'nouveau' ? freeId(datasetIdFor(file.fileName), new Set([...loaded.map((r) => r.id), ...stored.ok.map((r) => r.id), ...stored.refused.map((r) => r.id)])) : t.id;
+  const previous = await getImport(id);
   assertSeen(id, previous);
+  const importedAt = new Date().toISOString();
+  const identite = choice.identite ?? previous?.identite ?? identityDefaults(analysed.result, analysed.sources, file.fileName);
+  if (t.kind === 'ajouter') {
+    if (!previous) throw new Error(`Le jeu « ${id} » n’est plus enregistré : rien n’a été importé. / Dataset "${id}" is no longer stored: nothing was imported.`);
+    const parts = [...(previous.parts ?? []), partOf(file, analysed, opts, importedAt)];
+    return { record: { ...previous, identite, parts, importedAt, rows: previous.rows + analysed.rowCount }, previous };
+  }
   // Another tab may have stored imports this tab has not loaded: the new one still comes after every stored one.
   const storedMax = Math.max(0, ...stored.ok.map((r) => r.priorite));
   const priorite = previous?.priorite ?? firstPriority(max?.p ?? 0, storedMax);
-  const record: StoredRecord = {
-    id,
-    nom: file.fileName,
-    fileName: file.fileName,
-    sha256: analysed.sha256,
-    options: { encoding: opts.encoding, delimiter: opts.delimiter, headerLine: opts.headerLine, indicateur: opts.indicateur, declared: opts.declared ? [...opts.declared] : undefined, dimensions: opts.dimensions ? { ...opts.dimensions } : undefined },
-    recipe: opts.recipe ?? analysed.result.recipe ?? null,
-    importedAt: new Date().toISOString(),
-    actif: true,
-    priorite,
-    rows: analysed.rowCount,
-    bytes: file.blob,
-  };
+  const { bytes, ...first } = partOf(file, analysed, opts, importedAt);
+  return { record: { ...first, id, nom: identite.nom || file.fileName, actif: previous?.actif ?? true, priorite, bytes, identite }, previous };
+}
+
+async function commitLocked(conn: Connector, file: { blob: Blob; fileName: string }, analysed: AnalysedImport, opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>, choice: ImportChoice): Promise<{ id: string }> {
+  const { record, previous } = await recordFor(conn, file, analysed, opts, choice);
+  const id = record.id;
   void askPersistence();
   const t0 = performance.now();
   await putImport(record);
   performance.measure('import:stockage', { start: t0 });
   try {
     if (opts.declared?.length) await declareIndicators(conn, opts.declared);
-    await stageAndSwap(conn, analysed, metaOf(record, analysed.sources));
+    const meta = metaOf(record, analysed.sources, analysed.result);
+    if (choice.target.kind === 'ajouter') await addStaged(conn, analysed, meta);
+    else await stageAndSwap(conn, analysed, meta);
   } catch (e) {
     if (previous) await putImport(previous).catch(() => undefined);
     else await deleteImport(id).catch(() => undefined);
@@ -387,8 +474,17 @@ async function commitLocked(conn: Connector, file: { blob: Blob; fileName: strin
   return { id };
 }
 
-function metaOf(rec: StoredRecord, sources: readonly string[]) {
-  return { id: rec.id, nom: rec.nom, source: sources.slice(0, 3).join(' ; ') || rec.fileName, licence: 'Licence Ouverte 2.0', priorite: rec.priorite, actif: rec.actif, derniere_maj: rec.importedAt.slice(0, 10) };
+/**
+ * The catalogue row of a stored dataset: its identity as the analyst confirmed it, or (older records) the format's
+ * defaults with no date: an import is never dated by the day it was made.
+ */
+function metaOf(rec: StoredRecord, sources: readonly string[], result: AnalysedImport['result']): DatasetMeta {
+  const idt = rec.identite ?? identityDefaults(result, sources, rec.fileName);
+  return {
+    id: rec.id, nom: idt.nom || rec.nom, source: sourceText(idt, sources.slice(0, 3).join(' ; ') || rec.fileName), licence: idt.licence, licence_en: licenceEn(idt.licence),
+    priorite: rec.priorite, actif: rec.actif, derniere_maj: idt.date_publication || null, producteur: idt.producteur || null, url: idt.url || null,
+    fichiers: [rec.fileName, ...(rec.parts ?? []).map((p) => p.fileName)],
+  };
 }
 
 /**
@@ -427,7 +523,16 @@ export async function replayImports(conn: Connector, records: readonly StoredRec
       const a = await run(file, { fileName: rec.fileName, ...legacyEurostat(rec.fileName, rec.options, rec.recipe), recipe: rec.recipe ?? undefined });
       if (a.result.errors > 0 || a.rowCount === 0) throw new Error('no longer valid');
       if (a.sha256 !== rec.sha256) throw new Error('bytes changed since they were stored');
-      await stageAndSwap(conn, a, metaOf(rec, a.sources));
+      const meta = metaOf(rec, a.sources, a.result);
+      await stageAndSwap(conn, a, meta);
+      // The files added since, each analysed again and summed in, in order.
+      try {
+        for (const part of rec.parts ?? []) await addStaged(conn, await replayPart(conn, part, run), meta);
+      } catch (e) {
+        // Half a dataset is not shown: it goes, and is listed as not restored.
+        await removeDataset(conn, rec.id).catch(() => undefined);
+        throw e;
+      }
       restored.push(rec.id);
     } catch {
       failed.push(rec.id);
@@ -436,6 +541,16 @@ export async function replayImports(conn: Connector, records: readonly StoredRec
   // The stored files are not analysed again: their bytes leave DuckDB's memory.
   releaseFileBytes();
   return { restored, failed };
+}
+
+/** Analyses a stored part again, refused (thrown) unless it still passes with the bytes it was stored with. */
+async function replayPart(conn: Connector, part: StoredPart, run: (file: Blob, opts: ImportOptions) => Promise<AnalysedImport>): Promise<AnalysedImport> {
+  if (part.options.declared?.length) await declareIndicators(conn, part.options.declared);
+  const file = part.bytes instanceof Blob ? part.bytes : new Blob([part.bytes]);
+  const a = await run(file, { fileName: part.fileName, ...legacyEurostat(part.fileName, part.options, part.recipe), recipe: part.recipe ?? undefined });
+  if (a.result.errors > 0 || a.rowCount === 0) throw new Error('no longer valid');
+  if (a.sha256 !== part.sha256) throw new Error('bytes changed since they were stored');
+  return a;
 }
 
 /** Activates or deactivates a dataset, and remembers it (under the import lock, like every stored change). */

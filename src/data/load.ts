@@ -17,9 +17,12 @@ export const SAFE_SETTINGS = `SET autoload_known_extensions = false; SET autoins
 const OBS_COLUMNS = `{'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE',
   'hommes': 'DOUBLE', 'total': 'DOUBLE', 'part_femmes': 'DOUBLE', 'statut': 'VARCHAR', 'source': 'VARCHAR'}`;
 
-/** read_csv with explicit types and no detection: our own files have a fixed layout. */
-function readCsv(file: string, columns: string): string {
-  return `read_csv(${quoteLiteral(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${columns})`;
+/**
+ * read_csv with explicit types and no detection: our own files have a fixed layout. `padded`: a row may stop before
+ * the last columns (NULL there): datasets.csv rows written before `producteur` and `url` existed still load.
+ */
+function readCsv(file: string, columns: string, padded = false): string {
+  return `read_csv(${quoteLiteral(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${columns}${padded ? ', null_padding = true' : ''})`;
 }
 
 /**
@@ -37,8 +40,9 @@ export async function loadDefaults(conn: Connector, files: DefaultFiles): Promis
   await conn.exec(`
     INSERT INTO territories SELECT * FROM ${readCsv('territoires.csv', `{'code': 'VARCHAR', 'code_cog': 'VARCHAR', 'type': 'VARCHAR', 'nom_fr': 'VARCHAR', 'nom_en': 'VARCHAR', 'region': 'VARCHAR', 'occitanie': 'BOOLEAN', 'lieu_fr': 'VARCHAR', 'lieu_en': 'VARCHAR'}`)};
     INSERT INTO indicators SELECT * FROM ${readCsv('indicators.csv', `{'id': 'VARCHAR', 'etape': 'VARCHAR', 'ordre': 'INTEGER', 'libelle_fr': 'VARCHAR', 'libelle_en': 'VARCHAR', 'definition_fr': 'VARCHAR', 'definition_en': 'VARCHAR', 'unite': 'VARCHAR', 'producteur': 'VARCHAR', 'phrase_fr': 'VARCHAR', 'phrase_en': 'VARCHAR'}`)};
-    CREATE TEMP TABLE default_datasets AS SELECT * FROM ${readCsv('datasets.csv', `{'id': 'VARCHAR', 'fichier': 'VARCHAR', 'nom_fr': 'VARCHAR', 'nom_en': 'VARCHAR', 'source': 'VARCHAR', 'source_en': 'VARCHAR', 'licence': 'VARCHAR', 'licence_en': 'VARCHAR', 'derniere_maj': 'DATE', 'illustratif': 'BOOLEAN', 'priorite': 'INTEGER'}`)};
-    INSERT INTO datasets SELECT id, nom_fr, nom_en, 'defaut', source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, TRUE FROM default_datasets;
+    CREATE TEMP TABLE default_datasets AS SELECT * FROM ${readCsv('datasets.csv', `{'id': 'VARCHAR', 'fichier': 'VARCHAR', 'nom_fr': 'VARCHAR', 'nom_en': 'VARCHAR', 'source': 'VARCHAR', 'source_en': 'VARCHAR', 'licence': 'VARCHAR', 'licence_en': 'VARCHAR', 'derniere_maj': 'DATE', 'illustratif': 'BOOLEAN', 'priorite': 'INTEGER', 'producteur': 'VARCHAR', 'url': 'VARCHAR'}`, true)};
+    INSERT INTO datasets (id, nom_fr, nom_en, origine, source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, actif, producteur, url)
+      SELECT id, nom_fr, nom_en, 'defaut', source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, TRUE, producteur, url FROM default_datasets;
   `);
   const rows = await conn.query({ sql: 'SELECT id, fichier FROM default_datasets ORDER BY priorite', params: [] });
   const ids: string[] = [];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Recipe } from './import/recipe';
+import { DatasetIdentity } from './import/identity';
 
 /**
  * The ids of the default datasets, as `data/datasets.csv` lists them (tests/unit/stored-records.test.ts checks they
@@ -20,6 +21,32 @@ export function isImportId(id: string, reserved: Iterable<string> = DEFAULT_DATA
   return id.length <= IMPORT_ID_MAX && IMPORT_ID_SHAPE.test(id) && !new Set(reserved).has(id);
 }
 
+/** How a stored file was read (replayed as it is when the import is restored). */
+const StoredOptions = z.strictObject({
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
+  delimiter: z.enum([',', ';', '\t']).optional(),
+  headerLine: z.number().int().positive().optional(),
+  indicateur: z.string().optional(),
+  declared: z.array(z.string().regex(/^[a-z0-9_]{1,64}$/)).optional(),
+  /** A Eurostat file's value for each of its dimensions (file codes), replayed when the import is restored. */
+  dimensions: z.record(z.string().max(100), z.string().max(200)).optional(),
+});
+
+/**
+ * A file added to a dataset after its first one (« Ajouter au jeu »): its bytes and how it was read, replayed and
+ * summed into the dataset after the first file, in order.
+ */
+const StoredPart = z.strictObject({
+  fileName: z.string().max(300),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  options: StoredOptions,
+  recipe: Recipe.nullable(),
+  importedAt: z.iso.datetime(),
+  rows: z.number().int().nonnegative(),
+  bytes: z.union([z.instanceof(Blob), z.instanceof(ArrayBuffer)]),
+});
+export type StoredPart = z.infer<typeof StoredPart>;
+
 /**
  * The system of record for analysts' uploads: IndexedDB keeps each imported file's original bytes, how it was
  * read (recipe, encoding…) and its SHA-256. On start the app rebuilds its database from `data/` plus these.
@@ -31,15 +58,7 @@ export const StoredImport = z.strictObject({
   nom: z.string().max(300),
   fileName: z.string().max(300),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  options: z.strictObject({
-    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
-    delimiter: z.enum([',', ';', '\t']).optional(),
-    headerLine: z.number().int().positive().optional(),
-    indicateur: z.string().optional(),
-    declared: z.array(z.string().regex(/^[a-z0-9_]{1,64}$/)).optional(),
-    /** A Eurostat file's value for each of its dimensions (file codes), replayed when the import is restored. */
-    dimensions: z.record(z.string().max(100), z.string().max(200)).optional(),
-  }),
+  options: StoredOptions,
   recipe: Recipe.nullable(),
   importedAt: z.iso.datetime(),
   actif: z.boolean(),
@@ -48,6 +67,10 @@ export const StoredImport = z.strictObject({
   rows: z.number().int().nonnegative(),
   /** The file itself: a Blob (stored by the browser without copying it through the page), or bytes (older records). */
   bytes: z.union([z.instanceof(Blob), z.instanceof(ArrayBuffer)]),
+  /** The dataset's name, producer, URL, publication date and licence as the analyst confirmed them (absent in older records). */
+  identite: DatasetIdentity.optional(),
+  /** The files added to this dataset after its first one, in the order they were added (absent: none). */
+  parts: z.array(StoredPart).max(100).optional(),
 });
 export type StoredRecord = z.infer<typeof StoredImport>;
 

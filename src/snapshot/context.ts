@@ -44,9 +44,14 @@ export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+function withUrl(name: string, url: string | null | undefined): string {
+  return url ? `${name}, ${url}` : name;
+}
+
 function sourcesOf(ctx: SnapshotContext): Source[] {
   return ctx.sources.map((s) => ({
-    name: ctx.lang === 'en' ? s.source_en : s.source,
+    // The source's page, when the dataset states one, is part of what is cited.
+    name: withUrl(ctx.lang === 'en' ? s.source_en : s.source, s.url),
     date: s.derniere_maj,
     licence: ctx.lang === 'en' ? s.licence_en : s.licence,
     illustratif: s.illustratif,

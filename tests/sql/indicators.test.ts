@@ -115,7 +115,7 @@ describe('sources of a région, and which dataset wins a key', () => {
       '31,2024,nsi_lycee,30,70,100,,,',
       '34,2024,nsi_lycee,30,70,100,,,',
     ]);
-    await db2.exec(`INSERT INTO datasets VALUES ('zz_haut', 'Haut', 'High', 'import', 's', 's', 'l', 'l', NULL, FALSE, 5, TRUE), ('aa_egal', 'Égal', 'Equal', 'import', 's', 's', 'l', 'l', NULL, FALSE, 1, TRUE);
+    await db2.exec(`INSERT INTO datasets (id, nom_fr, nom_en, origine, source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, actif) VALUES ('zz_haut', 'Haut', 'High', 'import', 's', 's', 'l', 'l', NULL, FALSE, 5, TRUE), ('aa_egal', 'Égal', 'Equal', 'import', 's', 's', 'l', 'l', NULL, FALSE, 1, TRUE);
       INSERT INTO observations_base VALUES ('zz_haut', '31', 2024, 'nsi_lycee', 40, 60, 100, NULL, NULL, 'Haut'), ('aa_egal', '34', 2024, 'nsi_lycee', 45, 55, 100, NULL, NULL, 'Égal'),
         ('aa_egal', '31', 2021, 'nsi_lycee', 10, 90, 100, NULL, NULL, 'Égal');`);
     await refreshMeasures(db2);

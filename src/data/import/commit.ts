@@ -4,6 +4,7 @@ import { runQuery } from '../client';
 import { quoteIdent, quoteLiteral, sqlQuery } from '../sql/quote';
 import { adoptCandidatesSql, candidateMeasuresSql, dropCandidatesSql, observationsViewSql, OWN_TABLE_PREFIX, refreshMeasures, STATUTS } from '../sql/schema';
 import type { CanonicalRow } from './canonical';
+import { sumIntoSql } from '../sql/merge';
 
 const COLUMNS = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'] as const;
 
@@ -27,8 +28,15 @@ export interface DatasetMeta {
   readonly licence: string;
   readonly priorite: number;
   readonly actif: boolean;
-  /** Date of last update of the source, when known (YYYY-MM-DD). */
+  /** The source's publication date as the analyst confirmed it (YYYY-MM-DD), else null: never the import's day. */
   readonly derniere_maj: string | null;
+  /** The licence's English wording (defaults to `licence`). */
+  readonly licence_en?: string;
+  /** Who publishes the data, and the source's page (null: not stated). */
+  readonly producteur?: string | null;
+  readonly url?: string | null;
+  /** The files the dataset is made of, in the order they were added. */
+  readonly fichiers?: readonly string[];
 }
 
 /** Loads validated rows into the temporary table `staging` (replacing any previous one). */
@@ -142,14 +150,16 @@ function dropRowsSql(id: string, own: readonly string[]): string {
 /** SQL that writes dataset `meta`'s catalogue row (UPDATE when `listed`: DuckDB refuses re-inserting a primary key deleted in the same transaction). */
 function catalogueRowSql(meta: DatasetMeta, listed: boolean): string {
   if (!Number.isInteger(meta.priorite)) throw new Error(`Priority ${meta.priorite} is not an integer`);
-  const [nom, source, licence, id] = [meta.nom, meta.source, meta.licence, meta.id].map(quoteLiteral);
+  const [nom, source, licence, licenceEn, id] = [meta.nom, meta.source, meta.licence, meta.licence_en ?? meta.licence, meta.id].map(quoteLiteral);
+  const orNull = (v: string | null | undefined) => (v ? quoteLiteral(v) : 'NULL');
+  const files = orNull(meta.fichiers?.join(' ; '));
   const date = meta.derniere_maj === null ? 'NULL' : `CAST(${quoteLiteral(meta.derniere_maj)} AS DATE)`;
   const actif = meta.actif ? 'TRUE' : 'FALSE';
   return listed
-    ? `UPDATE datasets SET nom_fr = ${nom}, nom_en = ${nom}, origine = 'import', source = ${source}, source_en = ${source}, licence = ${licence}, licence_en = ${licence},
-         derniere_maj = ${date}, illustratif = FALSE, priorite = ${meta.priorite}, actif = ${actif} WHERE id = ${id};`
-    : `INSERT INTO datasets (nom_fr, nom_en, origine, source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, actif, id)
-         VALUES (${nom}, ${nom}, 'import', ${source}, ${source}, ${licence}, ${licence}, ${date}, FALSE, ${meta.priorite}, ${actif}, ${id});`;
+    ? `UPDATE datasets SET nom_fr = ${nom}, nom_en = ${nom}, origine = 'import', source = ${source}, source_en = ${source}, licence = ${licence}, licence_en = ${licenceEn},
+         derniere_maj = ${date}, illustratif = FALSE, priorite = ${meta.priorite}, actif = ${actif}, producteur = ${orNull(meta.producteur)}, url = ${orNull(meta.url)}, fichiers = ${files} WHERE id = ${id};`
+    : `INSERT INTO datasets (nom_fr, nom_en, origine, source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, actif, producteur, url, fichiers, id)
+         VALUES (${nom}, ${nom}, 'import', ${source}, ${source}, ${licence}, ${licenceEn}, ${date}, FALSE, ${meta.priorite}, ${actif}, ${orNull(meta.producteur)}, ${orNull(meta.url)}, ${files}, ${id});`;
 }
 
 /** How many transactions of ours are open (see `transaction`), and who waits for none to be. */
@@ -246,6 +256,22 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
     await refreshMeasures(conn);
     performance.measure('import:mesures', { start: t1 });
   }
+}
+
+/**
+ * Adds the rows of `from` (`staging` or the fast path's view) to dataset `meta.id`: its loaded rows and these are
+ * summed per key (sumIntoSql) and swapped in as the dataset, in one transaction (swapIn). `meta` is the dataset's
+ * catalogue row (its priority kept). The summed table goes afterwards.
+ */
+export async function addIn(conn: Connector, meta: DatasetMeta, from = 'staging'): Promise<void> {
+  const into = 'staging_somme';
+  await conn.exec(sumIntoSql(meta.id, from, into));
+  try {
+    await swapIn(conn, meta, into);
+  } finally {
+    await conn.exec(`DROP TABLE IF EXISTS ${quoteIdent(into)};`);
+  }
+  if (from === 'staging') await conn.exec('DROP TABLE IF EXISTS staging;');
 }
 
 /**

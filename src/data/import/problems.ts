@@ -151,7 +151,7 @@ export function shorten(v: string, max = 80): string {
 }
 
 /** Where a problem is, as the start of its messages: the line, and the column when there is one. */
-function placeText(ligne: number | null, colonne: string | null): [string, string] {
+export function placeText(ligne: number | null, colonne: string | null): [string, string] {
   if (ligne === null && colonne === null) return ['', ''];
   if (ligne === null) return [`Colonne « ${colonne} » — `, `Column "${colonne}" — `];
   if (colonne === null) return [`Ligne ${ligne} — `, `Line ${ligne} — `];

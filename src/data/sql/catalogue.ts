@@ -60,15 +60,19 @@ export const SourceRow = z.object({
   source_en: z.string(),
   licence: z.string(),
   licence_en: z.string(),
+  /** The source's publication date (YYYY-MM-DD), as the analyst confirmed it; null when not stated. */
   derniere_maj: z.string().nullable(),
   illustratif: z.boolean(),
+  /** Who publishes the data, and where (null: not stated). */
+  producteur: z.string().nullable().optional(),
+  url: z.string().nullable().optional(),
 });
 export type SourceRow = z.infer<typeof SourceRow>;
 
 /** The active datasets that hold rows of an indicator: the sources to cite under its charts. */
 export function sourcesQuery(indicateur: string): SqlQuery {
   return sqlQuery(
-    `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif
+    `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif, d.producteur, d.url
      FROM datasets d WHERE d.actif AND EXISTS (SELECT 1 FROM jeux_indicateurs o WHERE o.jeu = d.id AND o.indicateur = ?)
      ORDER BY d.priorite DESC, d.id`,
     [indicateur],
@@ -78,7 +82,7 @@ export function sourcesQuery(indicateur: string): SqlQuery {
 /** For every indicator, the active datasets that give its shown rows (one query per data change, not per chart). */
 export function sourcesByIndicatorQuery(): SqlQuery {
   return sqlQuery(
-    `SELECT ji.indicateur, d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif
+    `SELECT ji.indicateur, d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif, d.producteur, d.url
      FROM datasets d JOIN jeux_indicateurs ji ON ji.jeu = d.id WHERE d.actif
      ORDER BY d.priorite DESC, d.id, ji.indicateur`,
   );
@@ -88,7 +92,7 @@ export const IndicatorSourceRow = SourceRow.extend({ indicateur: z.string() });
 /** Every active dataset that holds rows: the sources of charts that span all indicators (pipeline). */
 export function activeSourcesQuery(): SqlQuery {
   return sqlQuery(
-    `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif
+    `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif, d.producteur, d.url
      FROM datasets d WHERE d.actif AND EXISTS (SELECT 1 FROM jeux_indicateurs o WHERE o.jeu = d.id)
      ORDER BY d.priorite DESC, d.id`,
   );

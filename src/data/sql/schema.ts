@@ -49,7 +49,12 @@ CREATE TABLE IF NOT EXISTS datasets (
   derniere_maj DATE,
   illustratif BOOLEAN NOT NULL,
   priorite INTEGER NOT NULL,
-  actif BOOLEAN NOT NULL
+  actif BOOLEAN NOT NULL,
+  -- Who publishes the data and where (NULL: not stated); derniere_maj is the source's publication date.
+  producteur VARCHAR,
+  url VARCHAR,
+  -- An import's files, in the order they were added, joined by ' ; ' (NULL for the defaults).
+  fichiers VARCHAR
 );
 CREATE TABLE IF NOT EXISTS observations_base (
   jeu VARCHAR NOT NULL,

@@ -32,6 +32,8 @@ export function DatasetList({ lang, t, onError }: { lang: Lang; t: Messages; onE
               {t.listSep}
               {stripBidi(lang === 'en' ? d.licence_en : d.licence)})
             </span>
+            {d.producteur || d.url ? <span className="muted">{d.producteur ? `${t.identityLabels.producteur}${lang === 'en' ? ':' : ' :'} ${stripBidi(d.producteur)}` : ''}{d.url ? ` · ${stripBidi(d.url)}` : ''}</span> : null}
+            {d.fichiers ? <span className="muted" data-testid="dataset-files">{t.datasetFiles(stripBidi(d.fichiers))}</span> : null}
             <span className="dataset-actions">
               <button type="button" className="btn-link" onClick={act(async () => setDatasetActive(await getDb(), d.id, !d.actif, d.origine))}>
                 {d.actif ? t.datasetDeactivate : t.datasetActivate}

@@ -6,15 +6,20 @@ import { checkSize } from '../../data/import/guard';
 import type { Encoding } from '../../data/import/decode';
 import type { ImportOptions } from '../../data/import/run';
 import type { Recipe } from '../../data/import/recipe';
-import type { DiffRow } from '../../data/import/commit';
-import { analyseFile, commitImport, datasetIdFor, diffWithLoaded, importCatalogueOf, loadedPriorities, releaseFileBytes, speculate, warmImportEngine, warmImportWorker, type AnalysedImport, type RunningImport } from '../../data/imports';
+import { analyseFile, commitImport, datasetIdFor, importCatalogueOf, importedDatasets, loadedPriorities, previewImport, releaseFileBytes, speculate, warmImportEngine, warmImportWorker, type AnalysedImport, type ImportPreview, type ImportTarget, type RunningImport } from '../../data/imports';
+import { identityDefaults, type DatasetIdentity } from '../../data/import/identity';
+import { ImportDestination } from './ImportDestination';
 import { listRecipes, putRecipe } from '../../data/store';
 import { ImportReport } from './ImportReport';
 import { RecipeForm } from './RecipeForm';
 import { EurostatChoices } from './EurostatChoices';
 import { canRetry, storageErrorMessage } from './storage-messages';
 
-type ReportPhase = { kind: 'report'; file: { blob: Blob; fileName: string }; analysed: AnalysedImport; opts: ImportOptions; diff: DiffRow | null; indicators: string[]; saved: Recipe[] };
+type ReportPhase = {
+  kind: 'report'; file: { blob: Blob; fileName: string }; analysed: AnalysedImport; opts: ImportOptions; indicators: string[]; saved: Recipe[];
+  /** Where the import goes, what it changes there and elsewhere, the imported datasets it may go to, and the dataset's identity. */
+  target: ImportTarget; preview: ImportPreview | null; datasets: { id: string; nom: string }[]; identite: DatasetIdentity;
+};
 type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; run: RunningImport }
@@ -45,7 +50,11 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
   // The latest analysis: an earlier one that ends later (another file was chosen meanwhile) changes nothing.
   const latest = useRef(0);
 
-  async function analyse(file: { blob: Blob; fileName: string }, opts: ImportOptions) {
+  /**
+   * Analyses a file; `keep`: the analyst's target and identity from the report of an earlier analysis of the same
+   * file (another encoding, a recipe…), kept as they chose them.
+   */
+  async function analyse(file: { blob: Blob; fileName: string }, opts: ImportOptions, keep?: Pick<ReportPhase, 'target' | 'identite'>) {
     const mine = ++latest.current;
     const conn = await getDb();
     // The file's head is analysed while the catalogue and the saved recipes are read.
@@ -53,27 +62,37 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
     const saved = listRecipes().catch(() => [] as Recipe[]);
     const run = analyseFile(conn, file.blob, catalogue, opts, saved);
     setPhase({ kind: 'reading', name: file.fileName, run });
-    // Whether the file replaces a loaded dataset, asked while DuckDB waits for the file's bytes.
+    // Whether the file's own id is a loaded dataset, asked while DuckDB waits for the file's bytes.
     const id = datasetIdFor(file.fileName);
     const replaces = loadedPriorities(conn, id);
     replaces.catch(() => undefined);
     try {
       const [analysed, cat] = await Promise.all([run.promise, catalogue]);
-      let diff: DiffRow | null = null;
-      const loaded = await replaces;
-      const exists = loaded.priorite !== null;
+      const [loaded, datasets] = await Promise.all([replaces, importedDatasets(conn)]);
+      // The same file again replaces its dataset (said in the report); any other file makes a new one unless the analyst chooses.
+      const target: ImportTarget = keep?.target ?? (datasets.some((d) => d.id === id) ? { kind: 'remplacer', id } : { kind: 'nouveau' });
+      const clean = analysed.rowCount > 0 && analysed.result.errors === 0;
       // The measures « Importer » would give are computed while the analyst reads the report (after the
-      // comparison with the loaded dataset, when there is one: the report waits for that).
-      if (!exists && mine === latest.current) speculate(conn, analysed, file.fileName, loaded);
-      if (exists && analysed.rowCount > 0 && analysed.result.errors === 0) diff = await diffWithLoaded(conn, analysed, id);
+      // comparison with what is loaded: the report waits for that).
+      const preview = clean ? await previewImport(conn, analysed, target, file.fileName) : null;
       if (mine !== latest.current) return;
-      setPhase({ kind: 'report', file, analysed, opts, diff, indicators: [...cat.indicators], saved: await saved });
-      if (exists) speculate(conn, analysed, file.fileName, loaded);
+      const identite = keep?.identite ?? identityDefaults(analysed.result, analysed.sources, file.fileName);
+      setPhase({ kind: 'report', file, analysed, opts, indicators: [...cat.indicators], saved: await saved, target, preview, datasets, identite });
+      if (target.kind !== 'ajouter') speculate(conn, analysed, file.fileName, loaded);
     } catch (e) {
       if (mine !== latest.current) return;
       if (e instanceof DOMException && e.name === 'AbortError') setPhase({ kind: 'failed', message: t.importCancelled });
       else setPhase({ kind: 'failed', message: t.importFailed(e instanceof Error ? e.message : String(e)) });
     }
+  }
+
+  /** Another destination: what it changes is compared again before the report shows it. */
+  async function retarget(p: ReportPhase, target: ImportTarget) {
+    const mine = ++latest.current;
+    const conn = await getDb();
+    const clean = p.analysed.rowCount > 0 && p.analysed.result.errors === 0;
+    const preview = clean ? await previewImport(conn, p.analysed, target, p.file.fileName) : null;
+    if (mine === latest.current) setPhase({ ...p, target, preview });
   }
 
   async function onFile(f: File | undefined) {
@@ -91,7 +110,7 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
     setPhase({ kind: 'committing' });
     try {
       const conn = await getDb();
-      const { id } = await commitImport(conn, p.file, p.analysed, p.opts);
+      const { id } = await commitImport(conn, p.file, p.analysed, p.opts, { target: p.target, identite: p.identite });
       setPhase({ kind: 'done', rows: p.analysed.rowCount, id });
     } catch (e) {
       // No room, or another tab committing: nothing was changed, and the same analysis can be committed again.
@@ -139,27 +158,31 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
       ) : null}
       {phase.kind === 'report' ? (
         <>
-          <ImportReport result={phase.analysed.result} rowCount={phase.analysed.rowCount} diff={phase.diff} fast={phase.analysed.path.kind === 'rapide'} why={phase.analysed.path.kind === 'complet' ? phase.analysed.path.reason : undefined} lang={lang} t={t}
+          <ImportReport result={phase.analysed.result} rowCount={phase.analysed.rowCount} diff={phase.preview?.diff ?? null} adding={phase.target.kind === 'ajouter'} fast={phase.analysed.path.kind === 'rapide'} why={phase.analysed.path.kind === 'complet' ? phase.analysed.path.reason : undefined} lang={lang} t={t}
             choices={phase.analysed.result.format === 'eurostat' && phase.analysed.result.eurostat ? (
               // A Eurostat file's indicator and dimensions, inside the report; a change analyses the file again with it.
               <EurostatChoices info={phase.analysed.result.eurostat} indicators={[...phase.indicators, ...(phase.opts.declared ?? [])]} lang={lang} t={t}
-                onIndicator={(indicateur) => void analyse(phase.file, { ...phase.opts, indicateur })}
-                onDimension={(name, value) => void analyse(phase.file, { ...phase.opts, dimensions: { ...phase.opts.dimensions, [name]: value } })} />
+                onIndicator={(indicateur) => void analyse(phase.file, { ...phase.opts, indicateur }, phase)}
+                onDimension={(name, value) => void analyse(phase.file, { ...phase.opts, dimensions: { ...phase.opts.dimensions, [name]: value } }, phase)} />
             ) : null} />
+          {phase.analysed.result.errors === 0 && phase.analysed.rowCount > 0 ? (
+            <ImportDestination datasets={phase.datasets} target={phase.target} preview={phase.preview} identite={phase.identite} lang={lang} t={t}
+              onTarget={(target) => void retarget(phase, target)} onIdentity={(identite) => setPhase({ ...phase, identite })} />
+          ) : null}
           <div className="report-actions">
             {phase.analysed.result.errors === 0 && phase.analysed.rowCount > 0 ? (
               <button type="button" className="btn" data-testid="import-commit" onClick={() => void commit(phase)}>{t.importConfirm(formatCount(phase.analysed.rowCount, lang))}</button>
             ) : null}
             <button type="button" className="btn-link" onClick={() => setPhase({ kind: 'idle' })}>{t.importCancel}</button>
             {unknownIndicators.length ? (
-              <button type="button" className="btn-link" onClick={() => void analyse(phase.file, { ...phase.opts, declared: [...(phase.opts.declared ?? []), ...unknownIndicators] })}>
+              <button type="button" className="btn-link" onClick={() => void analyse(phase.file, { ...phase.opts, declared: [...(phase.opts.declared ?? []), ...unknownIndicators] }, phase)}>
                 {t.declareIndicators(unknownIndicators.slice(0, 5).join(', ') + (unknownIndicators.length > 5 ? '…' : ''))}
               </button>
             ) : null}
             {phase.analysed.result.encoding ? (
               <label className="inline">
                 {t.encodingLabel}{' '}
-                <select value={phase.analysed.result.encoding} onChange={(e) => void analyse(phase.file, { ...phase.opts, encoding: e.target.value as Encoding })}>
+                <select value={phase.analysed.result.encoding} onChange={(e) => void analyse(phase.file, { ...phase.opts, encoding: e.target.value as Encoding }, phase)}>
                   {['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'].map((x) => <option key={x} value={x}>{x}</option>)}
                 </select>
               </label>

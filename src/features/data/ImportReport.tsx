@@ -6,27 +6,40 @@ import type { Problem } from '../../data/import/problems';
 import type { DiffRow } from '../../data/import/commit';
 import { toCsv } from '../../data/csv-export';
 import { downloadText } from '../../ui/download';
+import { groupProblems, reportStatus, type ProblemGroup } from './problem-groups';
 
 const FIRST = 5;
+const FIRST_LINES = 20;
 
-function groups(problems: readonly Problem[]): [string, Problem[]][] {
-  const m = new Map<string, Problem[]>();
-  for (const p of problems) {
-    const list = m.get(p.code);
-    if (list) list.push(p);
-    else m.set(p.code, [p]);
-  }
-  return [...m.entries()];
+/** One group of problems: a title in words with its count, the code beside it, each distinct message once with its lines. */
+function GroupView({ g, lang, t }: { g: ProblemGroup; lang: Lang; t: Messages }) {
+  const n = (x: number) => formatCount(x, lang);
+  return (
+    <details open={g.severity === 'erreur'} data-testid="problem-group" data-code={g.code} data-count={g.count}>
+      <summary>
+        <strong>{t.problemTitles[g.code] ?? g.code}</strong> ({t.problemGroupCount(n(g.count), g.byLine, g.count === 1)}) <code className="muted">{g.code}</code>
+      </summary>
+      <ul className="problem-messages">
+        {g.messages.slice(0, FIRST).map((m, i) => (
+          <li key={i} data-testid="problem-message">
+            {m.colonne ? <>« {m.colonne} » — </> : null}{lang === 'en' ? m.message_en : m.message_fr}
+            {m.lignes.length ? <span className="muted"> {t.problemLines(m.lignes.slice(0, FIRST_LINES).join(', '), m.lignes.length > FIRST_LINES ? n(m.lignes.length - FIRST_LINES) : '')}</span> : null}
+          </li>
+        ))}
+      </ul>
+      {g.messages.length > FIRST ? <p className="muted">{t.reportMore(n(g.messages.length - FIRST))}</p> : null}
+    </details>
+  );
 }
 
 /**
  * The validation report: status, counts, what the file needs chosen (`choices`, e.g. a Eurostat file's indicator and
- * dimensions), problems grouped by code with their first rows, preview, diff. `data-status` is "ok", "warning"
+ * dimensions), problems grouped by code under a title in words, each distinct message once with its lines, preview, diff. `data-status` is "ok", "warning"
  * (importable, with warnings) or "error".
  */
-export function ImportReport({ result, rowCount, diff, fast = false, why, lang, t, choices }: { result: ImportResult; rowCount: number; diff: DiffRow | null; fast?: boolean; why?: string; lang: Lang; t: Messages; choices?: ReactNode }) {
-  const ok = result.errors === 0 && rowCount > 0;
-  const status = ok ? (result.warnings > 0 ? 'warning' : 'ok') : 'error';
+export function ImportReport({ result, rowCount, diff, adding = false, fast = false, why, lang, t, choices }: { result: ImportResult; rowCount: number; diff: DiffRow | null; adding?: boolean; fast?: boolean; why?: string; lang: Lang; t: Messages; choices?: ReactNode }) {
+  const status = reportStatus(result, rowCount);
+  const ok = status !== 'error';
   const n = (x: number) => formatCount(x, lang);
   const errors = result.problems.filter((p) => p.severity === 'erreur');
   const warnings = result.problems.filter((p) => p.severity !== 'erreur');
@@ -47,31 +60,14 @@ export function ImportReport({ result, rowCount, diff, fast = false, why, lang, 
         {result.delimiter ? <li>{t.reportDelimiter(result.delimiter)}</li> : null}
         <li>{t.reportCounts(n(result.dataRows), result.titleRows, result.blankRows, result.footnoteRows, n(result.skipped))}</li>
         {fast ? <li>{t.reportFastPath}</li> : null}
-        {diff ? <li>{t.reportDiff(n(diff.ajoutees), n(diff.retirees), n(diff.modifiees), n(diff.inchangees))}</li> : null}
+        {diff ? <li data-testid="import-diff">{adding ? t.reportAddDiff(n(diff.ajoutees), n(diff.modifiees), n(diff.inchangees)) : t.reportDiff(n(diff.ajoutees), n(diff.retirees), n(diff.modifiees), n(diff.inchangees))}</li> : null}
       </ul>
       {choices}
       {[[t.reportProblems, errors], [t.reportWarnings, warnings]].map(([title, list]) =>
         (list as Problem[]).length ? (
           <div key={title as string} className="report-problems">
             <h4>{title as string}</h4>
-            {groups(list as Problem[]).map(([code, ps]) => (
-              <details key={code} open={ps[0]?.severity === 'erreur'}>
-                <summary>
-                  <code>{code}</code> ({n(ps.length)}) — {lang === 'en' ? ps[0]?.message_en : ps[0]?.message_fr}
-                </summary>
-                <table className="data-table compact">
-                  <thead>
-                    <tr><th scope="col">{t.reportLine}</th><th scope="col">{t.reportColumn}</th><th scope="col">{t.reportMessage}</th></tr>
-                  </thead>
-                  <tbody>
-                    {ps.slice(0, FIRST).map((p, i) => (
-                      <tr key={i}><td>{p.ligne ?? '—'}</td><td>{p.colonne ?? '—'}</td><td>{lang === 'en' ? p.message_en : p.message_fr}</td></tr>
-                    ))}
-                  </tbody>
-                </table>
-                {ps.length > FIRST ? <p className="muted">{t.reportMore(n(ps.length - FIRST))}</p> : null}
-              </details>
-            ))}
+            {groupProblems(list as Problem[]).map((g) => <GroupView key={g.code} g={g} lang={lang} t={t} />)}
           </div>
         ) : null,
       )}
