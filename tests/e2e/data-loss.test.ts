@@ -317,7 +317,7 @@ describe('data loss', () => {
     await expectState(page, { ...before, stored: [`gros:${BIG.length}`], share: want.defaults });
     expect(errors).toEqual([]);
     await close();
-  });
+  }, 240000); // four page loads and three analyses of a 10,101-row file: sized for a loaded machine
 
   test('two tabs: one commits at a time, the other is told and keeps its data; each learns of the other’s commit; a stale tab never overwrites', async () => {
     const { page: a, errors, close } = await open();
