@@ -2,25 +2,10 @@ import { useState, type ReactNode } from 'react';
 import type { Messages } from '../../i18n';
 import { Recipe } from '../../data/import/recipe';
 import { PRESETS } from '../../data/import/presets';
-import { foldKey } from '../../data/import/numbers';
+import { blankRecipe } from '../../data/import/recipe-draft';
 import { downloadText } from '../../ui/download';
 
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
-
-/** The first column whose folded name is one of `names`, else '' (a field is only pre-filled from a column's name). */
-function byName(header: readonly string[], names: readonly string[]): string {
-  return header.find((h) => names.includes(foldKey(h))) ?? '';
-}
-
-/** A new recipe: only columns whose names say what they hold are pre-filled; every other field starts empty. */
-export function blankRecipe(header: readonly string[], indicator: string): Recipe {
-  return {
-    v: 1, nom: 'Ma recette', indicateur: indicator,
-    territoire: { colonne: byName(header, ['territoire', 'territory', 'departement', 'dep', 'dept', 'code_departement', 'geo']) },
-    annee: { valeur: new Date().getFullYear() - 2 },
-    sexe: { mode: 'colonnes', femmes: byName(header, ['femmes', 'filles', 'women', 'female']) }, mesure: { mode: 'compte' }, filtres: [],
-  };
-}
 
 type Filtre = Recipe['filtres'][number];
 type ColumnSelect = (label: string, value: string, onChange: (v: string) => void, optional?: boolean) => ReactNode;

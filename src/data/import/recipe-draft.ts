@@ -1,0 +1,22 @@
+import { foldKey } from './numbers';
+import type { Recipe } from './recipe';
+
+/** The first column whose folded name is one of `names`, else '' (a field is only pre-filled from a column's name). */
+function byName(header: readonly string[], names: readonly string[]): string {
+  return header.find((h) => names.includes(foldKey(h))) ?? '';
+}
+
+/**
+ * A new recipe for a file no recipe fits: only columns whose names say what they hold are pre-filled (a territory,
+ * a women column); every other field starts empty, never with a column chosen for its place in the header.
+ */
+export function blankRecipe(header: readonly string[], indicator: string): Recipe {
+  return {
+    v: 1, nom: 'Ma recette', indicateur: indicator,
+    territoire: { colonne: byName(header, ['territoire', 'territory', 'departement', 'dep', 'dept', 'code_departement', 'geo']) },
+    annee: { valeur: new Date().getFullYear() - 2 },
+    sexe: { mode: 'colonnes', femmes: byName(header, ['femmes', 'filles', 'women', 'female']) },
+    mesure: { mode: 'compte' },
+    filtres: [],
+  };
+}
