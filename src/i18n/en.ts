@@ -10,7 +10,7 @@ export const en: Messages = {
   languageSwitch: 'Français',
   languageSwitchLabel: 'Lire cette page en français',
   illustrativeNotice:
-    'Illustrative data: the values by département are generated for demonstration, calibrated on published figures; they are not official statistics. The Eurostat series (France, EU) are real.',
+    'Illustrative data: the values by département are generated for demonstration, calibrated on published figures; they are not official statistics. The Eurostat series (France, EU) and the NSI pupils (DEPP) are real.',
   dbIdle: 'Database waiting',
   dbLoadingEngine: 'Loading the data engine…',
   dbLoadingData: 'Loading the data…',

@@ -9,7 +9,7 @@ export const fr = {
   languageSwitch: 'English',
   languageSwitchLabel: 'Read this page in English',
   illustrativeNotice:
-    'Données illustratives : les valeurs par département sont générées pour la démonstration, calibrées sur des chiffres publiés ; elles ne sont pas des statistiques officielles. Les séries Eurostat (France, UE) sont réelles.',
+    'Données illustratives : les valeurs par département sont générées pour la démonstration, calibrées sur des chiffres publiés ; elles ne sont pas des statistiques officielles. Les séries Eurostat (France, UE) et les élèves en spécialité NSI (DEPP) sont réels.',
   dbIdle: 'Base de données en attente',
   dbLoadingEngine: 'Chargement du moteur de données…',
   dbLoadingData: 'Chargement des données…',
