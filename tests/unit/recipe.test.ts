@@ -123,6 +123,8 @@ describe('which recipe applies', () => {
   test('a new recipe pre-fills only columns named for what they hold', () => {
     const blank = blankRecipe(['libelle', 'nombre', 'an'], 'emploi_numerique');
     expect(blank.territoire).toEqual({ colonne: '' });
+    expect(blank.annee).toEqual({ colonne: 'an' });
+    expect(blankRecipe(['x'], 'emploi_numerique').annee).toEqual({ colonne: '' }); // no year made up
     expect(blank.sexe).toEqual({ mode: 'colonnes', femmes: '' });
     expect(blankRecipe(['Département', 'Filles'], 'nsi_lycee').territoire).toEqual({ colonne: 'Département' });
   });

@@ -131,7 +131,7 @@ export function RecipeForm({ header, indicators, initial, saved, onApply, onSave
       <WhereFields r={r} set={set} columnSelect={columnSelect} t={t} />
       <label>
         {t.recipeSexMode}
-        <select value={r.sexe.mode} onChange={(e) => set({ sexe: e.target.value === 'colonne' ? { mode: 'colonne', colonne: '', femmes: ['F'], hommes: ['M'], total: [] } : { mode: 'colonnes', femmes: '' } })}>
+        <select value={r.sexe.mode} onChange={(e) => set({ sexe: e.target.value === 'colonne' ? { mode: 'colonne', colonne: '', femmes: [], hommes: [], total: [] } : { mode: 'colonnes', femmes: '' } })}>
           <option value="colonne">{t.recipeSexColumn}</option>
           <option value="colonnes">{t.recipeSexColumns}</option>
         </select>
