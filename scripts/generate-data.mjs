@@ -6,7 +6,10 @@
  * `npm run data` must reproduce both files byte for byte (a test checks it).
  *
  * Assumptions of the illustrative generator (none of these numbers is an official statistic):
- * - Years 2015–2024; `nsi_lycee` only from 2019, since the NSI speciality was created by the 2019 lycée reform.
+ * - Years 2015–2024.
+ * - `nsi_lycee` is not written: real figures replace it (`data/depp-nsi.csv`, DEPP, `npm run depp-nsi`). Its series
+ *   is still drawn (from 2019, the NSI speciality's first year), so that the pseudo-random stream, and with it every
+ *   other indicator's figures, stays what it was.
  * - National (FR) women's shares follow published anchors (DATA.md): digital occupations ≈ 23.6 % in 2022,
  *   technical digital roles ≈ 15 %, NSI pupils ≈ 14 %, higher-education digital programmes ≈ 17–20 %,
  *   vocational training ≈ 27 %, job seekers in IT occupations ≈ 25 %; each moves by a small yearly trend.
@@ -56,6 +59,9 @@ const SPECS = {
   emploi_technique: { share0: 13.9, slope: 0.15, fr0: 560000, reg0: 26000, growth: 0.045, weights: WEIGHTS, from: 2015 },
   demandeurs_numerique: { share0: 23.5, slope: 0.2, fr0: 68000, reg0: 6400, growth: 0.03, weights: WEIGHTS, from: 2015 },
 };
+
+/** Indicators whose generated rows are dropped from the output, because the default data has real ones. */
+const REPLACED_BY_REAL = new Set(['nsi_lycee']);
 
 /** Cells withheld as statistically secret: [territoire, indicateur, annee]. */
 const SECRETS = [['48', 'nsi_lycee', 2019], ['48', 'demandeurs_numerique', 2016], ['32', 'formation_numerique', 2017], ['09', 'nsi_lycee', 2020]];
@@ -108,7 +114,7 @@ function observations() {
       }
     }
   }
-  return lines.join('\n') + '\n';
+  return lines.filter((l) => !REPLACED_BY_REAL.has(l.split(',')[2])).join('\n') + '\n';
 }
 
 function csvCell(v) {

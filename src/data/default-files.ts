@@ -3,6 +3,7 @@ import indicatorsUrl from '../../data/indicators.csv?url';
 import datasetsUrl from '../../data/datasets.csv?url';
 import illustrativeUrl from '../../data/observations-illustratives.csv?url';
 import eurostatUrl from '../../data/eurostat-specialistes-tic.csv?url';
+import deppNsiUrl from '../../data/depp-nsi.csv?url';
 import type { DefaultFiles } from './load';
 
 async function text(url: string): Promise<string> {
@@ -13,13 +14,13 @@ async function text(url: string): Promise<string> {
 
 /** Fetches the committed default data from the app's own origin (emitted as assets by Vite). */
 export async function fetchDefaultFiles(): Promise<DefaultFiles> {
-  const [territories, indicators, datasets, illustrative, eurostat] = await Promise.all([
-    text(territoriesUrl), text(indicatorsUrl), text(datasetsUrl), text(illustrativeUrl), text(eurostatUrl),
+  const [territories, indicators, datasets, illustrative, eurostat, deppNsi] = await Promise.all([
+    text(territoriesUrl), text(indicatorsUrl), text(datasetsUrl), text(illustrativeUrl), text(eurostatUrl), text(deppNsiUrl),
   ]);
   return {
     territories,
     indicators,
     datasets,
-    observations: { 'observations-illustratives.csv': illustrative, 'eurostat-specialistes-tic.csv': eurostat },
+    observations: { 'observations-illustratives.csv': illustrative, 'eurostat-specialistes-tic.csv': eurostat, 'depp-nsi.csv': deppNsi },
   };
 }

@@ -6,7 +6,7 @@ import { DatasetIdentity } from './import/identity';
  * The ids of the default datasets, as `data/datasets.csv` lists them (tests/unit/stored-records.test.ts checks they
  * agree). No stored import may take one: replayed on start, it would replace that dataset's rows.
  */
-export const DEFAULT_DATASET_IDS: readonly string[] = ['illustratif', 'eurostat_tic'];
+export const DEFAULT_DATASET_IDS: readonly string[] = ['illustratif', 'eurostat_tic', 'depp_nsi'];
 
 /**
  * Every id `datasetIdFor` (src/data/imports.ts) writes, and nothing else: lowercase letters and digits in runs joined

@@ -81,7 +81,7 @@ function many(indicators: readonly string[], sourceLength: number): CanonicalRow
   return rows;
 }
 
-const DEFAULT_ROWS = 784 + 38;
+const DEFAULT_ROWS = 700 + 38 + 70;
 const BASE = few(['31', '34'], 9000, 'Base');
 const MEDIUM = many(['emploi_technique'], 200); // about 300 KB: the full pipeline
 const BIG = many(INDICATORS, 260); // about 3 MB: the fast path
@@ -134,7 +134,7 @@ async function ready(page: Page) {
 const datasets = (page: Page) =>
   page.$$eval('[data-dataset]', (els) => els.map((e) => `${e.getAttribute('data-dataset')}:${e.getAttribute('data-rows')}:${e.getAttribute('data-active')}`).sort());
 const count = async (page: Page) => Number(await page.getAttribute('[data-testid="observations-count"]', 'data-total'));
-const DEFAULTS = ['eurostat_tic:38:true', 'illustratif:784:true'];
+const DEFAULTS = ['depp_nsi:70:true', 'eurostat_tic:38:true', 'illustratif:700:true'];
 
 /** The imports IndexedDB holds (id and rows), read without creating the database if it is gone. */
 const stored = (page: Page) =>
@@ -464,7 +464,7 @@ describe('data loss', () => {
 
     await page.reload({ waitUntil: 'commit' });
     await ready(page);
-    // The defaults keep their 784 and 38 rows (and stay illustrative); the two valid records load beside them, active.
+    // The defaults keep their 700, 38 and 70 rows (the illustrative ones stay illustrative); the two valid records load beside them, active.
     await expectState(page, { datasets: [...DEFAULTS, ...valid], rows: DEFAULT_ROWS + 4, share: want.defaults });
     expect(await page.locator('[data-testid="illustrative-notice"]').count()).toBe(1);
     expect(await namedIn('fr')).toEqual(named);

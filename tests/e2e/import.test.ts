@@ -55,7 +55,7 @@ describe('imports in the browser', () => {
     await page.waitForSelector('[data-dataset="analyste_2024"][data-rows="2"][data-active="true"]');
     // The count is its own query: it may land just after the list of datasets.
     const total = () => page.getAttribute('[data-testid="observations-count"]', 'data-total').then(Number);
-    await expect.poll(total, { timeout: 30000 }).toBe(784 + 38 + 2);
+    await expect.poll(total, { timeout: 30000 }).toBe(700 + 38 + 70 + 2);
 
     // every chart of the overview reflects it
     const want = await expectedRegion();
@@ -101,17 +101,17 @@ describe('imports in the browser', () => {
     await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
     await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
     const total = () => page.getAttribute('[data-testid="observations-count"]', 'data-total').then(Number);
-    await expect.poll(total, { timeout: 30000 }).toBe(784 + 38);
+    await expect.poll(total, { timeout: 30000 }).toBe(700 + 38 + 70);
     const before = await datasets(page);
     const warmed = await page.waitForFunction(() => (performance.getEntriesByName('import:prechauffage')[0] as PerformanceMeasure | undefined)?.detail, null, { timeout: 60000 });
     expect(await warmed.jsonValue()).toBe('fait');
     expect(await datasets(page)).toEqual(before);
-    expect(await total()).toBe(784 + 38);
+    expect(await total()).toBe(700 + 38 + 70);
     // An import right after it goes through as usual.
     expect(await importFile(page, 'apres-prechauffage.csv', GOOD)).toMatchObject({ status: 'ok', rows: 2, errors: 0 });
     await page.getByRole('button', { name: /^Importer 2 lignes/ }).click();
     await page.waitForSelector('[data-dataset="apres_prechauffage"][data-rows="2"][data-active="true"]');
-    await expect.poll(total, { timeout: 30000 }).toBe(784 + 38 + 2);
+    await expect.poll(total, { timeout: 30000 }).toBe(700 + 38 + 70 + 2);
     // Listed again from DuckDB after the import: the datasets before, and the new one, nothing else.
     const byId = (xs: { id: string | null }[]) => [...xs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
     expect(byId(await datasets(page))).toEqual(byId([...before, { id: 'apres_prechauffage', rows: 2, active: true }]));
@@ -149,7 +149,7 @@ describe('imports in the browser', () => {
     const all = await save(/^Toutes les données/);
     const lines = all.replace(/^\ufeff/, '').trim().split(/\r\n/);
     expect(lines[0]).toBe('territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,jeu,source,licence');
-    expect(lines).toHaveLength(1 + 784 + 38 + 1);
+    expect(lines).toHaveLength(1 + 700 + 38 + 70 + 1);
     expect(all).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(all).not.toMatch(/,=HYPERLINK/);
     expect(all).toContain('Licence Ouverte 2.0');
@@ -235,7 +235,7 @@ describe('imports in the browser', () => {
     await page.reload({ waitUntil: 'commit' });
     await page.waitForSelector(`[data-dataset="gros"][data-rows="${rows}"][data-active="true"]`, { timeout: 90000 });
     const total = () => page.getAttribute('[data-testid="observations-count"]', 'data-total').then(Number);
-    await expect.poll(total, { timeout: 30000 }).toBe(784 + 38 + rows);
+    await expect.poll(total, { timeout: 30000 }).toBe(700 + 38 + 70 + rows);
     page.once('dialog', (d) => void d.accept());
     await page.locator('[data-dataset="gros"] button', { hasText: 'Supprimer' }).click();
     await page.waitForSelector('[data-dataset="gros"]', { state: 'detached' });

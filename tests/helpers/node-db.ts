@@ -63,6 +63,7 @@ export function readDefaultFiles(root = ROOT): DefaultFiles {
     observations: {
       'observations-illustratives.csv': read('observations-illustratives.csv'),
       'eurostat-specialistes-tic.csv': read('eurostat-specialistes-tic.csv'),
+      'depp-nsi.csv': read('depp-nsi.csv'),
     },
   };
 }

@@ -14,10 +14,10 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe('the default data in DuckDB', () => {
-  test('seven indicators, in pipeline order, with the fixed ids', async () => {
+  test('eight indicators, in pipeline order, with the fixed ids', async () => {
     const rows = await runQuery(db, indicatorsQuery(), IndicatorRow);
     expect(rows.map((r) => r.id)).toEqual([
-      'nsi_lycee', 'sup_numerique', 'formation_numerique', 'emploi_numerique', 'emploi_technique', 'demandeurs_numerique', 'specialistes_tic',
+      'nsi_lycee', 'nsi_premiere', 'sup_numerique', 'formation_numerique', 'emploi_numerique', 'emploi_technique', 'demandeurs_numerique', 'specialistes_tic',
     ]);
   });
   test('the scope: Occitanie, its 13 départements, France and the EU', async () => {
@@ -42,16 +42,27 @@ describe('the default data in DuckDB', () => {
     expect(region?.illustratif).toBe(true);
   });
   test('a secret département makes the région partial, not zero', async () => {
-    const [row] = await runQuery(db, measuresQuery({ indicateur: 'nsi_lycee', annee: 2019, territoires: ['76'] }), MesureRow);
+    const [row] = await runQuery(db, measuresQuery({ indicateur: 'demandeurs_numerique', annee: 2016, territoires: ['76'] }), MesureRow);
     expect(row?.n_manquants).toBe(1);
     expect(row?.part).not.toBeNull();
-    const ranking = await runQuery(db, rankingQuery({ region: '76', indicateur: 'nsi_lycee', annee: 2019 }), RankingRow);
+    const ranking = await runQuery(db, rankingQuery({ region: '76', indicateur: 'demandeurs_numerique', annee: 2016 }), RankingRow);
     expect(ranking.find((r) => r.territoire === '48')?.raison).toBe('secret');
     expect(ranking.filter((r) => r.rang !== null)).toHaveLength(12);
   });
-  test('NSI has no year before 2019', async () => {
-    const years = await runQuery(db, yearsQuery('nsi_lycee'), YearsRow);
-    expect(years.map((y) => y.annee)).toEqual([2024, 2023, 2022, 2021, 2020, 2019]);
+  test("NSI is DEPP's real data only: terminale 2020–2022, première 2021–2022, no generated row", async () => {
+    expect((await runQuery(db, yearsQuery('nsi_lycee'), YearsRow)).map((y) => y.annee)).toEqual([2022, 2021, 2020]);
+    expect((await runQuery(db, yearsQuery('nsi_premiere'), YearsRow)).map((y) => y.annee)).toEqual([2022, 2021]);
+    for (const id of ['nsi_lycee', 'nsi_premiere']) {
+      expect((await runQuery(db, sourcesQuery(id), SourceRow)).map((s) => [s.id, s.illustratif])).toEqual([['depp_nsi', false]]);
+    }
+  });
+  test('NSI terminale 2022: Occitanie computed from its départements, France and Haute-Garonne as published', async () => {
+    const rows = await runQuery(db, measuresQuery({ indicateur: 'nsi_lycee', annee: 2022, territoires: ['76', 'FR', '31'] }), MesureRow);
+    const at = (t: string) => rows.find((r) => r.territoire === t);
+    expect([at('76')?.femmes, at('76')?.effectif, at('76')?.illustratif]).toEqual([220, 1496, false]);
+    expect(at('76')?.part).toBeCloseTo(14.7, 1);
+    expect([at('FR')?.femmes, at('FR')?.effectif]).toEqual([2674, 18030]);
+    expect([at('31')?.femmes, at('31')?.effectif]).toEqual([61, 437]);
   });
   test('sources are the datasets that hold the indicator', async () => {
     const tic = await runQuery(db, sourcesQuery('specialistes_tic'), SourceRow);

@@ -233,7 +233,7 @@ describe('pipeline', () => {
     const rows = await runQuery(db, pipelineQuery({ territoire: '31' }), PipelineRow);
     const byId = Object.fromEntries(rows.map((r) => [r.indicateur, r]));
     expect(rows.map((r) => r.indicateur)).toEqual([
-      'nsi_lycee', 'sup_numerique', 'formation_numerique', 'emploi_numerique', 'emploi_technique', 'demandeurs_numerique', 'specialistes_tic',
+      'nsi_lycee', 'nsi_premiere', 'sup_numerique', 'formation_numerique', 'emploi_numerique', 'emploi_technique', 'demandeurs_numerique', 'specialistes_tic',
     ]);
     expect(byId['sup_numerique']?.annee).toBe(2022);
     close(byId['sup_numerique']?.part, 25);
@@ -241,6 +241,7 @@ describe('pipeline', () => {
     expect(byId['emploi_technique']?.annee).toBe(2022);
     close(byId['emploi_technique']?.part, 28);
     expect(byId['nsi_lycee']?.raison).toBe('absent');
+    expect(byId['nsi_premiere']?.raison).toBe('absent');
   });
   test('up to a chosen year', async () => {
     const rows = await runQuery(db, pipelineQuery({ territoire: '31', annee: 2022 }), PipelineRow);

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const IDS = ['nsi_lycee', 'sup_numerique', 'formation_numerique', 'emploi_numerique', 'emploi_technique', 'demandeurs_numerique', 'specialistes_tic'];
+const IDS = ['nsi_lycee', 'nsi_premiere', 'sup_numerique', 'formation_numerique', 'emploi_numerique', 'emploi_technique', 'demandeurs_numerique', 'specialistes_tic'];
 // Years with data and without (2030), repeated indicators, a year before every series (1995).
 const JOBS = IDS.flatMap((indicateur, i) => [{ indicateur, annee: 2015 + i }, { indicateur, annee: 2022 }]).concat([{ indicateur: 'emploi_numerique', annee: 2030 }, { indicateur: 'sup_numerique', annee: 1995 }]);
 const K = z.object({ k: z.number() });
@@ -73,7 +73,7 @@ describe('the overview\'s queries for several indicators at once equal the singl
     const all = await runQuery(db, pipelinesQuery({ territoire: ['76', 'FR', '31'], annees: years }), PipelineRow.and(z.object({ jusqua: z.number() })));
     for (const y of new Set(years)) {
       const one = await runQuery(db, pipelineQuery({ territoire: ['76', 'FR', '31'], annee: y }), PipelineRow);
-      expect(one.length).toBe(21);
+      expect(one.length).toBe(24); // 8 indicators × 3 territories
       expect(all.filter((r) => r.jusqua === y).map(({ jusqua: _, ...r }) => r)).toEqual(one);
     }
   });

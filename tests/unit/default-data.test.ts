@@ -55,7 +55,7 @@ describe('the illustrative generator', () => {
   });
 });
 
-describe.each(['data/observations-illustratives.csv', 'data/eurostat-specialistes-tic.csv'])('%s', (file) => {
+describe.each(['data/observations-illustratives.csv', 'data/eurostat-specialistes-tic.csv', 'data/depp-nsi.csv'])('%s', (file) => {
   const data = rows(file);
   test('every row satisfies the Table Schema and the canonical rules', () => {
     const bad = data.flatMap((r, i) => violations(r).map((v) => `row ${i + 2}: ${v}`));
@@ -72,15 +72,15 @@ describe('illustrative data', () => {
   test('says it is illustrative on every row', () => {
     expect(data.every((r) => /illustratives/i.test(r['source'] ?? ''))).toBe(true);
   });
-  test('covers the 13 départements and France, 2015–2024, with NSI only from 2019', () => {
+  test('covers the 13 départements and France, 2015–2024, without NSI (real DEPP data replaces it)', () => {
     expect(new Set(data.map((r) => r['territoire']))).toEqual(new Set([...OCCITANIE, 'FR']));
     const years = data.map((r) => Number(r['annee']));
     expect(Math.min(...years)).toBe(2015);
     expect(Math.max(...years)).toBe(2024);
-    expect(Math.min(...data.filter((r) => r['indicateur'] === 'nsi_lycee').map((r) => Number(r['annee'])))).toBe(2019);
+    expect(data.filter((r) => (r['indicateur'] ?? '').startsWith('nsi_'))).toEqual([]);
   });
   test('holds secret cells and small counts in Lozère and Gers', () => {
-    expect(data.filter((r) => r['statut'] === 'secret').length).toBeGreaterThanOrEqual(3);
+    expect(data.filter((r) => r['statut'] === 'secret').length).toBeGreaterThanOrEqual(2);
     for (const dep of ['48', '32']) {
       const small = data.filter((r) => r['territoire'] === dep && r['femmes'] !== '' && Number(r['femmes']) < 200);
       expect(small.length).toBeGreaterThan(10);
@@ -95,8 +95,6 @@ describe('illustrative data', () => {
     expect(fr('emploi_numerique', 2022)).toBeLessThan(25);
     expect(fr('emploi_technique', 2022)).toBeGreaterThan(13.5); // ≈ 15 %
     expect(fr('emploi_technique', 2022)).toBeLessThan(16.5);
-    expect(fr('nsi_lycee', 2022)).toBeGreaterThan(12.5); // ≈ 14 %
-    expect(fr('nsi_lycee', 2022)).toBeLessThan(15.5);
     expect(fr('sup_numerique', 2022)).toBeGreaterThan(17); // 17–20 %
     expect(fr('sup_numerique', 2022)).toBeLessThan(20);
   });

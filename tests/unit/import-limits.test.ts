@@ -385,8 +385,9 @@ describe('a name that several territories bear is an error naming the candidates
     expect(match('HÉRAULT')).toEqual({ code: '34' });
   });
 
-  test('in a recipe too', () => {
+  test('in a recipe, a name whose candidates the dashboard all leaves out is skipped and counted (an ambiguous shown name stays an error: tests/unit/recipe.test.ts)', () => {
     const r = run('Code;Année;Sexe;Effectif\nGuadeloupe;2024;F;1\n31;2024;F;1\n31;2024;M;2\n', { recipe: RECIPE });
-    expect(where(r)).toEqual([['territoire_ambigu', 2, 'Code']]);
+    expect(where(r)).toEqual([['lignes_hors_perimetre', null, null]]);
+    expect(r.skipped).toBe(1);
   });
 });

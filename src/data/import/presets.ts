@@ -3,6 +3,34 @@ import type { Recipe } from './recipe';
 /** Digital occupations of PCS 2003 (DATA.md). */
 export const PCS_NUMERIQUE = ['388A', '388B', '388C', '388D', '388E', '478A', '478B', '478C', '478D', '544A'];
 
+/** DEPP's NSI columns, the same in its terminale and première files (`0011_…` and `05_…` are combinations including NSI: never added). */
+const NSI = { femmes: '0747_numerique_et_sciences_informatiques_filles', hommes: '0747_numerique_et_sciences_informatiques_garcons' };
+
+/**
+ * DEPP spécialités file (data.education.gouv.fr): one row per lycée of all France, départements as capitalised
+ * names without accents. Summed per département of Occitanie and, over every row, for France; a file's rows of
+ * other départements are skipped and counted. Recognised by its total column (terminale or première).
+ */
+function deppPreset(classe: 'terminale' | 'premiere'): Recipe {
+  const terminale = classe === 'terminale';
+  return {
+    v: 1,
+    nom: terminale ? 'DEPP – spécialités en terminale générale (doublettes), NSI' : 'DEPP – spécialités en première générale (triplettes), NSI',
+    description: `Fichier ${terminale ? 'fr-en-effectifs-specialites-doublettes-terminale-generale' : 'fr-en-effectifs-specialites-triplettes-1ere-generale'} : une ligne par lycée, colonnes 0747_numerique_et_sciences_informatiques_filles / _garcons (les combinaisons qui incluent NSI n’y sont pas ajoutées), départements en capitales sans accents ; la France est la somme de toutes les lignes.`,
+    indicateur: terminale ? 'nsi_lycee' : 'nsi_premiere',
+    territoire: { colonne: 'departement' },
+    annee: { colonne: 'rentree_scolaire' },
+    sexe: { mode: 'colonnes', ...NSI },
+    mesure: { mode: 'compte' },
+    filtres: [],
+    total_france: true,
+    requiert: [terminale ? 'effectif_total_en_terminale_generale' : 'effectif_total_en_premiere_generale'],
+    source: terminale
+      ? 'Ministère de l\'Éducation nationale – DEPP, effectifs d\'élèves par spécialité en terminale générale'
+      : 'Ministère de l\'Éducation nationale – DEPP, effectifs d\'élèves par spécialité en première générale',
+  };
+}
+
 /**
  * Recipes shipped for the official formats of DATA.md, built on their real headers. The analyst can adjust and
  * save a copy (e.g. another discipline, another census vintage).
@@ -48,4 +76,6 @@ export const PRESETS: Recipe[] = [
     filtres: [{ colonne: 'PROF', valeurs: PCS_NUMERIQUE }],
     source: 'Insee, recensement de la population (fichier détail)',
   },
+  deppPreset('terminale'),
+  deppPreset('premiere'),
 ];

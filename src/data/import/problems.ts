@@ -32,6 +32,8 @@ export type ProblemCode =
   | 'sans_valeur'
   | 'doublon'
   | 'recette_incomplete'
+  | 'lignes_hors_perimetre'
+  | 'lignes_sans_territoire'
   | 'aucune_ligne'
   // Eurostat files (src/data/import/eurostat*.ts)
   | 'eurostat_indicateur'
@@ -123,6 +125,8 @@ const T: Record<ProblemCode, Template> = {
   sans_valeur: () => ['Ni effectifs (femmes avec total ou hommes), ni part, ni statut secret.', 'No counts (women with total or men), no share and no secret status.'],
   doublon: (v, first) => [`Doublon de la clé ${v} (déjà à la ligne ${first}).`, `Duplicate key ${v} (already on line ${first}).`],
   recette_incomplete: (v) => [`La recette est incomplète : ${v}.`, `The recipe is incomplete: ${v}.`],
+  lignes_hors_perimetre: (v, names) => [`${v} ligne(s) d’autres territoires que ceux du tableau de bord écartées (${names}).`, `${v} row(s) of territories other than the dashboard's skipped (${names}).`],
+  lignes_sans_territoire: (v) => [`${v} ligne(s) sans territoire écartées.`, `${v} row(s) without a territory skipped.`],
   aucune_ligne: () => ['Aucune ligne de données à importer.', 'No data row to import.'],
   // Eurostat files
   eurostat_indicateur: () => ['Fichier Eurostat : choisissez l’indicateur dans lequel l’importer (liste « Indicateur » du rapport), ou déclarez-en un nouveau.', 'Eurostat file: choose the indicator to import it into (the report’s "Indicator" list), or declare a new one.'],
@@ -136,7 +140,7 @@ const T: Record<ProblemCode, Template> = {
   eurostat_region_incomplete: (v, years) => [`Occitanie donnée par ses deux moitiés (${v}), mais une seule est publiée (${years}) : pas de valeur régionale ces années-là.`, `Occitanie given by its two halves (${v}), but only one is published (${years}): no regional value for those years.`],
 };
 
-const WARNINGS = new Set<ProblemCode>(['territoire_hors_perimetre', 'part_fraction', 'texte_tronque']);
+const WARNINGS = new Set<ProblemCode>(['territoire_hors_perimetre', 'part_fraction', 'texte_tronque', 'lignes_hors_perimetre', 'lignes_sans_territoire']);
 // Eurostat warnings: a value taken from an older EU aggregate, a région that its NUTS 2 halves cannot give.
 for (const c of ['eurostat_agregat_ue', 'eurostat_region_parts', 'eurostat_region_incomplete'] as const) WARNINGS.add(c);
 

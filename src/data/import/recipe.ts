@@ -3,10 +3,20 @@ import type { CanonicalRow, ImportCatalogue } from './canonical';
 import type { Parsed } from './parse';
 import { problem, type Problem } from './problems';
 import { cleanText, foldKey, parseNumber, parseYear } from './numbers';
-import { territoryMatcher } from './territory';
+import { DASHBOARD_SCOPE, territoryMatcher } from './territory';
 import { MAX_CELL_CHARS, MAX_COUNT, overlongCell } from './limits';
 
 const Col = z.string().min(1).max(200);
+
+/**
+ * A filter keeps the rows whose cell is one of `valeurs` (`parmi`, the default), is exactly its single value
+ * (`egal`), or starts with one of them (`commence`); case, accents, spaces and dashes are ignored.
+ */
+const Filter = z.object({
+  colonne: Col,
+  valeurs: z.array(z.string().max(200)).min(1).max(500),
+  mode: z.enum(['parmi', 'egal', 'commence']).optional(),
+}).refine((f) => f.mode !== 'egal' || f.valeurs.length === 1, { message: 'egal: une seule valeur / one value' });
 
 /**
  * A recipe maps any file's columns to the canonical model, so that next year's file imports in one click. It is
@@ -17,7 +27,8 @@ export const Recipe = z.object({
   nom: z.string().min(1).max(120),
   description: z.string().max(1000).optional(),
   indicateur: z.string().regex(/^[a-z0-9_]{1,64}$/),
-  territoire: z.object({ colonne: Col }),
+  /** A column of codes or names, or one territory for the whole file (`FR` for a France-only table). */
+  territoire: z.union([z.object({ colonne: Col }), z.object({ valeur: z.string().min(1).max(40) })]),
   annee: z.union([z.object({ colonne: Col }), z.object({ valeur: z.number().int().min(1990).max(2100) })]),
   sexe: z.discriminatedUnion('mode', [
     z.object({
@@ -35,14 +46,22 @@ export const Recipe = z.object({
     z.object({ mode: z.literal('poids'), colonne: Col }),
     z.object({ mode: z.literal('compte') }),
   ]),
-  filtres: z.array(z.object({ colonne: Col, valeurs: z.array(z.string().max(200)).min(1).max(500) })).max(20),
+  /** Every filter must keep a row for it to count. */
+  filtres: z.array(Filter).max(20),
+  /** The file covers all of France: every row that the filters keep, whatever its territory, is summed into FR. */
+  total_france: z.boolean().optional(),
+  /** A saved recipe's file header, exactly: it applies itself to a file with this header only. */
+  entete: z.array(z.string().max(200)).max(2000).optional(),
+  /** A preset's other columns, which recognise its file (the total column of a DEPP terminale file). */
+  requiert: z.array(Col).max(50).optional(),
   source: z.string().max(300).optional(),
 });
 export type Recipe = z.infer<typeof Recipe>;
 
-/** Columns a recipe reads: a saved recipe applies to a file that has them all. */
+/** Columns a recipe reads: a preset applies to a file that has them all (and the ones it `requiert`). */
 export function recipeColumns(r: Recipe): string[] {
-  const cols = [r.territoire.colonne, ...r.filtres.map((f) => f.colonne)];
+  const cols = r.filtres.map((f) => f.colonne);
+  if ('colonne' in r.territoire) cols.push(r.territoire.colonne);
   if ('colonne' in r.annee) cols.push(r.annee.colonne);
   if (r.sexe.mode === 'colonne') cols.push(r.sexe.colonne);
   else cols.push(...[r.sexe.femmes, r.sexe.hommes, r.sexe.total].filter((c): c is string => Boolean(c)));
@@ -98,26 +117,118 @@ function overlongCells(cells: readonly string[], columns: readonly { name: strin
   return out;
 }
 
+type Filtre = Recipe['filtres'][number];
+
+/** Whether a row's folded cell passes a filter. */
+function passes(f: Filtre, folded: string, values: readonly string[]): boolean {
+  if (f.mode === 'commence') return values.some((v) => folded.startsWith(v));
+  return values.includes(folded);
+}
+
+/** What a row's territory is for the recipe: a code shown by the dashboard, a row to skip and count, or a problem. */
+type Where = { code: string } | { skip: 'outside' | 'empty'; name: string } | { problem: Problem };
+
 /**
- * Applies a recipe: filters rows, maps territory, year and sex, sums the value (or weight, or count) per
- * territory and year into women, men and total. Problems name the line and column.
+ * Resolves territories. Rows of territories the dashboard does not show (other départements, other régions) and
+ * rows with an empty cell are skipped and counted, never errors; so is a name several territories bear when none
+ * of them is shown (Guadeloupe, région and département). A shown territory's ambiguous name stays an error.
+ */
+function territoryResolver(recipe: Recipe, cat: ImportCatalogue): (cell: string, line: number) => Where {
+  const match = territoryMatcher(cat.territories);
+  const colonne = 'colonne' in recipe.territoire ? recipe.territoire.colonne : null;
+  return (raw, line) => {
+    if (cleanText(raw) === '') return { skip: 'empty', name: '' };
+    const t = match(raw);
+    const at = { ligne: colonne === null ? null : line, colonne };
+    if ('code' in t) return DASHBOARD_SCOPE.has(t.code) ? { code: t.code } : { skip: 'outside', name: cleanText(raw) };
+    if ('outside' in t) return { skip: 'outside', name: cleanText(raw) };
+    if ('ambiguous' in t) {
+      const codes = t.ambiguous.split('|').map((x) => x.split(':')[1] ?? '');
+      if (codes.every((c) => !DASHBOARD_SCOPE.has(c))) return { skip: 'outside', name: cleanText(raw) };
+      return { problem: problem('territoire_ambigu', at, cleanText(raw), t.ambiguous) };
+    }
+    return { problem: problem('territoire_inconnu', at, raw) };
+  };
+}
+
+/** One grouped warning per kind of skipped row, with its count (and a few of the territories skipped). */
+function skippedWarnings(outside: Map<string, number>, empty: number): Problem[] {
+  const out: Problem[] = [];
+  const n = [...outside.values()].reduce((a, b) => a + b, 0);
+  if (n > 0) {
+    const names = [...outside.keys()].slice(0, 5).join(', ') + (outside.size > 5 ? '…' : '');
+    out.push(problem('lignes_hors_perimetre', {}, String(n), names));
+  }
+  if (empty > 0) out.push(problem('lignes_sans_territoire', {}, String(empty)));
+  return out;
+}
+
+/** A row's counts, read once: which sum each goes to, and whether a secret mark was met. */
+interface RowCounts { readonly adds: { which: 'f' | 'm' | 't'; value: number; col: string; raw: string }[]; secret: boolean }
+
+/** Reads the counts of one row (problems for unreadable or negative numbers); null when the row has no sex code the recipe knows. */
+function rowCounts(recipe: Recipe, cell: (name: string) => string, line: number, decimalComma: boolean, problems: Problem[]): RowCounts | null {
+  const out: RowCounts = { adds: [], secret: false };
+  const read = (which: 'f' | 'm' | 't', col: string) => {
+    const raw = cell(col);
+    const n = parseNumber(raw, decimalComma);
+    if (n.kind === 'ok') {
+      if (n.value < 0) problems.push(problem('nombre_negatif', { ligne: line, colonne: col }, raw));
+      else out.adds.push({ which, value: n.value, col, raw });
+    } else if (n.kind === 'secret') out.secret = true;
+    else if (n.kind === 'invalide') problems.push(problem('nombre_invalide', { ligne: line, colonne: col }, raw));
+  };
+  const sx = recipe.sexe;
+  if (sx.mode === 'colonnes') {
+    read('f', sx.femmes);
+    if (sx.hommes) read('m', sx.hommes);
+    if (sx.total) read('t', sx.total);
+    return out;
+  }
+  const s = foldKey(cell(sx.colonne));
+  const has = (codes: readonly string[]) => codes.some((c) => foldKey(c) === s);
+  const which = has(sx.femmes) ? 'f' : has(sx.hommes) ? 'm' : has(sx.total) ? 't' : null;
+  if (!which) return null;
+  if (recipe.mesure.mode === 'compte') out.adds.push({ which, value: 1, col: sx.colonne, raw: '1' });
+  else read(which, recipe.mesure.colonne);
+  return out;
+}
+
+/** The row's year: the recipe's constant or its column's, or a problem. */
+function rowYear(recipe: Recipe, cell: (name: string) => string, line: number): number | Problem {
+  if ('valeur' in recipe.annee) return recipe.annee.valeur;
+  const raw = cell(recipe.annee.colonne);
+  return parseYear(raw) ?? problem('annee_invalide', { ligne: line, colonne: recipe.annee.colonne }, raw);
+}
+
+/** The columns' problems, or null when the file has every column the recipe reads and its indicator is known. */
+function checkRecipe(header: readonly string[], recipe: Recipe, cat: ImportCatalogue): Problem[] | null {
+  const have = new Set(header.map(foldKey));
+  const missing = recipeColumns(recipe).filter((c) => !have.has(foldKey(c)));
+  if (missing.length) return missing.map((c) => problem('colonne_manquante', { colonne: c }, c));
+  if (!cat.indicators.includes(recipe.indicateur)) return [problem('indicateur_inconnu', {}, recipe.indicateur)];
+  return null;
+}
+
+/**
+ * Applies a recipe: keeps the rows every filter passes, maps territory, year and sex, and sums the value (or
+ * weight, or count) per territory and year into women, men and total: one row per lycée or establishment becomes
+ * one per département (and one for France with `total_france`). Problems name the line and column; rows of other
+ * territories and rows without a territory are skipped and counted in one warning each.
  */
 export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { rows: CanonicalRow[]; problems: Problem[]; skipped: number } {
+  const bad = checkRecipe(p.header, recipe, cat);
+  if (bad) return { rows: [], problems: bad, skipped: 0 };
   const folded = p.header.map(foldKey);
   const col = (name: string) => folded.indexOf(foldKey(name));
-  const missing = recipeColumns(recipe).filter((c) => col(c) < 0);
-  if (missing.length) return { rows: [], problems: missing.map((c) => problem('colonne_manquante', { colonne: c }, c)), skipped: 0 };
-  if (!cat.indicators.includes(recipe.indicateur)) return { rows: [], problems: [problem('indicateur_inconnu', {}, recipe.indicateur)], skipped: 0 };
-  const match = territoryMatcher(cat.territories);
-  const filters = recipe.filtres.map((f) => ({ i: col(f.colonne), values: new Set(f.valeurs.map(foldKey)) }));
-  const sexCodes = recipe.sexe.mode === 'colonne'
-    ? { i: col(recipe.sexe.colonne), f: new Set(recipe.sexe.femmes.map(foldKey)), m: new Set(recipe.sexe.hommes.map(foldKey)), t: new Set(recipe.sexe.total.map(foldKey)) }
-    : null;
+  const filters = recipe.filtres.map((f) => ({ f, i: col(f.colonne), values: f.valeurs.map(foldKey) }));
+  const where = territoryResolver(recipe, cat);
+  const readColumns = recipeColumns(recipe).map((name) => ({ name, i: col(name) }));
   const acc = new Map<string, Acc>();
   const problems: Problem[] = [];
+  const outside = new Map<string, number>();
   let skipped = 0;
-  const cell = (cells: string[], i: number) => cells[i] ?? '';
-  const readColumns = recipeColumns(recipe).map((name) => ({ name, i: col(name) }));
+  let empty = 0;
   for (const r of p.rows) {
     // A cell too long to be real is refused before anything is read from its row.
     const long = overlongCells(r.cells, readColumns, r.line);
@@ -125,58 +236,39 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
       problems.push(...long);
       continue;
     }
-    if (!filters.every((f) => f.values.has(foldKey(cell(r.cells, f.i))))) {
+    const cell = (name: string) => r.cells[col(name)] ?? '';
+    if (!filters.every((f) => passes(f.f, foldKey(r.cells[f.i] ?? ''), f.values))) {
       skipped++;
       continue;
     }
-    const tRaw = cell(r.cells, col(recipe.territoire.colonne));
-    const t = match(tRaw);
-    if ('outside' in t) {
+    const w = where('valeur' in recipe.territoire ? recipe.territoire.valeur : cell(recipe.territoire.colonne), r.line);
+    if ('problem' in w) {
+      problems.push(w.problem);
+      continue;
+    }
+    const year = rowYear(recipe, cell, r.line);
+    if (typeof year !== 'number') {
+      problems.push(year);
+      continue;
+    }
+    const counts = rowCounts(recipe, cell, r.line, p.decimalComma, problems);
+    const targets = [...new Set([...('code' in w ? [w.code] : []), ...(recipe.total_france ? ['FR'] : [])])];
+    if ('skip' in w) {
       skipped++;
-      continue;
-    }
-    if (!('code' in t)) {
-      const at = { ligne: r.line, colonne: recipe.territoire.colonne };
-      problems.push('ambiguous' in t ? problem('territoire_ambigu', at, cleanText(tRaw), t.ambiguous) : problem('territoire_inconnu', at, tRaw));
-      continue;
-    }
-    let year: number | null;
-    if ('valeur' in recipe.annee) year = recipe.annee.valeur;
-    else {
-      year = parseYear(cell(r.cells, col(recipe.annee.colonne)));
-      if (year === null) {
-        problems.push(problem('annee_invalide', { ligne: r.line, colonne: recipe.annee.colonne }, cell(r.cells, col(recipe.annee.colonne))));
-        continue;
-      }
-    }
-    const key = `${t.code}|${year}`;
-    // Once a territory and year has rows, a sex with none of them counts zero, not missing.
-    const a = acc.get(key) ?? { line: r.line, territoire: t.code, annee: year, f: 0, m: 0, t: null, secret: false, tooBig: false };
-    acc.set(key, a);
-    const add = (which: 'f' | 'm' | 't', colName: string) => {
-      const raw = cell(r.cells, col(colName));
-      const n = parseNumber(raw, p.decimalComma);
-      if (n.kind === 'ok') {
-        if (n.value < 0) problems.push(problem('nombre_negatif', { ligne: r.line, colonne: colName }, raw));
-        else addCount(problems, a, which, n.value, { ligne: r.line, colonne: colName }, raw);
-      } else if (n.kind === 'secret') a.secret = true;
-      else if (n.kind === 'invalide') problems.push(problem('nombre_invalide', { ligne: r.line, colonne: colName }, raw));
-    };
-    if (recipe.sexe.mode === 'colonnes') {
-      add('f', recipe.sexe.femmes);
-      if (recipe.sexe.hommes) add('m', recipe.sexe.hommes);
-      if (recipe.sexe.total) add('t', recipe.sexe.total);
-      continue;
-    }
-    const s = foldKey(cell(r.cells, sexCodes?.i ?? -1));
-    const which = sexCodes?.f.has(s) ? 'f' : sexCodes?.m.has(s) ? 'm' : sexCodes?.t.has(s) ? 't' : null;
-    if (!which) {
-      skipped++;
-      continue;
-    }
-    if (recipe.mesure.mode === 'compte') addCount(problems, a, which, 1, { ligne: r.line, colonne: recipe.sexe.colonne }, '1');
-    else add(which, recipe.mesure.colonne);
+      if (w.skip === 'empty') empty++;
+      else outside.set(w.name, (outside.get(w.name) ?? 0) + 1);
+    } else if (!counts) skipped++;
+    if (!counts) continue;
+    for (const code of targets) addRow(acc, problems, code, year, r.line, counts);
   }
-  const rows = observations([...acc.values()], recipe);
-  return { rows, problems, skipped };
+  return { rows: observations([...acc.values()], recipe), problems: [...problems, ...skippedWarnings(outside, empty)], skipped };
+}
+
+/** Adds one row's counts to its territory and year's sums; once a territory and year has rows, a sex with none counts zero, not missing. */
+function addRow(acc: Map<string, Acc>, problems: Problem[], code: string, year: number, line: number, counts: RowCounts): void {
+  const key = `${code}|${year}`;
+  const a = acc.get(key) ?? { line, territoire: code, annee: year, f: 0, m: 0, t: null, secret: false, tooBig: false };
+  acc.set(key, a);
+  if (counts.secret) a.secret = true;
+  for (const c of counts.adds) addCount(problems, a, c.which, c.value, { ligne: line, colonne: c.col }, c.raw);
 }

@@ -69,12 +69,20 @@ function finish(base: Omit<ImportResult, 'errors' | 'warnings' | 'unknownIndicat
   return { ...base, errors, warnings: base.problems.length - errors, unknownIndicators: [...unknown].slice(0, 1000) };
 }
 
-/** The recipe to use: the analyst's, else a saved one, else a preset, whose columns the header has. */
-function pickRecipe(header: readonly string[], opts: ImportOptions): Recipe | null {
+/**
+ * The recipe to use: the analyst's; else a saved recipe whose recorded header is exactly this file's (same columns,
+ * same order; a similar header is not enough); else the preset whose columns (read and `requiert`) the header has,
+ * recognised from the header's content, never from the file's name.
+ */
+export function pickRecipe(header: readonly string[], opts: Pick<ImportOptions, 'recipe' | 'savedRecipes'>): Recipe | null {
   if (opts.recipe) return opts.recipe;
-  const have = new Set(header.map(foldKey));
-  const fits = (r: Recipe) => recipeColumns(r).every((c) => have.has(foldKey(c)));
-  return [...(opts.savedRecipes ?? []), ...PRESETS].find(fits) ?? null;
+  const folded = header.map(foldKey);
+  const exact = (r: Recipe) => r.entete !== undefined && r.entete.length === folded.length && r.entete.every((c, i) => foldKey(c) === folded[i]);
+  const saved = (opts.savedRecipes ?? []).find(exact);
+  if (saved) return saved;
+  const have = new Set(folded);
+  const fits = (r: Recipe) => [...recipeColumns(r), ...(r.requiert ?? [])].every((c) => have.has(foldKey(c)));
+  return PRESETS.find(fits) ?? null;
 }
 
 /**

@@ -12,6 +12,18 @@ const NUTS: Record<string, string> = {
   FRJ: '76', FRJ1: '76', FRJ2: '76', FRJ11: '11', FRJ12: '30', FRJ13: '34', FRJ14: '48', FRJ15: '66', FRJ21: '09', FRJ22: '12',
   FRJ23: '31', FRJ24: '32', FRJ25: '46', FRJ26: '65', FRJ27: '81', FRJ28: '82',
 };
+/** The territories the dashboard shows (Occitanie, its 13 départements, France, the EU): a recipe skips the others. */
+export const DASHBOARD_SCOPE: ReadonlySet<string> = new Set(['76', ...new Set(Object.values(NUTS)), 'FR', 'EU27_2020']);
+
+/**
+ * A name's key as publishers write it: folded (case, accents, spaces, dashes and apostrophes ignored), with the
+ * abbreviations of DEPP and other files spelt out (`ALPES-DE-HTE-PROVENCE`, `ST-PIERRE-ET-MIQUELON`).
+ */
+export function nameKey(raw: string): string {
+  const words: Record<string, string> = { hte: 'haute', htes: 'hautes', st: 'saint', ste: 'sainte' };
+  return foldKey(raw).split('_').map((w) => words[w] ?? w).join('_');
+}
+
 const COUNTRY: Record<string, string> = { FR: 'FR', FRA: 'FR', FRANCE: 'FR', FXX: 'FR', EU27_2020: 'EU27_2020', EU27: 'EU27_2020', UE27: 'EU27_2020', UE: 'EU27_2020', EU: 'EU27_2020' };
 
 /**
@@ -25,7 +37,8 @@ const MAX_CODE = 20;
 
 /**
  * Maps the ways files write a territory to our codes: `31`, `9`, `09`, `9.0`, `DEP-31`, `D031`, `2A`, `REG-76`,
- * `76`, NUTS (`FRJ23`), ISO (`FR`, `FRA`), `EU27_2020`, and names (`Haute-Garonne`, accents and case ignored).
+ * `76`, NUTS (`FRJ23`), ISO (`FR`, `FRA`), `EU27_2020`, and names (`Haute-Garonne`, `HAUTE-GARONNE`, `ALPES-DE-HTE-PROVENCE`:
+ * accents, case and the publishers' abbreviations ignored; see `nameKey`).
  * A well-formed code of another country is `outside` (skipped with a warning); a name several territories bear is
  * `ambiguous` (codes never are); anything else is `unknown`.
  */
@@ -36,11 +49,11 @@ export function territoryMatcher(territories: readonly CatalogueTerritory[]): (r
   // Every territory of each name: a name borne by several (a région and its département overseas) is ambiguous.
   const byName = new Map<string, CatalogueTerritory[]>();
   for (const t of territories) {
-    const key = foldKey(t.nom_fr);
+    const key = nameKey(t.nom_fr);
     byName.set(key, [...(byName.get(key) ?? []), t]);
   }
   const byNameMatch = (raw: string): TerritoryMatch | null => {
-    const found = byName.get(foldKey(raw));
+    const found = byName.get(nameKey(raw));
     if (!found?.length) return null;
     if (found.length === 1) return { code: (found[0] as CatalogueTerritory).code };
     return { ambiguous: found.map((t) => `${t.type}:${t.code}`).join('|') };

@@ -1,19 +1,91 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Messages } from '../../i18n';
 import { Recipe } from '../../data/import/recipe';
 import { PRESETS } from '../../data/import/presets';
+import { blankRecipe } from '../../data/import/recipe-draft';
 import { downloadText } from '../../ui/download';
 
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 
-function blank(header: readonly string[], indicator: string): Recipe {
-  return {
-    v: 1, nom: 'Ma recette', indicateur: indicator, territoire: { colonne: header[0] ?? '' }, annee: { valeur: new Date().getFullYear() - 2 },
-    sexe: { mode: 'colonnes', femmes: header[1] ?? '' }, mesure: { mode: 'compte' }, filtres: [],
-  };
+type Filtre = Recipe['filtres'][number];
+type ColumnSelect = (label: string, value: string, onChange: (v: string) => void, optional?: boolean) => ReactNode;
+
+/** The recipe's filters: each a column, a condition (one of, equals, starts with) and its values; any number of them. */
+function Filters({ filtres, onChange, columnSelect, t }: { filtres: readonly Filtre[]; onChange: (f: Filtre[]) => void; columnSelect: ColumnSelect; t: Messages }) {
+  const put = (i: number, f: Filtre | null) => onChange(filtres.flatMap((x, j) => (j !== i ? [x] : f ? [f] : [])));
+  return (
+    <>
+      {filtres.map((f, i) => (
+        <div className="recipe-filter" key={i}>
+          {columnSelect(t.recipeFilterCol, f.colonne, (v) => put(i, v ? { ...f, colonne: v } : null), true)}
+          <label>
+            {t.recipeFilterMode}
+            <select value={f.mode ?? 'parmi'} onChange={(e) => put(i, { ...f, mode: e.target.value as NonNullable<Filtre['mode']> })}>
+              <option value="parmi">{t.recipeFilterIn}</option>
+              <option value="egal">{t.recipeFilterEq}</option>
+              <option value="commence">{t.recipeFilterStarts}</option>
+            </select>
+          </label>
+          <label>{t.recipeFilterValues}<input defaultValue={f.valeurs.join(', ')} onBlur={(e) => put(i, { ...f, valeurs: list(e.target.value) })} /></label>
+          <button type="button" className="btn-link" onClick={() => put(i, null)}>{t.recipeFilterRemove}</button>
+        </div>
+      ))}
+      <button type="button" className="btn-link" onClick={() => onChange([...filtres, { colonne: '', valeurs: [] }])}>{t.recipeFilterAdd}</button>
+    </>
+  );
 }
 
-/** Maps a file's columns to the canonical model; saves, exports and imports the mapping as a named recipe. */
+/** Sex as a column with its codes (F/M/T, H/F/E, 1/2, Femmes/Hommes…) and a value, weight or count; or as paired columns. */
+function SexFields({ r, set, columnSelect, t }: { r: Recipe; set: (p: Partial<Recipe>) => void; columnSelect: ColumnSelect; t: Messages }) {
+  const sx = r.sexe;
+  if (sx.mode === 'colonnes') {
+    return (
+      <>
+        {columnSelect(t.recipeWomen, sx.femmes, (v) => set({ sexe: { ...sx, femmes: v } }))}
+        {columnSelect(t.recipeMen, sx.hommes ?? '', (v) => set({ sexe: { ...sx, hommes: v || undefined } }), true)}
+        {columnSelect(t.recipeTotal, sx.total ?? '', (v) => set({ sexe: { ...sx, total: v || undefined } }), true)}
+      </>
+    );
+  }
+  return (
+    <>
+      {columnSelect(t.recipeSexCol, sx.colonne, (v) => set({ sexe: { ...sx, colonne: v } }))}
+      <label>{t.recipeCodesF}<input defaultValue={sx.femmes.join(', ')} onBlur={(e) => set({ sexe: { ...sx, femmes: list(e.target.value) } })} /></label>
+      <label>{t.recipeCodesM}<input defaultValue={sx.hommes.join(', ')} onBlur={(e) => set({ sexe: { ...sx, hommes: list(e.target.value) } })} /></label>
+      <label>{t.recipeCodesT}<input defaultValue={sx.total.join(', ')} onBlur={(e) => set({ sexe: { ...sx, total: list(e.target.value) } })} /></label>
+      <label>
+        {t.recipeMeasure}
+        <select value={r.mesure.mode} onChange={(e) => set({ mesure: e.target.value === 'compte' ? { mode: 'compte' } : { mode: e.target.value as 'valeur' | 'poids', colonne: '' } })}>
+          <option value="valeur">{t.recipeMeasureValue}</option>
+          <option value="poids">{t.recipeMeasureWeight}</option>
+          <option value="compte">{t.recipeMeasureCount}</option>
+        </select>
+      </label>
+      {r.mesure.mode !== 'compte' ? columnSelect(t.recipeMeasureCol, r.mesure.colonne, (v) => r.mesure.mode !== 'compte' && set({ mesure: { mode: r.mesure.mode, colonne: v } })) : null}
+    </>
+  );
+}
+
+/** Territory (a column, or one code for the whole file), year (a column or a constant) and the France total. */
+function WhereFields({ r, set, columnSelect, t }: { r: Recipe; set: (p: Partial<Recipe>) => void; columnSelect: ColumnSelect; t: Messages }) {
+  return (
+    <>
+      {columnSelect(t.recipeTerritory, 'colonne' in r.territoire ? r.territoire.colonne : '', (v) => set({ territoire: v ? { colonne: v } : { valeur: 'FR' } }), true)}
+      {'valeur' in r.territoire ? (
+        <label>{t.recipeTerritoryConstant}<input value={r.territoire.valeur} maxLength={40} onChange={(e) => set({ territoire: { valeur: e.target.value } })} /></label>
+      ) : null}
+      {columnSelect(t.recipeYearColumn, 'colonne' in r.annee ? r.annee.colonne : '', (v) => set({ annee: v ? { colonne: v } : { valeur: 2022 } }), true)}
+      {'valeur' in r.annee ? (
+        <label>{t.recipeYearConstant}<input type="number" min={1990} max={2100} value={r.annee.valeur} onChange={(e) => set({ annee: { valeur: Number(e.target.value) } })} /></label>
+      ) : null}
+      <label className="inline">
+        <input type="checkbox" checked={r.total_france === true} onChange={(e) => set({ total_france: e.target.checked || undefined })} /> {t.recipeFranceTotal}
+      </label>
+    </>
+  );
+}
+
+/** Maps a file's columns to the canonical model; saves (with the file's exact header), exports and imports the mapping as a named recipe. */
 export function RecipeForm({ header, indicators, initial, saved, onApply, onSave, t }: {
   header: readonly string[];
   indicators: readonly string[];
@@ -23,10 +95,10 @@ export function RecipeForm({ header, indicators, initial, saved, onApply, onSave
   onSave: (r: Recipe) => Promise<void>;
   t: Messages;
 }) {
-  const [r, setR] = useState<Recipe>(initial ?? blank(header, indicators[0] ?? 'emploi_numerique'));
+  const [r, setR] = useState<Recipe>(initial ?? blankRecipe(header, indicators[0] ?? 'emploi_numerique'));
   const [msg, setMsg] = useState<string | null>(null);
   const set = (patch: Partial<Recipe>) => setR({ ...r, ...patch });
-  const columnSelect = (label: string, value: string, onChange: (v: string) => void, optional = false) => (
+  const columnSelect: ColumnSelect = (label, value, onChange, optional = false) => (
     <label>
       {label}
       <select value={value} onChange={(e) => onChange(e.target.value)}>
@@ -35,11 +107,13 @@ export function RecipeForm({ header, indicators, initial, saved, onApply, onSave
       </select>
     </label>
   );
-  const filter = r.filtres[0];
   const templates = [...saved, ...PRESETS];
+  // A saved recipe records this file's header exactly, so that it applies itself to this layout only.
+  const toSave = (): Recipe | null => { const p = Recipe.safeParse({ ...r, entete: [...header], requiert: undefined }); return p.success ? p.data : null; };
   return (
     <fieldset className="recipe">
       <legend>{t.recipeTitle}</legend>
+      <p data-testid="recipe-applied">{initial ? t.recipeApplied(initial.nom, PRESETS.some((p) => p.nom === initial.nom)) : t.recipeNoneApplied}</p>
       <label>
         {t.recipePreset}
         <select value="" onChange={(e) => { const p = templates.find((x) => x.nom === e.target.value); if (p) setR(p); }}>
@@ -54,48 +128,19 @@ export function RecipeForm({ header, indicators, initial, saved, onApply, onSave
           {indicators.map((i) => <option key={i} value={i}>{i}</option>)}
         </select>
       </label>
-      {columnSelect(t.recipeTerritory, r.territoire.colonne, (v) => set({ territoire: { colonne: v } }))}
-      {columnSelect(t.recipeYearColumn, 'colonne' in r.annee ? r.annee.colonne : '', (v) => set({ annee: v ? { colonne: v } : { valeur: 2022 } }), true)}
-      {'valeur' in r.annee ? (
-        <label>{t.recipeYearConstant}<input type="number" min={1990} max={2100} value={r.annee.valeur} onChange={(e) => set({ annee: { valeur: Number(e.target.value) } })} /></label>
-      ) : null}
+      <WhereFields r={r} set={set} columnSelect={columnSelect} t={t} />
       <label>
         {t.recipeSexMode}
-        <select value={r.sexe.mode} onChange={(e) => set({ sexe: e.target.value === 'colonne' ? { mode: 'colonne', colonne: '', femmes: ['F'], hommes: ['M'], total: [] } : { mode: 'colonnes', femmes: '' } })}>
+        <select value={r.sexe.mode} onChange={(e) => set({ sexe: e.target.value === 'colonne' ? { mode: 'colonne', colonne: '', femmes: [], hommes: [], total: [] } : { mode: 'colonnes', femmes: '' } })}>
           <option value="colonne">{t.recipeSexColumn}</option>
           <option value="colonnes">{t.recipeSexColumns}</option>
         </select>
       </label>
-      {r.sexe.mode === 'colonne' ? (
-        <>
-          {columnSelect(t.recipeSexCol, r.sexe.colonne, (v) => r.sexe.mode === 'colonne' && set({ sexe: { ...r.sexe, colonne: v } }))}
-          <label>{t.recipeCodesF}<input defaultValue={r.sexe.femmes.join(', ')} onBlur={(e) => r.sexe.mode === 'colonne' && set({ sexe: { ...r.sexe, femmes: list(e.target.value) } })} /></label>
-          <label>{t.recipeCodesM}<input defaultValue={r.sexe.hommes.join(', ')} onBlur={(e) => r.sexe.mode === 'colonne' && set({ sexe: { ...r.sexe, hommes: list(e.target.value) } })} /></label>
-          <label>{t.recipeCodesT}<input defaultValue={r.sexe.total.join(', ')} onBlur={(e) => r.sexe.mode === 'colonne' && set({ sexe: { ...r.sexe, total: list(e.target.value) } })} /></label>
-          <label>
-            {t.recipeMeasure}
-            <select value={r.mesure.mode} onChange={(e) => set({ mesure: e.target.value === 'compte' ? { mode: 'compte' } : { mode: e.target.value as 'valeur' | 'poids', colonne: '' } })}>
-              <option value="valeur">{t.recipeMeasureValue}</option>
-              <option value="poids">{t.recipeMeasureWeight}</option>
-              <option value="compte">{t.recipeMeasureCount}</option>
-            </select>
-          </label>
-          {r.mesure.mode !== 'compte' ? columnSelect(t.recipeMeasureCol, r.mesure.colonne, (v) => r.mesure.mode !== 'compte' && set({ mesure: { mode: r.mesure.mode, colonne: v } })) : null}
-        </>
-      ) : (
-        <>
-          {columnSelect(t.recipeWomen, r.sexe.femmes, (v) => r.sexe.mode === 'colonnes' && set({ sexe: { ...r.sexe, femmes: v } }))}
-          {columnSelect(t.recipeMen, r.sexe.hommes ?? '', (v) => r.sexe.mode === 'colonnes' && set({ sexe: { ...r.sexe, hommes: v || undefined } }), true)}
-          {columnSelect(t.recipeTotal, r.sexe.total ?? '', (v) => r.sexe.mode === 'colonnes' && set({ sexe: { ...r.sexe, total: v || undefined } }), true)}
-        </>
-      )}
-      {columnSelect(t.recipeFilterCol, filter?.colonne ?? '', (v) => set({ filtres: v ? [{ colonne: v, valeurs: filter?.valeurs ?? ['?'] }, ...r.filtres.slice(1)] : r.filtres.slice(1) }), true)}
-      {filter ? (
-        <label>{t.recipeFilterValues}<input defaultValue={filter.valeurs.join(', ')} onBlur={(e) => set({ filtres: [{ colonne: filter.colonne, valeurs: list(e.target.value) }, ...r.filtres.slice(1)] })} /></label>
-      ) : null}
+      <SexFields r={r} set={set} columnSelect={columnSelect} t={t} />
+      <Filters filtres={r.filtres} onChange={(filtres) => set({ filtres })} columnSelect={columnSelect} t={t} />
       <div className="recipe-actions">
         <button type="button" className="btn" onClick={() => { const p = Recipe.safeParse(r); if (p.success) onApply(p.data); else setMsg(t.recipeInvalid); }}>{t.recipeApply}</button>
-        <button type="button" className="btn-link" onClick={() => { const p = Recipe.safeParse(r); if (p.success) void onSave(p.data).then(() => setMsg(t.recipeSaved(p.data.nom))); else setMsg(t.recipeInvalid); }}>{t.recipeSave}</button>
+        <button type="button" className="btn-link" onClick={() => { const p = toSave(); if (p) void onSave(p).then(() => setMsg(t.recipeSaved(p.nom))); else setMsg(t.recipeInvalid); }}>{t.recipeSave}</button>
         <button type="button" className="btn-link" onClick={() => downloadText(JSON.stringify(r, null, 2), `recette-${r.nom.replace(/[^\w-]+/g, '_')}.json`, 'application/json')}>{t.recipeExport}</button>
         <label className="btn-link file-btn">
           {t.recipeImport}

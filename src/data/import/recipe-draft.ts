@@ -1,0 +1,23 @@
+import { foldKey } from './numbers';
+import type { Recipe } from './recipe';
+
+/** The first column whose folded name is one of `names`, else '' (a field is only pre-filled from a column's name). */
+function byName(header: readonly string[], names: readonly string[]): string {
+  return header.find((h) => names.includes(foldKey(h))) ?? '';
+}
+
+/**
+ * A new recipe for a file no recipe fits: only columns whose names say what they hold are pre-filled (a territory,
+ * a year, a women column); every other field starts empty (the analyst must fill it before the recipe is valid), never
+ * with a column chosen for its place in the header nor with a year or codes made up.
+ */
+export function blankRecipe(header: readonly string[], indicator: string): Recipe {
+  return {
+    v: 1, nom: 'Ma recette', indicateur: indicator,
+    territoire: { colonne: byName(header, ['territoire', 'territory', 'departement', 'dep', 'dept', 'code_departement', 'geo']) },
+    annee: { colonne: byName(header, ['annee', 'an', 'year', 'rentree', 'rentree_scolaire', 'time_period', 'millesime']) },
+    sexe: { mode: 'colonnes', femmes: byName(header, ['femmes', 'filles', 'women', 'female']) },
+    mesure: { mode: 'compte' },
+    filtres: [],
+  };
+}
