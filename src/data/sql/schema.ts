@@ -87,12 +87,34 @@ export function observationsViewSql(ownTables: readonly string[]): string {
 CREATE OR REPLACE VIEW lignes_par_jeu AS ${counts.join('\nUNION ALL ')};`;
 }
 
-/** The rows v_observations retains, read from `observations` and `datasets` (or relations shaped like them). */
+/**
+ * The rows v_observations retains, read from `observations` and `datasets` (or relations shaped like them).
+ * A series is either real or illustrative, never both: an illustrative row is left out when a non-illustrative
+ * active dataset gives the same indicator for the same territory (any year), and every illustrative row of an
+ * indicator is left out once a non-illustrative dataset gives it for one of the région's départements (the
+ * région's sum, ranks and map then read real rows only; years the real data does not cover have no value).
+ * Only indicators that have illustrative rows are looked at for real ones (a large import of another indicator
+ * adds no scan).
+ */
 function retenuesSql(observations: string, datasets: string): string {
-  return `WITH o AS MATERIALIZED (
+  return `WITH actives AS MATERIALIZED (
   SELECT o.*, d.illustratif, d.priorite
   FROM ${observations} o JOIN ${datasets} d ON d.id = o.jeu
   WHERE d.actif AND o.territoire IN (SELECT code FROM territories WHERE occitanie OR type IN ('pays', 'ue'))
+),
+illustres AS (SELECT DISTINCT indicateur FROM actives WHERE illustratif),
+reelles AS (
+  SELECT DISTINCT indicateur, territoire FROM actives
+  WHERE NOT illustratif AND indicateur IN (SELECT indicateur FROM illustres)
+),
+reels_departements AS (
+  SELECT DISTINCT indicateur FROM reelles WHERE territoire IN (SELECT code FROM territories WHERE type = 'departement')
+),
+o AS MATERIALIZED (
+  SELECT * FROM actives a
+  WHERE NOT a.illustratif
+     OR NOT EXISTS (SELECT 1 FROM reelles r WHERE r.indicateur = a.indicateur AND r.territoire = a.territoire)
+    AND a.indicateur NOT IN (SELECT indicateur FROM reels_departements)
 ),
 plusieurs AS (SELECT indicateur FROM o GROUP BY indicateur HAVING min(jeu) <> max(jeu))
 SELECT * EXCLUDE (priorite) FROM o WHERE indicateur NOT IN (SELECT indicateur FROM plusieurs)

@@ -32,6 +32,13 @@ export interface OverviewModel {
   readonly indicator: IndicatorRow;
   readonly years: number[];
   readonly year: number | null;
+  /** The year opened when none is asked for: the latest with real data, else the latest (illustrative) one. */
+  readonly defaultYear: number | null;
+  /**
+   * No département and no région has a value of this indicator (Eurostat's ICT specialists): only the France and
+   * EU trend and the pipeline are shown, never a map, ranking or key figures that could not get data.
+   */
+  readonly national: boolean;
   /** Départements shown on the trend (picked, or the highest and lowest). */
   readonly picked: string[];
   readonly charts: OverviewCharts | null;
@@ -87,12 +94,16 @@ export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indi
   const plans = jobs.map((job, k) => {
     const indicator = indicators[k] as IndicatorRow;
     const measures = allMeasures.filter((m) => m.indicateur === indicator.id);
-    const years = [...new Set(measures.filter((m) => m.part !== null).map((m) => m.annee))].sort((x, y) => y - x);
-    const year = job.annee !== undefined && years.includes(job.annee) ? job.annee : (years[0] ?? null);
+    const withPart = measures.filter((m) => m.part !== null);
+    const years = [...new Set(withPart.map((m) => m.annee))].sort((x, y) => y - x);
+    const realYear = Math.max(...withPart.filter((m) => !m.illustratif).map((m) => m.annee));
+    const defaultYear = Number.isFinite(realYear) ? realYear : (years[0] ?? null);
+    const year = job.annee !== undefined && years.includes(job.annee) ? job.annee : defaultYear;
+    const national = !withPart.some((m) => m.territoire === REGION || depCodes.has(m.territoire));
     const atYear = (code: string) => measures.find((r) => r.territoire === code && r.annee === year);
     const depsAtYear = catalogue.departements.map((d) => atYear(d.code)).filter((r) => r !== undefined);
     const shown = picked.length ? picked : extremes(depsAtYear);
-    return { job, indicator, measures, years, year, atYear, depsAtYear, shown };
+    return { job, indicator, measures, years, year, defaultYear, national, atYear, depsAtYear, shown };
   });
   const withData = plans.filter((p): p is typeof p & { year: number } => p.year !== null);
   const [rankings, paces, pipelines, trends] = withData.length
@@ -106,8 +117,8 @@ export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indi
   performance.measure('overview:queries', 'overview:start');
   const allSources = catalogue.allSources;
   return plans.map((p) => {
-    const { job, indicator, measures, years, year, atYear, depsAtYear, shown } = p;
-    if (year === null) return { catalogue, indicator, years, year, picked: [], charts: null, byLang: null };
+    const { job, indicator, measures, years, year, defaultYear, national, atYear, depsAtYear, shown } = p;
+    if (year === null) return { catalogue, indicator, years, year, defaultYear, national, picked: [], charts: null, byLang: null };
     // This job's rows: the batched queries number their jobs in `withData`'s order.
     const k = withData.indexOf(p as (typeof withData)[number]);
     const ranking = rankings.filter((r) => r.k === k);
@@ -115,7 +126,8 @@ export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indi
     const trend = trends.filter((r) => r.k === k);
     const pipeline = pipelines.filter((r) => r.jusqua === year && r.territoire === pipelineCode);
     const pipelineFr = pipelines.filter((r) => r.jusqua === year && r.territoire === 'FR');
-    return buildOverview(a, { catalogue, indicator, years, year, measures, atYear, depsAtYear, shown, ranking, pace, trend, pipelineCode, pipeline, pipelineFr, allSources, permalink: job.permalink });
+    const model = buildOverview(a, { catalogue, indicator, years, year, measures, atYear, depsAtYear, shown, ranking, pace, trend, pipelineCode, pipeline, pipelineFr, allSources, permalink: job.permalink });
+    return { ...model, defaultYear, national };
   });
 }
 
@@ -158,5 +170,5 @@ function buildOverview(
       ),
   });
   const byLang = { fr: build(ctxOf('fr')), en: build(ctxOf('en')) };
-  return { catalogue, indicator, years: d.years, year, picked: shown, charts: byLang[a.lang], byLang };
+  return { catalogue, indicator, years: d.years, year, defaultYear: year, national: false, picked: shown, charts: byLang[a.lang], byLang };
 }
