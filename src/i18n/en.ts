@@ -11,6 +11,13 @@ export const en: Messages = {
   languageSwitchLabel: 'Lire cette page en français',
   illustrativeNotice:
     'Illustrative data: the values by département are generated for demonstration, calibrated on published figures; they are not official statistics. The Eurostat series (France, EU) are real.',
+  illustrativeNoticeOf: (items: string) =>
+    `Illustrative data: ${items}. Generated for demonstration and calibrated on published figures, they are not official statistics.`,
+  illustrativeKinds: { departement: 'départements', region: 'région', pays: 'France', ue: 'EU' },
+  illustrativeItem: (indicator: string, kinds: string) => `${indicator}, ${kinds}`,
+  illustrativePipeline: (indicators: string) => `pipeline (${indicators})`,
+  illustrativeOf: (names: string) => `Illustrative data, not official: ${names}.`,
+  nationalOnly: 'This indicator exists only at national and European level (France, EU): no map, ranking or key figures for the région.',
   dbIdle: 'Database waiting',
   dbLoadingEngine: 'Loading the data engine…',
   dbLoadingData: 'Loading the data…',

@@ -132,6 +132,16 @@ describe('a real series for France only', () => {
     const model = await loadOverview(db, { lang: 'fr', indicateur: 'sup_numerique', cible: 50, anneeCible: 2030, permalink: '', now: new Date('2026-12-01') });
     expect(model.year).toBe(2020);
     expect(model.years[0]).toBe(2024);
+    // The trend mixes a real series (France) with illustrative ones: its note names the illustrative ones only.
+    const notes = model.charts?.trend.notes ?? [];
+    const note = notes.find((n) => n.startsWith('Données illustratives'));
+    expect(note).toMatch(/^Données illustratives, non officielles : .*Occitanie/);
+    expect(note).not.toMatch(/France/);
+    expect(model.charts?.trend.sources.map((x) => [x.name, x.illustratif])).toEqual([
+      ['Producteur réel', false],
+      ['Données illustratives générées, calibrées sur des chiffres publiés (Insee, DEPP, Eurostat) : ce ne sont pas des statistiques officielles', true],
+    ]);
+    expect(model.illustre.types).toEqual(['departement', 'region']);
   });
 });
 
@@ -141,6 +151,15 @@ describe('an indicator with no data for the départements', () => {
     db = await openDefaultDb();
   });
   afterAll(() => db.close());
+
+  test('the sources are written for people, never a file path', async () => {
+    for (const indicateur of ['emploi_numerique', 'specialistes_tic']) {
+      const model = await loadOverview(db, { lang: 'fr', indicateur, cible: 50, anneeCible: 2030, permalink: '', now: new Date('2026-12-01') });
+      for (const s of Object.values(model.byLang ?? {}).flatMap((c) => Object.values(c))) {
+        for (const src of s.sources) expect(src.name, `${indicateur} ${s.kind} ${s.lang}`).not.toMatch(/scripts\/|\.mjs|\.csv/);
+      }
+    }
+  });
 
   test('is national only: the overview has no région charts to wait for', async () => {
     const model = await loadOverview(db, { lang: 'fr', indicateur: 'specialistes_tic', cible: 50, anneeCible: 2030, permalink: '', now: new Date('2026-12-01') });
