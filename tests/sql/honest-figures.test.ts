@@ -9,6 +9,8 @@ import { trendQuery, TrendRow } from '../../src/data/sql/trend';
 import { paceQuery, PaceRow } from '../../src/data/sql/pace';
 import { pipelineQuery, PipelineRow } from '../../src/data/sql/pipeline';
 import { loadOverview } from '../../src/features/overview/model';
+import { loadTerritory } from '../../src/features/territory/model';
+import { defaultYear, yearsQuery, YearsRow } from '../../src/data/sql/catalogue';
 
 /**
  * Issue 19: a series is either real or illustrative. Once a non-illustrative dataset gives an indicator for the
@@ -142,6 +144,14 @@ describe('a real series for France only', () => {
       ['Données illustratives générées, calibrées sur des chiffres publiés (Insee, DEPP, Eurostat) : ce ne sont pas des statistiques officielles', true],
     ]);
     expect(model.illustre.types).toEqual(['departement', 'region']);
+  });
+
+  test('the territory page opens on the latest real year too', async () => {
+    const years = await runQuery(db, yearsQuery('sup_numerique'), YearsRow);
+    expect(years.filter((y) => y.reel).map((y) => y.annee)).toEqual([2020, 2019, 2018]);
+    expect(defaultYear(years)).toBe(2020);
+    const page = await loadTerritory(db, { lang: 'fr', code: '31', indicateur: 'sup_numerique', cible: 50, anneeCible: 2030, permalink: '', now: new Date('2026-12-01') });
+    expect(page.charts?.comparison.title).toMatch(/2020/);
   });
 });
 

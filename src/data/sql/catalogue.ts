@@ -45,11 +45,23 @@ export function scopeTerritoriesQuery(region: string): SqlQuery {
   );
 }
 
-export const YearsRow = z.object({ annee: z.number().int() });
+export const YearsRow = z.object({
+  annee: z.number().int(),
+  /** The year has a real (non-illustrative) value: the latest such year is the one a view opens on. */
+  reel: z.boolean(),
+});
 
 /** Years that have at least one value for an indicator, newest first. */
 export function yearsQuery(indicateur: string): SqlQuery {
-  return sqlQuery('SELECT DISTINCT annee FROM mesures WHERE indicateur = ? AND part IS NOT NULL ORDER BY annee DESC', [indicateur]);
+  return sqlQuery(
+    'SELECT annee, bool_or(NOT coalesce(illustratif, FALSE)) AS reel FROM mesures WHERE indicateur = ? AND part IS NOT NULL GROUP BY annee ORDER BY annee DESC',
+    [indicateur],
+  );
+}
+
+/** The year a view opens on when none is asked for: the latest with real data, else the latest (illustrative) one. */
+export function defaultYear(years: readonly { annee: number; reel: boolean }[]): number | null {
+  return (years.find((y) => y.reel) ?? years[0])?.annee ?? null;
 }
 
 export const SourceRow = z.object({

@@ -1,6 +1,6 @@
 import type { Connector } from '../../data/connector';
 import { runQuery } from '../../data/client';
-import { yearsQuery, YearsRow, type IndicatorRow, type TerritoryRow } from '../../data/sql/catalogue';
+import { defaultYear, yearsQuery, YearsRow, type IndicatorRow, type TerritoryRow } from '../../data/sql/catalogue';
 import { measuresQuery, MesureRow } from '../../data/sql/measures';
 import { rankingQuery, RankingRow } from '../../data/sql/ranking';
 import { trendQuery, TrendRow } from '../../data/sql/trend';
@@ -45,8 +45,10 @@ export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<
   const territory = catalogue.departements.find((d) => d.code === a.code) ?? null;
   if (!territory) return { catalogue, territory, indicator, charts: null, byLang: null, quality: [] };
   const code = territory.code;
-  const years = (await runQuery(conn, yearsQuery(indicator.id), YearsRow)).map((y) => y.annee);
-  const year = a.annee !== undefined && years.includes(a.annee) ? a.annee : (years[0] ?? new Date().getFullYear());
+  const yearRows = await runQuery(conn, yearsQuery(indicator.id), YearsRow);
+  const years = yearRows.map((y) => y.annee);
+  // The latest year with real data, unless another is asked for (issue 19: defaults follow the data).
+  const year = a.annee !== undefined && years.includes(a.annee) ? a.annee : (defaultYear(yearRows) ?? new Date().getFullYear());
   const [series, all, ranking, trends, pace, pipelines] = await Promise.all([
     runQuery(conn, measuresQuery({ indicateur: indicator.id, territoires: [code, REGION, 'FR'] }), MesureRow),
     runQuery(conn, measuresQuery({ territoires: [code] }), MesureRow),
