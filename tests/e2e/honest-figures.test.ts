@@ -71,6 +71,10 @@ describe('honest figures', () => {
     // The trend is real (Eurostat): the notice names only the pipeline's illustrative stages.
     expect(await page.locator('[data-chart="trend"] .chart-foot').innerText()).not.toMatch(/illustratives/i);
     expect(await page.locator('[data-testid="illustrative-notice"]').innerText()).not.toMatch(/spécialistes des TIC/);
+    // The territory page of the same indicator: no département key figures that could never be drawn.
+    await page.goto(appUrl('?vue=territoire&territoire=31&indicateur=specialistes_tic'), { waitUntil: 'commit' });
+    await page.waitForSelector(`${READY}[data-chart="trend"]`, { timeout: 60000 });
+    expect((await allReady(page)).sort()).toEqual(['comparison', 'pipeline', 'trend']);
     expect(log.pageErrors).toEqual([]);
     await close();
   });

@@ -177,5 +177,8 @@ describe('an indicator with no data for the départements', () => {
     expect(model.charts?.trend.series.map((s) => s.id).sort()).toEqual(['EU27_2020', 'FR']);
     const other = await loadOverview(db, { lang: 'fr', indicateur: 'emploi_numerique', cible: 50, anneeCible: 2030, permalink: '', now: new Date('2026-12-01') });
     expect(other.national).toBe(false);
+    const page = await loadTerritory(db, { lang: 'fr', code: '31', indicateur: 'specialistes_tic', cible: 50, anneeCible: 2030, permalink: '', now: new Date('2026-12-01') });
+    expect(page.national).toBe(true);
+    expect(page.illustre.types).toEqual([]);
   });
 });

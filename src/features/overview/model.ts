@@ -61,7 +61,7 @@ export interface Illustre {
 const TYPES: readonly TerritoryRow['type'][] = ['departement', 'region', 'pays', 'ue'];
 
 /** The illustrative part of what an overview shows (see Illustre). */
-function illustreOf(catalogue: Catalogue, measures: readonly MesureRow[], pipeline: readonly PipelineRow[], year: number | null): Illustre {
+export function illustreOf(catalogue: Catalogue, measures: readonly MesureRow[], pipeline: readonly PipelineRow[], year: number | null): Illustre {
   const shown = new Set(measures.filter((m) => m.illustratif && m.part !== null && (year === null || m.annee <= year)).map((m) => catalogue.territories.get(m.territoire)?.type));
   return { types: TYPES.filter((x) => shown.has(x)), parcours: [...new Set(pipeline.filter((r) => r.illustratif && r.part !== null).map((r) => r.indicateur))] };
 }
