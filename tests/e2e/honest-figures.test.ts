@@ -36,6 +36,12 @@ describe('honest figures', () => {
     expect(await importFile(page, 'emploi-reel.csv', REAL)).toMatchObject({ status: 'ok', errors: 0 });
     await page.getByRole('button', { name: /^Importer 26 lignes/ }).click();
     await page.waitForSelector('[data-dataset="emploi_reel"][data-active="true"]', { timeout: 60000 });
+    // The data view says which dataset feeds the indicator: the real one alone, 2021–2022.
+    const real = page.locator('[data-coverage="emploi_numerique:emploi_reel"]');
+    await real.waitFor({ timeout: 60000 });
+    expect(await real.innerText()).toMatch(/2021–2022\s+réel/);
+    expect(await page.locator('[data-coverage="emploi_numerique:illustratif"]').count()).toBe(0);
+    expect(await page.locator('[data-coverage="emploi_technique:illustratif"]').count()).toBe(1);
 
     await page.goto(appUrl('?indicateur=emploi_numerique'), { waitUntil: 'commit' });
     await page.waitForSelector(`${READY}[data-chart="kpi"]`, { timeout: 60000 });

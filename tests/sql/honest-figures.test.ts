@@ -10,7 +10,7 @@ import { paceQuery, PaceRow } from '../../src/data/sql/pace';
 import { pipelineQuery, PipelineRow } from '../../src/data/sql/pipeline';
 import { loadOverview } from '../../src/features/overview/model';
 import { loadTerritory } from '../../src/features/territory/model';
-import { defaultYear, yearsQuery, YearsRow } from '../../src/data/sql/catalogue';
+import { coverageQuery, CoverageRow, defaultYear, yearsQuery, YearsRow } from '../../src/data/sql/catalogue';
 
 /**
  * Issue 19: a series is either real or illustrative. Once a non-illustrative dataset gives an indicator for the
@@ -79,6 +79,12 @@ describe('a real dataset for the départements replaces every illustrative value
     const y2024 = await at(2024);
     expect(y2024?.illustratif ?? false).toBe(false);
     expect(y2024?.part === null || y2024?.annee === 2022).toBe(true);
+  });
+
+  test('coverage: the indicator is fed by the real dataset alone, over its years', async () => {
+    const rows = await runQuery(db, coverageQuery(), CoverageRow);
+    expect(rows.filter((r) => r.indicateur === 'emploi_numerique').map((r) => [r.jeu, r.illustratif, r.debut, r.fin])).toEqual([['reel_emploi', false, 2021, 2022]]);
+    expect(rows.filter((r) => r.indicateur === 'emploi_technique').map((r) => [r.jeu, r.illustratif])).toEqual([['illustratif', true]]);
   });
 
   test('other indicators keep their illustrative rows', async () => {

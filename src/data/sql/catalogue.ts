@@ -105,3 +105,29 @@ export function activeSourcesQuery(): SqlQuery {
      ORDER BY d.priorite DESC, d.id`,
   );
 }
+
+export const CoverageRow = z.object({
+  indicateur: z.string(),
+  libelle_fr: z.string().nullable(),
+  libelle_en: z.string().nullable(),
+  jeu: z.string(),
+  nom_fr: z.string(),
+  nom_en: z.string(),
+  illustratif: z.boolean(),
+  debut: z.number().int(),
+  fin: z.number().int(),
+});
+export type CoverageRow = z.infer<typeof CoverageRow>;
+
+/**
+ * Which active dataset feeds which indicator, over which years, in what the charts show (the retained rows: an
+ * illustrative dataset left out of an indicator by real data is not listed for it). Read from the small table
+ * refreshMeasures writes, never from the rows.
+ */
+export function coverageQuery(): SqlQuery {
+  return sqlQuery(
+    `SELECT ji.indicateur, i.libelle_fr, i.libelle_en, d.id AS jeu, d.nom_fr, d.nom_en, d.illustratif, ji.debut, ji.fin
+     FROM jeux_indicateurs ji JOIN datasets d ON d.id = ji.jeu LEFT JOIN indicators i ON i.id = ji.indicateur
+     ORDER BY i.ordre NULLS LAST, ji.indicateur, d.priorite DESC, d.id`,
+  );
+}
