@@ -9,6 +9,7 @@ import { trendQuery, TrendRow } from '../../src/data/sql/trend';
 import { paceQuery, PaceRow } from '../../src/data/sql/pace';
 import { pipelineQuery, PipelineRow } from '../../src/data/sql/pipeline';
 import { loadOverview } from '../../src/features/overview/model';
+import { snapshotCsv } from '../../src/snapshot/to-csv';
 import { loadTerritory } from '../../src/features/territory/model';
 import { coverageQuery, CoverageRow, defaultYear, yearsQuery, YearsRow } from '../../src/data/sql/catalogue';
 
@@ -150,6 +151,9 @@ describe('a real series for France only', () => {
       ['Données illustratives générées, calibrées sur des chiffres publiés (Insee, DEPP, Eurostat) : ce ne sont pas des statistiques officielles', true],
     ]);
     expect(model.illustre.types).toEqual(['departement', 'region']);
+    // Its CSV export says the same.
+    const csv = snapshotCsv(model.charts?.trend as NonNullable<typeof model.charts>['trend']);
+    expect(csv).toContain(`# ${note ?? ''}`);
   });
 
   test('the territory page opens on the latest real year too', async () => {
