@@ -10,6 +10,21 @@ export const fr = {
   languageSwitchLabel: 'Read this page in English',
   illustrativeNotice:
     'Données illustratives : les valeurs par département sont générées pour la démonstration, calibrées sur des chiffres publiés ; elles ne sont pas des statistiques officielles. Les séries Eurostat (France, UE) et les élèves en spécialité NSI (DEPP) sont réels.',
+  /** The illustrative notice naming what is illustrative: « Données illustratives : emplois des métiers du numérique, départements ». */
+  illustrativeNoticeOf: (items: string) =>
+    `Données illustratives : ${items}. Elles sont générées pour la démonstration, calibrées sur des chiffres publiés ; ce ne sont pas des statistiques officielles.`,
+  illustrativeKinds: { departement: 'départements', region: 'région', pays: 'France', ue: 'UE' },
+  illustrativeItem: (indicator: string, kinds: string) => `${indicator}, ${kinds}`,
+  illustrativePipeline: (indicators: string) => `parcours (${indicators})`,
+  illustrativeOf: (names: string) => `Données illustratives, non officielles : ${names}.`,
+  nationalOnly: 'Cet indicateur n’existe qu’à l’échelle nationale et européenne (France, UE) : ni carte, ni classement, ni chiffres clés de la région.',
+  coverageTitle: 'Ce que montrent les graphiques : jeux de données par indicateur',
+  coverageIndicator: 'Indicateur',
+  coverageDataset: 'Jeu de données',
+  coverageYears: 'Années',
+  coverageKind: 'Nature',
+  coverageReal: 'réel',
+  coverageIllustrative: 'illustratif',
   dbIdle: 'Base de données en attente',
   dbLoadingEngine: 'Chargement du moteur de données…',
   dbLoadingData: 'Chargement des données…',

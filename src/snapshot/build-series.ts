@@ -123,7 +123,12 @@ export function buildPipeline(
   const low = a.rows.filter((r) => r.faible_fiabilite && r.part !== null).map((r) => byId.get(r.indicateur)).filter((i) => i !== undefined);
   const notes: string[] = [];
   if (low.length) notes.push(m.noteLow(low.map((i) => indicatorLabel(ctx, i)).join(', ')));
-  if (f.illustratif) notes.push(m.noteIllustrative);
+  if (f.illustratif) {
+    // The stages whose values are illustrative, named when others are real.
+    const ill = [...a.rows, ...(a.compare?.rows ?? [])].filter((r) => r.part !== null);
+    const named = [...new Set(ill.filter((r) => r.illustratif).map((r) => r.indicateur))].map((id) => byId.get(id)).filter((i) => i !== undefined);
+    notes.push(ill.every((r) => r.illustratif) || !named.length ? m.noteIllustrative : m.illustrativeOf(named.map((i) => indicatorLabel(ctx, i)).join(', ')));
+  }
   return fitSnapshot({
     ...f,
     kind: 'pipeline',

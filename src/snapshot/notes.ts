@@ -9,6 +9,19 @@ export function flagsOf(m: MesureRow | undefined): NonNullable<Point['flags']> {
   return { faible: m.faible_fiabilite, statut: m.statut, raison: m.raison };
 }
 
+/**
+ * The illustrative note of a chart that shows illustrative values: the general note when all its values are, else
+ * the territories whose values are (« Données illustratives, non officielles : Ariège, Aude »), so a chart that
+ * mixes a real series with an illustrative one says which is which.
+ */
+function illustrativeNote(ctx: SnapshotContext, rows: readonly MesureRow[]): string {
+  const m = t(ctx);
+  const shown = rows.filter((r) => r.part !== null);
+  if (!shown.some((r) => !r.illustratif)) return m.noteIllustrative;
+  const names = [...groups(shown.filter((r) => r.illustratif), (r) => r.territoire).keys()].map((code) => placeName(ctx, code));
+  return names.length ? m.illustrativeOf(names.join(', ')) : m.noteIllustrative;
+}
+
 /** Rows grouped by a key, groups in order of first appearance. */
 function groups<K>(rows: readonly MesureRow[], key: (r: MesureRow) => K): Map<K, MesureRow[]> {
   const out = new Map<K, MesureRow[]>();
@@ -51,6 +64,6 @@ export function notesFor(ctx: SnapshotContext, rows: readonly MesureRow[], opts:
     notes.push(m.notePartial(items.join(', ')));
   }
   if (rows.some((r) => r.raison === 'parts_seules')) notes.push(m.noteSharesOnly);
-  if (opts.illustratif) notes.push(m.noteIllustrative);
+  if (opts.illustratif) notes.push(illustrativeNote(ctx, rows));
   return notes.map((x) => clip(x, CAPS.note));
 }

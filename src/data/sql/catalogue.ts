@@ -45,11 +45,23 @@ export function scopeTerritoriesQuery(region: string): SqlQuery {
   );
 }
 
-export const YearsRow = z.object({ annee: z.number().int() });
+export const YearsRow = z.object({
+  annee: z.number().int(),
+  /** The year has a real (non-illustrative) value: the latest such year is the one a view opens on. */
+  reel: z.boolean(),
+});
 
 /** Years that have at least one value for an indicator, newest first. */
 export function yearsQuery(indicateur: string): SqlQuery {
-  return sqlQuery('SELECT DISTINCT annee FROM mesures WHERE indicateur = ? AND part IS NOT NULL ORDER BY annee DESC', [indicateur]);
+  return sqlQuery(
+    'SELECT annee, bool_or(NOT coalesce(illustratif, FALSE)) AS reel FROM mesures WHERE indicateur = ? AND part IS NOT NULL GROUP BY annee ORDER BY annee DESC',
+    [indicateur],
+  );
+}
+
+/** The year a view opens on when none is asked for: the latest with real data, else the latest (illustrative) one. */
+export function defaultYear(years: readonly { annee: number; reel: boolean }[]): number | null {
+  return (years.find((y) => y.reel) ?? years[0])?.annee ?? null;
 }
 
 export const SourceRow = z.object({
@@ -95,5 +107,31 @@ export function activeSourcesQuery(): SqlQuery {
     `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif, d.producteur, d.url
      FROM datasets d WHERE d.actif AND EXISTS (SELECT 1 FROM jeux_indicateurs o WHERE o.jeu = d.id)
      ORDER BY d.priorite DESC, d.id`,
+  );
+}
+
+export const CoverageRow = z.object({
+  indicateur: z.string(),
+  libelle_fr: z.string().nullable(),
+  libelle_en: z.string().nullable(),
+  jeu: z.string(),
+  nom_fr: z.string(),
+  nom_en: z.string(),
+  illustratif: z.boolean(),
+  debut: z.number().int(),
+  fin: z.number().int(),
+});
+export type CoverageRow = z.infer<typeof CoverageRow>;
+
+/**
+ * Which active dataset feeds which indicator, over which years, in what the charts show (the retained rows: an
+ * illustrative dataset left out of an indicator by real data is not listed for it). Read from the small table
+ * refreshMeasures writes, never from the rows.
+ */
+export function coverageQuery(): SqlQuery {
+  return sqlQuery(
+    `SELECT ji.indicateur, i.libelle_fr, i.libelle_en, d.id AS jeu, d.nom_fr, d.nom_en, d.illustratif, ji.debut, ji.fin
+     FROM jeux_indicateurs ji JOIN datasets d ON d.id = ji.jeu LEFT JOIN indicators i ON i.id = ji.indicateur
+     ORDER BY i.ordre NULLS LAST, ji.indicateur, d.priorite DESC, d.id`,
   );
 }

@@ -92,12 +92,34 @@ export function observationsViewSql(ownTables: readonly string[]): string {
 CREATE OR REPLACE VIEW lignes_par_jeu AS ${counts.join('\nUNION ALL ')};`;
 }
 
-/** The rows v_observations retains, read from `observations` and `datasets` (or relations shaped like them). */
+/**
+ * The rows v_observations retains, read from `observations` and `datasets` (or relations shaped like them).
+ * A series is either real or illustrative, never both: an illustrative row is left out when a non-illustrative
+ * active dataset gives the same indicator for the same territory (any year), and every illustrative row of an
+ * indicator is left out once a non-illustrative dataset gives it for one of the région's départements (the
+ * région's sum, ranks and map then read real rows only; years the real data does not cover have no value).
+ * Only indicators that have illustrative rows are looked at for real ones (a large import of another indicator
+ * adds no scan).
+ */
 function retenuesSql(observations: string, datasets: string): string {
-  return `WITH o AS MATERIALIZED (
+  return `WITH actives AS MATERIALIZED (
   SELECT o.*, d.illustratif, d.priorite
   FROM ${observations} o JOIN ${datasets} d ON d.id = o.jeu
   WHERE d.actif AND o.territoire IN (SELECT code FROM territories WHERE occitanie OR type IN ('pays', 'ue'))
+),
+illustres AS (SELECT DISTINCT indicateur FROM actives WHERE illustratif),
+reelles AS (
+  SELECT DISTINCT indicateur, territoire FROM actives
+  WHERE NOT illustratif AND indicateur IN (SELECT indicateur FROM illustres)
+),
+reels_departements AS (
+  SELECT DISTINCT indicateur FROM reelles WHERE territoire IN (SELECT code FROM territories WHERE type = 'departement')
+),
+o AS MATERIALIZED (
+  SELECT * FROM actives a
+  WHERE NOT a.illustratif
+     OR NOT EXISTS (SELECT 1 FROM reelles r WHERE r.indicateur = a.indicateur AND r.territoire = a.territoire)
+    AND a.indicateur NOT IN (SELECT indicateur FROM reels_departements)
 ),
 plusieurs AS (SELECT indicateur FROM o GROUP BY indicateur HAVING min(jeu) <> max(jeu))
 SELECT * EXCLUDE (priorite) FROM o WHERE indicateur NOT IN (SELECT indicateur FROM plusieurs)
@@ -237,7 +259,7 @@ type MeasureTables = Record<keyof typeof MEASURE_TABLES, string>;
 function measureTablesSql(t: MeasureTables, observations: string, datasets: string): string {
   return `CREATE OR REPLACE TABLE ${t.retenues} AS ${retenuesSql(observations, datasets)};
 CREATE OR REPLACE TABLE ${t.calculees} AS ${calculeesSql(t.retenues)};
-CREATE OR REPLACE TABLE ${t.jeux} AS SELECT DISTINCT jeu, indicateur FROM ${t.retenues};`;
+CREATE OR REPLACE TABLE ${t.jeux} AS SELECT jeu, indicateur, min(annee) AS debut, max(annee) AS fin FROM ${t.retenues} GROUP BY jeu, indicateur;`;
 }
 
 /** The candidates' names for `prefix`. */
@@ -269,7 +291,8 @@ export function dropCandidatesSql(prefix: string): string {
  * Recomputes what every builder reads, once per change of data (load, import, activation) instead of once per
  * query: `observations_retenues` (v_observations), `valeurs_calculees` (the régions computed from their
  * départements, stored under the view `valeurs`) and
- * `jeux_indicateurs` (which dataset gives shown rows of which indicator: the sources under each chart). Not sorted
+ * `jeux_indicateurs` (which dataset gives shown rows of which indicator, first and last year: the sources under each
+ * chart and the data view's coverage). Not sorted
  * (0.3 to 0.5 s with 1,000,000 imported rows): every builder orders what it returns, and the one order-sensitive
  * aggregate (the trend's slope) orders its own input (tests/sql/overview.test.ts stores the rows in other orders).
  */

@@ -7,6 +7,7 @@ import { datasetsQuery, DatasetRow } from '../../data/sql/datasets';
 import { useDbQuery } from '../use-db';
 import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
 import { DatasetList } from './DatasetList';
+import { CoveragePanel } from './CoveragePanel';
 import { ImportPanel } from './ImportPanel';
 import { ObservationsTable, exportObservations } from './ObservationsTable';
 import { toCsv } from '../../data/csv-export';
@@ -33,6 +34,7 @@ export function DataView({ lang, t, db }: { lang: Lang; t: Messages; db: DbState
       {error ? <p role="alert" className="error">{error}</p> : null}
       <ImportPanel lang={lang} t={t} />
       <DatasetList lang={lang} t={t} onError={setError} />
+      <CoveragePanel lang={lang} t={t} />
       <ObservationsTable lang={lang} t={t} />
       <section className="card" aria-labelledby="dl-title">
         <h2 id="dl-title">{t.downloadsTitle}</h2>

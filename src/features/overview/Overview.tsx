@@ -9,7 +9,7 @@ import { formatUrlState, type UrlState } from '../../lib/url-state';
 import { Chart } from '../../charts/Chart';
 import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
 import { shareButtons, viewArgs } from '../view-args';
-import { loadOverviews, type OverviewModel } from './model';
+import { illustrativeItems, loadOverviews, type OverviewModel } from './model';
 import { loadCatalogue, pickIndicator } from '../catalogue';
 import type { Connector } from '../../data/connector';
 import { IndicatorSelect, TargetInputs, TerritoryPicker, YearSelect } from './Controls';
@@ -86,10 +86,11 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
   const hrefFor = (code: string) => formatUrlState({ vue: 'territoire', territoire: code, indicateur: url.indicateur, lang: url.lang }) || '?';
   const c = model.charts;
   const share = shareButtons(model.byLang, lang);
-  const illustrative = c ? Object.values(c).some((s) => s.illustratif) : false;
+  // The notice names what is illustrative, and appears only when something shown is.
+  const illustrative = c ? illustrativeItems(model, t, lang) : [];
   return (
     <>
-      {illustrative ? <IllustrativeNotice t={t} /> : null}
+      {illustrative.length ? <IllustrativeNotice t={t} items={illustrative} /> : null}
       <section className="controls card" aria-label={t.controlsLabel}>
         <IndicatorSelect
           indicators={model.catalogue.indicators}
@@ -99,17 +100,24 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
           lang={lang}
         />
         {model.year !== null ? (
-          <YearSelect years={model.years} value={model.year} onChange={(y) => navigate({ ...url, annee: y === model.years[0] ? undefined : y })} t={t} />
+          <YearSelect years={model.years} value={model.year} onChange={(y) => navigate({ ...url, annee: y === model.defaultYear ? undefined : y })} t={t} />
         ) : null}
         <TargetInputs cible={cible} annee={anneeCible} onChange={(cc, aa) => navigate({ ...url, cible: cc, annee_cible: aa })} t={t} />
       </section>
       {c ? (
         <div className="grid">
-          <div className="span-2">
-            <Chart snapshot={c.kpi} busy={busy} actions={share('kpi')} />
-          </div>
-          <Chart snapshot={c.map} busy={busy} later={firstStep} hrefFor={hrefFor} actions={share('map')} />
-          <Chart snapshot={c.ranking} busy={busy} later={firstStep} actions={share('ranking')} />
+          {/* An indicator without région or département values (national only) has no key figures, map or ranking. */}
+          {model.national ? (
+            <p className="muted span-2" data-testid="national-only">{t.nationalOnly}</p>
+          ) : (
+            <>
+              <div className="span-2">
+                <Chart snapshot={c.kpi} busy={busy} actions={share('kpi')} />
+              </div>
+              <Chart snapshot={c.map} busy={busy} later={firstStep} hrefFor={hrefFor} actions={share('map')} />
+              <Chart snapshot={c.ranking} busy={busy} later={firstStep} actions={share('ranking')} />
+            </>
+          )}
           <div className="span-2">
             <Chart
               snapshot={c.trend}

@@ -1,6 +1,6 @@
 import type { Connector } from '../../data/connector';
 import { runQuery } from '../../data/client';
-import type { IndicatorRow } from '../../data/sql/catalogue';
+import type { IndicatorRow, TerritoryRow } from '../../data/sql/catalogue';
 import { z } from 'zod';
 import { measuresQuery, MesureRow } from '../../data/sql/measures';
 import { rankingsQuery, RankingRow } from '../../data/sql/ranking';
@@ -12,6 +12,7 @@ import { buildPipeline, buildTrend } from '../../snapshot/build-series';
 import type { SnapshotContext } from '../../snapshot/context';
 import type { ChartSnapshot } from '../../snapshot/schema';
 import type { Lang } from '../../lib/format';
+import type { Messages } from '../../i18n';
 import { loadCatalogue, pickIndicator, REGION, type Catalogue } from '../catalogue';
 
 export interface OverviewArgs {
@@ -32,11 +33,37 @@ export interface OverviewModel {
   readonly indicator: IndicatorRow;
   readonly years: number[];
   readonly year: number | null;
+  /** The year opened when none is asked for: the latest with real data, else the latest (illustrative) one. */
+  readonly defaultYear: number | null;
+  /**
+   * No département and no région has a value of this indicator (Eurostat's ICT specialists): only the France and
+   * EU trend and the pipeline are shown, never a map, ranking or key figures that could not get data.
+   */
+  readonly national: boolean;
+  /** What the overview shows that is illustrative: the notice names it (nothing illustrative: no notice). */
+  readonly illustre: Illustre;
   /** Départements shown on the trend (picked, or the highest and lowest). */
   readonly picked: string[];
   readonly charts: OverviewCharts | null;
   /** The same charts in both languages, for sharing and embeds in either. */
   readonly byLang: { fr: OverviewCharts; en: OverviewCharts } | null;
+}
+
+/**
+ * The illustrative part of an overview: the kinds of territory whose values of the indicator are illustrative
+ * (up to the year shown), and the pipeline's indicators that are.
+ */
+export interface Illustre {
+  readonly types: readonly TerritoryRow['type'][];
+  readonly parcours: readonly string[];
+}
+
+const TYPES: readonly TerritoryRow['type'][] = ['departement', 'region', 'pays', 'ue'];
+
+/** The illustrative part of what an overview shows (see Illustre). */
+export function illustreOf(catalogue: Catalogue, measures: readonly MesureRow[], pipeline: readonly PipelineRow[], year: number | null): Illustre {
+  const shown = new Set(measures.filter((m) => m.illustratif && m.part !== null && (year === null || m.annee <= year)).map((m) => catalogue.territories.get(m.territoire)?.type));
+  return { types: TYPES.filter((x) => shown.has(x)), parcours: [...new Set(pipeline.filter((r) => r.illustratif && r.part !== null).map((r) => r.indicateur))] };
 }
 
 export type OverviewCharts = { kpi: ChartSnapshot; map: ChartSnapshot; ranking: ChartSnapshot; trend: ChartSnapshot; pipeline: ChartSnapshot };
@@ -87,12 +114,18 @@ export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indi
   const plans = jobs.map((job, k) => {
     const indicator = indicators[k] as IndicatorRow;
     const measures = allMeasures.filter((m) => m.indicateur === indicator.id);
-    const years = [...new Set(measures.filter((m) => m.part !== null).map((m) => m.annee))].sort((x, y) => y - x);
-    const year = job.annee !== undefined && years.includes(job.annee) ? job.annee : (years[0] ?? null);
+    // Years with a value, or with values kept secret (shown as such, with their note): an import whose every
+    // value is secret still has its charts, and no illustrative value stands in for it.
+    const withPart = measures.filter((m) => m.part !== null || m.raison === 'secret');
+    const years = [...new Set(withPart.map((m) => m.annee))].sort((x, y) => y - x);
+    const realYear = Math.max(...withPart.filter((m) => !m.illustratif).map((m) => m.annee));
+    const defaultYear = Number.isFinite(realYear) ? realYear : (years[0] ?? null);
+    const year = job.annee !== undefined && years.includes(job.annee) ? job.annee : defaultYear;
+    const national = !withPart.some((m) => m.territoire === REGION || depCodes.has(m.territoire));
     const atYear = (code: string) => measures.find((r) => r.territoire === code && r.annee === year);
     const depsAtYear = catalogue.departements.map((d) => atYear(d.code)).filter((r) => r !== undefined);
     const shown = picked.length ? picked : extremes(depsAtYear);
-    return { job, indicator, measures, years, year, atYear, depsAtYear, shown };
+    return { job, indicator, measures, years, year, defaultYear, national, atYear, depsAtYear, shown };
   });
   const withData = plans.filter((p): p is typeof p & { year: number } => p.year !== null);
   const [rankings, paces, pipelines, trends] = withData.length
@@ -106,8 +139,8 @@ export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indi
   performance.measure('overview:queries', 'overview:start');
   const allSources = catalogue.allSources;
   return plans.map((p) => {
-    const { job, indicator, measures, years, year, atYear, depsAtYear, shown } = p;
-    if (year === null) return { catalogue, indicator, years, year, picked: [], charts: null, byLang: null };
+    const { job, indicator, measures, years, year, defaultYear, national, atYear, depsAtYear, shown } = p;
+    if (year === null) return { catalogue, indicator, years, year, defaultYear, national, illustre: illustreOf(catalogue, [], [], null), picked: [], charts: null, byLang: null };
     // This job's rows: the batched queries number their jobs in `withData`'s order.
     const k = withData.indexOf(p as (typeof withData)[number]);
     const ranking = rankings.filter((r) => r.k === k);
@@ -115,7 +148,8 @@ export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indi
     const trend = trends.filter((r) => r.k === k);
     const pipeline = pipelines.filter((r) => r.jusqua === year && r.territoire === pipelineCode);
     const pipelineFr = pipelines.filter((r) => r.jusqua === year && r.territoire === 'FR');
-    return buildOverview(a, { catalogue, indicator, years, year, measures, atYear, depsAtYear, shown, ranking, pace, trend, pipelineCode, pipeline, pipelineFr, allSources, permalink: job.permalink });
+    const model = buildOverview(a, { catalogue, indicator, years, year, measures, atYear, depsAtYear, shown, ranking, pace, trend, pipelineCode, pipeline, pipelineFr, allSources, permalink: job.permalink });
+    return { ...model, defaultYear, national, illustre: illustreOf(catalogue, measures, [...pipeline, ...pipelineFr], year) };
   });
 }
 
@@ -158,5 +192,18 @@ function buildOverview(
       ),
   });
   const byLang = { fr: build(ctxOf('fr')), en: build(ctxOf('en')) };
-  return { catalogue, indicator, years: d.years, year, picked: shown, charts: byLang[a.lang], byLang };
+  return { catalogue, indicator, years: d.years, year, defaultYear: year, national: false, illustre: { types: [], parcours: [] }, picked: shown, charts: byLang[a.lang], byLang };
+}
+
+/** The notice's items for an overview: its indicator with the kinds of territory that are illustrative, then the pipeline's. */
+export function illustrativeItems(m: Pick<OverviewModel, 'catalogue' | 'indicator' | 'illustre'>, t: Messages, lang: Lang): string[] {
+  const label = (i: IndicatorRow) => {
+    const l = lang === 'en' ? i.libelle_en : i.libelle_fr;
+    return l.charAt(0).toLowerCase() + l.slice(1);
+  };
+  const items: string[] = [];
+  if (m.illustre.types.length) items.push(t.illustrativeItem(label(m.indicator), m.illustre.types.map((x) => t.illustrativeKinds[x]).join(', ')));
+  const pipeline = m.catalogue.indicators.filter((i) => m.illustre.parcours.includes(i.id));
+  if (pipeline.length) items.push(t.illustrativePipeline(pipeline.map(label).join(', ')));
+  return items;
 }

@@ -6,6 +6,7 @@ import { Chart } from '../../charts/Chart';
 import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
 import { shareButtons, viewArgs } from '../view-args';
 import { loadTerritory } from './model';
+import { illustrativeItems } from '../overview/model';
 import { IndicatorSelect } from '../overview/Controls';
 
 /** Fiche territoire: one département, every indicator against the région and France. */
@@ -20,10 +21,11 @@ export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lan
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const c = model.charts;
   const share = shareButtons(model.byLang, lang);
-  const illustrative = c ? Object.values(c).some((s) => s.illustratif) : false;
+  // The notice names what is illustrative, and appears only when something shown is.
+  const illustrative = c ? illustrativeItems(model, t, lang) : [];
   return (
     <>
-      {illustrative ? <IllustrativeNotice t={t} /> : null}
+      {illustrative.length ? <IllustrativeNotice t={t} items={illustrative} /> : null}
       <section className="controls card" aria-label={t.controlsLabel}>
         <label>
           {t.chooseTerritory}
@@ -46,9 +48,14 @@ export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lan
             {lang === 'en' ? model.territory.nom_en : model.territory.nom_fr} <span className="code">({model.territory.code})</span>
           </h2>
           <div className="grid">
-            <div className="span-2">
-              <Chart snapshot={c.kpi} busy={busy} headingLevel={3} actions={share('kpi')} />
-            </div>
+            {/* No value here or for the région (a national-only indicator): no key figures that could never be drawn. */}
+            {model.national ? (
+              <p className="muted span-2" data-testid="national-only">{t.nationalOnly}</p>
+            ) : (
+              <div className="span-2">
+                <Chart snapshot={c.kpi} busy={busy} headingLevel={3} actions={share('kpi')} />
+              </div>
+            )}
             <div className="span-2">
               <Chart snapshot={c.comparison} busy={busy} headingLevel={3} actions={share('comparison')} />
             </div>

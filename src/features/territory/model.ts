@@ -1,6 +1,6 @@
 import type { Connector } from '../../data/connector';
 import { runQuery } from '../../data/client';
-import { yearsQuery, YearsRow, type IndicatorRow, type TerritoryRow } from '../../data/sql/catalogue';
+import { defaultYear, yearsQuery, YearsRow, type IndicatorRow, type TerritoryRow } from '../../data/sql/catalogue';
 import { measuresQuery, MesureRow } from '../../data/sql/measures';
 import { rankingQuery, RankingRow } from '../../data/sql/ranking';
 import { trendQuery, TrendRow } from '../../data/sql/trend';
@@ -12,6 +12,7 @@ import { notesFor } from '../../snapshot/notes';
 import type { SnapshotContext } from '../../snapshot/context';
 import type { ChartSnapshot } from '../../snapshot/schema';
 import type { Lang } from '../../lib/format';
+import { illustreOf, type Illustre } from '../overview/model';
 import { loadCatalogue, pickIndicator, REGION, type Catalogue } from '../catalogue';
 
 export interface TerritoryArgs {
@@ -34,6 +35,10 @@ export interface TerritoryModel {
   readonly charts: TerritoryCharts | null;
   /** The same charts in both languages, for sharing and embeds in either. */
   readonly byLang: { fr: TerritoryCharts; en: TerritoryCharts } | null;
+  /** Neither this département nor the région has a value of the indicator: no key figures are shown. */
+  readonly national: boolean;
+  /** What the page shows that is illustrative (named by the notice). */
+  readonly illustre: Illustre;
   /** Data-quality notes by indicator label. */
   readonly quality: { indicator: string; notes: string[] }[];
 }
@@ -43,10 +48,12 @@ export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<
   const catalogue = await loadCatalogue(conn);
   const indicator = pickIndicator(catalogue, a.indicateur);
   const territory = catalogue.departements.find((d) => d.code === a.code) ?? null;
-  if (!territory) return { catalogue, territory, indicator, charts: null, byLang: null, quality: [] };
+  if (!territory) return { catalogue, territory, indicator, charts: null, byLang: null, national: false, illustre: { types: [], parcours: [] }, quality: [] };
   const code = territory.code;
-  const years = (await runQuery(conn, yearsQuery(indicator.id), YearsRow)).map((y) => y.annee);
-  const year = a.annee !== undefined && years.includes(a.annee) ? a.annee : (years[0] ?? new Date().getFullYear());
+  const yearRows = await runQuery(conn, yearsQuery(indicator.id), YearsRow);
+  const years = yearRows.map((y) => y.annee);
+  // The latest year with real data, unless another is asked for (issue 19: defaults follow the data).
+  const year = a.annee !== undefined && years.includes(a.annee) ? a.annee : (defaultYear(yearRows) ?? new Date().getFullYear());
   const [series, all, ranking, trends, pace, pipelines] = await Promise.all([
     runQuery(conn, measuresQuery({ indicateur: indicator.id, territoires: [code, REGION, 'FR'] }), MesureRow),
     runQuery(conn, measuresQuery({ territoires: [code] }), MesureRow),
@@ -113,6 +120,8 @@ export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<
     territory,
     indicator,
     quality,
+    national: !series.some((r) => (r.territoire === code || r.territoire === REGION) && (r.part !== null || r.raison === 'secret')),
+    illustre: illustreOf(catalogue, series, pipelines, year),
     charts: byLang[a.lang],
     byLang,
   };
