@@ -23,7 +23,7 @@ const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', 
 /** Adds an active, non-illustrative dataset `id` with `rows` (territoire, annee, indicateur, femmes, hommes). */
 async function addReal(db: Connector, id: string, rows: readonly [string, number, string, number, number][]): Promise<void> {
   const values = rows.map(([t, a, i, f, h]) => `('${id}', '${t}', ${a}, '${i}', ${f}, ${h}, ${f + h}, NULL, NULL, 'Réel')`).join(', ');
-  await db.exec(`INSERT INTO datasets VALUES ('${id}', 'Réel', 'Real', 'import', 'Producteur réel', 'Real producer', 'Licence Ouverte 2.0', 'Licence Ouverte 2.0', DATE '2026-01-15', FALSE, 10, TRUE);
+  await db.exec(`INSERT INTO datasets VALUES ('${id}', 'Réel', 'Real', 'import', 'Producteur réel', 'Real producer', 'Licence Ouverte 2.0', 'Licence Ouverte 2.0', DATE '2026-01-15', FALSE, 10, TRUE, 'Producteur réel', NULL, NULL);
     INSERT INTO observations_base VALUES ${values};`);
   await refreshMeasures(db);
 }

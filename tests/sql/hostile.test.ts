@@ -87,7 +87,7 @@ describe('hostile cases committed into a real DuckDB, one after the other', () =
     const end = await snapshot();
     expect(end.objects).toEqual(initial.objects);
     expect(initial.objects.map((o) => o['table_name'])).toEqual(expect.arrayContaining(['observations', 'datasets', 'indicators', 'territories', 'mesures', 'v_observations']));
-    const defaults = await all("SELECT count(*) AS n FROM observations WHERE jeu IN ('illustratif', 'eurostat_tic')");
+    const defaults = await all("SELECT count(*) AS n FROM observations WHERE jeu IN (SELECT id FROM datasets WHERE origine = 'defaut')");
     expect(Number(defaults[0]?.['n'])).toBe(Number(initial.observations?.['n']));
     const imported = await all("SELECT count(*) AS n FROM datasets WHERE origine = 'import'");
     expect(Number(imported[0]?.['n'])).toBe(cases.filter((c) => c.outcome !== 'refused').length);

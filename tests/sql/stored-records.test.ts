@@ -40,13 +40,13 @@ async function restore(records: readonly unknown[]) {
 }
 
 const rowsOf = async (db: Connector) => Object.fromEntries((await runQuery(db, datasetsQuery(), DatasetRow)).map((d) => [d.id, `${d.origine}:${d.lignes}:${d.actif}`]));
-const DEFAULTS = { illustratif: 'defaut:784:true', eurostat_tic: 'defaut:38:true' };
+const DEFAULTS = { illustratif: 'defaut:700:true', depp_nsi: 'defaut:70:true', eurostat_tic: 'defaut:38:true' };
 const restoredRows = (c: StoredCase) => (String(c.record['bytes']).trim().split('\n').length - 1);
 
 describe('hostile stored records (cases.json, key `stored`), replayed into a real DuckDB', () => {
   test('loadDefaults names the default datasets it loaded', async () => {
     const { db, defaults } = await restore([]);
-    expect(defaults).toEqual(['illustratif', 'eurostat_tic']);
+    expect(defaults).toEqual(['illustratif', 'eurostat_tic', 'depp_nsi']);
     db.close();
   });
 
@@ -54,7 +54,7 @@ describe('hostile stored records (cases.json, key `stored`), replayed into a rea
     const { db, refused, restored, failed } = await restore([plantedRecord(c)]);
     const id = String(c.record['id']);
     const want = c.expect.outcome;
-    // The defaults first: a record under a default dataset's id replaced its rows (784 → 1) before the check.
+    // The defaults first: a record under a default dataset's id replaced its rows (700 → 1) before the check.
     expect(await rowsOf(db)).toEqual(want === 'restored' ? { ...DEFAULTS, [id]: `import:${restoredRows(c)}:true` } : DEFAULTS);
     expect(refused).toEqual(want === 'refused' ? [{ id: c.expect.named, reason: c.expect.reason }] : []);
     expect(failed).toEqual(want === 'failed' ? [c.expect.named] : []);
@@ -68,7 +68,7 @@ describe('hostile stored records (cases.json, key `stored`), replayed into a rea
     expect([...refused.map((r) => r.id), ...failed].sort()).toEqual(cases.filter((c) => c.expect.outcome !== 'restored').map((c) => c.expect.named).sort());
     const rows = await rowsOf(db);
     expect(rows).toMatchObject(DEFAULTS);
-    expect(Object.keys(rows).sort()).toEqual(['eurostat_tic', 'illustratif', ...restored].sort());
+    expect(Object.keys(rows).sort()).toEqual([...Object.keys(DEFAULTS), ...restored].sort());
     db.close();
   });
 });
