@@ -36,7 +36,7 @@ describe('the fast path reads U+FEFF in keys as the full one does', () => {
     expect(await dup.getAttribute('data-path')).toBe('rapide');
     expect(await dup.getAttribute('data-status')).toBe('error');
     expect(await dup.getAttribute('data-errors')).toBe('1');
-    expect(await dup.innerText()).toContain('Ligne 56001 — Doublon de la clé 31 × 2024 × emploi_numerique');
+    expect(await dup.innerText()).toContain('Doublon de la clé 31 × 2024 × emploi_numerique (déjà à la ligne 3255). Ligne 56001');
     expect(await page.getByRole('button', { name: /^Importer/ }).count()).toBe(0);
     expect(await datasets(page)).toEqual(before);
 

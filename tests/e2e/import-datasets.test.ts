@@ -11,8 +11,8 @@ afterAll(async () => {
 });
 
 const HEAD = 'territoire;annee;indicateur;femmes;hommes;total;part_femmes;statut;source\n';
-const PREMIERE = `${HEAD}31;2024;nsi_lycee;100;900;1000;;;DEPP première\n34;2024;nsi_lycee;40;360;400;;;DEPP première\n`;
-const TERMINALE = `${HEAD}31;2024;nsi_lycee;80;720;800;;;DEPP terminale\n`;
+const PREMIERE = `${HEAD}31;2024;emploi_numerique;100;900;1000;;;DEPP première\n34;2024;emploi_numerique;40;360;400;;;DEPP première\n`;
+const TERMINALE = `${HEAD}31;2024;emploi_numerique;80;720;800;;;DEPP terminale\n`;
 
 async function importFile(page: Page, name: string, content: string) {
   await page.evaluate(() => document.querySelectorAll('[data-testid="import-report"]').forEach((e) => e.setAttribute('data-old', '1')));
@@ -38,10 +38,10 @@ describe('several files into one dataset, overrides, identity', () => {
     const first = await importFile(page, 'nsi-premiere.csv', PREMIERE);
     expect(first.status).toBe('ok');
     expect(await page.locator('[data-testid="import-target"]').inputValue()).toBe('nouveau');
-    // The illustrative rows of 31 and 34 for nsi_lycee 2024 are overridden: listed with a count before committing.
+    // The illustrative rows of 31 and 34 for emploi_numerique 2024 are overridden: listed with a count before committing.
     const overrides = page.locator('[data-testid="import-overrides"]');
     expect(await overrides.getAttribute('data-count')).toBe('2');
-    expect(await overrides.innerText()).toMatch(/remplacera 2 valeur\(s\)[\s\S]*31[\s\S]*2024[\s\S]*nsi_lycee[\s\S]*illustratif[\s\S]*→ 10,0\s%/);
+    expect(await overrides.innerText()).toMatch(/remplacera 2 valeur\(s\)[\s\S]*31[\s\S]*2024[\s\S]*emploi_numerique[\s\S]*illustratif[\s\S]*→ 10,0\s%/);
     await page.locator('[data-testid="import-commit"]').click();
     await page.waitForSelector('[data-dataset="nsi_premiere"][data-rows="2"]', { timeout: 60000 });
 
@@ -56,11 +56,11 @@ describe('several files into one dataset, overrides, identity', () => {
     await page.waitForSelector('[data-dataset="nsi_premiere"] [data-testid="dataset-files"]:has-text("nsi-terminale.csv")', { timeout: 60000 });
     expect(await page.locator('[data-dataset="nsi_terminale"]').count()).toBe(0);
     expect(await page.locator('[data-dataset="nsi_premiere"] [data-testid="dataset-files"]').innerText()).toBe('Fichiers : nsi-premiere.csv ; nsi-terminale.csv');
-    expect(await tableOf(page, 'nsi_premiere')).toMatch(/31\s+2024\s+nsi_lycee\s+180\s+1\s?620\s+1\s?800/);
+    expect(await tableOf(page, 'nsi_premiere')).toMatch(/31\s+2024\s+emploi_numerique\s+180\s+1\s?620\s+1\s?800/);
 
     await page.reload({ waitUntil: 'commit' });
     await page.waitForSelector('[data-dataset="nsi_premiere"][data-rows="2"] [data-testid="dataset-files"]', { timeout: 60000 });
-    expect(await tableOf(page, 'nsi_premiere')).toMatch(/31\s+2024\s+nsi_lycee\s+180\s+1\s?620\s+1\s?800/);
+    expect(await tableOf(page, 'nsi_premiere')).toMatch(/31\s+2024\s+emploi_numerique\s+180\s+1\s?620\s+1\s?800/);
     expect(log.pageErrors).toEqual([]);
     expect(log.external).toEqual([]);
     await close();

@@ -30,7 +30,7 @@ export function DatasetList({ lang, t, onError }: { lang: Lang; t: Messages; onE
               {/* Without bidi controls: a source ending with U+202E would mirror the date and licence after it. */}
               {stripBidi(lang === 'en' ? d.source_en : d.source)} ({d.derniere_maj ? t.lastUpdate(formatDate(d.derniere_maj, lang)) : t.lastUpdateUnknown}
               {t.listSep}
-              {stripBidi(lang === 'en' ? d.licence_en : d.licence)})
+              {stripBidi(lang === 'en' ? d.licence_en : d.licence).trim() || t.licenceUnknown})
             </span>
             {d.producteur || d.url ? <span className="muted">{d.producteur ? `${t.identityLabels.producteur}${lang === 'en' ? ':' : ' :'} ${stripBidi(d.producteur)}` : ''}{d.url ? ` · ${stripBidi(d.url)}` : ''}</span> : null}
             {d.fichiers ? <span className="muted" data-testid="dataset-files">{t.datasetFiles(stripBidi(d.fichiers))}</span> : null}

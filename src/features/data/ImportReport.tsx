@@ -15,7 +15,7 @@ const FIRST_LINES = 20;
 function GroupView({ g, lang, t }: { g: ProblemGroup; lang: Lang; t: Messages }) {
   const n = (x: number) => formatCount(x, lang);
   return (
-    <details open={g.severity === 'erreur'} data-testid="problem-group" data-code={g.code} data-count={g.count}>
+    <details open data-testid="problem-group" data-code={g.code} data-count={g.count}>
       <summary>
         <strong>{t.problemTitles[g.code] ?? g.code}</strong> ({t.problemGroupCount(n(g.count), g.byLine, g.count === 1)}) <code className="muted">{g.code}</code>
       </summary>
@@ -23,7 +23,7 @@ function GroupView({ g, lang, t }: { g: ProblemGroup; lang: Lang; t: Messages })
         {g.messages.slice(0, FIRST).map((m, i) => (
           <li key={i} data-testid="problem-message">
             {m.colonne ? <>« {m.colonne} » — </> : null}{lang === 'en' ? m.message_en : m.message_fr}
-            {m.lignes.length ? <span className="muted"> {t.problemLines(m.lignes.slice(0, FIRST_LINES).join(', '), m.lignes.length > FIRST_LINES ? n(m.lignes.length - FIRST_LINES) : '')}</span> : null}
+            {m.lignes.length ? <span className="muted"> {t.problemLines(m.lignes.slice(0, FIRST_LINES).join(', '), m.lignes.length > FIRST_LINES ? n(m.lignes.length - FIRST_LINES) : '', m.lignes.length === 1)}</span> : null}
           </li>
         ))}
       </ul>
