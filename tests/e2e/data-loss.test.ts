@@ -87,6 +87,8 @@ const MEDIUM = many(['emploi_technique'], 200); // about 300 KB: the full pipeli
 const BIG = many(INDICATORS, 260); // about 3 MB: the fast path
 const TAB_A = few(['31', '34'], 7000, 'Onglet A');
 const TAB_B = few(['11', '12'], 5000, 'Onglet B');
+/** What a tab whose view predates another tab's commit imports under that tab's file name. */
+const STALE = few(['11'], 100, 'Périmé');
 
 /** The région's 2024 share of women in digital jobs once these datasets are loaded after the defaults, by DuckDB in Node. */
 async function expectedShare(sets: readonly (readonly CanonicalRow[])[]): Promise<number> {
@@ -107,7 +109,7 @@ beforeAll(async () => {
   want.defaults = await expectedShare([]);
   want.base = await expectedShare([BASE]);
   want.big = await expectedShare([BIG]);
-  want.tabs = await expectedShare([TAB_A, TAB_B]);
+  want.tabs = await expectedShare([TAB_A, TAB_B, STALE]);
   expect(new Set(Object.values(want)).size).toBe(4); // each state is told apart by the share
   expect(toCsv(BIG).length).toBeGreaterThan(2.5 * 1024 * 1024);
 });
@@ -355,21 +357,21 @@ describe('data loss', () => {
     await toldA.waitFor({ timeout: 10000 });
     expect(await toldA.innerText()).toMatch(/^Un autre onglet a importé le jeu « onglet_b »\. Cette page montre encore les données d’avant/);
 
-    // A, whose view predates B's commit, cannot replace B's dataset: refused, nothing changes.
-    await analyse(a, 'onglet-b.csv', toCsv(few(['11'], 100, 'Périmé')));
+    // A, whose view predates B's commit, imports a file of the same name: a new dataset under a free id, never B's.
+    await analyse(a, 'onglet-b.csv', toCsv(STALE));
     await confirm(a, /^Importer 1 lignes/);
-    expect(await failure(a)).toMatch(/^Le jeu « onglet_b » a changé dans un autre onglet depuis le chargement de cette page : rien n’a été enregistré ici/);
-    await expectState(a, { datasets: [...DEFAULTS, 'onglet_a:2:true'], rows: DEFAULT_ROWS + 2, stored: ['onglet_a:2', 'onglet_b:2'] });
+    await a.waitForSelector('[data-dataset="onglet_b_2"][data-rows="1"][data-active="true"]', { timeout: 60000 });
+    await expectState(a, { datasets: [...DEFAULTS, 'onglet_a:2:true', 'onglet_b_2:1:true'], rows: DEFAULT_ROWS + 3, stored: ['onglet_a:2', 'onglet_b:2', 'onglet_b_2:1'] });
 
     // Reloading from the notice shows both commits, in commit order.
     await a.getByRole('button', { name: 'Recharger la page' }).click();
     await a.waitForSelector('[data-dataset="onglet_b"]', { timeout: 90000 });
     await ready(a);
     expect(await a.locator('[data-testid="other-tab-notice"]').count()).toBe(0);
-    await expectState(a, { datasets: [...DEFAULTS, 'onglet_a:2:true', 'onglet_b:2:true'], rows: DEFAULT_ROWS + 4, stored: ['onglet_a:2', 'onglet_b:2'], share: want.tabs });
+    await expectState(a, { datasets: [...DEFAULTS, 'onglet_a:2:true', 'onglet_b:2:true', 'onglet_b_2:1:true'], rows: DEFAULT_ROWS + 5, stored: ['onglet_a:2', 'onglet_b:2', 'onglet_b_2:1'], share: want.tabs });
     expect(errors).toEqual([]);
     await close();
-  });
+  }, 240000); // two tabs, five commits and a reload: sized for a loaded machine
 
   test('IndexedDB cleared or unreadable: the defaults load and the page says the imports are gone, once, dismissible', async () => {
     const { page, errors, close } = await open();
