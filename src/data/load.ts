@@ -1,6 +1,7 @@
 import type { Connector } from './connector';
 import { CREATE_TABLES, CREATE_VIEWS, refreshMeasures } from './sql/schema';
 import { quoteLiteral } from './sql/quote';
+import { readCsvColumns } from './sql/observation-schema';
 
 /** The committed default data, as text (fetched in the browser, read from disk in Node). */
 export interface DefaultFiles {
@@ -14,8 +15,7 @@ export interface DefaultFiles {
 /** Settings that keep DuckDB from reaching outside the page: the wasm build has only the core. */
 export const SAFE_SETTINGS = `SET autoload_known_extensions = false; SET autoinstall_known_extensions = false;`;
 
-const OBS_COLUMNS = `{'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE',
-  'hommes': 'DOUBLE', 'total': 'DOUBLE', 'part_femmes': 'DOUBLE', 'statut': 'VARCHAR', 'source': 'VARCHAR'}`;
+const OBS_COLUMNS = readCsvColumns();
 
 /**
  * read_csv with explicit types and no detection: our own files have a fixed layout. `padded`: a row may stop before

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Connector } from '../connector';
 import { runQuery } from '../client';
 import { quoteIdent, quoteLiteral, sqlQuery } from '../sql/quote';
-import { adoptCandidatesSql, candidateMeasuresSql, dropCandidatesSql, observationsViewSql, OWN_TABLE_PREFIX, refreshMeasures, STATUTS } from '../sql/schema';
+import { adoptCandidatesSql, candidateMeasuresSql, dropCandidatesSql, observationsViewSql, OWN_TABLE_PREFIX, refreshMeasures } from '../sql/schema';
+import { ANNEE_MAX, ANNEE_MIN, PART_MAX, BREAKS_ROW_RULES, BREAKS_STATUS_RULE, OBSERVATION_NAMES, readCsvColumns, STATUTS } from '../sql/observation-schema';
 import type { CanonicalRow } from './canonical';
 import { sumIntoSql } from '../sql/merge';
 
-const COLUMNS = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'] as const;
+const COLUMNS = OBSERVATION_NAMES;
 
 /** One cell of our own CSV: empty for NULL, text always quoted, numbers and booleans as JavaScript writes them. */
 export function ownCsvCell(v: string | number | boolean | null): string {
@@ -49,7 +50,7 @@ export async function stageCsv(conn: Connector, csv: string): Promise<void> {
   const file = 'staging-import.csv';
   await conn.registerText(file, csv);
   await conn.exec(`CREATE OR REPLACE TEMP TABLE staging AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-    columns = {'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE', 'hommes': 'DOUBLE', 'total': 'DOUBLE', 'part_femmes': 'DOUBLE', 'statut': 'VARCHAR', 'source': 'VARCHAR'});`);
+    columns = ${readCsvColumns()});`);
   await conn.dropFile(file);
 }
 
@@ -90,14 +91,11 @@ export interface OwnTable {
   readonly leftovers: string;
 }
 
-/**
+/*
  * A row that breaks a rule observations_base's CHECK constraints enforce, for a dataset's own table (which has
- * none). Written as a disjunction of plain comparisons (NULL counts and shares pass, as under the constraints):
- * DuckDB drops those its column statistics rule out (1,000,000 rows: 55-70 ms instead of 75-130 ms in the browser).
+ * none): BREAKS_ROW_RULES of observation-schema.ts, plain comparisons that DuckDB drops when its column statistics
+ * rule them out, instead of reading every row.
  */
-const BREAKS_STATUS_RULE = `(statut IS NOT NULL AND ${STATUTS.map((st) => `statut <> ${quoteLiteral(st)}`).join(' AND ')})`;
-const BREAKS_ROW_RULES = `territoire IS NULL OR indicateur IS NULL OR annee IS NULL OR annee < 1990 OR annee > 2100 OR femmes < 0 OR hommes < 0 OR total < 0
-  OR (part_femmes IS NOT NULL AND (part_femmes < 0 OR part_femmes > 100)) OR ${BREAKS_STATUS_RULE}`;
 
 const STATS_COLUMNS = ['territoire', 'indicateur', 'annee', 'femmes', 'hommes', 'total', 'part_femmes', 'statut'] as const;
 
@@ -121,9 +119,9 @@ export async function statsProveRules(conn: Connector, table: string): Promise<R
   const annee = range('annee');
   const part = range('part_femmes');
   // An empty range (no value at all) reads as Min: inf, Max: -inf, which both bounds accept.
-  const counts = noNull('territoire') && noNull('indicateur') && annee !== null && !annee.nulls && annee.min >= 1990 && annee.max <= 2100
+  const counts = noNull('territoire') && noNull('indicateur') && annee !== null && !annee.nulls && annee.min >= ANNEE_MIN && annee.max <= ANNEE_MAX
     && (['femmes', 'hommes', 'total'] as const).every((c) => (range(c)?.min ?? -1) >= 0)
-    && part !== null && part.min >= 0 && part.max <= 100;
+    && part !== null && part.min >= 0 && part.max <= PART_MAX;
   if (!counts) return 'aucune';
   // Texts keep 8-byte prefixes as bounds, and their longest length. No value at all reads as Min \xFF… (no UTF-8
   // text starts so), Max '' and length 0; one status of 8 bytes at most (secret, rupture) and nothing else, as

@@ -11,6 +11,7 @@ import { MAX_DISTINCT, readCsvSql, readStatement, readTypedStatement, textChecks
 import { validateRows } from './validate';
 import type { ImportResult } from './run';
 import { dropSpeculationSql, ownCsvCell, type OwnTable } from './commit';
+import { duckType, OBSERVATION_LIST, ObservationValues, readCsvColumns, type ObservationColumn } from '../sql/observation-schema';
 
 /**
  * The fast import path for large canonical CSV files: DuckDB reads and types the file itself (its bytes
@@ -227,8 +228,7 @@ export async function runFastImport(
     const lines = d.mapped.map((r) => [r.line, r.territoire, r.annee, r.indicateur, r.femmes, r.hommes, r.total, r.part_femmes, r.statut, r.source, okByLine.get(r.line) ?? false].map(ownCsvCell).join(','));
     await conn.registerText(file, lines.join('\n') + '\n');
     await conn.exec(`INSERT INTO ${fixed} SELECT * FROM read_csv(${quoteLiteral(file)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"',
-      columns = {'line': 'INTEGER', 'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE', 'hommes': 'DOUBLE', 'total': 'DOUBLE',
-        'part_femmes': 'DOUBLE', 'statut': 'VARCHAR', 'source': 'VARCHAR', 'ok': 'BOOLEAN'});`);
+      columns = ${readCsvColumns([['ok', 'BOOLEAN']], [['line', 'INTEGER']])});`);
     await conn.dropFile(file);
   }
 
@@ -331,12 +331,12 @@ export async function runFastImport(
 }
 
 /** The columns of an analysis's accepted rows (its view). */
-const OUT = ['line', 'territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'].join(', ');
+const OUT = `line, ${OBSERVATION_LIST}`;
 
 /** The table of the rows JavaScript corrected (`ok`: they break no rule), read back into DuckDB. */
 export function fixedTableSql(fixed: string): string {
-  return `CREATE TEMP TABLE ${fixed} (line INTEGER, territoire VARCHAR, annee INTEGER, indicateur VARCHAR, femmes DOUBLE, hommes DOUBLE, total DOUBLE,
-    part_femmes DOUBLE, statut VARCHAR, source VARCHAR, ok BOOLEAN);`;
+  const columns = OBSERVATION_LIST.split(', ').map((c) => `${c} ${duckType(c as ObservationColumn)}`).join(', ');
+  return `CREATE TEMP TABLE ${fixed} (line INTEGER, ${columns}, ok BOOLEAN);`;
 }
 
 /**
@@ -375,5 +375,5 @@ function mergeByLine(a: readonly Problem[], b: readonly Problem[]): Problem[] {
 const PreviewRow = z.object({
   line: z.number(), territoire: z.string(), annee: z.number(), indicateur: z.string(),
   femmes: z.number().nullable(), hommes: z.number().nullable(), total: z.number().nullable(), part_femmes: z.number().nullable(),
-  statut: z.enum(['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire']).nullable(), source: z.string().nullable(),
+  statut: ObservationValues.shape.statut, source: z.string().nullable(),
 });

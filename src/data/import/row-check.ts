@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { CANONICAL_COLUMNS } from './canonical';
-import type { ByteScan } from './scan';
 import { MAX_COUNT } from './limits';
+import { ANNEE_MAX, ANNEE_MIN, PART_MAX, STATUTS as STATUT_NAMES } from '../sql/observation-schema';
 
 /**
  * The fast path's proof that a row is clean, made from the file's bytes in the import worker while DuckDB reads
@@ -48,11 +48,44 @@ export interface RowMarks {
   readonly parsed: { readonly row: number; readonly cells: string[] }[];
 }
 
+/**
+ * What the fast import path needs to know about a file before DuckDB reads it, from one pass over its bytes.
+ * The fast path maps DuckDB's row n to line `headerLine + n`; that holds only when no record spans two lines
+ * and no line is empty, which is what this scan checks.
+ */
+export interface ByteScan {
+  /** Lines in the file (a last line without a newline counts). */
+  readonly lines: number;
+  /** A line with nothing on it (DuckDB and papaparse count those differently). */
+  readonly emptyLines: number;
+  /** A carriage return not followed by a line feed (old Mac line ends). */
+  readonly loneCr: boolean;
+  /** A line feed inside quotes (a record over several lines), or a quote still open at the end. */
+  readonly quotedNewline: boolean;
+  /** Bytes ≥ 0x80 (then the text must still be valid UTF-8). */
+  readonly nonAscii: boolean;
+  /**
+   * Characters a damaged decoding leaves (control characters but tab and line breaks, U+0080 to U+009F, U+FFFD):
+   * the full pipeline names each such cell.
+   */
+  readonly badChars: boolean;
+  /** Set by the import worker when non-ASCII bytes do not decode as UTF-8. */
+  readonly invalidUtf8?: boolean;
+  /** Set by the import worker: whether the data lines' raw keys are pairwise distinct (see below). */
+  readonly keysDistinct?: boolean | null;
+  /** Set by the import worker: the rows not proven clean from the bytes (see below), or null. */
+  readonly marks?: RowMarks | null;
+  /** Set by the import worker: the distinct territory and indicator texts, the first sources (see below). */
+  readonly texts?: RowCheck['texts'];
+  /** Set by the import worker: a data line with another number of fields than the header (see below). */
+  readonly badWidth?: boolean;
+}
+
 /** Rows not proven clean beyond which the answer is `null` (the SQL proofs then run instead). */
 export const MAX_MARKED = 20000;
 
-const STATUTS = ['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'].map((s) => new TextEncoder().encode(s));
-const SECRET = 0;
+const STATUTS = STATUT_NAMES.map((s) => new TextEncoder().encode(s));
+const SECRET = STATUT_NAMES.indexOf('secret');
 /** Zero-width characters cleanText removes (U+FEFF is never in a plain cell: see above). */
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
 /** A number cell: empty, not plain, or its value. */
@@ -325,7 +358,7 @@ export function scanLines(bytes: Uint8Array, o: RowCheckOptions): (RowCheck & { 
           const p = num(cP);
           const st = statutOk(cS);
           // Counts over MAX_COUNT are JavaScript's to refuse (effectif_trop_grand): 13 to 15 digits read plainly here.
-          cells = len(cT) > 0 && year >= 1990 && year <= 2100 && f !== INVALID && h !== INVALID && t !== INVALID && p !== INVALID && p <= 100 && st < STATUTS.length
+          cells = len(cT) > 0 && year >= ANNEE_MIN && year <= ANNEE_MAX && f !== INVALID && h !== INVALID && t !== INVALID && p !== INVALID && p <= PART_MAX && st < STATUTS.length
             && f <= MAX_COUNT && h <= MAX_COUNT && t <= MAX_COUNT;
           clean = cells && len(cI) > 0 && sourceOk(cSrc, lineAscii) && !(p > 0 && p < 1)
             && !(f >= 0 && t >= 0 && f > t)

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { runQuery } from '../client';
 import { quoteIdent, sqlQuery } from '../sql/quote';
 import { speculateMeasures, transactionEnd, transactionOpen } from './commit';
+import { ANNEE_MAX, ANNEE_MIN } from '../sql/observation-schema';
 import { acceptedSql, candidatesPrefix, dropFastTables, fixedTableSql } from './fast';
 
 /**
@@ -32,7 +33,7 @@ export function warmTablesSql(): string {
       CAST(300 + (a.y * 7 + i.k * 13) % 900 + (a.y * 11 + i.k * 3) % 700 AS DOUBLE) AS total, NULL::DOUBLE AS part_femmes,
       CASE WHEN a.y % 50 = 0 THEN 'provisoire' END AS statut,
       CASE WHEN i.k % 2 = 0 THEN 'Synthèse' ELSE 'Source synthétique de préchauffage' END AS source
-    FROM (SELECT code FROM territories WHERE type = 'departement') d, range(1990, 2101) a(y), range(${WARM_INDICATORS}) i(k);
+    FROM (SELECT code FROM territories WHERE type = 'departement') d, range(${ANNEE_MIN}, ${ANNEE_MAX + 1}) a(y), range(${WARM_INDICATORS}) i(k);
   ${fixedTableSql(fixed)}
   CREATE TEMP VIEW ${quoteIdent(WARM_TABLE)} AS ${acceptedSql({ read, fixed, headerLine: 0, propre: '(TRUE AND TRUE)', dups: null })};`;
 }
