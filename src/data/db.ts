@@ -16,7 +16,7 @@ import { loadDefaults, SAFE_SETTINGS } from './load';
 import { fetchDefaultFiles } from './default-files';
 import { analyseFile, importCatalogueOf, restoreImports } from './imports';
 import { readMarker } from './store';
-import { readCsvColumns } from './sql/observation-schema';
+import { BENCH_DROP, benchReadSql } from './sql/bench';
 
 /** Loading is an explicit state that the UI shows. */
 export type DbState =
@@ -173,9 +173,9 @@ function exposeBench(conn: Connector): void {
       const text = await (await fetch(url)).text();
       await conn.registerText('bench-raw.csv', text);
       const t0 = performance.now();
-      await conn.exec(`CREATE OR REPLACE TEMP TABLE bench_raw AS SELECT * FROM read_csv('bench-raw.csv', header = true, auto_detect = false, delim = ',', quote = '"', columns = ${readCsvColumns()});`);
+      await conn.exec(benchReadSql('bench-raw.csv'));
       const ms = performance.now() - t0;
-      await conn.exec('DROP TABLE bench_raw;');
+      await conn.exec(BENCH_DROP);
       await conn.dropFile('bench-raw.csv');
       return ms;
     },

@@ -1,7 +1,10 @@
-import { z } from 'zod';
 import type { Connector } from './connector';
 import { runQuery } from './client';
-import { sqlQuery } from './sql/quote';
+import {
+  CatalogueTerritoryRow, DatasetIdRow, datasetIdsQuery, DatasetOriginRow, datasetOriginsQuery, ImportedDatasetRow, importedDatasetsQuery, importIndicatorsQuery,
+  importTerritoriesQuery, IndicatorIdRow, MaxPriorityRow, maxPriorityQuery, PREVIEW_SUM_TABLE, PrioritiesRow, prioritiesQuery,
+} from './sql/import/catalogue';
+import { dropTableSql } from './sql/import/commit';
 import { canonicalColumns, type ImportCatalogue } from './import/canonical';
 import type { ImportOptions, ImportResult } from './import/run';
 import type { Recipe } from './import/recipe';
@@ -19,8 +22,8 @@ import { bumpDataVersion, getDataVersion } from './version';
 
 /** The territories and indicators an import is checked against, from the loaded catalogue. */
 export async function importCatalogueOf(conn: Connector): Promise<ImportCatalogue> {
-  const territories = await runQuery(conn, sqlQuery('SELECT code, code_cog, type, nom_fr FROM territories'), z.object({ code: z.string(), code_cog: z.string(), type: z.string(), nom_fr: z.string() }));
-  const indicators = await runQuery(conn, sqlQuery('SELECT id FROM indicators ORDER BY ordre'), z.object({ id: z.string() }));
+  const territories = await runQuery(conn, importTerritoriesQuery(), CatalogueTerritoryRow);
+  const indicators = await runQuery(conn, importIndicatorsQuery(), IndicatorIdRow);
   return { territories, indicators: indicators.map((i) => i.id) };
 }
 
@@ -264,8 +267,7 @@ export interface LoadedPriorities {
 /** Reads what `commitImport` needs of the loaded catalogue for dataset `id` (asked once, when its file is chosen). */
 export async function loadedPriorities(conn: Connector, id: string): Promise<LoadedPriorities> {
   const version = getDataVersion();
-  const [row] = await runQuery(conn, sqlQuery('SELECT (SELECT priorite FROM datasets WHERE id = ?) AS priorite, coalesce((SELECT max(priorite) FROM datasets), 0) AS max', [id]),
-    z.object({ priorite: z.number().int().nullable(), max: z.number().int() }));
+  const [row] = await runQuery(conn, prioritiesQuery(id), PrioritiesRow);
   return { version, priorite: row?.priorite ?? null, max: row?.max ?? 0 };
 }
 
@@ -334,7 +336,7 @@ export interface ImportPreview {
 
 /** The imported datasets an import may replace or add to (id and name), highest priority first. */
 export async function importedDatasets(conn: Connector): Promise<{ id: string; nom: string }[]> {
-  return runQuery(conn, sqlQuery("SELECT id, nom_fr AS nom FROM datasets WHERE origine = 'import' ORDER BY priorite DESC, id"), z.object({ id: z.string(), nom: z.string() }));
+  return runQuery(conn, importedDatasetsQuery(), ImportedDatasetRow);
 }
 
 /**
@@ -347,17 +349,17 @@ export async function previewImport(conn: Connector, analysed: AnalysedImport, t
   else await stageCsv(conn, analysed.staged.csv);
   const id = target.kind === 'nouveau' ? datasetIdFor(fileName) : target.id;
   if (target.kind === 'ajouter') {
-    await conn.exec(sumIntoSql(id, from, 'apercu_somme'));
-    from = 'apercu_somme';
+    await conn.exec(sumIntoSql(id, from, PREVIEW_SUM_TABLE));
+    from = PREVIEW_SUM_TABLE;
   }
   try {
-    const [row] = await runQuery(conn, sqlQuery('SELECT (SELECT priorite FROM datasets WHERE id = ?) AS p, coalesce((SELECT max(priorite) FROM datasets), 0) AS max', [id]), z.object({ p: z.number().int().nullable(), max: z.number().int() }));
-    const priorite = target.kind === 'nouveau' || row?.p == null ? firstPriority(row?.max ?? 0) : row.p;
+    const [row] = await runQuery(conn, prioritiesQuery(id), PrioritiesRow);
+    const priorite = target.kind === 'nouveau' || row?.priorite == null ? firstPriority(row?.max ?? 0) : row.priorite;
     const diff = target.kind === 'nouveau' ? null : await diffStaged(conn, id, from);
     const overrides = await runQuery(conn, overridesQuery(target.kind === 'nouveau' ? '' : id, from, priorite, 10), OverrideRow);
     return { diff, overrides };
   } finally {
-    if (from === 'apercu_somme') await conn.exec('DROP TABLE IF EXISTS apercu_somme;');
+    if (from === PREVIEW_SUM_TABLE) await conn.exec(dropTableSql(PREVIEW_SUM_TABLE));
   }
 }
 
@@ -381,7 +383,6 @@ export function datasetIdFor(fileName: string): string {
   return DEFAULT_DATASET_IDS.includes(id) ? `${id}_import` : id;
 }
 
-const Priority = z.object({ p: z.number().int().nullable() });
 
 /** The stored imports this tab has loaded (or written), by id, with their `importedAt`: what its view is built on. */
 const seen = new Map<string, string>();
@@ -431,8 +432,8 @@ function storedOptions(opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>): 
 /** The record a commit writes: the new dataset's, the replaced one's, or the added-to one's with the file as its last part. */
 async function recordFor(conn: Connector, file: { blob: Blob; fileName: string }, analysed: AnalysedImport, opts: Omit<ImportOptions, 'fileName' | 'savedRecipes'>, choice: ImportChoice): Promise<{ record: StoredRecord; previous: StoredRecord | null }> {
   const known = speculations.get(analysed)?.loaded;
-  const loadedMax = known && known.version === getDataVersion() ? Promise.resolve([{ p: known.max }]) : runQuery(conn, sqlQuery('SELECT max(priorite) AS p FROM datasets'), Priority);
-  const [loaded, [max], stored] = await Promise.all([runQuery(conn, sqlQuery('SELECT id FROM datasets'), z.object({ id: z.string() })), loadedMax, listImports()]);
+  const loadedMax = known && known.version === getDataVersion() ? Promise.resolve([{ p: known.max }]) : runQuery(conn, maxPriorityQuery(), MaxPriorityRow);
+  const [loaded, [max], stored] = await Promise.all([runQuery(conn, datasetIdsQuery(), DatasetIdRow), loadedMax, listImports()]);
   const t = choice.target;
   const id = t.kind === 'nouveau' ? freeId(datasetIdFor(file.fileName), new Set([...loaded.map((r) => r.id), ...stored.ok.map((r) => r.id), ...stored.refused.map((r) => r.id)])) : t.id;
   const previous = await getImport(id);
@@ -588,7 +589,7 @@ export function deleteDataset(conn: Connector, id: string): Promise<void> {
 export function revertToDefaults(conn: Connector): Promise<void> {
   return withImportLock(async () => {
     for (const rec of (await listImports()).ok) assertSeen(rec.id, rec);
-    const ids = await runQuery(conn, sqlQuery("SELECT id, origine FROM datasets"), z.object({ id: z.string(), origine: z.string() }));
+    const ids = await runQuery(conn, datasetOriginsQuery(), DatasetOriginRow);
     await clearImports();
     await setInactiveDefaults([]);
     for (const d of ids) {

@@ -1,11 +1,11 @@
-import { quoteLiteral } from '../sql/quote';
-import type { CANONICAL_COLUMNS } from './canonical';
-import type { FastHead } from './scan';
-import { MAX_COUNT } from './limits';
-import { ANNEE_MAX, ANNEE_MIN, duckType, OBSERVATION_NAMES, PART_MAX, statutOkSql } from '../sql/observation-schema';
+import { quoteLiteral } from '../quote';
+import type { CANONICAL_COLUMNS } from '../../import/canonical';
+import type { FastHead } from '../../import/scan';
+import { MAX_COUNT } from '../../import/limits';
+import { ANNEE_MAX, ANNEE_MIN, duckType, OBSERVATION_NAMES, PART_MAX, statutOkSql } from '../observation-schema';
 
 /**
- * The SQL of the fast import path's one pass over the file (see fast.ts). Every check here is a cheap proof that
+ * The SQL of the fast import path's one pass over the file (see src/data/import/fast.ts). Every check here is a cheap proof that
  * JavaScript (mapCanonical + validateRows) would read a cell to the same value and find nothing to say; a cell
  * SQL cannot prove so leaves its row to JavaScript. Regular expressions and Unicode normalisation run only on the
  * cells the cheap checks leave undecided (on every cell they took most of the read's time).
