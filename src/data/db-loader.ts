@@ -1,13 +1,15 @@
 /**
- * The page's DuckDB, reached through a dynamic import of ./db: duckdb-wasm's API and Apache Arrow (a seventh of
- * the dashboard's code) are fetched right after the first render instead of before it, while the first charts
- * come from the build-time snapshots. Same functions and states as ./db, which stays the only module that
- * imports duckdb-wasm; import the database from here in anything that is part of the first screen.
+ * The page's DuckDB, reached through a dynamic import of ./startup (./db, then the stored imports restored):
+ * duckdb-wasm's API and Apache Arrow (a seventh of the dashboard's code) are fetched right after the first render
+ * instead of before it, while the first charts come from the build-time snapshots. Same functions and states as
+ * ./db, which stays the only module that imports duckdb-wasm; import the database (and the page's import session)
+ * from here in anything that is part of the first screen.
  */
 import type { Connector } from './connector';
 import type { DbState } from './db';
+import type { ImportSession } from './import';
 
-type DbModule = typeof import('./db');
+type DbModule = typeof import('./startup');
 
 const IDLE: DbState = { status: 'idle' };
 const FETCHING: DbState = { status: 'loading', step: 'engine' };
@@ -34,7 +36,7 @@ const notify = () => {
 function load(): Promise<DbModule> {
   if (!pending) {
     failed = null;
-    pending = hold.then(() => import('./db')).then(
+    pending = hold.then(() => import('./startup')).then(
       (m) => {
         mod = m;
         m.subscribeDb(notify);
@@ -67,4 +69,9 @@ export function subscribeDb(listener: () => void): () => void {
 /** The page's database, created on first call; later calls get the same one. */
 export function getDb(): Promise<Connector> {
   return load().then((m) => m.getDb());
+}
+
+/** The page's import session (analyse, choose, commit, cancel; the stored imports), once the database is ready. */
+export function getImportSession(): Promise<ImportSession> {
+  return load().then((m) => m.getImportSession());
 }

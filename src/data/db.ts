@@ -14,8 +14,7 @@ import type { Connector, RawRow, SqlQuery } from './connector';
 import { plainRow } from './arrow-rows';
 import { loadDefaults, SAFE_SETTINGS } from './load';
 import { fetchDefaultFiles } from './default-files';
-import { analyseFile, importCatalogueOf, restoreImports } from './imports';
-import { readMarker } from './store';
+import { BENCH_DROP, benchReadSql } from './sql/bench';
 
 /** Loading is an explicit state that the UI shows. */
 export type DbState =
@@ -24,7 +23,10 @@ export type DbState =
   | { readonly status: 'ready'; readonly conn: Connector; readonly readyAt: number; readonly restore: RestoreReport }
   | { readonly status: 'failed'; readonly error: string };
 
-/** What happened to the analyst's stored imports on start. */
+/**
+ * What the app's start-up step did once the defaults were loaded (startup.ts: the analyst's stored imports). This
+ * module runs that step and knows nothing of what it does.
+ */
 export interface RestoreReport {
   readonly restored: number;
   readonly failed: string[];
@@ -112,7 +114,10 @@ function connectorOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection)
   };
 }
 
-async function create(): Promise<Connector> {
+/** The app's step between the defaults and `ready`, given to getDb (startup.ts restores the stored imports). */
+export type StartupStep = (conn: Connector, defaults: readonly string[]) => Promise<RestoreReport>;
+
+async function create(startup: StartupStep): Promise<Connector> {
   setState({ status: 'loading', step: 'engine' });
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -131,24 +136,17 @@ async function create(): Promise<Connector> {
   setState({ status: 'loading', step: 'data' });
   const defaults = await loadDefaults(connector, await files);
   performance.mark('duckdb:data-loaded');
-  let restore: RestoreReport;
-  try {
-    const cat = await importCatalogueOf(connector);
-    const r = await restoreImports(connector, (file, opts) => analyseFile(connector, file, cat, opts).promise, defaults);
-    restore = { restored: r.restored.length, failed: r.failed, storageUnavailable: false, lost: r.lost };
-  } catch {
-    restore = { restored: 0, failed: [], storageUnavailable: true, lost: readMarker() };
-  }
+  const restore = await startup(connector, defaults);
   setState({ status: 'ready', conn: connector, readyAt: performance.now(), restore });
   performance.mark('duckdb:ready');
   if (new URLSearchParams(window.location.search).has('bench')) exposeBench(connector);
   return connector;
 }
 
-/** The page's database, created on first call; later calls get the same promise. */
-export function getDb(): Promise<Connector> {
+/** The page's database, created on first call with the app's start-up step; later calls get the same promise. */
+export function getDb(startup: StartupStep): Promise<Connector> {
   if (!pending) {
-    pending = create().catch((e: unknown) => {
+    pending = create(startup).catch((e: unknown) => {
       setState({ status: 'failed', error: e instanceof Error ? e.message : String(e) });
       pending = null;
       throw e;
@@ -172,9 +170,9 @@ function exposeBench(conn: Connector): void {
       const text = await (await fetch(url)).text();
       await conn.registerText('bench-raw.csv', text);
       const t0 = performance.now();
-      await conn.exec(`CREATE OR REPLACE TEMP TABLE bench_raw AS SELECT * FROM read_csv('bench-raw.csv', header = true, auto_detect = false, delim = ',', quote = '"', columns = {'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE', 'hommes': 'DOUBLE', 'total': 'DOUBLE', 'part_femmes': 'DOUBLE', 'statut': 'VARCHAR', 'source': 'VARCHAR'});`);
+      await conn.exec(benchReadSql('bench-raw.csv'));
       const ms = performance.now() - t0;
-      await conn.exec('DROP TABLE bench_raw;');
+      await conn.exec(BENCH_DROP);
       await conn.dropFile('bench-raw.csv');
       return ms;
     },

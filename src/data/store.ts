@@ -9,7 +9,7 @@ import { DatasetIdentity } from './import/identity';
 export const DEFAULT_DATASET_IDS: readonly string[] = ['illustratif', 'eurostat_tic', 'depp_nsi'];
 
 /**
- * Every id `datasetIdFor` (src/data/imports.ts) writes, and nothing else: lowercase letters and digits in runs joined
+ * Every id `datasetIdFor` (src/data/import/stored.ts) writes, and nothing else: lowercase letters and digits in runs joined
  * by single underscores, from the file's name cut to 60 characters (the cut may leave one trailing underscore), or
  * a default dataset's id followed by `_import` (checked on random file names by the same test).
  */
@@ -62,7 +62,7 @@ export const StoredImport = z.strictObject({
   recipe: Recipe.nullable(),
   importedAt: z.iso.datetime(),
   actif: z.boolean(),
-  // After every default dataset (firstPriority in src/data/imports.ts), within DuckDB's INTEGER.
+  // After every default dataset (firstPriority in src/data/import/stored.ts), within DuckDB's INTEGER.
   priorite: z.number().int().min(10).max(2 ** 31 - 1),
   rows: z.number().int().nonnegative(),
   /** The file itself: a Blob (stored by the browser without copying it through the page), or bytes (older records). */

@@ -6,7 +6,7 @@ import { caseFragment, embedCases } from '../helpers/embed-cases';
 import { generateShare } from '../../scripts/hostile-corpus.mjs';
 import { decodeSnapshot } from '../../src/snapshot/codec';
 import { embedCode } from '../../src/features/share/export';
-import { datasetIdFor } from '../../src/data/imports';
+import { datasetIdFor } from '../../src/data/import/stored';
 
 let browser: Browser;
 beforeAll(async () => {

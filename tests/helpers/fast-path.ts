@@ -8,7 +8,7 @@ import { runImport, type ImportResult } from '../../src/data/import/run';
 import { analyseHead, scanBytes, type ByteScan, type FastHead } from '../../src/data/import/scan';
 
 /**
- * The fast import path as the app runs it (src/data/imports.ts and the import worker), on bytes registered in DuckDB as
+ * The fast import path as the app runs it (src/data/import/session.ts and the import worker), on bytes registered in DuckDB as
  * the page registers a file's: the head looked at in the worker's steps, the worker's one pass over the bytes, DuckDB's
  * read, the rows left to JavaScript. Only the size gate is not applied (FAST_MIN_BYTES): tests run the fast path on
  * small files too. `typed` forces the typed read (true: DuckDB's own read, the text read when a cell fails its cast) or

@@ -7,7 +7,7 @@ import type { Connector, SqlQuery } from '../../src/data/connector';
 import { runQuery } from '../../src/data/client';
 import { runImport, type ImportResult } from '../../src/data/import/run';
 import { diffStaged, rowsToCsv, stageCsv, swapIn } from '../../src/data/import/commit';
-import { datasetIdFor } from '../../src/data/imports';
+import { datasetIdFor } from '../../src/data/import/stored';
 import { quoteIdent, sqlQuery } from '../../src/data/sql/quote';
 import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
 import { observationsCountQuery, observationsQuery, ObservationRow, CountRow } from '../../src/data/sql/observations';

@@ -5,7 +5,7 @@ import { embedCases } from '../helpers/embed-cases';
 import { generateShare } from '../../scripts/hostile-corpus.mjs';
 import { runImport } from '../../src/data/import/run';
 import { rowsToCsv, stageCsv, swapIn } from '../../src/data/import/commit';
-import { datasetIdFor } from '../../src/data/imports';
+import { datasetIdFor } from '../../src/data/import/stored';
 import { loadOverview } from '../../src/features/overview/model';
 import { loadTerritory } from '../../src/features/territory/model';
 import { ChartSnapshot } from '../../src/snapshot/schema';
@@ -31,7 +31,7 @@ describe('share cases of tests/fixtures/hostile/cases.json: a valid import, then
       const r = runImport(generateShare(spec.file), cat, { fileName: spec.file });
       expect(r.errors).toBe(0);
       expect(r.rows.length).toBeGreaterThan(0);
-      // As the app commits it (src/data/imports.ts): the dataset cites its first three sources, joined.
+      // As the app commits it (src/data/import/session.ts): the dataset cites its first three sources, joined.
       const sources = [...new Set(r.rows.map((x) => x.source).filter((x): x is string => Boolean(x)))].slice(0, 3);
       await stageCsv(db, rowsToCsv(r.rows));
       await swapIn(db, { id: datasetIdFor(spec.file), nom: spec.file, source: sources.join(' ; ') || spec.file, licence: 'Licence Ouverte 2.0', priorite: 10, actif: true, derniere_maj: '2026-11-29' });

@@ -9,11 +9,11 @@ import { runQuery } from '../../src/data/client';
 import { datasetsQuery, DatasetRow } from '../../src/data/sql/datasets';
 import { runImport, type ImportOptions } from '../../src/data/import/run';
 import { rowsToCsv } from '../../src/data/import/commit';
-import { replayImports, type AnalysedImport } from '../../src/data/imports';
+import { ImportSession, type AnalysedImport } from '../../src/data/import/session';
 import { partitionStored } from '../../src/data/store';
 
 /**
- * The start's restore (src/data/imports.ts restoreImports, without IndexedDB): the stored records are checked
+ * The start's restore (ImportSession.replay in src/data/import/session.ts, without IndexedDB): the stored records are checked
  * against the default datasets loaded into a real DuckDB, then the valid ones are replayed through the import
  * pipeline. A refused record never reaches DuckDB; the default datasets keep every row.
  */
@@ -35,7 +35,7 @@ async function restore(records: readonly unknown[]) {
   const db = await openNodeDb();
   const defaults = await loadDefaults(db, readDefaultFiles());
   const { ok, refused } = partitionStored(records, defaults);
-  const { restored, failed } = await replayImports(db, ok, run);
+  const { restored, failed } = await new ImportSession(db).replay(ok, run);
   return { db, defaults, refused, restored, failed };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import fc from 'fast-check';
 import { checkStored, DEFAULT_DATASET_IDS, isImportId, partitionStored, StoredImport, type StoredRecord } from '../../src/data/store';
-import { datasetIdFor } from '../../src/data/imports';
+import { datasetIdFor } from '../../src/data/import/stored';
 import { DOC_PATH, withStoredTables } from '../../scripts/hostile-corpus.mjs';
 import { plantedRecord, storedCases } from '../helpers/hostile-stored';
 

@@ -3,19 +3,17 @@ import { problem, type Problem } from './problems';
 import { cleanText, foldKey, parseNumber, parseYear } from './numbers';
 import type { Parsed } from './parse';
 import { territoryMatcher, type CatalogueTerritory } from './territory';
+import { ANNEE_MAX, ANNEE_MIN, ObservationValues, STATUTS as STATUT_LIST } from '../sql/observation-schema';
 import { codePointLength, cutToCodePoints, MAX_CELL_CHARS, MAX_COUNT, MAX_SOURCE_CHARS, overlongCell } from './limits';
 
 /** One observation ready to load, with the line it came from. */
-export const CanonicalRow = z.object({
+export const CanonicalRow = ObservationValues.extend({
   line: z.number().int().positive(),
   territoire: z.string().min(1).max(20),
-  annee: z.number().int().min(1990).max(2100),
   indicateur: z.string().regex(/^[a-z0-9_]{1,64}$/),
   femmes: z.number().finite().nonnegative().max(MAX_COUNT).nullable(),
   hommes: z.number().finite().nonnegative().max(MAX_COUNT).nullable(),
   total: z.number().finite().nonnegative().max(MAX_COUNT).nullable(),
-  part_femmes: z.number().finite().min(0).max(100).nullable(),
-  statut: z.enum(['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire']).nullable(),
   // Characters as a person counts them (code points): 500 emojis are 500 characters, not 1,000 UTF-16 units.
   source: z.string().refine((s) => codePointLength(s) <= MAX_SOURCE_CHARS, `source: ${MAX_SOURCE_CHARS} characters at most`).nullable(),
 });
@@ -58,7 +56,7 @@ export function validationColumns(header: readonly string[]): { femmes: string; 
   return { femmes: name('femmes'), hommes: name('hommes'), total: name('total'), part: name('part_femmes') };
 }
 
-const STATUTS = new Set(['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire']);
+const STATUTS: ReadonlySet<string> = new Set(STATUT_LIST);
 
 /** Columns whose cells are parsed, so checked against MAX_CELL_CHARS (the source has its own limit: it is cut). */
 const READ_COLUMNS: readonly Column[] = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut'];
@@ -107,7 +105,7 @@ export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: Cano
     if ('ambiguous' in t) bad.push(problem('territoire_ambigu', at('territoire'), cleanText(cell('territoire')), t.ambiguous));
     const year = parseYear(cell('annee'));
     if (year === null) bad.push(problem('annee_invalide', at('annee'), cell('annee')));
-    else if (year < 1990 || year > 2100) bad.push(problem('annee_hors_bornes', at('annee'), String(year)));
+    else if (year < ANNEE_MIN || year > ANNEE_MAX) bad.push(problem('annee_hors_bornes', at('annee'), String(year)));
     const indicateur = cleanText(cell('indicateur')).toLowerCase();
     if (!indicators.has(indicateur)) bad.push(problem('indicateur_inconnu', at('indicateur'), cell('indicateur')));
     let statut = cleanText(cell('statut')).toLowerCase() || null;

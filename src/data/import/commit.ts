@@ -1,12 +1,15 @@
-import { z } from 'zod';
 import type { Connector } from '../connector';
 import { runQuery } from '../client';
-import { quoteIdent, quoteLiteral, sqlQuery } from '../sql/quote';
-import { adoptCandidatesSql, candidateMeasuresSql, dropCandidatesSql, observationsViewSql, OWN_TABLE_PREFIX, refreshMeasures, STATUTS } from '../sql/schema';
+import { adoptCandidatesSql, refreshMeasures } from '../sql/schema';
+import { ANNEE_MAX, ANNEE_MIN, PART_MAX, BREAKS_ROW_RULES, BREAKS_STATUS_RULE, OBSERVATION_NAMES, STATUTS } from '../sql/observation-schema';
+import {
+  catalogueRowSql, copySwapSql, declareIndicatorsSql, DiffRow, diffQuery, dropTableSql, LoadedStateRow, loadedStateQuery, ownSwapBeginSql, ownSwapEndSql,
+  removeDatasetSql, ROLLBACK_SQL, rulesCheckSql, setActiveQuery, speculationSql, stageCsvSql, statsQuery, type DatasetMeta,
+} from '../sql/import/commit';
 import type { CanonicalRow } from './canonical';
 import { sumIntoSql } from '../sql/merge';
 
-const COLUMNS = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'] as const;
+const COLUMNS = OBSERVATION_NAMES;
 
 /** One cell of our own CSV: empty for NULL, text always quoted, numbers and booleans as JavaScript writes them. */
 export function ownCsvCell(v: string | number | boolean | null): string {
@@ -21,23 +24,8 @@ export function rowsToCsv(rows: readonly CanonicalRow[]): string {
   return lines.join('\n') + '\n';
 }
 
-export interface DatasetMeta {
-  readonly id: string;
-  readonly nom: string;
-  readonly source: string;
-  readonly licence: string;
-  readonly priorite: number;
-  readonly actif: boolean;
-  /** The source's publication date as the analyst confirmed it (YYYY-MM-DD), else null: never the import's day. */
-  readonly derniere_maj: string | null;
-  /** The licence's English wording (defaults to `licence`). */
-  readonly licence_en?: string;
-  /** Who publishes the data, and the source's page (null: not stated). */
-  readonly producteur?: string | null;
-  readonly url?: string | null;
-  /** The files the dataset is made of, in the order they were added. */
-  readonly fichiers?: readonly string[];
-}
+export type { DatasetMeta } from '../sql/import/commit';
+export { dropSpeculationSql } from '../sql/import/commit';
 
 /** Loads validated rows into the temporary table `staging` (replacing any previous one). */
 export async function stage(conn: Connector, rows: readonly CanonicalRow[]): Promise<void> {
@@ -48,34 +36,18 @@ export async function stage(conn: Connector, rows: readonly CanonicalRow[]): Pro
 export async function stageCsv(conn: Connector, csv: string): Promise<void> {
   const file = 'staging-import.csv';
   await conn.registerText(file, csv);
-  await conn.exec(`CREATE OR REPLACE TEMP TABLE staging AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-    columns = {'territoire': 'VARCHAR', 'annee': 'INTEGER', 'indicateur': 'VARCHAR', 'femmes': 'DOUBLE', 'hommes': 'DOUBLE', 'total': 'DOUBLE', 'part_femmes': 'DOUBLE', 'statut': 'VARCHAR', 'source': 'VARCHAR'});`);
+  await conn.exec(stageCsvSql(file));
   await conn.dropFile(file);
 }
 
-export const DiffRow = z.object({ ajoutees: z.number().int(), retirees: z.number().int(), modifiees: z.number().int(), inchangees: z.number().int() });
-export type DiffRow = z.infer<typeof DiffRow>;
+export { DiffRow } from '../sql/import/commit';
 
 /**
  * What replacing dataset `id` with the staged rows (table or view `from`: `staging`, or the fast path's view)
  * changes: rows added, removed, with changed values, unchanged.
  */
 export async function diffStaged(conn: Connector, id: string, from = 'staging'): Promise<DiffRow> {
-  const same = `o.femmes IS NOT DISTINCT FROM s.femmes AND o.hommes IS NOT DISTINCT FROM s.hommes AND o.total IS NOT DISTINCT FROM s.total
-    AND o.part_femmes IS NOT DISTINCT FROM s.part_femmes AND o.statut IS NOT DISTINCT FROM s.statut`;
-  const [row] = await runQuery(
-    conn,
-    sqlQuery(
-      `WITH o AS (SELECT * FROM observations WHERE jeu = ?)
-       SELECT CAST(count(*) FILTER (WHERE o.territoire IS NULL) AS INTEGER) AS ajoutees,
-              CAST(count(*) FILTER (WHERE s.territoire IS NULL) AS INTEGER) AS retirees,
-              CAST(count(*) FILTER (WHERE o.territoire IS NOT NULL AND s.territoire IS NOT NULL AND NOT (${same})) AS INTEGER) AS modifiees,
-              CAST(count(*) FILTER (WHERE o.territoire IS NOT NULL AND s.territoire IS NOT NULL AND ${same}) AS INTEGER) AS inchangees
-       FROM o FULL JOIN ${quoteIdent(from)} s ON o.territoire = s.territoire AND o.annee = s.annee AND o.indicateur = s.indicateur`,
-      [id],
-    ),
-    DiffRow,
-  );
+  const [row] = await runQuery(conn, diffQuery(id, from), DiffRow);
   return row ?? { ajoutees: 0, retirees: 0, modifiees: 0, inchangees: 0 };
 }
 
@@ -90,16 +62,11 @@ export interface OwnTable {
   readonly leftovers: string;
 }
 
-/**
+/*
  * A row that breaks a rule observations_base's CHECK constraints enforce, for a dataset's own table (which has
- * none). Written as a disjunction of plain comparisons (NULL counts and shares pass, as under the constraints):
- * DuckDB drops those its column statistics rule out (1,000,000 rows: 55-70 ms instead of 75-130 ms in the browser).
+ * none): BREAKS_ROW_RULES of observation-schema.ts, plain comparisons that DuckDB drops when its column statistics
+ * rule them out, instead of reading every row.
  */
-const BREAKS_STATUS_RULE = `(statut IS NOT NULL AND ${STATUTS.map((st) => `statut <> ${quoteLiteral(st)}`).join(' AND ')})`;
-const BREAKS_ROW_RULES = `territoire IS NULL OR indicateur IS NULL OR annee IS NULL OR annee < 1990 OR annee > 2100 OR femmes < 0 OR hommes < 0 OR total < 0
-  OR (part_femmes IS NOT NULL AND (part_femmes < 0 OR part_femmes > 100)) OR ${BREAKS_STATUS_RULE}`;
-
-const STATS_COLUMNS = ['territoire', 'indicateur', 'annee', 'femmes', 'hommes', 'total', 'part_femmes', 'statut'] as const;
 
 /** What DuckDB's column statistics prove of a table's rows: every rule, every rule but the statuses', or nothing. */
 export type RulesProof = 'toutes' | 'sauf_statut' | 'aucune';
@@ -110,7 +77,7 @@ export type RulesProof = 'toutes' | 'sauf_statut' | 'aucune';
  * so a proof holds for the rows as they are. Any text this does not recognise proves nothing: the full check runs.
  */
 export async function statsProveRules(conn: Connector, table: string): Promise<RulesProof> {
-  const [row] = await conn.query(sqlQuery(`SELECT ${STATS_COLUMNS.map((c) => `stats(${c}) AS ${c}`).join(', ')} FROM ${quoteIdent(table)} LIMIT 1`));
+  const [row] = await conn.query(statsQuery(table));
   if (!row) return 'toutes'; // no rows: nothing to break a rule
   const numberOf = (t: string) => (t === 'inf' ? Infinity : t === '-inf' ? -Infinity : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN);
   const range = (c: string) => {
@@ -121,9 +88,9 @@ export async function statsProveRules(conn: Connector, table: string): Promise<R
   const annee = range('annee');
   const part = range('part_femmes');
   // An empty range (no value at all) reads as Min: inf, Max: -inf, which both bounds accept.
-  const counts = noNull('territoire') && noNull('indicateur') && annee !== null && !annee.nulls && annee.min >= 1990 && annee.max <= 2100
+  const counts = noNull('territoire') && noNull('indicateur') && annee !== null && !annee.nulls && annee.min >= ANNEE_MIN && annee.max <= ANNEE_MAX
     && (['femmes', 'hommes', 'total'] as const).every((c) => (range(c)?.min ?? -1) >= 0)
-    && part !== null && part.min >= 0 && part.max <= 100;
+    && part !== null && part.min >= 0 && part.max <= PART_MAX;
   if (!counts) return 'aucune';
   // Texts keep 8-byte prefixes as bounds, and their longest length. No value at all reads as Min \xFF… (no UTF-8
   // text starts so), Max '' and length 0; one status of 8 bytes at most (secret, rupture) and nothing else, as
@@ -136,30 +103,8 @@ export async function statsProveRules(conn: Connector, table: string): Promise<R
 
 /** What a swap or a removal needs to know first: the own tables (jeux_tables), and whether `id` has a catalogue row. */
 async function loadedState(conn: Connector, id: string): Promise<{ readonly own: readonly string[]; readonly listed: boolean }> {
-  const rows = await runQuery(conn, sqlQuery('SELECT jeu, FALSE AS catalogue FROM jeux_tables UNION ALL SELECT id, TRUE FROM datasets WHERE id = ?', [id]),
-    z.object({ jeu: z.string(), catalogue: z.boolean() }));
+  const rows = await runQuery(conn, loadedStateQuery(id), LoadedStateRow);
   return { own: rows.filter((r) => !r.catalogue).map((r) => r.jeu).sort(), listed: rows.some((r) => r.catalogue) };
-}
-
-/** SQL that removes dataset `id`'s rows, wherever they are (run inside the caller's transaction). */
-function dropRowsSql(id: string, own: readonly string[]): string {
-  const sql = `DELETE FROM observations_base WHERE jeu = ${quoteLiteral(id)};`;
-  return own.includes(id) ? `${sql} DROP TABLE IF EXISTS ${quoteIdent(OWN_TABLE_PREFIX + id)}; DELETE FROM jeux_tables WHERE jeu = ${quoteLiteral(id)};` : sql;
-}
-
-/** SQL that writes dataset `meta`'s catalogue row (UPDATE when `listed`: DuckDB refuses re-inserting a primary key deleted in the same transaction). */
-function catalogueRowSql(meta: DatasetMeta, listed: boolean): string {
-  if (!Number.isInteger(meta.priorite)) throw new Error(`Priority ${meta.priorite} is not an integer`);
-  const [nom, source, licence, licenceEn, id] = [meta.nom, meta.source, meta.licence, meta.licence_en ?? meta.licence, meta.id].map(quoteLiteral);
-  const orNull = (v: string | null | undefined) => (v ? quoteLiteral(v) : 'NULL');
-  const files = orNull(meta.fichiers?.join(' ; '));
-  const date = meta.derniere_maj === null ? 'NULL' : `CAST(${quoteLiteral(meta.derniere_maj)} AS DATE)`;
-  const actif = meta.actif ? 'TRUE' : 'FALSE';
-  return listed
-    ? `UPDATE datasets SET nom_fr = ${nom}, nom_en = ${nom}, origine = 'import', source = ${source}, source_en = ${source}, licence = ${licence}, licence_en = ${licenceEn},
-         derniere_maj = ${date}, illustratif = FALSE, priorite = ${meta.priorite}, actif = ${actif}, producteur = ${orNull(meta.producteur)}, url = ${orNull(meta.url)}, fichiers = ${files} WHERE id = ${id};`
-    : `INSERT INTO datasets (nom_fr, nom_en, origine, source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, actif, producteur, url, fichiers, id)
-         VALUES (${nom}, ${nom}, 'import', ${source}, ${source}, ${licence}, ${licenceEn}, ${date}, FALSE, ${meta.priorite}, ${actif}, ${orNull(meta.producteur)}, ${orNull(meta.url)}, ${files}, ${id});`;
 }
 
 /** How many transactions of ours are open (see `transaction`), and who waits for none to be. */
@@ -178,7 +123,7 @@ export async function transaction(conn: Connector, body: () => Promise<void>): P
   try {
     await body();
   } catch (e) {
-    await conn.exec('ROLLBACK;').catch(() => undefined);
+    await conn.exec(ROLLBACK_SQL).catch(() => undefined);
     throw e;
   } finally {
     if (--openTransactions === 0) {
@@ -209,7 +154,6 @@ export function transactionEnd(): Promise<void> {
 export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | OwnTable = 'staging', candidates: string | null = null): Promise<void> {
   const t0 = performance.now();
   const { own, listed } = await loadedState(conn, meta.id);
-  const others = own.filter((id) => id !== meta.id);
   // Written before the transaction: a priority that is not an integer is refused before anything is sent (a
   // ROLLBACK without a transaction of ours could end another one).
   const catalogueRow = catalogueRowSql(meta, listed);
@@ -219,28 +163,16 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
   try {
     await transaction(conn, async () => {
       if (typeof from === 'string') {
-        await conn.exec(`BEGIN TRANSACTION; ${dropRowsSql(meta.id, own)}
-          INSERT INTO observations_base SELECT ${quoteLiteral(meta.id)}, ${COLUMNS.join(', ')} FROM ${quoteIdent(from)};
-          ${own.includes(meta.id) ? observationsViewSql(others) : ''}
-          ${catalogueRow}
-          ${adopt}
-          COMMIT;`);
+        await conn.exec(copySwapSql(meta.id, own, from, { catalogueRow, adopt }));
       } else {
-        await conn.exec(`BEGIN TRANSACTION; ${dropRowsSql(meta.id, own)} ${from.finalize}`);
+        await conn.exec(ownSwapBeginSql(meta.id, own, from.finalize));
         // The statistics prove the rules on counts, years, shares and missing codes in most files, and the statuses'
-        // when a file has none or one kind; otherwise the statuses (text) are checked alone (1,000,000 rows: 25-50 ms
-        // instead of 60-120 ms reading every column). A row that breaks a rule makes error() stop the batch.
+        // when a file has none or one kind; otherwise only what they leave open is checked (the statuses, text, alone
+        // when that is all). A row that breaks a rule makes error() stop the batch.
         const proof = await statsProveRules(conn, from.table);
         const rules = proof === 'toutes' ? null : proof === 'sauf_statut' ? BREAKS_STATUS_RULE : BREAKS_ROW_RULES;
-        const check = rules && `SELECT CASE WHEN count(*) > 0 THEN error(count(*) || ' rows break the observation rules') END FROM ${quoteIdent(from.table)} WHERE ${rules};`;
-        await conn.exec(`${check ?? ''}
-          ALTER TABLE ${quoteIdent(from.table)} RENAME TO ${quoteIdent(OWN_TABLE_PREFIX + meta.id)};
-          INSERT INTO jeux_tables VALUES (${quoteLiteral(meta.id)});
-          ${observationsViewSql([...others, meta.id].sort())}
-          ${catalogueRow}
-          ${adopt}
-          ${from.leftovers}
-          COMMIT;`);
+        const check = rules ? rulesCheckSql(from.table, rules) : '';
+        await conn.exec(ownSwapEndSql(meta.id, own, { table: from.table, check, leftovers: from.leftovers, catalogueRow, adopt }));
       }
     });
   } catch (e) {
@@ -249,7 +181,7 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
     if (candidates) return swapIn(conn, meta, from, null);
     throw e;
   }
-  if (from === 'staging') await conn.exec('DROP TABLE IF EXISTS staging;');
+  if (from === 'staging') await conn.exec(dropTableSql('staging'));
   performance.measure('import:insertion', { start: t0 });
   if (!candidates) {
     const t1 = performance.now();
@@ -269,9 +201,9 @@ export async function addIn(conn: Connector, meta: DatasetMeta, from = 'staging'
   try {
     await swapIn(conn, meta, into);
   } finally {
-    await conn.exec(`DROP TABLE IF EXISTS ${quoteIdent(into)};`);
+    await conn.exec(dropTableSql(into));
   }
-  if (from === 'staging') await conn.exec('DROP TABLE IF EXISTS staging;');
+  if (from === 'staging') await conn.exec(dropTableSql('staging'));
 }
 
 /**
@@ -283,43 +215,23 @@ export async function addIn(conn: Connector, meta: DatasetMeta, from = 'staging'
 export async function speculateMeasures(conn: Connector, id: string, accepted: string, prefix: string, priorite: number): Promise<boolean> {
   if (!Number.isInteger(priorite)) return false;
   try {
-    const { obs, sets } = candidateViews(prefix);
-    await conn.exec(`CREATE OR REPLACE TEMP VIEW ${obs} AS SELECT * FROM observations WHERE jeu <> ${quoteLiteral(id)}
-        UNION ALL SELECT ${quoteLiteral(id)} AS jeu, ${COLUMNS.join(', ')} FROM ${quoteIdent(accepted)};
-      CREATE OR REPLACE TEMP VIEW ${sets} AS SELECT id, actif, illustratif, priorite FROM datasets WHERE id <> ${quoteLiteral(id)}
-        UNION ALL SELECT ${quoteLiteral(id)}, TRUE, FALSE, ${priorite};
-      ${candidateMeasuresSql(prefix, obs, sets)}
-      DROP VIEW ${obs}; DROP VIEW ${sets};`);
+    await conn.exec(speculationSql(id, accepted, prefix, priorite));
     return true;
   } catch {
     return false;
   }
 }
 
-/** The views a speculation reads: the loaded observations and datasets with the analysis swapped in. */
-function candidateViews(prefix: string): { readonly obs: string; readonly sets: string } {
-  return { obs: quoteIdent(`${prefix}observations`), sets: quoteIdent(`${prefix}jeux_de_donnees`) };
-}
-
-/** Drops what a speculation on `prefix` left, if anything (its candidate tables, and its views if it failed midway). */
-export function dropSpeculationSql(prefix: string): string {
-  const { obs, sets } = candidateViews(prefix);
-  return `${dropCandidatesSql(prefix)} DROP VIEW IF EXISTS ${obs}; DROP VIEW IF EXISTS ${sets};`;
-}
-
 /** Activates or deactivates a dataset. */
 export async function setActive(conn: Connector, id: string, actif: boolean): Promise<void> {
-  await conn.query(sqlQuery('UPDATE datasets SET actif = ?::BOOLEAN WHERE id = ?', [actif, id]));
+  await conn.query(setActiveQuery(id, actif));
   await refreshMeasures(conn);
 }
 
 /** Removes an imported dataset and its rows, in one transaction. */
 export async function removeDataset(conn: Connector, id: string): Promise<void> {
   const { own } = await loadedState(conn, id);
-  await transaction(conn, () => conn.exec(`BEGIN TRANSACTION; ${dropRowsSql(id, own)}
-    ${own.includes(id) ? observationsViewSql(own.filter((x) => x !== id)) : ''}
-    DELETE FROM datasets WHERE id = ${quoteLiteral(id)} AND origine = 'import';
-    COMMIT;`));
+  await transaction(conn, () => conn.exec(removeDatasetSql(id, own)));
   await refreshMeasures(conn);
 }
 
@@ -328,13 +240,8 @@ export async function removeDataset(conn: Connector, id: string): Promise<void> 
  * edits data/indicators.csv); ids already there are left alone.
  */
 export async function declareIndicators(conn: Connector, ids: readonly string[]): Promise<void> {
-  // One statement for all (one per id cost 10 to 35 ms each in the browser: 0.7 to 1.4 s for the bench's 83), with
-  // the ids as quoted literals: the page's first INSERT … SELECT with parameters cost 60 to 90 ms more in the
-  // browser (its first binding of untyped parameters), a third of the commit's work besides the measures.
+  // One statement for all (see declareIndicatorsSql).
   const unique = [...new Set(ids)];
   if (!unique.length) return;
-  await conn.exec(
-    `INSERT INTO indicators SELECT id, 'emploi', 100, id, id, 'Indicateur déclaré à l’import.', 'Indicator declared at import.', '%', 'Import', '(' || id || ')', '(' || id || ')'
-     FROM (VALUES ${unique.map((id) => `(${quoteLiteral(id)})`).join(', ')}) AS d(id) WHERE id NOT IN (SELECT id FROM indicators);`,
-  );
+  await conn.exec(declareIndicatorsSql(unique));
 }

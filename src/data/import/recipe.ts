@@ -5,6 +5,7 @@ import { problem, type Problem } from './problems';
 import { cleanText, foldKey, parseNumber, parseYear } from './numbers';
 import { DASHBOARD_SCOPE, territoryMatcher } from './territory';
 import { MAX_CELL_CHARS, MAX_COUNT, overlongCell } from './limits';
+import { ANNEE_MAX, ANNEE_MIN } from '../sql/observation-schema';
 
 const Col = z.string().min(1).max(200);
 
@@ -29,7 +30,7 @@ export const Recipe = z.object({
   indicateur: z.string().regex(/^[a-z0-9_]{1,64}$/),
   /** A column of codes or names, or one territory for the whole file (`FR` for a France-only table). */
   territoire: z.union([z.object({ colonne: Col }), z.object({ valeur: z.string().min(1).max(40) })]),
-  annee: z.union([z.object({ colonne: Col }), z.object({ valeur: z.number().int().min(1990).max(2100) })]),
+  annee: z.union([z.object({ colonne: Col }), z.object({ valeur: z.number().int().min(ANNEE_MIN).max(ANNEE_MAX) })]),
   sexe: z.discriminatedUnion('mode', [
     z.object({
       mode: z.literal('colonne'),

@@ -1,9 +1,8 @@
 import type { Connector } from '../connector';
-import { z } from 'zod';
 import { runQuery } from '../client';
-import { quoteIdent, sqlQuery } from '../sql/quote';
 import { speculateMeasures, transactionEnd, transactionOpen } from './commit';
-import { acceptedSql, candidatesPrefix, dropFastTables, fixedTableSql } from './fast';
+import { LoadedRows, loadedRowsQuery, warmTablesSql as warmTablesSqlOf } from '../sql/import/warm';
+import { candidatesPrefix, dropFastTables } from './fast';
 
 /**
  * Warms DuckDB's code for an import's measures while the analyst picks a file. V8 first runs DuckDB's WebAssembly
@@ -19,22 +18,9 @@ import { acceptedSql, candidatesPrefix, dropFastTables, fixedTableSql } from './
 export const WARM_TABLE = 'prechauffage';
 /** The dataset id its rows take in the measures: no imported dataset's id starts with `_` (datasetIdFor). */
 const WARM_ID = '_prechauffage';
-/** Indicators × the 109 départements × 111 years: about 200,000 rows, 13 in 109 in scope. */
-const WARM_INDICATORS = 17;
-
 /** The synthetic read table, its empty table of corrected rows and the view of its accepted rows (as runFastImport makes them). */
 export function warmTablesSql(): string {
-  const read = quoteIdent(`${WARM_TABLE}_lu`);
-  const fixed = quoteIdent(`${WARM_TABLE}_corrige`);
-  return `CREATE TEMP TABLE ${read} AS
-    SELECT d.code AS territoire, CAST(a.y AS INTEGER) AS annee, 'prechauffage_' || i.k AS indicateur,
-      CAST(100 + (a.y * 7 + i.k * 13) % 900 AS DOUBLE) AS femmes, CAST(200 + (a.y * 11 + i.k * 3) % 700 AS DOUBLE) AS hommes,
-      CAST(300 + (a.y * 7 + i.k * 13) % 900 + (a.y * 11 + i.k * 3) % 700 AS DOUBLE) AS total, NULL::DOUBLE AS part_femmes,
-      CASE WHEN a.y % 50 = 0 THEN 'provisoire' END AS statut,
-      CASE WHEN i.k % 2 = 0 THEN 'Synthèse' ELSE 'Source synthétique de préchauffage' END AS source
-    FROM (SELECT code FROM territories WHERE type = 'departement') d, range(1990, 2101) a(y), range(${WARM_INDICATORS}) i(k);
-  ${fixedTableSql(fixed)}
-  CREATE TEMP VIEW ${quoteIdent(WARM_TABLE)} AS ${acceptedSql({ read, fixed, headerLine: 0, propre: '(TRUE AND TRUE)', dups: null })};`;
+  return warmTablesSqlOf(WARM_TABLE);
 }
 
 /**
@@ -54,7 +40,7 @@ export async function warmMeasures(conn: Connector, stop: () => boolean): Promis
   const go = () => !stop() && !transactionOpen();
   let made = false;
   try {
-    const [loaded] = await runQuery(conn, sqlQuery('SELECT CAST(coalesce(sum(lignes), 0) AS DOUBLE) AS n FROM lignes_par_jeu'), z.object({ n: z.number() }));
+    const [loaded] = await runQuery(conn, loadedRowsQuery(), LoadedRows);
     if ((loaded?.n ?? 0) > WARM_MAX_LOADED_ROWS) return 'inutile';
     if (!go()) return 'interrompu';
     made = true;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { SqlQuery } from '../connector';
 import { quoteIdent, quoteLiteral, sqlQuery } from './quote';
+import { OBSERVATION_LIST, STATUTS_BY_STRENGTH } from './observation-schema';
 
 /** The observation columns, as every import relation has them. */
-const COLUMNS = 'territoire, annee, indicateur, femmes, hommes, total, part_femmes, statut, source';
+const COLUMNS = OBSERVATION_LIST;
 
 /** A count summed over the files of a key: the value of a lone row as it is, else NULL unless every row gives one (a secret is never read as zero). */
 function summed(expr: string, alone: string): string {
@@ -18,7 +19,7 @@ function summed(expr: string, alone: string): string {
  * wins (secret, then rupture, provisoire, estimation, faible_fiabilite); sources are listed once each.
  */
 export function sumIntoSql(id: string, from: string, into: string): string {
-  const statut = ['secret', 'rupture', 'provisoire', 'estimation', 'faible_fiabilite'].map((s) => `WHEN bool_or(statut = ${quoteLiteral(s)}) THEN ${quoteLiteral(s)}`).join(' ');
+  const statut = STATUTS_BY_STRENGTH.map((s) => `WHEN bool_or(statut = ${quoteLiteral(s)}) THEN ${quoteLiteral(s)}`).join(' ');
   return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(into)} AS
   SELECT territoire, annee, indicateur,
     CAST(${summed('femmes', 'femmes')} AS DOUBLE) AS femmes,

@@ -1,13 +1,14 @@
 import type { Connector } from '../connector';
 import { quoteIdent, quoteLiteral } from './quote';
+import { observationColumnsDdl, OBSERVATION_LIST } from './observation-schema';
 
 /**
  * The canonical data model as DuckDB tables and views (DESIGN.md). Tables hold what was loaded; views derive
  * everything else, so a share is always computed in SQL and a région's value always from its départements' counts.
  */
 
-/** Statuses an observation may carry (CONTRACT.md). */
-export const STATUTS = ['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'] as const;
+/** Statuses an observation may carry (CONTRACT.md), declared in observation-schema.ts. */
+export { STATUTS } from './observation-schema';
 
 /** Counts of women under this are flagged as low reliability (INSEE's rule of thumb). */
 export const SEUIL_FAIBLE_FIABILITE = 200;
@@ -58,15 +59,7 @@ CREATE TABLE IF NOT EXISTS datasets (
 );
 CREATE TABLE IF NOT EXISTS observations_base (
   jeu VARCHAR NOT NULL,
-  territoire VARCHAR NOT NULL,
-  annee INTEGER NOT NULL CHECK (annee BETWEEN 1990 AND 2100),
-  indicateur VARCHAR NOT NULL,
-  femmes DOUBLE CHECK (femmes >= 0),
-  hommes DOUBLE CHECK (hommes >= 0),
-  total DOUBLE CHECK (total >= 0),
-  part_femmes DOUBLE CHECK (part_femmes BETWEEN 0 AND 100),
-  statut VARCHAR CHECK (statut IS NULL OR statut IN ('secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire')),
-  source VARCHAR
+${observationColumnsDdl()}
 );
 CREATE TABLE IF NOT EXISTS jeux_tables (jeu VARCHAR NOT NULL);
 `;
@@ -82,7 +75,7 @@ export const OWN_TABLE_PREFIX = 'jeu:';
  * with `lignes_par_jeu` (each dataset's row count, for the data view).
  */
 export function observationsViewSql(ownTables: readonly string[]): string {
-  const cols = 'territoire, annee, indicateur, femmes, hommes, total, part_femmes, statut, source';
+  const cols = OBSERVATION_LIST;
   const table = (id: string) => quoteIdent(OWN_TABLE_PREFIX + id);
   const parts = ['SELECT * FROM observations_base', ...ownTables.map((id) => `SELECT ${quoteLiteral(id)} AS jeu, ${cols} FROM ${table(id)}`)];
   // Rows per dataset without reading them: an own table's count(*) needs no column (1,000,000 rows: under 5 ms, where

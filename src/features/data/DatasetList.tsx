@@ -2,8 +2,7 @@ import type { Messages } from '../../i18n';
 import { formatCount, formatDate, type Lang } from '../../lib/format';
 import { runQuery } from '../../data/client';
 import { datasetsQuery, DatasetRow } from '../../data/sql/datasets';
-import { getDb } from '../../data/db-loader';
-import { deleteDataset, revertToDefaults, setDatasetActive } from '../../data/imports';
+import { getImportSession } from '../../data/db-loader';
 import { useDbQuery } from '../use-db';
 import { storageErrorMessage } from './storage-messages';
 import { stripBidi } from '../../lib/bidi';
@@ -35,11 +34,11 @@ export function DatasetList({ lang, t, onError }: { lang: Lang; t: Messages; onE
             {d.producteur || d.url ? <span className="muted">{d.producteur ? `${t.identityLabels.producteur}${lang === 'en' ? ':' : ' :'} ${stripBidi(d.producteur)}` : ''}{d.url ? ` · ${stripBidi(d.url)}` : ''}</span> : null}
             {d.fichiers ? <span className="muted" data-testid="dataset-files">{t.datasetFiles(stripBidi(d.fichiers))}</span> : null}
             <span className="dataset-actions">
-              <button type="button" className="btn-link" onClick={act(async () => setDatasetActive(await getDb(), d.id, !d.actif, d.origine))}>
+              <button type="button" className="btn-link" onClick={act(async () => (await getImportSession()).setDatasetActive(d.id, !d.actif, d.origine))}>
                 {d.actif ? t.datasetDeactivate : t.datasetActivate}
               </button>
               {d.origine === 'import' ? (
-                <button type="button" className="btn-link danger" onClick={act(async () => { if (window.confirm(t.datasetDeleteConfirm(d.nom_fr))) await deleteDataset(await getDb(), d.id); })}>
+                <button type="button" className="btn-link danger" onClick={act(async () => { if (window.confirm(t.datasetDeleteConfirm(d.nom_fr))) await (await getImportSession()).deleteDataset(d.id); })}>
                   {t.datasetDelete}
                 </button>
               ) : null}
@@ -47,7 +46,7 @@ export function DatasetList({ lang, t, onError }: { lang: Lang; t: Messages; onE
           </li>
         ))}
       </ul>
-      <button type="button" className="btn-link" onClick={act(async () => { if (window.confirm(t.datasetsRevertConfirm)) await revertToDefaults(await getDb()); })}>
+      <button type="button" className="btn-link" onClick={act(async () => { if (window.confirm(t.datasetsRevertConfirm)) await (await getImportSession()).revertToDefaults(); })}>
         {t.datasetsRevert}
       </button>
     </section>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Messages } from '../../i18n';
 import { formatCount, type Lang } from '../../lib/format';
-import type { EurostatInfo } from '../../data/import/eurostat-choice';
+import type { EurostatInfo } from '../../data/import';
 
 const ID = /^[a-z0-9_]{1,64}$/;
 

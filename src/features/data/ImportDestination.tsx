@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import type { Messages } from '../../i18n';
 import { formatCount, formatPercent, type Lang } from '../../lib/format';
-import type { ImportPreview, ImportTarget } from '../../data/imports';
-import type { DatasetIdentity } from '../../data/import/identity';
+import type { DatasetIdentity, ImportPreview, ImportTarget } from '../../data/import';
 import { stripBidi } from '../../lib/bidi';
 
 /** The select's value of a target: `nouveau`, `remplacer:ID` or `ajouter:ID`. */

@@ -1,15 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Messages } from '../../i18n';
 import { formatCount, type Lang } from '../../lib/format';
-import { getDb } from '../../data/db';
-import { checkSize } from '../../data/import/guard';
-import type { Encoding } from '../../data/import/decode';
-import type { ImportOptions } from '../../data/import/run';
-import type { Recipe } from '../../data/import/recipe';
-import { analyseFile, commitImport, datasetIdFor, importCatalogueOf, importedDatasets, loadedPriorities, previewImport, releaseFileBytes, speculate, warmImportEngine, warmImportWorker, type AnalysedImport, type ImportPreview, type ImportTarget, type RunningImport } from '../../data/imports';
-import { identityDefaults, type DatasetIdentity } from '../../data/import/identity';
+import { getImportSession } from '../../data/db-loader';
+import { checkSize, datasetIdFor, identityDefaults, listRecipes, putRecipe, type AnalysedImport, type DatasetIdentity, type Encoding, type ImportOptions, type ImportPreview, type ImportTarget, type Recipe, type RunningImport } from '../../data/import';
 import { ImportDestination } from './ImportDestination';
-import { listRecipes, putRecipe } from '../../data/store';
 import { ImportReport } from './ImportReport';
 import { RecipeForm } from './RecipeForm';
 import { EurostatChoices } from './EurostatChoices';
@@ -28,25 +22,41 @@ type Phase =
   | { kind: 'done'; rows: number; id: string }
   | { kind: 'failed'; message: string; retry?: ReportPhase };
 
-/** The import area: choose or drop a file, see the report, map columns with a recipe, confirm. */
-export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
+/** What the panel does with a file: analyse it, change its destination, commit it (each through the page's import session). */
+interface ImportFlow {
+  readonly phase: Phase;
+  setPhase(p: Phase): void;
+  analyse(file: { blob: Blob; fileName: string }, opts: ImportOptions, keep?: Pick<ReportPhase, 'target' | 'identite'>): Promise<void>;
+  retarget(p: ReportPhase, target: ImportTarget): Promise<void>;
+  onFile(f: File | undefined): Promise<void>;
+  commit(p: ReportPhase): Promise<void>;
+}
+
+/** The failure an analysis or a commit ends with, as the panel says it. */
+function failureOf(e: unknown, t: Messages): Phase {
+  if (e instanceof DOMException && e.name === 'AbortError') return { kind: 'failed', message: t.importCancelled };
+  return { kind: 'failed', message: t.importFailed(e instanceof Error ? e.message : String(e)) };
+}
+
+/**
+ * The session's side of the panel. The import worker's script is fetched and compiled, and DuckDB's code for the
+ * measures warmed, before the analyst picks a file. The chosen file's bytes stay in DuckDB while its report may ask
+ * for another analysis (« Déclarer les indicateurs »), and leave once the analyst is done with it (imported,
+ * cancelled, failed, or the view left).
+ */
+function useImportFlow(lang: Lang, t: Messages): ImportFlow {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [dragging, setDragging] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  // The import worker's script is fetched and compiled, and DuckDB's code for the measures warmed, before the
-  // analyst picks a file.
   useEffect(() => {
-    warmImportWorker();
-    getDb().then(warmImportEngine, () => undefined);
+    getImportSession().then((s) => {
+      s.prepareWorker();
+      s.warmUp();
+    }, () => undefined);
   }, []);
-  // The chosen file's bytes stay in DuckDB while its report may ask for another analysis (« Déclarer les
-  // indicateurs »), and leave once the analyst is done with it (imported, cancelled, failed, or the view left).
   const done = phase.kind === 'idle' || phase.kind === 'done' || phase.kind === 'failed';
   useEffect(() => {
-    if (done) releaseFileBytes();
+    if (done) void getImportSession().then((s) => s.releaseBytes(), () => undefined);
   }, [done]);
-  useEffect(() => () => releaseFileBytes(), []);
-
+  useEffect(() => () => void getImportSession().then((s) => s.releaseBytes(), () => undefined), []);
   // The latest analysis: an earlier one that ends later (another file was chosen meanwhile) changes nothing.
   const latest = useRef(0);
 
@@ -56,42 +66,40 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
    */
   async function analyse(file: { blob: Blob; fileName: string }, opts: ImportOptions, keep?: Pick<ReportPhase, 'target' | 'identite'>) {
     const mine = ++latest.current;
-    const conn = await getDb();
+    const session = await getImportSession();
     // The file's head is analysed while the catalogue and the saved recipes are read.
-    const catalogue = importCatalogueOf(conn);
+    const catalogue = session.catalogue();
     const saved = listRecipes().catch(() => [] as Recipe[]);
-    const run = analyseFile(conn, file.blob, catalogue, opts, saved);
+    const run = session.analyse(file.blob, catalogue, opts, saved);
     setPhase({ kind: 'reading', name: file.fileName, run });
     // Whether the file's own id is a loaded dataset, asked while DuckDB waits for the file's bytes.
     const id = datasetIdFor(file.fileName);
-    const replaces = loadedPriorities(conn, id);
+    const replaces = session.loadedPriorities(id);
     replaces.catch(() => undefined);
     try {
       const [analysed, cat] = await Promise.all([run.promise, catalogue]);
-      const [loaded, datasets] = await Promise.all([replaces, importedDatasets(conn)]);
+      const [loaded, datasets] = await Promise.all([replaces, session.importedDatasets()]);
       // The same file again replaces its dataset (said in the report); any other file makes a new one unless the analyst chooses.
       const target: ImportTarget = keep?.target ?? (datasets.some((d) => d.id === id) ? { kind: 'remplacer', id } : { kind: 'nouveau' });
       const clean = analysed.rowCount > 0 && analysed.result.errors === 0;
       // The measures « Importer » would give are computed while the analyst reads the report (after the
       // comparison with what is loaded: the report waits for that).
-      const preview = clean ? await previewImport(conn, analysed, target, file.fileName) : null;
+      const preview = clean ? await session.preview(analysed, target, file.fileName) : null;
       if (mine !== latest.current) return;
       const identite = keep?.identite ?? identityDefaults(analysed.result, analysed.sources, file.fileName);
       setPhase({ kind: 'report', file, analysed, opts, indicators: [...cat.indicators], saved: await saved, target, preview, datasets, identite });
-      if (target.kind !== 'ajouter') speculate(conn, analysed, file.fileName, loaded);
+      if (target.kind !== 'ajouter') session.speculate(analysed, file.fileName, loaded);
     } catch (e) {
-      if (mine !== latest.current) return;
-      if (e instanceof DOMException && e.name === 'AbortError') setPhase({ kind: 'failed', message: t.importCancelled });
-      else setPhase({ kind: 'failed', message: t.importFailed(e instanceof Error ? e.message : String(e)) });
+      if (mine === latest.current) setPhase(failureOf(e, t));
     }
   }
 
   /** Another destination: what it changes is compared again before the report shows it. */
   async function retarget(p: ReportPhase, target: ImportTarget) {
     const mine = ++latest.current;
-    const conn = await getDb();
+    const session = await getImportSession();
     const clean = p.analysed.rowCount > 0 && p.analysed.result.errors === 0;
-    const preview = clean ? await previewImport(conn, p.analysed, target, p.file.fileName) : null;
+    const preview = clean ? await session.preview(p.analysed, target, p.file.fileName) : null;
     if (mine === latest.current) setPhase({ ...p, target, preview });
   }
 
@@ -109,8 +117,7 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
   async function commit(p: ReportPhase) {
     setPhase({ kind: 'committing' });
     try {
-      const conn = await getDb();
-      const { id } = await commitImport(conn, p.file, p.analysed, p.opts, { target: p.target, identite: p.identite });
+      const { id } = await (await getImportSession()).commit(p.file, p.analysed, p.opts, { target: p.target, identite: p.identite });
       setPhase({ kind: 'done', rows: p.analysed.rowCount, id });
     } catch (e) {
       // No room, or another tab committing: nothing was changed, and the same analysis can be committed again.
@@ -119,7 +126,15 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
     }
   }
 
-  const unknownIndicators = phase.kind === 'report' ? phase.analysed.result.unknownIndicators : [];
+  return { phase, setPhase, analyse, retarget, onFile, commit };
+}
+
+/** The import area: choose or drop a file, see the report, map columns with a recipe, confirm. */
+export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
+  const flow = useImportFlow(lang, t);
+  const { phase, setPhase, onFile, commit } = flow;
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
   const retry = phase.kind === 'failed' ? phase.retry : undefined;
   return (
     <section className="card" data-testid="import" aria-labelledby="import-title">
@@ -156,52 +171,60 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
           ) : null}
         </section>
       ) : null}
-      {phase.kind === 'report' ? (
-        <>
-          <ImportReport result={phase.analysed.result} rowCount={phase.analysed.rowCount} diff={phase.preview?.diff ?? null} adding={phase.target.kind === 'ajouter'} fast={phase.analysed.path.kind === 'rapide'} why={phase.analysed.path.kind === 'complet' ? phase.analysed.path.reason : undefined} lang={lang} t={t}
-            choices={phase.analysed.result.format === 'eurostat' && phase.analysed.result.eurostat ? (
-              // A Eurostat file's indicator and dimensions, inside the report; a change analyses the file again with it.
-              <EurostatChoices info={phase.analysed.result.eurostat} indicators={[...phase.indicators, ...(phase.opts.declared ?? [])]} lang={lang} t={t}
-                onIndicator={(indicateur) => void analyse(phase.file, { ...phase.opts, indicateur }, phase)}
-                onDimension={(name, value) => void analyse(phase.file, { ...phase.opts, dimensions: { ...phase.opts.dimensions, [name]: value } }, phase)} />
-            ) : null} />
-          {phase.analysed.result.errors === 0 && phase.analysed.rowCount > 0 ? (
-            <ImportDestination datasets={phase.datasets} target={phase.target} preview={phase.preview} identite={phase.identite} lang={lang} t={t}
-              onTarget={(target) => void retarget(phase, target)} onIdentity={(identite) => setPhase({ ...phase, identite })} />
-          ) : null}
-          <div className="report-actions">
-            {phase.analysed.result.errors === 0 && phase.analysed.rowCount > 0 ? (
-              <button type="button" className="btn" data-testid="import-commit" onClick={() => void commit(phase)}>{t.importConfirm(formatCount(phase.analysed.rowCount, lang))}</button>
-            ) : null}
-            <button type="button" className="btn-link" onClick={() => setPhase({ kind: 'idle' })}>{t.importCancel}</button>
-            {unknownIndicators.length ? (
-              <button type="button" className="btn-link" onClick={() => void analyse(phase.file, { ...phase.opts, declared: [...(phase.opts.declared ?? []), ...unknownIndicators] }, phase)}>
-                {t.declareIndicators(unknownIndicators.slice(0, 5).join(', ') + (unknownIndicators.length > 5 ? '…' : ''))}
-              </button>
-            ) : null}
-            {phase.analysed.result.encoding ? (
-              <label className="inline">
-                {t.encodingLabel}{' '}
-                <select value={phase.analysed.result.encoding} onChange={(e) => void analyse(phase.file, { ...phase.opts, encoding: e.target.value as Encoding }, phase)}>
-                  {['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'].map((x) => <option key={x} value={x}>{x}</option>)}
-                </select>
-              </label>
-            ) : null}
-          </div>
-          {phase.analysed.result.format === 'recette' || phase.analysed.result.format === 'inconnu' ? (
-            <RecipeForm
-              key={phase.analysed.result.recipe?.nom ?? 'new'}
-              header={phase.analysed.result.header}
-              indicators={phase.indicators}
-              initial={phase.analysed.result.recipe}
-              saved={phase.saved}
-              onApply={(recipe) => void analyse(phase.file, { ...phase.opts, recipe })}
-              onSave={(recipe) => putRecipe(recipe)}
-              t={t}
-            />
-          ) : null}
-        </>
-      ) : null}
+      {phase.kind === 'report' ? <ReportView phase={phase} flow={flow} lang={lang} t={t} /> : null}
     </section>
+  );
+}
+
+
+/** The report of an analysed file, with its choices (Eurostat, destination, encoding, recipe) and « Importer ». */
+function ReportView({ phase, flow, lang, t }: { phase: ReportPhase; flow: ImportFlow; lang: Lang; t: Messages }) {
+  const { analyse, retarget, commit, setPhase } = flow;
+  const unknownIndicators = phase.analysed.result.unknownIndicators;
+  return (
+    <>
+      <ImportReport result={phase.analysed.result} rowCount={phase.analysed.rowCount} diff={phase.preview?.diff ?? null} adding={phase.target.kind === 'ajouter'} fast={phase.analysed.path.kind === 'rapide'} why={phase.analysed.path.kind === 'complet' ? phase.analysed.path.reason : undefined} lang={lang} t={t}
+        choices={phase.analysed.result.format === 'eurostat' && phase.analysed.result.eurostat ? (
+          // A Eurostat file's indicator and dimensions, inside the report; a change analyses the file again with it.
+          <EurostatChoices info={phase.analysed.result.eurostat} indicators={[...phase.indicators, ...(phase.opts.declared ?? [])]} lang={lang} t={t}
+            onIndicator={(indicateur) => void analyse(phase.file, { ...phase.opts, indicateur }, phase)}
+            onDimension={(name, value) => void analyse(phase.file, { ...phase.opts, dimensions: { ...phase.opts.dimensions, [name]: value } }, phase)} />
+        ) : null} />
+      {phase.analysed.result.errors === 0 && phase.analysed.rowCount > 0 ? (
+        <ImportDestination datasets={phase.datasets} target={phase.target} preview={phase.preview} identite={phase.identite} lang={lang} t={t}
+          onTarget={(target) => void retarget(phase, target)} onIdentity={(identite) => setPhase({ ...phase, identite })} />
+      ) : null}
+      <div className="report-actions">
+        {phase.analysed.result.errors === 0 && phase.analysed.rowCount > 0 ? (
+          <button type="button" className="btn" data-testid="import-commit" onClick={() => void commit(phase)}>{t.importConfirm(formatCount(phase.analysed.rowCount, lang))}</button>
+        ) : null}
+        <button type="button" className="btn-link" onClick={() => setPhase({ kind: 'idle' })}>{t.importCancel}</button>
+        {unknownIndicators.length ? (
+          <button type="button" className="btn-link" onClick={() => void analyse(phase.file, { ...phase.opts, declared: [...(phase.opts.declared ?? []), ...unknownIndicators] }, phase)}>
+            {t.declareIndicators(unknownIndicators.slice(0, 5).join(', ') + (unknownIndicators.length > 5 ? '…' : ''))}
+          </button>
+        ) : null}
+        {phase.analysed.result.encoding ? (
+          <label className="inline">
+            {t.encodingLabel}{' '}
+            <select value={phase.analysed.result.encoding} onChange={(e) => void analyse(phase.file, { ...phase.opts, encoding: e.target.value as Encoding }, phase)}>
+              {['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'].map((x) => <option key={x} value={x}>{x}</option>)}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      {phase.analysed.result.format === 'recette' || phase.analysed.result.format === 'inconnu' ? (
+        <RecipeForm
+          key={phase.analysed.result.recipe?.nom ?? 'new'}
+          header={phase.analysed.result.header}
+          indicators={phase.indicators}
+          initial={phase.analysed.result.recipe}
+          saved={phase.saved}
+          onApply={(recipe) => void analyse(phase.file, { ...phase.opts, recipe })}
+          onSave={(recipe) => putRecipe(recipe)}
+          t={t}
+        />
+      ) : null}
+    </>
   );
 }

@@ -1,9 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Messages } from '../../i18n';
 import { formatCount, type Lang } from '../../lib/format';
-import type { ImportResult } from '../../data/import/run';
-import type { Problem } from '../../data/import/problems';
-import type { DiffRow } from '../../data/import/commit';
+import type { DiffRow, ImportResult, Problem } from '../../data/import';
 import { toCsv } from '../../data/csv-export';
 import { downloadText } from '../../ui/download';
 import { groupProblems, reportStatus, type ProblemGroup } from './problem-groups';

@@ -1,8 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { Messages } from '../../i18n';
-import { Recipe } from '../../data/import/recipe';
-import { PRESETS } from '../../data/import/presets';
-import { blankRecipe } from '../../data/import/recipe-draft';
+import { blankRecipe, PRESETS, Recipe } from '../../data/import';
 import { downloadText } from '../../ui/download';
 
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);

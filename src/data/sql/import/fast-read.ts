@@ -1,10 +1,11 @@
-import { quoteLiteral } from '../sql/quote';
-import type { CANONICAL_COLUMNS } from './canonical';
-import type { FastHead } from './scan';
-import { MAX_COUNT } from './limits';
+import { quoteLiteral } from '../quote';
+import type { CANONICAL_COLUMNS } from '../../import/canonical';
+import type { FastHead } from '../../import/scan';
+import { MAX_COUNT } from '../../import/limits';
+import { ANNEE_MAX, ANNEE_MIN, duckType, OBSERVATION_NAMES, PART_MAX, statutOkSql } from '../observation-schema';
 
 /**
- * The SQL of the fast import path's one pass over the file (see fast.ts). Every check here is a cheap proof that
+ * The SQL of the fast import path's one pass over the file (see src/data/import/fast.ts). Every check here is a cheap proof that
  * JavaScript (mapCanonical + validateRows) would read a cell to the same value and find nothing to say; a cell
  * SQL cannot prove so leaves its row to JavaScript. Regular expressions and Unicode normalisation run only on the
  * cells the cheap checks leave undecided (on every cell they took most of the read's time).
@@ -79,10 +80,10 @@ export function readStatement(table: string, file: string, head: FastHead, idx: 
       FROM (SELECT *, ${casts} FROM ${readCsvSql(file, head, width)})
     ),
     b AS (
-      SELECT v.*, coalesce(territoire IS NOT NULL AND annee BETWEEN 1990 AND 2100
+      SELECT v.*, coalesce(territoire IS NOT NULL AND annee BETWEEN ${ANNEE_MIN} AND ${ANNEE_MAX}
         AND coalesce(femmes, 0) BETWEEN 0 AND ${MAX_COUNT} AND coalesce(hommes, 0) BETWEEN 0 AND ${MAX_COUNT} AND coalesce(total, 0) BETWEEN 0 AND ${MAX_COUNT}
-        AND coalesce(part_femmes, 0) BETWEEN 0 AND 100
-        AND (statut IS NULL OR statut = 'secret' OR statut = 'estimation' OR statut = 'faible_fiabilite' OR statut = 'rupture' OR statut = 'provisoire'), FALSE) AS cellules_ok
+        AND coalesce(part_femmes, 0) BETWEEN 0 AND ${PART_MAX}
+        AND ${statutOkSql()}, FALSE) AS cellules_ok
       FROM v
     )
     SELECT *, coalesce(cellules_ok AND indicateur IS NOT NULL AND ${sourceOk('source')}
@@ -99,11 +100,9 @@ export function readStatement(table: string, file: string, head: FastHead, idx: 
  * a cell DuckDB cannot cast makes this statement fail, and the text read (`readStatement`) runs instead.
  */
 export function readTypedStatement(table: string, file: string, head: FastHead, idx: Partial<Record<Column, number>>, width: number): string {
-  const types: Partial<Record<Column, string>> = { annee: 'INTEGER', femmes: 'DOUBLE', hommes: 'DOUBLE', total: 'DOUBLE', part_femmes: 'DOUBLE' };
-  const typeOf = new Map(Object.entries(idx).map(([c, i]) => [i, types[c as Column] ?? 'VARCHAR']));
+  const typeOf = new Map(Object.entries(idx).map(([c, i]) => [i, duckType(c as Column)]));
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': '${typeOf.get(i) ?? 'VARCHAR'}'`).join(', ');
-  const cols: Column[] = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'];
-  const select = cols.map((c) => `${idx[c] === undefined ? `NULL::${types[c] ?? 'VARCHAR'}` : `c${idx[c]}`} AS ${c}`).join(', ');
+  const select = OBSERVATION_NAMES.map((c) => `${idx[c] === undefined ? `NULL::${duckType(c)}` : `c${idx[c]}`} AS ${c}`).join(', ');
   return `CREATE TEMP TABLE ${table} AS SELECT ${select}
     FROM read_csv(${quoteLiteral(file)}, header = false, skip = ${head.headerLine}, auto_detect = false, delim = ${quoteLiteral(head.delimiter)},
       quote = '"', escape = '"', columns = {${columns}}, strict_mode = true, null_padding = false${head.decimalComma ? `, decimal_separator = ','` : ''});`;
