@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openDefaultDb } from '../tests/helpers/node-db';
+import { openDefaultDb } from './node-db';
 import { loadOverview, loadOverviews } from '../src/features/overview/model';
 import { serialiseOverview } from '../src/features/overview/precomputed';
 import { loadCatalogue } from '../src/features/catalogue';
