@@ -6,6 +6,7 @@ import { Chart } from '../../charts/Chart';
 import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
 import { shareButtons, viewArgs } from '../view-args';
 import { loadTerritory } from './model';
+import { usePrecomputedTerritory } from './use-precomputed';
 import { illustrativeItems } from '../overview/model';
 import { IndicatorSelect } from '../overview/Controls';
 
@@ -15,8 +16,10 @@ export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lan
   const args = viewArgs(url, lang);
   const key = JSON.stringify([code, args.indicateur, args.annee, args.cible, args.anneeCible, lang]);
   const q = useDbQuery(`territory:${key}`, (conn) => loadTerritory(conn, { ...args, code }));
-  const model = q.status === 'ready' ? q.data : q.stale;
-  const busy = q.status !== 'ready';
+  // Before DuckDB is ready, the page drawn from the build-time answers: real data from the same SQL, so ready.
+  const pre = usePrecomputedTerritory(url, key, { ...args, code });
+  const model = q.status === 'ready' ? q.data : (pre ?? q.stale);
+  const busy = q.status !== 'ready' && model !== pre;
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const c = model.charts;
@@ -47,7 +50,8 @@ export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lan
           <h2 className="territory-name">
             {lang === 'en' ? model.territory.nom_en : model.territory.nom_fr} <span className="code">({model.territory.code})</span>
           </h2>
-          <div className="grid">
+          {/* `data-precomputed`: the charts come from the build-time answers (DuckDB's live answers not yet in). */}
+          <div className="grid" data-precomputed={model === pre ? 'true' : undefined}>
             {/* No value here or for the région (a national-only indicator): no key figures that could never be drawn. */}
             {model.national ? (
               <p className="muted span-2" data-testid="national-only">{t.nationalOnly}</p>
