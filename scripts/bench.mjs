@@ -3,7 +3,8 @@
  * `npm run bench`: the benchmark of CONTRACT.md, in headless Chromium against the production build served by a
  * plain static server. Cold figures use a fresh browser context (empty cache) each run; every time is a median.
  * Prints one JSON object as its last line and writes it to bench-results.json. Beyond CONTRACT.md: `duckdb_ready_ms`,
- * `import_longest_task_ms` and `interaction_imported_ms` (indicator changes with the imported rows loaded).
+ * `import_longest_task_ms`, `interaction_imported_ms` (indicator changes with the imported rows loaded) and
+ * `territory_first_chart_ms` (a cold deep link to a territory page, to its first ready chart).
  * usage: npm run bench [-- --rows 1000000 --runs 5]
  */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -68,6 +69,15 @@ for (let i = 0; i < runs; i++) {
     await r.page.waitForFunction(() => (document.querySelector('dialog[open] [data-testid="embed-code"]')?.value ?? '').includes('#v1.'));
     embedUrl = (await r.page.locator('dialog[open] [data-testid="embed-code"]').inputValue()).match(/src="([^"]+)"/)[1];
   }
+  await r.context.close();
+}
+
+// A cold deep link to a territory page (issue 20): its charts come from the build-time answers before DuckDB.
+log(`territory deep link ×${runs}`);
+const territoryFirst = [];
+for (let i = 0; i < runs; i++) {
+  const r = await cold(server.url + '/?vue=territoire&territoire=34', '[data-chart][data-ready="true"]');
+  territoryFirst.push(r.first);
   await r.context.close();
 }
 
@@ -235,6 +245,7 @@ const result = {
   import_ratio: Math.round((import_ms / raw_read_csv_ms) * 100) / 100,
   first_chart_ms: median(first),
   all_charts_ms: median(all),
+  territory_first_chart_ms: median(territoryFirst),
   interaction_ms: median(interaction),
   interaction_imported_ms: median(interactionImported),
   embed_ready_ms: median(embed),

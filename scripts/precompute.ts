@@ -5,10 +5,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openDefaultDb } from '../tests/helpers/node-db';
+import { openDefaultDb } from './node-db';
 import { loadOverview, loadOverviews } from '../src/features/overview/model';
 import { serialiseOverview } from '../src/features/overview/precomputed';
 import { loadCatalogue } from '../src/features/catalogue';
+import { precomputeTerritories } from './precompute-territory';
 
 const out = path.resolve(process.argv[2] ?? 'dist', 'precomputed');
 const db = await openDefaultDb(process.cwd());
@@ -20,8 +21,10 @@ const model = await loadOverview(db, { ...common, permalink: '' });
 const catalogue = await loadCatalogue(db);
 const others = catalogue.indicators.filter((i) => i.id !== model.indicator.id);
 const models = await loadOverviews(db, common, others.map((i) => ({ indicateur: i.id, permalink: '' })));
+const territories = await precomputeTerritories(db, path.join(out, 'territoire'), { cible: common.cible, anneeCible: common.anneeCible });
 db.close();
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'overview.json'), JSON.stringify(serialiseOverview(model)));
 writeFileSync(path.join(out, 'overview-autres.json'), JSON.stringify({ v: 1, overviews: models.filter((m) => m.byLang).map(serialiseOverview) }));
 console.log(`precomputed overviews written to ${out} (default, and ${models.length} other indicators)`);
+console.log(`precomputed territory pages: ${territories.pages} (département × indicator × year) in ${territories.files} files, ${Math.round(territories.bytes / 1024)} KB`);

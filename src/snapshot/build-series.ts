@@ -6,7 +6,7 @@ import { messages } from '../i18n';
 import { formatPercent } from '../lib/format';
 import { capitalise, frame, indicatorDefinition, indicatorLabel, indicatorPhrase, placeIn, placeName, t, type SnapshotContext } from './context';
 import { fitSnapshot } from './fit';
-import { flagsOf, notesFor } from './notes';
+import { flagsOf, notesFor, provenanceOf } from './notes';
 import { pipelineSentence, trendSentence } from './summary';
 import { MAX_YEAR, type ChartSnapshot, type Series } from './schema';
 
@@ -114,7 +114,7 @@ export function buildPipeline(
         y: r.part,
         annee: r.annee,
         effectif: r.effectif,
-        flags: { faible: r.faible_fiabilite, statut: r.statut, raison: r.raison },
+        flags: { faible: r.faible_fiabilite, statut: r.statut, raison: r.raison, ...provenanceOf(r) },
       };
     }),
   });
@@ -125,9 +125,7 @@ export function buildPipeline(
   if (low.length) notes.push(m.noteLow(low.map((i) => indicatorLabel(ctx, i)).join(', ')));
   if (f.illustratif) {
     // The stages whose values are illustrative, named when others are real.
-    const ill = [...a.rows, ...(a.compare?.rows ?? [])].filter((r) => r.part !== null);
-    const named = [...new Set(ill.filter((r) => r.illustratif).map((r) => r.indicateur))].map((id) => byId.get(id)).filter((i) => i !== undefined);
-    notes.push(ill.every((r) => r.illustratif) || !named.length ? m.noteIllustrative : m.illustrativeOf(named.map((i) => indicatorLabel(ctx, i)).join(', ')));
+    notes.push(illustrativeStages(ctx, [...a.rows, ...(a.compare?.rows ?? [])], byId));
   }
   return fitSnapshot({
     ...f,
@@ -163,7 +161,7 @@ export function buildComparison(
       y: r.part,
       annee: r.annee,
       effectif: r.effectif,
-      flags: { faible: r.faible_fiabilite, statut: r.statut, raison: r.raison },
+      flags: { faible: r.faible_fiabilite, statut: r.statut, raison: r.raison, ...provenanceOf(r) },
     })),
   }));
   const focus = series[0];
@@ -186,6 +184,14 @@ export function buildComparison(
     summary: count ? m.summaryComparison(capitalise(placeIn(ctx, focus?.id ?? '')), below, count) : m.summaryNoData,
     series,
     references: [{ id: 'parite', label: m.refParity, value: 50 }],
-    notes: f.illustratif ? [m.noteIllustrative] : [],
+    notes: f.illustratif ? [illustrativeStages(ctx, a.rows.flatMap((s) => s.rows), byId)] : [],
   });
+}
+
+/** The illustrative note of a chart by indicator: the general one when all its values are, else naming the indicators that are. */
+function illustrativeStages(ctx: SnapshotContext, rows: readonly PipelineRow[], byId: ReadonlyMap<string, IndicatorRow>): string {
+  const m = t(ctx);
+  const shown = rows.filter((r) => r.part !== null);
+  const named = [...new Set(shown.filter((r) => r.illustratif).map((r) => r.indicateur))].map((id) => byId.get(id)).filter((i) => i !== undefined);
+  return shown.every((r) => r.illustratif) || !named.length ? m.noteIllustrative : m.illustrativeOf(named.map((i) => indicatorLabel(ctx, i)).join(', '));
 }

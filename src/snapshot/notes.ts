@@ -6,7 +6,12 @@ import { CAPS, type Point } from './schema';
 /** The flags a chart point carries, from its measure. */
 export function flagsOf(m: MesureRow | undefined): NonNullable<Point['flags']> {
   if (!m) return { raison: 'absent' };
-  return { faible: m.faible_fiabilite, statut: m.statut, raison: m.raison };
+  return { faible: m.faible_fiabilite, statut: m.statut, raison: m.raison, ...provenanceOf(m) };
+}
+
+/** A value's provenance flag: real or illustrative, only for a value shown (a missing one is neither). */
+export function provenanceOf(r: { part: number | null; illustratif: boolean }): { illustratif?: boolean } {
+  return r.part === null ? {} : { illustratif: r.illustratif };
 }
 
 /**

@@ -66,6 +66,12 @@ export const PointFlags = z.object({
   raison: maybe(z.enum(['secret', 'parts_seules', 'absent'])),
   /** A projected (not observed) value. */
   projection: z.optional(z.boolean()),
+  /**
+   * Per value: true for an illustrative (generated) value, false for published data, so that a chart mixing a
+   * real series with an illustrative one says which is which. Absent on points without a value and in snapshots
+   * made before it (embeds already published): the snapshot's `illustratif` then stands for all of them.
+   */
+  illustratif: z.optional(z.boolean()),
 });
 
 export const Point = z.object({

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useDbQuery } from '../use-db';
 import type { Messages } from '../../i18n';
 import type { Lang } from '../../lib/format';
@@ -6,17 +7,30 @@ import { Chart } from '../../charts/Chart';
 import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
 import { shareButtons, viewArgs } from '../view-args';
 import { loadTerritory } from './model';
+import { territoryCode, territoryKey, usePrecomputedTerritory } from './use-precomputed';
 import { illustrativeItems } from '../overview/model';
 import { IndicatorSelect } from '../overview/Controls';
 
 /** Fiche territoire: one département, every indicator against the région and France. */
 export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lang; t: Messages; navigate: (s: UrlState) => void }) {
-  const code = url.territoire ?? '31';
+  const code = territoryCode(url);
   const args = viewArgs(url, lang);
-  const key = JSON.stringify([code, args.indicateur, args.annee, args.cible, args.anneeCible, lang]);
+  const key = territoryKey(url, lang);
   const q = useDbQuery(`territory:${key}`, (conn) => loadTerritory(conn, { ...args, code }));
-  const model = q.status === 'ready' ? q.data : q.stale;
-  const busy = q.status !== 'ready';
+  // Before DuckDB is ready, the page drawn from the build-time answers: real data from the same SQL, so ready.
+  const pre = usePrecomputedTerritory(url, key, { ...args, code });
+  const model = q.status === 'ready' ? q.data : (pre ?? q.stale);
+  const busy = q.status !== 'ready' && model !== pre;
+  // The build-time page comes in two steps, as the overview's: the key figures drawn with the other charts' frames
+  // and texts (not ready yet: their drawings take most of the time), then those drawings after that frame is painted.
+  const showsPre = Boolean(model && model === pre);
+  const [keyFiguresOnly, setKeyFiguresOnly] = useState(true);
+  const later = showsPre && keyFiguresOnly;
+  useEffect(() => {
+    if (!showsPre || !keyFiguresOnly) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => setKeyFiguresOnly(false), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [showsPre, keyFiguresOnly]);
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const c = model.charts;
@@ -47,7 +61,8 @@ export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lan
           <h2 className="territory-name">
             {lang === 'en' ? model.territory.nom_en : model.territory.nom_fr} <span className="code">({model.territory.code})</span>
           </h2>
-          <div className="grid">
+          {/* `data-precomputed`: the charts come from the build-time answers (DuckDB's live answers not yet in). */}
+          <div className="grid" data-precomputed={model === pre ? 'true' : undefined}>
             {/* No value here or for the région (a national-only indicator): no key figures that could never be drawn. */}
             {model.national ? (
               <p className="muted span-2" data-testid="national-only">{t.nationalOnly}</p>
@@ -57,10 +72,10 @@ export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lan
               </div>
             )}
             <div className="span-2">
-              <Chart snapshot={c.comparison} busy={busy} headingLevel={3} actions={share('comparison')} />
+              <Chart snapshot={c.comparison} busy={busy} later={later} headingLevel={3} actions={share('comparison')} />
             </div>
-            <Chart snapshot={c.trend} busy={busy} headingLevel={3} actions={share('trend')} />
-            <Chart snapshot={c.pipeline} busy={busy} headingLevel={3} actions={share('pipeline')} />
+            <Chart snapshot={c.trend} busy={busy} later={later} headingLevel={3} actions={share('trend')} />
+            <Chart snapshot={c.pipeline} busy={busy} later={later} headingLevel={3} actions={share('pipeline')} />
             <section className="card span-2 quality" aria-labelledby="quality-title">
               <h3 id="quality-title">{t.territoryQuality}</h3>
               {model.quality.length ? (

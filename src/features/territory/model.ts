@@ -43,17 +43,30 @@ export interface TerritoryModel {
   readonly quality: { indicator: string; notes: string[] }[];
 }
 
-/** One département: every indicator against the région and France, its trend, pipeline, rank and quality notes. */
-export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<TerritoryModel> {
+/** What a territory page is about: its catalogue, département, indicator and year (the year the URL asks for when it has values, else the default). */
+export interface TerritoryView {
+  readonly catalogue: Catalogue;
+  readonly territory: TerritoryRow | null;
+  readonly indicator: IndicatorRow;
+  readonly year: number;
+}
+
+/** The catalogue and the years of the indicator: the queries every territory page runs first (build-time `commun.json`). */
+export async function resolveTerritory(conn: Connector, a: Pick<TerritoryArgs, 'code' | 'indicateur' | 'annee'>): Promise<TerritoryView> {
   const catalogue = await loadCatalogue(conn);
   const indicator = pickIndicator(catalogue, a.indicateur);
   const territory = catalogue.departements.find((d) => d.code === a.code) ?? null;
-  if (!territory) return { catalogue, territory, indicator, charts: null, byLang: null, national: false, illustre: { types: [], parcours: [] }, quality: [] };
-  const code = territory.code;
   const yearRows = await runQuery(conn, yearsQuery(indicator.id), YearsRow);
   const years = yearRows.map((y) => y.annee);
   // The latest year with real data, unless another is asked for (issue 19: defaults follow the data).
   const year = a.annee !== undefined && years.includes(a.annee) ? a.annee : (defaultYear(yearRows) ?? new Date().getFullYear());
+  return { catalogue, territory, indicator, year };
+}
+
+/** The rows of one territory page's charts: six queries, none of which depends on the language. */
+async function territoryRows(conn: Connector, v: TerritoryView & { territory: TerritoryRow }, a: Pick<TerritoryArgs, 'cible' | 'anneeCible'>) {
+  const { indicator, year } = v;
+  const code = v.territory.code;
   const [series, all, ranking, trends, pace, pipelines] = await Promise.all([
     runQuery(conn, measuresQuery({ indicateur: indicator.id, territoires: [code, REGION, 'FR'] }), MesureRow),
     runQuery(conn, measuresQuery({ territoires: [code] }), MesureRow),
@@ -62,67 +75,99 @@ export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<
     runQuery(conn, paceQuery({ indicateur: indicator.id, territoire: code, cible: a.cible, annee_cible: a.anneeCible, fin: year }), PaceRow),
     runQuery(conn, pipelineQuery({ territoire: [code, REGION, 'FR'], annee: year }), PipelineRow),
   ]);
-  const pipelineOf = (c: string) => pipelines.filter((r) => r.territoire === c);
-  const pDep = pipelineOf(code);
-  const pReg = pipelineOf(REGION);
-  const pFr = pipelineOf('FR');
+  return { series, all, ranking, trends, pace, pipelines };
+}
+
+/**
+ * Runs every query of a territory page without building its charts: what the build records per (département,
+ * indicator, year) so that the page can draw from those answers before DuckDB is ready.
+ */
+export async function queryTerritory(conn: Connector, a: Pick<TerritoryArgs, 'code' | 'indicateur' | 'annee' | 'cible' | 'anneeCible'>): Promise<TerritoryView> {
+  const v = await resolveTerritory(conn, a);
+  if (v.territory) await territoryRows(conn, { ...v, territory: v.territory }, a);
+  return v;
+}
+
+/** One département: every indicator against the région and France, its trend, pipeline, rank and quality notes. */
+export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<TerritoryModel> {
+  const v = await resolveTerritory(conn, a);
+  const { catalogue, territory, indicator } = v;
+  if (!territory) return { catalogue, territory, indicator, charts: null, byLang: null, national: false, illustre: { types: [], parcours: [] }, quality: [] };
+  const rows = await territoryRows(conn, { ...v, territory }, a);
+  return buildTerritory({ ...v, territory }, rows, a);
+}
+
+type Rows = Awaited<ReturnType<typeof territoryRows>>;
+type Shown = TerritoryView & { territory: TerritoryRow };
+
+/** The page's snapshots in both languages, from its rows (no query: the same rows give the same charts). */
+function buildTerritory(v: Shown, d: Rows, a: TerritoryArgs): TerritoryModel {
+  const { catalogue, territory, indicator, year } = v;
+  const { series, all, pipelines } = d;
   const sources = catalogue.sourcesOf(indicator.id);
-  const allSources = catalogue.allSources;
   const ctxOf = (lang: Lang): SnapshotContext => ({ lang, territories: catalogue.territories, sources, generatedAt: a.now.toISOString(), permalink: a.permalink });
   const ctx = ctxOf(a.lang);
-  const upTo = series.filter((r) => r.annee <= year);
-  const seriesOf = (c: string) => upTo.filter((r) => r.territoire === c);
-  const target = { cible: a.cible, annee: a.anneeCible };
-  const rankRow = ranking.find((r) => r.territoire === code);
   const label = (i: IndicatorRow) => (a.lang === 'en' ? i.libelle_en : i.libelle_fr);
   const quality = catalogue.indicators
     .map((i) => ({ indicator: label(i), notes: notesFor(ctx, all.filter((r) => r.indicateur === i.id), { withYear: true, illustratif: false }) }))
     .filter((q) => q.notes.length > 0);
-  const build = (c: SnapshotContext): TerritoryCharts => {
-    const allCtx = { ...c, sources: allSources };
-    return {
-      kpi: buildKpi(c, {
-        indicator,
-        regionCode: code,
-        year,
-        series: seriesOf(code),
-        trend: trends.find((tr) => tr.territoire === code),
-        pace: pace[0],
-        target,
-        rank: { rang: rankRow?.rang ?? null, count: ranking.length, evolution: rankRow?.evolution_rang ?? null },
-      }),
-      comparison: buildComparison(allCtx, {
-        indicators: catalogue.indicators,
-        year,
-        rows: [
-          { code, role: 'focus', rows: pDep },
-          { code: REGION, role: 'region', rows: pReg },
-          { code: 'FR', role: 'pays', rows: pFr },
-        ],
-      }),
-      trend: buildTrend(c, {
-        indicator,
-        focus: code,
-        series: [
-          { code, role: 'departement' as const, rows: seriesOf(code) },
-          { code: REGION, role: 'region' as const, rows: seriesOf(REGION) },
-          { code: 'FR', role: 'pays' as const, rows: seriesOf('FR') },
-        ].filter((s) => s.rows.length > 0),
-        trends,
-        target,
-      }),
-      pipeline: buildPipeline(allCtx, { indicators: catalogue.indicators, code, rows: pDep, compare: { code: REGION, role: 'region', rows: pReg } }),
-    };
-  };
-  const byLang = { fr: build(ctxOf('fr')), en: build(ctxOf('en')) };
+  const byLang = { fr: territoryCharts(ctxOf('fr'), v, d, a), en: territoryCharts(ctxOf('en'), v, d, a) };
   return {
     catalogue,
     territory,
     indicator,
     quality,
-    national: !series.some((r) => (r.territoire === code || r.territoire === REGION) && (r.part !== null || r.raison === 'secret')),
+    national: !series.some((r) => (r.territoire === territory.code || r.territoire === REGION) && (r.part !== null || r.raison === 'secret')),
     illustre: illustreOf(catalogue, series, pipelines, year),
     charts: byLang[a.lang],
     byLang,
+  };
+}
+
+/** The four charts of a territory page in one language. */
+function territoryCharts(c: SnapshotContext, v: Shown, d: Rows, a: TerritoryArgs): TerritoryCharts {
+  const { catalogue, indicator, year } = v;
+  const { series, ranking, trends, pace, pipelines } = d;
+  const code = v.territory.code;
+  const pipelineOf = (x: string) => pipelines.filter((r) => r.territoire === x);
+  const pDep = pipelineOf(code);
+  const pReg = pipelineOf(REGION);
+  const upTo = series.filter((r) => r.annee <= year);
+  const seriesOf = (x: string) => upTo.filter((r) => r.territoire === x);
+  const target = { cible: a.cible, annee: a.anneeCible };
+  const rankRow = ranking.find((r) => r.territoire === code);
+  const allCtx = { ...c, sources: catalogue.allSources };
+  return {
+    kpi: buildKpi(c, {
+      indicator,
+      regionCode: code,
+      year,
+      series: seriesOf(code),
+      trend: trends.find((tr) => tr.territoire === code),
+      pace: pace[0],
+      target,
+      rank: { rang: rankRow?.rang ?? null, count: ranking.length, evolution: rankRow?.evolution_rang ?? null },
+    }),
+    comparison: buildComparison(allCtx, {
+      indicators: catalogue.indicators,
+      year,
+      rows: [
+        { code, role: 'focus', rows: pDep },
+        { code: REGION, role: 'region', rows: pReg },
+        { code: 'FR', role: 'pays', rows: pipelineOf('FR') },
+      ],
+    }),
+    trend: buildTrend(c, {
+      indicator,
+      focus: code,
+      series: [
+        { code, role: 'departement' as const, rows: seriesOf(code) },
+        { code: REGION, role: 'region' as const, rows: seriesOf(REGION) },
+        { code: 'FR', role: 'pays' as const, rows: seriesOf('FR') },
+      ].filter((s) => s.rows.length > 0),
+      trends,
+      target,
+    }),
+    pipeline: buildPipeline(allCtx, { indicators: catalogue.indicators, code, rows: pDep, compare: { code: REGION, role: 'region', rows: pReg } }),
   };
 }

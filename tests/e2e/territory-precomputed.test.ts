@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { allReady, appUrl, launch, openPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What each chart of the page says: title, summary, notes, sources and every value it carries as data. */
+function shown(page: Page) {
+  return page.$$eval('[data-chart]', (charts) =>
+    charts.map((c) => ({
+      kind: c.getAttribute('data-chart'),
+      indicateur: c.getAttribute('data-indicateur'),
+      title: c.querySelector('.chart-head :is(h2, h3)')?.textContent,
+      summary: c.querySelector('.chart-summary')?.textContent,
+      notes: [...c.querySelectorAll('.chart-notes li')].map((li) => li.textContent),
+      sources: c.querySelector('.chart-sources')?.textContent,
+      values: [...c.querySelectorAll('[data-value], [data-territory]')].map((e) => [e.getAttribute('data-territory'), e.getAttribute('data-value')]),
+    })),
+  );
+}
+
+describe('territory page opened by URL', () => {
+  // Issue 20 point 6: a deep link draws from build-time answers before DuckDB is ready, then the live answers
+  // take over with the same numbers.
+  test.each([
+    ['?vue=territoire&territoire=34', null],
+    ['?vue=territoire&territoire=12&indicateur=sup_numerique&annee=2021&lang=en', 'sup_numerique'],
+  ])('%s: every chart is ready before DuckDB, and DuckDB shows the same', async (search, indicateur) => {
+    const { page, log, close } = await openPage(browser);
+    // DuckDB's engine is held back until the build-time page has been read.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    await page.route(/duckdb-.*\.wasm/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(appUrl(search), { waitUntil: 'commit' });
+    const kinds = await allReady(page);
+    expect(kinds).toEqual(expect.arrayContaining(['kpi', 'comparison', 'trend', 'pipeline']));
+    expect(await page.evaluate(() => performance.getEntriesByName('duckdb:ready').length)).toBe(0);
+    expect(await page.getAttribute('[data-db-status]', 'data-db-status')).not.toBe('ready');
+    expect(await page.getAttribute('.grid', 'data-precomputed')).toBe('true');
+    const before = await shown(page);
+    // One indicator throughout: the one asked for, else the default one.
+    const ids = [...new Set(before.map((c) => c.indicateur).filter((x) => x !== null))];
+    expect(ids).toHaveLength(1);
+    if (indicateur) expect(ids).toEqual([indicateur]);
+    expect(before.flatMap((c) => c.values).length).toBeGreaterThan(0);
+
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 120000 });
+    await page.waitForSelector('.grid:not([data-precomputed])', { timeout: 120000 });
+    await allReady(page);
+    expect(await shown(page)).toEqual(before);
+    expect(log.external).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await close();
+  });
+});
