@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { chartSvg } from '../../src/snapshot/svg/chart';
-import { DARK, LIGHT } from '../../src/snapshot/svg/palette';
-import { snapshotSvg } from '../../src/snapshot/to-svg';
+import { chartSvg } from '../../src/render/svg/chart';
+import { DARK, LIGHT } from '../../src/render/palette';
+import { snapshotSvg } from '../../src/render/to-svg';
 import type { ChartSnapshot, Point } from '../../src/snapshot/schema';
 
 const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import shapes from './occitanie-shapes.json';
+import shapes from '../../render/occitanie-shapes.json';
 import { messages } from '../../i18n';
 import { formatPercent } from '../../lib/format';
 import type { ChartSnapshot, Point } from '../../snapshot/schema';
-import { parityColor, pointStatus, textOn } from '../chart-data';
+import { pointStatus } from '../chart-data';
+import { parityColor, textOn } from '../../render/palette';
 
 const LEGEND_STOPS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
 

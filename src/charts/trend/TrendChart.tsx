@@ -1,7 +1,7 @@
 import { Area, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale, useXAxisTicks, useYAxisScale, useYAxisTicks } from 'recharts';
 import { formatPercent } from '../../lib/format';
 import type { ChartSnapshot, Series } from '../../snapshot/schema';
-import { DEPARTEMENT_COLORS, SERIES_STYLE } from '../chart-data';
+import { DEPARTEMENT_COLORS, SERIES_STYLE } from '../../render/palette';
 
 function styleOf(s: Series, depIndex: number) {
   const base = SERIES_STYLE[s.role];

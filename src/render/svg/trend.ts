@@ -1,8 +1,8 @@
 import { formatPercent } from '../../lib/format';
-import { SERIES_STYLE } from '../../charts/chart-data';
-import type { ChartSnapshot, Point, Series } from '../schema';
+import { SERIES_STYLE } from '../palette';
+import type { ChartSnapshot, Point, Series } from '../../snapshot/schema';
 import { legend, type LegendItem } from './legend';
-import { REF_DASH, type Palette } from './palette';
+import { REF_DASH, type Palette } from '../palette';
 import { esc, n, sizesFor, textWidth, type Drawn } from './text';
 import { ticks } from './ticks';
 

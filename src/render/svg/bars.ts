@@ -1,8 +1,8 @@
 import { messages } from '../../i18n';
 import { formatPercent } from '../../lib/format';
-import type { ChartSnapshot, Point } from '../schema';
+import type { ChartSnapshot, Point } from '../../snapshot/schema';
 import { legend, lineSwatch, type LegendItem } from './legend';
-import { REF_DASH, type Palette } from './palette';
+import { REF_DASH, type Palette } from '../palette';
 import { esc, n, sizesFor, textWidth, wrap, type Drawn } from './text';
 import { ticks } from './ticks';
 

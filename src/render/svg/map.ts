@@ -1,10 +1,10 @@
-import shapes from '../../charts/map/occitanie-shapes.json';
-import { parityColor, textOn } from '../../charts/chart-data';
+import shapes from '../occitanie-shapes.json';
+import { parityColor, textOn } from '../palette';
 import { messages } from '../../i18n';
 import { formatPercent } from '../../lib/format';
-import type { ChartSnapshot, Point } from '../schema';
+import type { ChartSnapshot, Point } from '../../snapshot/schema';
 import { legend } from './legend';
-import type { Palette } from './palette';
+import type { Palette } from '../palette';
 import { esc, n, sizesFor, textWidth, type Drawn } from './text';
 
 const [VX = 0, VY = 0, VW = 1, VH = 1] = shapes.viewBox.split(' ').map(Number);

@@ -1,8 +1,8 @@
 import { messages } from '../i18n';
-import type { ChartSnapshot } from './schema';
-import { generatedCredit, sourceCredit } from './credits';
+import type { ChartSnapshot } from '../snapshot/schema';
+import { generatedCredit, sourceCredit } from '../snapshot/credits';
 import { chartBody, FONT } from './svg/chart';
-import { LIGHT } from './svg/palette';
+import { LIGHT } from './palette';
 import { esc, textBlock, wrap } from './svg/text';
 
 export { esc };
