@@ -2,40 +2,10 @@ import { canonicalColumns } from './canonical';
 import { decode } from './decode';
 import { checkMagic, checkSize } from './guard';
 import { parseText, type Delimiter } from './parse';
-import { checkRows, type RowCheck, type RowMarks } from './row-check';
+import { checkRows, type ByteScan } from './row-check';
 
-/**
- * What the fast import path needs to know about a file before DuckDB reads it, from one pass over its bytes.
- * The fast path maps DuckDB's row n to line `headerLine + n`; that holds only when no record spans two lines
- * and no line is empty, which is what this scan checks.
- */
-export interface ByteScan {
-  /** Lines in the file (a last line without a newline counts). */
-  readonly lines: number;
-  /** A line with nothing on it (DuckDB and papaparse count those differently). */
-  readonly emptyLines: number;
-  /** A carriage return not followed by a line feed (old Mac line ends). */
-  readonly loneCr: boolean;
-  /** A line feed inside quotes (a record over several lines), or a quote still open at the end. */
-  readonly quotedNewline: boolean;
-  /** Bytes ≥ 0x80 (then the text must still be valid UTF-8). */
-  readonly nonAscii: boolean;
-  /**
-   * Characters a damaged decoding leaves (control characters but tab and line breaks, U+0080 to U+009F, U+FFFD):
-   * the full pipeline names each such cell.
-   */
-  readonly badChars: boolean;
-  /** Set by the import worker when non-ASCII bytes do not decode as UTF-8. */
-  readonly invalidUtf8?: boolean;
-  /** Set by the import worker: whether the data lines' raw keys are pairwise distinct (see row-check.ts). */
-  readonly keysDistinct?: boolean | null;
-  /** Set by the import worker: the rows not proven clean from the bytes (see row-check.ts), or null. */
-  readonly marks?: RowMarks | null;
-  /** Set by the import worker: the distinct territory and indicator texts, the first sources (see row-check.ts). */
-  readonly texts?: RowCheck['texts'];
-  /** Set by the import worker: a data line with another number of fields than the header (see row-check.ts). */
-  readonly badWidth?: boolean;
-}
+/** The byte scan's facts: declared beside the line check that completes them (row-check.ts), which this file uses. */
+export type { ByteScan } from './row-check';
 
 /** One pass over the bytes, quote-aware (`"` toggles, so `""` inside quotes is neutral). */
 export function scanBytes(bytes: Uint8Array): ByteScan {
