@@ -1,0 +1,48 @@
+import { scaleLinear } from 'd3-scale';
+import { MAX_TICKS } from '../svg/ticks';
+
+/**
+ * The value axis of every chart kind, the same in the dashboard, the embed and the exports: d3-scale's nice ticks
+ * on a domain from 0. When parity is drawn the domain reaches past 50 % and the ticks include 50 % (a step of 10 or
+ * 50 points, or 50 added to a step that skips it), so the parity line always sits on a labelled tick.
+ */
+export interface ValueAxis {
+  /** The top of the domain (the bottom is 0): a tick, at most 100. */
+  readonly max: number;
+  readonly ticks: readonly number[];
+}
+
+/** The least tick spacing, in pixels, that the labels of a value axis need. */
+const MIN_GAP = { x: 64, y: 44 } as const;
+
+/**
+ * Nice ticks from 0 to at least `highest` (and past 50 % with room for its label when `parity`), for an axis
+ * `pixels` long laid across (`x`) or up (`y`). Values that are not finite count as 0; never more than MAX_TICKS.
+ */
+export function valueAxis(highest: number, pixels: number, o: { parity: boolean; dir: 'x' | 'y' }): ValueAxis {
+  const top = Math.min(100, Math.max(Number.isFinite(highest) ? highest * 1.06 : 0, o.parity ? 55 : 10, 1));
+  const count = Math.max(2, Math.min(MAX_TICKS - 1, Math.floor(Math.max(0, pixels) / MIN_GAP[o.dir])));
+  // Fewer ticks until the parity tick is one of them (10 → 5 → 2…: d3 steps are 1, 2 or 5 × 10^k).
+  for (let c = count; c >= 2; c--) {
+    const s = scaleLinear().domain([0, top]).nice(c);
+    const ticks = s.ticks(c);
+    const max = Math.min(100, s.domain()[1] ?? top);
+    if (!o.parity || ticks.includes(50)) return { max, ticks: ticks.filter((t) => t <= max).slice(0, MAX_TICKS) };
+  }
+  const s = scaleLinear().domain([0, top]).nice(2);
+  const max = Math.min(100, s.domain()[1] ?? top);
+  return { max, ticks: [...new Set([...s.ticks(2), 50])].filter((t) => t <= max).sort((a, b) => a - b) };
+}
+
+/**
+ * Years on a time axis `pixels` wide from `from` to `to`: whole years only, d3's nice steps (1, 2, 5, 10…), at
+ * at least 44 px apart, so that « 2029 2030 » never crowd. Nothing for bounds that are not finite; never more
+ * than MAX_TICKS (a hostile year range widens the step, never the loop).
+ */
+export function yearTicks(from: number, to: number, pixels: number): number[] {
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return [];
+  if (to === from) return [from];
+  const count = Math.max(1, Math.min(MAX_TICKS - 1, Math.floor(Math.max(0, pixels) / 44), to - from));
+  const ticks = scaleLinear().domain([from, to]).ticks(count).filter((t) => Number.isInteger(t));
+  return ticks.length > MAX_TICKS ? ticks.filter((_, i) => i % Math.ceil(ticks.length / MAX_TICKS) === 0) : ticks;
+}
