@@ -19,8 +19,11 @@ export const REF_STYLE = {
   cible: { stroke: '#009E73', dash: '4 4' },
 } as const;
 
-/** Extra colours for the second, third… picked département. */
-export const DEPARTEMENT_COLORS = ['#D55E00', '#009E73', '#CC79A7', '#8a6d00', '#56B4E9'];
+/**
+ * The départements' categorical scheme: a département takes the colour at its place among the map's codes
+ * (grammar/colors.ts), never the région's blue, France's ink or the EU's purple; each at 3:1 or more on white.
+ */
+export const DEPARTEMENT_COLORS = ['#D55E00', '#007F5F', '#B0417F', '#7A6500', '#0E7C86', '#8C4B00'];
 
 const STOPS: [number, [number, number, number]][] = [
   [0, [127, 59, 8]],
@@ -131,7 +134,7 @@ export const DARK: Palette = {
   groups: ['#56B4E9', '#c9cfdb', '#E07B39'],
   groupMarks: ['#56B4E9', '#161b26', '#161b26'],
   series: { region: '#56B4E9', focus: '#56B4E9', pays: '#e8eaf0', ue: '#c3a6e6', departement: '#E69F00', projection: '#56B4E9' },
-  departements: ['#E69F00', '#2bc48f', '#e59cc4', '#F0E442', '#d4a373'],
+  departements: ['#E69F00', '#2bc48f', '#e59cc4', '#F0E442', '#d4a373', '#7fd4e0'],
   refs: { parite: '#e8eaf0', region: '#56B4E9', france: '#b9c0cf', ue: '#c3a6e6', cible: '#2bc48f' },
 };
 
