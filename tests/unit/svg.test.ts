@@ -90,10 +90,10 @@ describe('the SVG renderer shared by the embed and the exports', () => {
   });
 
   test('bars: a label longer than its lines ends with « … », never cut silently', () => {
-    const long = 'Un indicateur dont le libellé est vraiment très long, bien trop long pour tenir en quatre lignes dans la colonne des libellés, même sur un téléphone où il a toute la largeur, car il répète encore et encore des mots, jusqu’à la fin';
+    const long = 'Un indicateur dont le libellé est vraiment très long, bien trop long pour tenir en quatre lignes dans la colonne des libellés, même sur un téléphone où il a toute la largeur, car il répète encore et encore des mots, puis d’autres mots encore, et encore d’autres, et toujours d’autres mots qui ne tiendront jamais, jusqu’à la fin';
     const s = snap('pipeline', { series: [{ id: '76', label: '76', role: 'focus', points: [pt('a', `Étape · ${long}`, 20, { annee: 2024 }), pt('b', 'Étape · Court', 30)] }] });
     const texts = (w: number) => [...nb(chartSvg(s, w).svg).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
-    // Labels beside the bars or above them on a phone, four lines at most: the last line says it is cut.
+    // Labels beside the bars or above them on a phone, six lines at most: the last line says it is cut.
     for (const w of [3000, 700, 340]) {
       expect(texts(w).join(' ')).not.toContain('jusqu’à la fin');
       expect(texts(w).filter((t) => t.endsWith('…'))).toHaveLength(1);

@@ -118,7 +118,7 @@ function EndLabelLayer({ g }: { g: TrendGrammar }) {
   return (
     <g className="trend-end-labels">
       {g.endLabels.map((l, i) => (
-        <text key={l.key} x={area.x + area.width + 6} y={ys[i]} dy="0.35em" fontSize={g.fontSize} fontWeight={600} fill={l.color} stroke="#ffffff" strokeWidth={3} paintOrder="stroke" data-end-label={l.key}>
+        <text key={l.key} x={(xScale(l.x) ?? area.x + area.width) + 6} y={ys[i]} dy="0.35em" fontSize={g.fontSize} fontWeight={600} fill={l.color} stroke="#ffffff" strokeWidth={3} paintOrder="stroke" data-end-label={l.key}>
           {l.text}
         </text>
       ))}

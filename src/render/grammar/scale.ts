@@ -13,7 +13,7 @@ export interface ValueAxis {
 }
 
 /** The least tick spacing, in pixels, that the labels of a value axis need. */
-const MIN_GAP = { x: 64, y: 44 } as const;
+const MIN_GAP = { x: 80, y: 44 } as const;
 
 /**
  * Nice ticks from 0 to at least `highest` (and past 50 % with room for its label when `parity`), for an axis
@@ -29,9 +29,11 @@ export function valueAxis(highest: number, pixels: number, o: { parity: boolean;
     const max = Math.min(100, s.domain()[1] ?? top);
     if (!o.parity || ticks.includes(50)) return { max, ticks: ticks.filter((t) => t <= max).slice(0, MAX_TICKS) };
   }
-  const s = scaleLinear().domain([0, top]).nice(2);
-  const max = Math.min(100, s.domain()[1] ?? top);
-  return { max, ticks: [...new Set([...s.ticks(2), 50])].filter((t) => t <= max).sort((a, b) => a - b) };
+  // Too short for d3 to step through 50: the roundest step that does and still leaves room for each label.
+  const max = Math.min(100, Math.ceil(top / 10) * 10);
+  const step = [10, 25, 50].find((st) => (Math.max(0, pixels) * st) / max >= MIN_GAP[o.dir] * 0.75) ?? 50;
+  const end = Math.min(100, Math.ceil(max / step) * step);
+  return { max: end, ticks: Array.from({ length: Math.floor(end / step) + 1 }, (_, i) => i * step) };
 }
 
 /**

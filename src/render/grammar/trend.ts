@@ -9,7 +9,7 @@ import { valueAxis, yearTicks, type ValueAxis } from './scale';
 /** Font sizes of a chart `width` pixels wide (the renderer's, repeated here so the grammar needs no drawing code). */
 const small = (width: number) => (width < 520 ? 11 : 12);
 /** Estimated text width: the renderer's estimate (no font is measured). */
-const textW = (t: string, size: number) => t.length * size * 0.55;
+const textW = (t: string, size: number, bold = false) => t.length * size * (bold ? 0.62 : 0.55);
 
 export interface EndLabel {
   readonly key: string;
@@ -63,10 +63,13 @@ export function trendGrammar(s: ChartSnapshot, width: number, plotH: number, pal
     if (!last) return [];
     return [{ key: st.q.id, text: st.q.role === 'projection' ? m.projectionTag : st.q.label, color: st.color, x: last.x, value: last.y }];
   }) : [];
-  const right = labels.length ? Math.min(Math.round(width * 0.3), Math.ceil(Math.max(...labels.map((l) => textW(l.text, size)))) + 10) : 16;
+  const left = Math.ceil(textW(formatPercent(100, s.lang, 0), size)) + 6;
+  // Room on the right for the labels of lines that end at (or near) the last year; the others sit inside the plot.
+  const room = (l: EndLabel, plotW: number) => textW(l.text, size, true) + 8 - ((x1 - l.x) / Math.max(1, x1 - x0)) * plotW;
+  const right0 = Math.max(16, ...labels.map((l) => room(l, width - left - 16)));
+  const right = Math.ceil(Math.min(Math.round(width * 0.3), Math.max(16, ...labels.map((l) => room(l, width - left - right0)))));
   return {
-    x0, x1, y, styles, endLabels: labels, right, fontSize: size,
-    left: Math.ceil(textW(formatPercent(100, s.lang, 0), size)) + 6,
+    x0, x1, y, styles, endLabels: labels, right, fontSize: size, left,
     years: yearTicks(x0, x1, Math.max(60, width - right - 50)),
   };
 }

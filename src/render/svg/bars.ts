@@ -25,7 +25,7 @@ function labelLines(s: ChartSnapshot, p: Point, width: number, size: number, max
 }
 
 /** Lines a label may take before it is cut (no real name comes near it). */
-const MAX_LINES = 4;
+const MAX_LINES = 6;
 
 /** « Étape · indicateur » split in two; a label without a stage is all name. */
 function splitStage(label: string): { stage: string; name: string } {

@@ -55,7 +55,7 @@ function axes(s: ChartSnapshot, f: Frame, pal: Palette): string {
 /** Each line's name at its end, right of the plot, spread so that none overlaps another (a halo keeps them legible). */
 function endLabels(f: Frame, pal: Palette): string {
   const ys = endLabelYs(f.g, f.sy, f.top, f.top + f.plotH);
-  return f.g.endLabels.map((l, i) => `<text x="${n(f.left + f.plotW + 6)}" y="${n((ys[i] ?? 0) + f.small * 0.35)}" font-size="${f.small}" font-weight="600" fill="${l.color}" stroke="${pal.paper}" stroke-width="3" paint-order="stroke" data-end-label="${esc(l.key)}">${esc(l.text)}</text>`).join('');
+  return f.g.endLabels.map((l, i) => `<text x="${n(f.sx(l.x) + 6)}" y="${n((ys[i] ?? 0) + f.small * 0.35)}" font-size="${f.small}" font-weight="600" fill="${l.color}" stroke="${pal.paper}" stroke-width="3" paint-order="stroke" data-end-label="${esc(l.key)}">${esc(l.text)}</text>`).join('');
 }
 
 /**
