@@ -79,9 +79,10 @@ describe('the SVG renderer shared by the embed and the exports', () => {
     const narrow = nb(chartSvg(s, 340).svg);
     expect((wide.match(/text-anchor="end"[^>]*>\d+\. /g) ?? []).length).toBe(13);
     expect((narrow.match(/text-anchor="end"[^>]*>\d+\. /g) ?? []).length).toBe(0);
-    // The full name in the label column; the rank change with the value.
-    expect(narrow).toContain('1. Pyrénées-Orientales &lt;script&gt;</text>');
-    expect(narrow).toMatch(/data-value-label="">[^<]*▼1<\/text>/);
+    // The full name in the label column, the rank change with the value; on a phone, after the name above the bar.
+    expect(wide).toContain('1. Pyrénées-Orientales &lt;script&gt;</text>');
+    expect(wide).toMatch(/data-value-label="">[^<]*▼1<\/text>/);
+    expect(narrow).toContain('1. Pyrénées-Orientales &lt;script&gt; ▼1</text>');
     expect(narrow).toContain('secret statistique');
     expect(narrow).toContain('21,0 % *');
     // Reference lines: explained in the legend with their own dash pattern.

@@ -32,19 +32,18 @@ export function valueAxis(highest: number, pixels: number, o: { parity: boolean;
   // Too short for d3 to step through 50: the roundest step that does and still leaves room for each label.
   const max = Math.min(100, Math.ceil(top / 10) * 10);
   const step = [10, 25, 50].find((st) => (Math.max(0, pixels) * st) / max >= MIN_GAP[o.dir] * 0.75) ?? 50;
-  const end = Math.min(100, Math.ceil(max / step) * step);
-  return { max: end, ticks: Array.from({ length: Math.floor(end / step) + 1 }, (_, i) => i * step) };
+  return { max, ticks: Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step) };
 }
 
 /**
  * Years on a time axis `pixels` wide from `from` to `to`: whole years only, d3's nice steps (1, 2, 5, 10…), at
- * at least 44 px apart, so that « 2029 2030 » never crowd. Nothing for bounds that are not finite; never more
+ * at about 60 px apart (d3 may give a few more), so that « 2029 2030 » never crowd. Nothing for bounds that are not finite; never more
  * than MAX_TICKS (a hostile year range widens the step, never the loop).
  */
 export function yearTicks(from: number, to: number, pixels: number): number[] {
   if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return [];
   if (to === from) return [from];
-  const count = Math.max(1, Math.min(MAX_TICKS - 1, Math.floor(Math.max(0, pixels) / 44), to - from));
+  const count = Math.max(1, Math.min(MAX_TICKS - 1, Math.floor(Math.max(0, pixels) / 60), to - from));
   const ticks = scaleLinear().domain([from, to]).ticks(count).filter((t) => Number.isInteger(t));
   return ticks.length > MAX_TICKS ? ticks.filter((_, i) => i % Math.ceil(ticks.length / MAX_TICKS) === 0) : ticks;
 }

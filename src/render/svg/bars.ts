@@ -17,8 +17,12 @@ interface Line {
  * A category's label: rank and full name for the ranking (the rank change goes with the value); « Étape » in bold
  * then the indicator, the stage written only on the first row of its stage (`stageShown`).
  */
-function labelLines(s: ChartSnapshot, p: Point, width: number, size: number, max: number, stageShown: boolean): Line[] {
-  if (s.kind === 'ranking') return cut(wrap(`${p.rang ?? '–'}. ${p.label}`, width, size).map((text) => ({ text, bold: false })), max);
+function labelLines(s: ChartSnapshot, p: Point, width: number, size: number, max: number, stageShown: boolean, narrow: boolean): Line[] {
+  if (s.kind === 'ranking') {
+    // On a phone the name sits above its bar, with room for the rank change after it; wider, it goes with the value.
+    const change = narrow ? rankChange(s, p) : '';
+    return cut(wrap(`${p.rang ?? '–'}. ${p.label}${change ? `  ${change}` : ''}`, width, size).map((text) => ({ text, bold: false })), max);
+  }
   const { stage, name } = splitStage(p.label);
   const head = stageShown ? [] : wrap(stage, width, size, true).map((text) => ({ text, bold: true }));
   return cut([...head, ...wrap(name, width, size).map((text) => ({ text, bold: false }))], max);
@@ -58,13 +62,19 @@ function cut(lines: Line[], max: number): Line[] {
 }
 
 /** A value in words; on the ranking, followed by the rank change and the year it compares with (« ▲3 vs 2023 »). */
-function valueText(s: ChartSnapshot, p: Point): string {
+function valueText(s: ChartSnapshot, p: Point, withRank = true): string {
   const m = messages(s.lang);
   const value = p.y === null ? m.statusLabel(p.flags?.raison ?? 'absent') : formatPercent(p.y, s.lang) + (p.flags?.faible ? ' *' : '') + (p.annee ? ` (${p.annee})` : '');
+  const change = withRank ? rankChange(s, p) : '';
+  return change ? `${value}  ${change}` : value;
+}
+
+/** The ranking's rank change and the year it compares with (« ▲3 vs 2023 »), or nothing. */
+function rankChange(s: ChartSnapshot, p: Point): string {
   const ch = p.evolution_rang;
-  if (s.kind !== 'ranking' || ch == null) return value;
+  if (s.kind !== 'ranking' || ch == null) return '';
   const change = ch > 0 ? `▲${ch}` : ch < 0 ? `▼${-ch}` : '=';
-  return `${value}  ${p.rang_depuis ? m.rankVs(change, String(p.rang_depuis)) : change}`;
+  return p.rang_depuis ? messages(s.lang).rankVs(change, String(p.rang_depuis)) : change;
 }
 
 function patterns(s: ChartSnapshot, pal: Palette): string {
@@ -86,7 +96,7 @@ const groupFill = (s: ChartSnapshot, j: number, pal: Palette) => (j === 1 ? 'url
 function geometry(s: ChartSnapshot, w: number) {
   const { narrow, font, small } = sizesFor(w);
   const ns = s.series.length;
-  const valueW = Math.max(40, ...s.series.flatMap((q) => q.points.map((p) => textWidth(valueText(s, p), small)))) + 8;
+  const valueW = Math.max(40, ...s.series.flatMap((q) => q.points.map((p) => textWidth(valueText(s, p, !narrow), small)))) + 8;
   const labelW = narrow ? w : Math.round(Math.min(260, Math.max(100, w * 0.3)));
   const x0 = narrow ? 0 : labelW + 8;
   const plotW = Math.max(60, w - x0 - valueW);
@@ -115,7 +125,7 @@ function rows(s: ChartSnapshot, g: Geometry, pal: Palette) {
   let stage = '';
   for (const c of categories(s)) {
     const head = s.kind === 'ranking' ? '' : splitStage(c.label).stage;
-    const lines = labelLines(s, c, g.narrow ? g.w : g.labelW - 4, g.font, MAX_LINES, head === stage);
+    const lines = labelLines(s, c, g.narrow ? g.w : g.labelW - 4, g.font, MAX_LINES, head === stage, g.narrow);
     stage = head;
     const labelH = lines.length * g.lh;
     const rowH = g.narrow ? labelH + 4 + g.groupH : Math.max(g.groupH, labelH);
@@ -131,7 +141,7 @@ function rows(s: ChartSnapshot, g: Geometry, pal: Palette) {
         const fill = single && s.kind === 'ranking' ? (low ? 'url(#pno-low)' : pal.bar) : groupFill(s, j, pal);
         marks += `<rect x="${n(g.sx(0))}" y="${n(by)}" width="${n(Math.max(1, g.sx(p.y) - g.sx(0)))}" height="${g.barH}" fill="${fill}"${low ? ` stroke="${pal.lowLine}" stroke-width="1.5"` : ''}/>`;
       }
-      const text = valueText(s, p);
+      const text = valueText(s, p, !g.narrow);
       const vx = clearOfLines(g.sx(p.y ?? 0) + 5, textWidth(text, g.small), refXs);
       values += `<text x="${n(vx)}" y="${n(by + g.barH / 2 + g.small * 0.35)}" font-size="${g.small}" fill="${pal.ink}" stroke="${pal.paper}" stroke-width="3" paint-order="stroke" data-value-label="">${esc(text)}</text>`;
     });
