@@ -205,3 +205,16 @@ describe('chart grammar: the map', () => {
     }
   });
 });
+
+describe('exports: the title wraps instead of running to the edge', () => {
+  it('keeps every title line within the margins even in a wide bold font (0.7 em a character)', async () => {
+    const { snapshotSvg } = await import('../../src/render/to-svg');
+    const title = 'Évolution de la part des femmes, 2015–2024, et projection — Demandeurs d’emploi des métiers du numérique en Occitanie';
+    for (const square of [false, true]) {
+      const { svg, width } = snapshotSvg(snap('kpi', { title, kpis: [{ id: 'part', label: 'Part', value: '25 %', numeric: 25 }] }), { square });
+      const lines = texts(svg).filter((t) => t.attrs.includes('font-size="26"')).map((t) => t.text);
+      expect(lines.length).toBeGreaterThan(1);
+      for (const l of lines) expect(40 + l.length * 26 * 0.7, l).toBeLessThanOrEqual(width - 40);
+    }
+  });
+});
