@@ -1,8 +1,8 @@
-import { scaleLinear } from 'd3-scale';
+import { nice, ticks } from 'd3-array';
 import { parityColor } from '../palette';
 
 /**
- * The map's colour scale, the same on the dashboard's map and in the embed and exports. Fitted to the values
+ * The map's colour scale (d3's nice domain and ticks), the same on the dashboard's map and in the embed and exports. Fitted to the values
  * shown: sequential (light to dark, darker = a higher share) when every value lies on one side of parity, so that
  * 20 % and 28 % differ at a glance; diverging around 50 % (orange below, purple above, darker = further from
  * parity) only when values straddle it. Parity is always marked on the legend, at its place or past an end.
@@ -38,18 +38,16 @@ export function mapScale(values: readonly number[]): MapScale {
   const max = vs.length ? Math.max(...vs) : 100;
   if (min < 50 && max > 50) {
     const d = Math.max(50 - min, max - 50);
-    const s = scaleLinear().domain([Math.max(0, 50 - d), Math.min(100, 50 + d)]).nice(4);
-    const [lo = 0, hi = 100] = s.domain();
+    const [lo, hi] = nice(Math.max(0, 50 - d), Math.min(100, 50 + d), 4);
     const color = (v: number) => parityColor(v);
-    return { kind: 'diverging', lo, hi, color, stops: [0, 0.25, 0.5, 0.75, 1].map((o) => ({ offset: o, color: color(lo + o * (hi - lo)) })), ticks: s.ticks(4), parity: (50 - lo) / Math.max(1e-9, hi - lo) };
+    return { kind: 'diverging', lo, hi, color, stops: [0, 0.25, 0.5, 0.75, 1].map((o) => ({ offset: o, color: color(lo + o * (hi - lo)) })), ticks: ticks(lo, hi, 4), parity: (50 - lo) / Math.max(1e-9, hi - lo) };
   }
-  const s = scaleLinear().domain([min === max ? Math.max(0, min - 1) : min, min === max ? Math.min(100, max + 1) : max]).nice(5);
-  const [lo = 0, hi = 100] = s.domain();
+  const [lo, hi] = nice(min === max ? Math.max(0, min - 1) : min, min === max ? Math.min(100, max + 1) : max, 5);
   const color = (v: number) => ramp((v - lo) / Math.max(1e-9, hi - lo));
   return {
     kind: 'sequential', lo, hi, color,
     stops: [0, 0.2, 0.4, 0.6, 0.8, 1].map((o) => ({ offset: o, color: ramp(o) })),
-    ticks: s.ticks(5).slice(0, 6),
+    ticks: ticks(lo, hi, 5).slice(0, 6),
     parity: hi < 50 ? 'above' : lo > 50 ? 'below' : (50 - lo) / Math.max(1e-9, hi - lo),
   };
 }

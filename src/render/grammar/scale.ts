@@ -1,8 +1,10 @@
-import { scaleLinear } from 'd3-scale';
+// d3's nice ticks, as d3-scale's linear scale computes them (its nice() and ticks() are these two functions of
+// d3-array): imported from d3-array so that the embed does not carry the scale's interpolators and formats.
+import { nice, ticks as d3ticks } from 'd3-array';
 import { MAX_TICKS } from '../svg/ticks';
 
 /**
- * The value axis of every chart kind, the same in the dashboard, the embed and the exports: d3-scale's nice ticks
+ * The value axis of every chart kind, the same in the dashboard, the embed and the exports: d3's nice ticks
  * on a domain from 0. When parity is drawn the domain reaches past 50 % and the ticks include 50 % (a step of 10 or
  * 50 points, or 50 added to a step that skips it), so the parity line always sits on a labelled tick.
  */
@@ -24,9 +26,9 @@ export function valueAxis(highest: number, pixels: number, o: { parity: boolean;
   const count = Math.max(2, Math.min(MAX_TICKS - 1, Math.floor(Math.max(0, pixels) / MIN_GAP[o.dir])));
   // Fewer ticks until the parity tick is one of them (10 → 5 → 2…: d3 steps are 1, 2 or 5 × 10^k).
   for (let c = count; c >= 2; c--) {
-    const s = scaleLinear().domain([0, top]).nice(c);
-    const ticks = s.ticks(c);
-    const max = Math.min(100, s.domain()[1] ?? top);
+    const [, hi] = nice(0, top, c);
+    const ticks = d3ticks(0, hi, c);
+    const max = Math.min(100, hi);
     if (!o.parity || ticks.includes(50)) return { max, ticks: ticks.filter((t) => t <= max).slice(0, MAX_TICKS) };
   }
   // Too short for d3 to step through 50: the roundest step that does and still leaves room for each label.
@@ -44,6 +46,6 @@ export function yearTicks(from: number, to: number, pixels: number): number[] {
   if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return [];
   if (to === from) return [from];
   const count = Math.max(1, Math.min(MAX_TICKS - 1, Math.floor(Math.max(0, pixels) / 60), to - from));
-  const ticks = scaleLinear().domain([from, to]).ticks(count).filter((t) => Number.isInteger(t));
+  const ticks = d3ticks(from, to, count).filter((t) => Number.isInteger(t));
   return ticks.length > MAX_TICKS ? ticks.filter((_, i) => i % Math.ceil(ticks.length / MAX_TICKS) === 0) : ticks;
 }
