@@ -1,5 +1,5 @@
 import type { ChartSnapshot } from '../snapshot/schema';
-import { snapshotTable } from './table-model';
+import { snapshotTable } from '../render/table-model';
 
 /** The data behind a chart as a table: what screen readers read, and what "show the data" reveals. */
 export function SnapshotTable({ snapshot, id }: { snapshot: ChartSnapshot; id?: string }) {

@@ -1,5 +1,5 @@
-import { chartSvg } from '../snapshot/svg/chart';
-import { DARK, LIGHT } from '../snapshot/svg/palette';
+import { chartSvg } from '../render/svg/chart';
+import { DARK, LIGHT } from '../render/palette';
 import { altText } from '../snapshot/alt-text';
 import type { ChartSnapshot } from '../snapshot/schema';
 import { h, svgElement } from './dom';

@@ -1,5 +1,5 @@
-import { hasData } from '../charts/chart-data';
-import { snapshotTable } from '../charts/table-model';
+import { hasData } from '../render/points';
+import { snapshotTable } from '../render/table-model';
 import { messages } from '../i18n';
 import { generatedCredit, sourceCredit } from '../snapshot/credits';
 import type { ChartSnapshot } from '../snapshot/schema';

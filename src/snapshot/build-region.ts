@@ -148,6 +148,8 @@ export function buildRanking(ctx: SnapshotContext, a: RegionYearInput & { rankin
           y: r.part,
           rang: r.rang,
           evolution_rang: r.evolution_rang,
+          // The ranking compares with the year before (ranking.ts): said beside the change, « ▲3 vs 2023 ».
+          ...(r.evolution_rang != null ? { rang_depuis: a.year - 1 } : {}),
           effectif: r.effectif,
           flags: flagsOf(byCode.get(r.territoire)),
         })),

@@ -50,7 +50,11 @@ export function buildTrend(ctx: SnapshotContext, a: TrendInput): ChartSnapshot {
     role: s.role,
     points: s.rows.map((r) => ({ x: r.annee, label: String(r.annee), y: r.part, effectif: r.effectif, flags: flagsOf(r) })),
   }));
-  const proj = focusTrend ? projectionOf(focusTrend, a.target.annee) : null;
+  // The pace is measured up to the chosen year, but a projection starts after the last observed year: later values
+  // are drawn as observed, never under a projected line.
+  const lastSeen = focusRows.filter((r) => r.part !== null).at(-1);
+  const base = focusTrend && lastSeen && lastSeen.part !== null && lastSeen.annee > focusTrend.fin ? { ...focusTrend, fin: lastSeen.annee, part_fin: lastSeen.part } : focusTrend;
+  const proj = base ? projectionOf(base, a.target.annee) : null;
   if (proj) {
     series.push({
       id: `${a.focus}-projection`,

@@ -40,6 +40,7 @@ function fitPoint(p: Point): Point {
   if (p.annee != null) out.annee = intWithin(p.annee, MIN_YEAR, MAX_YEAR);
   if (p.rang != null) out.rang = intWithin(p.rang, 0, MAX_RANK);
   if (p.evolution_rang != null) out.evolution_rang = intWithin(p.evolution_rang, -MAX_RANK, MAX_RANK);
+  if (p.rang_depuis != null) out.rang_depuis = intWithin(p.rang_depuis, MIN_YEAR, MAX_YEAR);
   if (p.effectif != null) out.effectif = within(p.effectif, 0, MAX_EFFECTIF);
   if (p.flags?.statut) out.flags = { ...p.flags, statut: clip(p.flags.statut, 40) };
   return out;

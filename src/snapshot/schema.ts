@@ -85,6 +85,8 @@ export const Point = z.object({
   annee: maybe(year()),
   rang: maybe(intBetween(0, MAX_RANK)),
   evolution_rang: maybe(intBetween(-MAX_RANK, MAX_RANK)),
+  /** The year `evolution_rang` compares with (« ▲3 vs 2023 »); optional, so older fragments still decode. */
+  rang_depuis: maybe(year()),
   /** The count behind the share, when known. */
   effectif: maybe(between(0, MAX_EFFECTIF)),
   flags: z.optional(PointFlags),

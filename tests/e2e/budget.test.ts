@@ -9,8 +9,10 @@ const DIST = path.resolve(import.meta.dirname, '../../dist');
  * Size budgets (gzip, deterministic for a given build): they fail the build when exceeded. Set at today's sizes
  * plus a small margin (embed 33.5 KB: no React, no Recharts, zod/mini; dashboard 131.2 KB: data view, share dialog,
  * DuckDB's API and the trend chart's Recharts loaded on demand), well under the targets of 150 and 300 KB.
+ * Raised by 4 and 5 KB for the chart grammar (src/render/grammar: d3's nice ticks, label placement, territory
+ * colours, the map's fitted scale and names), which the embed and the dashboard's first screen both draw with.
  */
-const BUDGET_KB = { embed: 40, dashboard: 145 };
+const BUDGET_KB = { embed: 44, dashboard: 150 };
 
 const gz = (file: string) => gzipSync(readFileSync(file)).length / 1024;
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { decodeSnapshot } from '../../src/snapshot/codec';
-import { chartSvg } from '../../src/snapshot/svg/chart';
-import { snapshotSvg } from '../../src/snapshot/to-svg';
+import { chartSvg } from '../../src/render/svg/chart';
+import { snapshotSvg } from '../../src/render/to-svg';
 import { sourceCredit } from '../../src/snapshot/credits';
 import type { ChartSnapshot } from '../../src/snapshot/schema';
 import { embedCode } from '../../src/features/share/export';

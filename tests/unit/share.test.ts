@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { decodeSnapshot, encodeSnapshot, embedId } from '../../src/snapshot/codec';
 import { altText, citation } from '../../src/snapshot/alt-text';
 import { snapshotCsv } from '../../src/snapshot/to-csv';
-import { snapshotSvg } from '../../src/snapshot/to-svg';
+import { snapshotSvg } from '../../src/render/to-svg';
 import { csvCell, toCsv } from '../../src/data/csv-export';
 import { ChartSnapshot as Schema, type ChartSnapshot } from '../../src/snapshot/schema';
 import fragmentsV1 from '../fixtures/embed-fragments-v1.json';

@@ -11,7 +11,7 @@ import { ChartSnapshot } from '../../src/snapshot/schema';
 import type { SnapshotContext } from '../../src/snapshot/context';
 import type { Lang } from '../../src/lib/format';
 import { clip, yearRuns } from '../../src/snapshot/fit';
-import { MAX_TICKS, ticks } from '../../src/snapshot/svg/ticks';
+import { MAX_TICKS, ticks } from '../../src/render/svg/ticks';
 
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { chartSvg } from '../../src/snapshot/svg/chart';
-import { DARK, LIGHT } from '../../src/snapshot/svg/palette';
-import { snapshotSvg } from '../../src/snapshot/to-svg';
+import { chartSvg } from '../../src/render/svg/chart';
+import { DARK, LIGHT } from '../../src/render/palette';
+import { snapshotSvg } from '../../src/render/to-svg';
 import type { ChartSnapshot, Point } from '../../src/snapshot/schema';
 
 const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
@@ -79,7 +79,10 @@ describe('the SVG renderer shared by the embed and the exports', () => {
     const narrow = nb(chartSvg(s, 340).svg);
     expect((wide.match(/text-anchor="end"[^>]*>\d+\. /g) ?? []).length).toBe(13);
     expect((narrow.match(/text-anchor="end"[^>]*>\d+\. /g) ?? []).length).toBe(0);
-    expect(narrow).toContain('1. Pyrénées-Orientales &lt;script&gt; ▼1');
+    // The full name in the label column, the rank change with the value; on a phone, after the name above the bar.
+    expect(wide).toContain('1. Pyrénées-Orientales &lt;script&gt;</text>');
+    expect(wide).toMatch(/data-value-label="">[^<]*▼1<\/text>/);
+    expect(narrow).toContain('1. Pyrénées-Orientales &lt;script&gt; ▼1</text>');
     expect(narrow).toContain('secret statistique');
     expect(narrow).toContain('21,0 % *');
     // Reference lines: explained in the legend with their own dash pattern.
@@ -88,10 +91,10 @@ describe('the SVG renderer shared by the embed and the exports', () => {
   });
 
   test('bars: a label longer than its lines ends with « … », never cut silently', () => {
-    const long = 'Un indicateur dont le libellé est vraiment très long, bien trop long pour tenir en quatre lignes dans la colonne des libellés, jusqu’à la fin';
+    const long = 'Un indicateur dont le libellé est vraiment très long, bien trop long pour tenir en quatre lignes dans la colonne des libellés, même sur un téléphone où il a toute la largeur, car il répète encore et encore des mots, puis d’autres mots encore, et encore d’autres, et toujours d’autres mots qui ne tiendront jamais, jusqu’à la fin';
     const s = snap('pipeline', { series: [{ id: '76', label: '76', role: 'focus', points: [pt('a', `Étape · ${long}`, 20, { annee: 2024 }), pt('b', 'Étape · Court', 30)] }] });
     const texts = (w: number) => [...nb(chartSvg(s, w).svg).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
-    // Labels beside the bars (four lines at most) and above them on a phone (three): the last line says it is cut.
+    // Labels beside the bars or above them on a phone, six lines at most: the last line says it is cut.
     for (const w of [3000, 700, 340]) {
       expect(texts(w).join(' ')).not.toContain('jusqu’à la fin');
       expect(texts(w).filter((t) => t.endsWith('…'))).toHaveLength(1);
@@ -119,7 +122,7 @@ describe('the SVG renderer shared by the embed and the exports', () => {
   test('the dark palette draws no mark or text in the light ink, and leaves exports light', () => {
     for (const s of CASES) {
       // Map labels sit on the colour scale's fills, dark on light ones whatever the theme: left out here.
-      const dark = chartSvg(s, 500, { palette: DARK }).svg.replace(/<g aria-hidden="true"><text x="[\d.]+" y="[\d.]+" font-size="[\d.]+" font-weight="700"[\s\S]*?<\/g>/, '');
+      const dark = chartSvg(s, 500, { palette: DARK }).svg.replace(/<g aria-hidden="true"><text [^>]*data-map-name[\s\S]*?<\/g>/, '');
       expect(dark, s.kind).not.toContain(`"${LIGHT.ink}"`);
       expect(dark, s.kind).not.toContain(`"${LIGHT.soft}"`);
       expect(snapshotSvg(s).svg).toContain(`fill="${LIGHT.paper}"`);

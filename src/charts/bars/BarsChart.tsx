@@ -1,7 +1,7 @@
 import { useId, useLayoutEffect, useRef } from 'react';
-import { chartSvg } from '../../snapshot/svg/chart';
+import { chartSvg } from '../../render/svg/chart';
 import type { ChartSnapshot } from '../../snapshot/schema';
-import { svgElement } from '../../embed/dom';
+import { svgElement } from '../../render/svg-element';
 
 /**
  * Horizontal bars (ranking, pipeline, comparison), drawn by the SVG renderer of the exports and embeds at the

@@ -1,14 +1,18 @@
 import { useState } from 'react';
-import shapes from './occitanie-shapes.json';
+import shapes from '../../render/occitanie-shapes.json';
 import { messages } from '../../i18n';
 import { formatPercent } from '../../lib/format';
 import type { ChartSnapshot, Point } from '../../snapshot/schema';
-import { parityColor, pointStatus, textOn } from '../chart-data';
+import { pointStatus } from '../chart-data';
+import { inkOn, LABEL_NUDGE, mapName, mapScale } from '../../render/grammar/map';
+import { useWidth } from '../use-width';
 
-const LEGEND_STOPS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+/** Position on the legend's bar, in percent. */
+const pct = (f: number) => `${Math.max(0, Math.min(100, f * 100))}%`;
 
 /**
- * Choropleth of the 13 départements: colour anchored on parity, the value written on each département, a hatch
+ * Choropleth of the 13 départements on the chart grammar's scale (fitted to the values shown, parity marked on the
+ * legend), each département named with its value written as in the ranking, a hatch
  * for missing values, each département a keyboard-focusable link to its page with a tooltip on focus and hover.
  */
 export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefFor: (code: string) => string }) {
@@ -22,8 +26,15 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
     return formatPercent(p.y, L) + (p.flags?.faible ? ` (${m.lowMark})` : '');
   };
   const [, , vw = 1, vh = 1] = shapes.viewBox.split(' ').map(Number);
+  const sc = mapScale([...points.values()].flatMap((p) => (p.y === null ? [] : [p.y])));
+  const [box, width] = useWidth<HTMLDivElement>();
+  // Text keeps its size in pixels whatever the map's: sizes in map units from the drawn width (at most 460 px high).
+  const scale = Math.max(0.5, Math.min(width / vw, 460 / vh));
+  const narrow = width < 520;
+  const size = narrow ? 10 : 12;
+  const parity = `${formatPercent(50, L, 0)} · ${m.mapParity}`;
   return (
-    <div className="map-wrap">
+    <div className="map-wrap" ref={box} data-map-scale={sc.kind}>
       <svg viewBox={shapes.viewBox} className="map-svg" style={{ aspectRatio: `${vw} / ${vh}` }}>
         <defs>
           <pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -33,7 +44,7 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
         </defs>
         {shapes.shapes.map((s) => {
           const p = points.get(s.id);
-          const fill = p && p.y !== null ? parityColor(p.y) : 'url(#hatch)';
+          const fill = p && p.y !== null ? sc.color(p.y) : 'url(#hatch)';
           return (
             <a
               key={s.id}
@@ -52,11 +63,14 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
         })}
         {shapes.shapes.map((s) => {
           const p = points.get(s.id);
-          const text = p && p.y !== null ? formatPercent(p.y, L, 0) + (p.flags?.faible ? '*' : '') : p?.flags?.raison === 'secret' ? 's' : '–';
+          const text = p && p.y !== null ? formatPercent(p.y, L, 1) + (p.flags?.faible ? '*' : '') : p?.flags?.raison === 'secret' ? 's' : '–';
+          const ink = p && p.y !== null ? inkOn(sc.color(p.y)) : '#1c2333';
+          const [dx, dy] = LABEL_NUDGE[s.id] ?? [0, 0];
           return (
-            <text key={s.id} x={s.cx} y={s.cy} className="map-label" fill={p && p.y !== null ? textOn(p.y) : '#1c2333'} aria-hidden="true">
-              {text}
-            </text>
+            <g key={s.id} className="map-label" fill={ink} aria-hidden="true">
+              <text x={s.cx + dx} y={s.cy + dy - (size * 0.55) / scale} fontSize={(size - 1) / scale} fontWeight={500} data-map-name={s.id}>{mapName(s.id, p?.label ?? s.name, !narrow)}</text>
+              <text x={s.cx + dx} y={s.cy + dy + (size * 0.6) / scale} fontSize={size / scale}>{text}</text>
+            </g>
           );
         })}
       </svg>
@@ -68,12 +82,16 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
         ) : null}
       </div>
       <div className="map-legend" aria-hidden="true">
-        <span className="map-legend-title">{m.mapLegend}</span>
-        <div className="map-legend-bar" style={{ background: `linear-gradient(to right, ${LEGEND_STOPS.map((v) => `${parityColor(v)} ${v}%`).join(', ')})` }} />
-        <div className="map-legend-ticks">
-          <span>{formatPercent(0, L, 0)}</span>
-          <span className="parity-tick">{formatPercent(50, L, 0)} · {m.mapParity}</span>
-          <span>{formatPercent(100, L, 0)}</span>
+        <span className="map-legend-title">{m.mapLegend} · {sc.kind === 'sequential' ? m.mapDarkerShare : m.mapDarkerGap}</span>
+        <div className="map-legend-scale">
+          {typeof sc.parity === 'number' ? <span className="map-legend-parity" style={{ left: pct(sc.parity) }}>{parity}</span> : null}
+          <div className="map-legend-bar" style={{ background: `linear-gradient(to right, ${sc.stops.map((st) => `${st.color} ${pct(st.offset)}`).join(', ')})` }} />
+          <div className="map-legend-ticks">
+            {sc.ticks.map((v) => (
+              <span key={v} style={{ left: pct((v - sc.lo) / Math.max(1e-9, sc.hi - sc.lo)) }}>{formatPercent(v, L, 0)}</span>
+            ))}
+          </div>
+          {typeof sc.parity === 'string' ? <span className={`map-legend-parity-out is-${sc.parity}`} data-parity-mark="">{sc.parity === 'above' ? `${parity} →` : `← ${parity}`}</span> : null}
         </div>
         <span className="map-legend-missing">
           <svg width="14" height="14"><rect width="14" height="14" fill="url(#hatch)" stroke="#767f92" /></svg> {m.mapNoValue} · * {m.lowMark}

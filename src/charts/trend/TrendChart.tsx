@@ -1,12 +1,15 @@
 import { Area, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale, useXAxisTicks, useYAxisScale, useYAxisTicks } from 'recharts';
 import { formatPercent } from '../../lib/format';
 import type { ChartSnapshot, Series } from '../../snapshot/schema';
-import { DEPARTEMENT_COLORS, SERIES_STYLE } from '../chart-data';
+import { LIGHT } from '../../render/palette';
+import { endLabelYs, trendGrammar, type TrendGrammar } from '../../render/grammar/trend';
+import { useWidth } from '../use-width';
 
-function styleOf(s: Series, depIndex: number) {
-  const base = SERIES_STYLE[s.role];
-  return s.role === 'departement' ? { ...base, color: DEPARTEMENT_COLORS[depIndex % DEPARTEMENT_COLORS.length] ?? base.color } : base;
-}
+/** Height of the chart, and of its plot once the margins and the year axis are taken off. */
+const HEIGHT = 324;
+const MARGIN = { top: 16, bottom: 8 };
+const X_AXIS = 30;
+const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom - X_AXIS;
 
 /** Marker shapes, so that series differ by shape as well as by colour and dash. */
 function Marker({ cx, cy, shape, color, hollow }: { cx?: number; cy?: number; shape: string; color: string; hollow?: boolean }) {
@@ -18,7 +21,7 @@ function Marker({ cx, cy, shape, color, hollow }: { cx?: number; cy?: number; sh
   return <circle cx={cx} cy={cy} r={4} fill={fill} stroke={color} strokeWidth={1.5} />;
 }
 
-type Styled = { readonly s: Series; readonly st: { readonly color: string; readonly width: number; readonly dash?: string; readonly marker: string } };
+type Styled = { readonly s: Series; readonly st: { readonly color: string; readonly width: number; readonly dash?: string; readonly marker: string; readonly opacity: number } };
 
 /**
  * The series, drawn with the chart's own scales: one path per run of values (a missing value breaks the line) and a
@@ -49,7 +52,7 @@ function SeriesLayer({ styled }: { styled: readonly Styled[] }) {
         }
         return (
           <g key={s.id}>
-            {d ? <path d={d} fill="none" stroke={st.color} strokeWidth={st.width} strokeDasharray={st.dash} /> : null}
+            {d ? <path d={d} fill="none" stroke={st.color} strokeWidth={st.width} strokeDasharray={st.dash} strokeOpacity={st.opacity} data-series={s.id} /> : null}
             {points.map((p, i) => (p ? <Marker key={i} cx={p.x} cy={p.y} shape={st.marker} color={st.color} hollow={p.rupture} /> : null))}
           </g>
         );
@@ -93,7 +96,7 @@ function ReferenceLayer({ references, breaks }: { references: ChartSnapshot['ref
         return (
           <g key={r.id}>
             <line x1={left} x2={right} y1={y} y2={y} stroke={parity ? '#1c2333' : '#009E73'} strokeWidth={parity ? 2 : 1.5} strokeDasharray={parity ? undefined : '4 4'} />
-            <text x={left + 5} y={y + 5} dy="0.71em" fontSize={12} fill="#1c2333">{r.label}</text>
+            <text x={left + 5} y={y + 5} dy="0.71em" fontSize={12} fill="#1c2333" stroke="#ffffff" strokeWidth={3} paintOrder="stroke">{r.label}</text>
           </g>
         );
       })}
@@ -101,6 +104,24 @@ function ReferenceLayer({ references, breaks }: { references: ChartSnapshot['ref
         const x = xScale(b);
         return x === undefined ? null : <line key={`b${b}`} x1={x} x2={x} y1={area.y} y2={area.y + area.height} stroke="#767f92" strokeDasharray="1 3" />;
       })}
+    </g>
+  );
+}
+
+/** Each line's name at its end, right of the plot, placed by the chart grammar (the exports write the same). */
+function EndLabelLayer({ g }: { g: TrendGrammar }) {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  const area = usePlotArea();
+  if (!xScale || !yScale || !area) return null;
+  const ys = endLabelYs(g, (v) => yScale(v) ?? area.y, area.y, area.y + area.height);
+  return (
+    <g className="trend-end-labels">
+      {g.endLabels.map((l, i) => (
+        <text key={l.key} x={(xScale(l.x) ?? area.x + area.width) + 6} y={ys[i]} dy="0.35em" fontSize={g.fontSize} fontWeight={600} fill={l.color} stroke="#ffffff" strokeWidth={3} paintOrder="stroke" data-end-label={l.key}>
+          {l.text}
+        </text>
+      ))}
     </g>
   );
 }
@@ -131,35 +152,28 @@ function TooltipBox({ active, label, styled, lang }: { active?: boolean; label?:
  */
 export function TrendChart({ snapshot }: { snapshot: ChartSnapshot }) {
   const L = snapshot.lang;
+  const [box, width] = useWidth<HTMLDivElement>();
+  // Ticks, domains, colours and end labels come from the chart grammar, as in the exports.
+  const g = trendGrammar(snapshot, width, PLOT_H, LIGHT);
+  const styled: Styled[] = g.styles.map((x) => ({ s: x.q, st: { color: x.color, width: x.width, dash: x.dash || undefined, marker: x.marker, opacity: x.opacity } }));
   const years = snapshot.series.flatMap((s) => s.points.map((p) => Number(p.x)));
-  const minYear = Math.min(...years);
-  const maxYear = Math.max(...years);
-  const ys = snapshot.series.flatMap((s) => s.points.map((p) => p.y ?? 0));
-  const yMax = Math.min(100, Math.max(55, Math.ceil((Math.max(...ys) + 5) / 10) * 10));
-  let dep = 0;
-  const styled = snapshot.series.map((s) => ({ s, st: styleOf(s, s.role === 'departement' ? dep++ : 0) }));
-  // A projection takes the colour of the series it extends.
-  for (const x of styled) {
-    if (x.s.role !== 'projection') continue;
-    const base = styled.find((y) => `${y.s.id}-projection` === x.s.id);
-    if (base) x.st = { ...x.st, color: base.st.color };
-  }
   // The years of every series: where the tooltip can stop.
   const data = [...new Set(years)].sort((a, b) => a - b).map((x) => ({ x }));
   const breaks = snapshot.series.flatMap((s) => s.points.filter((p) => p.flags?.statut === 'rupture').map((p) => Number(p.x)));
   return (
-    <div role="img" aria-label={snapshot.summary} className="rc-wrap">
-      <ResponsiveContainer width="100%" height={324}>
-        <LineChart data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }} accessibilityLayer={false}>
+    <div role="img" aria-label={snapshot.summary} className="rc-wrap" ref={box} data-y-ticks={g.y.ticks.join(' ')} data-x-ticks={g.years.join(' ')}>
+      <ResponsiveContainer width="100%" height={HEIGHT}>
+        <LineChart data={data} margin={{ top: MARGIN.top, right: g.right, bottom: MARGIN.bottom, left: 0 }} accessibilityLayer={false}>
           <GridLayer />
-          <XAxis type="number" dataKey="x" domain={[minYear, maxYear]} allowDecimals={false} tickCount={Math.min(12, maxYear - minYear + 1)} stroke="#4a5468" />
-          <YAxis type="number" domain={[0, yMax]} allowDataOverflow tickFormatter={(v: number) => formatPercent(v, L, 0)} stroke="#4a5468" width={56} />
+          <XAxis type="number" dataKey="x" domain={[g.x0, g.x1]} ticks={[...g.years]} interval={0} allowDecimals={false} stroke="#4a5468" height={X_AXIS} />
+          <YAxis type="number" domain={[0, g.y.max]} ticks={[...g.y.ticks]} interval={0} allowDataOverflow tickFormatter={(v: number) => formatPercent(v, L, 0)} stroke="#4a5468" width={g.left + 10} />
           <ReferenceLayer references={snapshot.references} breaks={[...new Set(breaks)]} />
           <Tooltip content={<TooltipBox styled={styled} lang={L} />} filterNull={false} isAnimationActive={false} />
           {/* No values: it puts the axes to use (Recharts draws no axis that no series uses) and gives the tooltip
               an entry to open on; unlike a <Line>, an <Area> never measures its path. */}
           <Area dataKey="aucune" isAnimationActive={false} legendType="none" stroke="none" fill="none" dot={false} activeDot={false} />
           <SeriesLayer styled={styled} />
+          <EndLabelLayer g={g} />
         </LineChart>
       </ResponsiveContainer>
       {/* The legend in HTML, not Recharts': its <Legend> measured itself after every redraw, forcing a layout of the
@@ -168,7 +182,7 @@ export function TrendChart({ snapshot }: { snapshot: ChartSnapshot }) {
         {styled.map(({ s, st }) => (
           <li key={s.id}>
             <svg width="28" height="12" aria-hidden="true" focusable="false">
-              <line x1="1" y1="6" x2="27" y2="6" stroke={st.color} strokeWidth={st.width} strokeDasharray={st.dash} />
+              <line x1="1" y1="6" x2="27" y2="6" stroke={st.color} strokeWidth={st.width} strokeDasharray={st.dash} strokeOpacity={st.opacity} />
               <Marker cx={14} cy={6} shape={st.marker} color={st.color} />
             </svg>
             {s.label}

@@ -1,5 +1,5 @@
 import type { ChartSnapshot } from '../../snapshot/schema';
-import { snapshotSvg } from '../../snapshot/to-svg';
+import { snapshotSvg } from '../../render/to-svg';
 import { snapshotCsv } from '../../snapshot/to-csv';
 import { encodeSnapshot, embedId } from '../../snapshot/codec';
 import { downloadBlob, downloadText } from '../../ui/download';

@@ -1,11 +1,14 @@
 import { messages } from '../i18n';
-import type { ChartSnapshot } from './schema';
-import { generatedCredit, sourceCredit } from './credits';
+import type { ChartSnapshot } from '../snapshot/schema';
+import { generatedCredit, sourceCredit } from '../snapshot/credits';
 import { chartBody, FONT } from './svg/chart';
-import { LIGHT } from './svg/palette';
+import { LIGHT } from './palette';
 import { esc, textBlock, wrap } from './svg/text';
 
 export { esc };
+
+/** How much wider than the estimate (svg/text.ts) a title may be drawn: the widest common sans-serif, bold. */
+export const WIDE_FONT = 1.2;
 
 /**
  * A standalone SVG of a snapshot, text kept as text in generic fonts: title, summary, the chart, notes, sources
@@ -21,11 +24,12 @@ export function snapshotSvg(s: ChartSnapshot, opts: { width?: number; square?: b
   let y = pad;
   let body = '';
   if (opts.title !== false) {
-    const t = textBlock(wrap(s.title, inner, 26, true), pad, y, 26, { weight: 700, fill: pal.ink });
+    // Wrapped with room to spare: the fonts a PNG is drawn with (DejaVu, Noto…) run wider than the estimate.
+    const t = textBlock(wrap(s.title, inner, 26 * WIDE_FONT, true), pad, y, 26, { weight: 700, fill: pal.ink });
     body += t.svg;
     y += t.height + 8;
   }
-  const sum = textBlock(wrap(s.summary, inner, 16), pad, y, 16, { fill: pal.ink });
+  const sum = textBlock(wrap(s.summary, inner, 16 * WIDE_FONT), pad, y, 16, { fill: pal.ink });
   body += sum.svg;
   y += sum.height + 20;
   const height = opts.square ? Math.max(300, 1080 - y - 230) : s.kind === 'map' ? 520 : 420;

@@ -1,7 +1,7 @@
 import { messages } from '../i18n';
 import { formatCount, formatPercent } from '../lib/format';
 import type { ChartSnapshot } from '../snapshot/schema';
-import { pointStatus } from './chart-data';
+import { pointStatus } from './points';
 
 export interface TableCell {
   readonly text: string;

@@ -1,8 +1,8 @@
-import type { ChartSnapshot } from '../schema';
+import type { ChartSnapshot } from '../../snapshot/schema';
 import { bars } from './bars';
 import { kpis } from './kpis';
 import { map } from './map';
-import { LIGHT, type Palette } from './palette';
+import { LIGHT, type Palette } from '../palette';
 import { trend } from './trend';
 import { sizesFor, type Drawn } from './text';
 

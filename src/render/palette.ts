@@ -1,9 +1,69 @@
-import { DEPARTEMENT_COLORS, REF_STYLE, SERIES_STYLE } from '../../charts/chart-data';
-import type { Reference, Series } from '../schema';
+import type { Reference, Series } from '../snapshot/schema';
+
+/** Okabe–Ito colours (colour-blind safe), with a dash pattern and a marker per role so colour is never alone. */
+export const SERIES_STYLE = {
+  region: { color: '#0072B2', dash: undefined, marker: 'circle', width: 3 },
+  focus: { color: '#0072B2', dash: undefined, marker: 'circle', width: 3 },
+  pays: { color: '#1c2333', dash: '6 3', marker: 'square', width: 2 },
+  ue: { color: '#6b4c9a', dash: '2 3', marker: 'triangle', width: 2 },
+  departement: { color: '#D55E00', dash: undefined, marker: 'diamond', width: 2 },
+  projection: { color: '#0072B2', dash: '5 5', marker: 'none', width: 2 },
+} as const;
+
+/** Reference lines: each its own dash pattern, so they differ without colour. */
+export const REF_STYLE = {
+  parite: { stroke: '#1c2333', dash: undefined },
+  region: { stroke: '#0072B2', dash: '6 3' },
+  france: { stroke: '#1c2333', dash: '2 3' },
+  ue: { stroke: '#6b4c9a', dash: '8 3 2 3' },
+  cible: { stroke: '#009E73', dash: '4 4' },
+} as const;
+
+/**
+ * The départements' categorical scheme: a département takes the colour at its place among the map's codes
+ * (grammar/colors.ts), never the région's blue, France's ink or the EU's purple; each at 3:1 or more on white.
+ */
+export const DEPARTEMENT_COLORS = ['#D55E00', '#007F5F', '#B0417F', '#7A6500', '#0E7C86', '#8C4B00'];
+
+const STOPS: [number, [number, number, number]][] = [
+  [0, [127, 59, 8]],
+  [10, [179, 88, 6]],
+  [20, [224, 130, 20]],
+  [30, [253, 184, 99]],
+  [40, [254, 224, 182]],
+  [50, [247, 247, 247]],
+  [60, [216, 218, 235]],
+  [70, [178, 171, 210]],
+  [80, [128, 115, 172]],
+  [100, [84, 39, 136]],
+];
+
+/**
+ * Diverging colour scale anchored on parity (ColorBrewer PuOr, colour-blind safe): orange below 50 %, purple
+ * above, near white at parity.
+ */
+export function parityColor(v: number): string {
+  const x = Math.max(0, Math.min(100, v));
+  for (let i = 1; i < STOPS.length; i++) {
+    const [x1, c1] = STOPS[i] as [number, [number, number, number]];
+    const [x0, c0] = STOPS[i - 1] as [number, [number, number, number]];
+    if (x <= x1) {
+      const t = (x - x0) / (x1 - x0);
+      const c = c0.map((a, k) => Math.round(a + ((c1[k] ?? a) - a) * t));
+      return `rgb(${c.join(',')})`;
+    }
+  }
+  return 'rgb(84,39,136)';
+}
+
+/** Dark text on light fills, white text on dark ones. */
+export function textOn(v: number): string {
+  return v < 12 || v > 78 ? '#ffffff' : '#1c2333';
+}
 
 /**
  * The colours of the SVG renderer. Exports (SVG, PNG) are always light; the embed draws with the dark palette when
- * its theme is dark. The light palette takes its colours from the dashboard's (charts/chart-data.ts), so an export
+ * its theme is dark. The light palette takes its colours from the dashboard's (SERIES_STYLE and REF_STYLE above), so an export
  * looks like the chart on screen; the dark one keeps every mark at 3:1 or more against its background.
  */
 export interface Palette {
@@ -74,7 +134,7 @@ export const DARK: Palette = {
   groups: ['#56B4E9', '#c9cfdb', '#E07B39'],
   groupMarks: ['#56B4E9', '#161b26', '#161b26'],
   series: { region: '#56B4E9', focus: '#56B4E9', pays: '#e8eaf0', ue: '#c3a6e6', departement: '#E69F00', projection: '#56B4E9' },
-  departements: ['#E69F00', '#2bc48f', '#e59cc4', '#F0E442', '#d4a373'],
+  departements: ['#E69F00', '#2bc48f', '#e59cc4', '#F0E442', '#d4a373', '#7fd4e0'],
   refs: { parite: '#e8eaf0', region: '#56B4E9', france: '#b9c0cf', ue: '#c3a6e6', cible: '#2bc48f' },
 };
 

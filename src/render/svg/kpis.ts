@@ -1,5 +1,5 @@
-import type { ChartSnapshot } from '../schema';
-import type { Palette } from './palette';
+import type { ChartSnapshot } from '../../snapshot/schema';
+import type { Palette } from '../palette';
 import { esc, n, textBlock, wrap, type Drawn } from './text';
 
 /** KPI cards for exports: each label above, its figure big, its detail below; 1 to 3 columns by width. */

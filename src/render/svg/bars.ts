@@ -1,25 +1,55 @@
 import { messages } from '../../i18n';
 import { formatPercent } from '../../lib/format';
-import type { ChartSnapshot, Point } from '../schema';
+import type { ChartSnapshot, Point } from '../../snapshot/schema';
 import { legend, lineSwatch, type LegendItem } from './legend';
-import { REF_DASH, type Palette } from './palette';
+import { REF_DASH, type Palette } from '../palette';
 import { esc, n, sizesFor, textWidth, wrap, type Drawn } from './text';
-import { ticks } from './ticks';
+import { territoryColor } from '../grammar/colors';
+import { clearOfLines } from '../grammar/labels';
+import { valueAxis } from '../grammar/scale';
 
 interface Line {
   readonly text: string;
   readonly bold: boolean;
 }
 
-/** A category's label: rank and rank change for the ranking; « Étape · indicateur » with the stage in bold. */
-function labelLines(s: ChartSnapshot, p: Point, width: number, size: number, max: number): Line[] {
+/**
+ * A category's label: rank and full name for the ranking (the rank change goes with the value); « Étape » in bold
+ * then the indicator, the stage written only on the first row of its stage (`stageShown`).
+ */
+function labelLines(s: ChartSnapshot, p: Point, width: number, size: number, max: number, stageShown: boolean, narrow: boolean): Line[] {
   if (s.kind === 'ranking') {
-    const ch = p.evolution_rang;
-    const arrow = ch == null ? '' : ch > 0 ? ` ▲${ch}` : ch < 0 ? ` ▼${-ch}` : ' =';
-    return cut(wrap(`${p.rang ?? '–'}. ${p.label}${arrow}`, width, size).map((text) => ({ text, bold: false })), max);
+    // On a phone the name sits above its bar, with room for the rank change after it; wider, it goes with the value.
+    const change = narrow ? rankChange(s, p) : '';
+    return cut(wrap(`${p.rang ?? '–'}. ${p.label}${change ? `  ${change}` : ''}`, width, size).map((text) => ({ text, bold: false })), max);
   }
-  const [head, tail] = p.label.includes(' · ') ? p.label.split(' · ', 2) : ['', p.label];
-  return cut([...wrap(head ?? '', width, size, true).map((text) => ({ text, bold: true })), ...wrap(tail ?? '', width, size).map((text) => ({ text, bold: false }))], max);
+  const { stage, name } = splitStage(p.label);
+  const head = stageShown ? [] : wrap(stage, width, size, true).map((text) => ({ text, bold: true }));
+  return cut([...head, ...wrap(name, width, size).map((text) => ({ text, bold: false }))], max);
+}
+
+/** Lines a label may take before it is cut (no real name comes near it). */
+const MAX_LINES = 6;
+
+/** « Étape · indicateur » split in two; a label without a stage is all name. */
+function splitStage(label: string): { stage: string; name: string } {
+  const i = label.indexOf(' · ');
+  return i < 0 ? { stage: '', name: label } : { stage: label.slice(0, i), name: label.slice(i + 3) };
+}
+
+/**
+ * The categories in drawing order: as given, except that the rows of one pipeline stage are kept together (the
+ * catalogue may order an indicator of an earlier stage after a later one), so that each stage is named once.
+ */
+function categories(s: ChartSnapshot): Point[] {
+  const points = s.series[0]?.points ?? [];
+  if (s.kind === 'ranking') return [...points];
+  const first = new Map<string, number>();
+  points.forEach((p, i) => {
+    const st = splitStage(p.label).stage;
+    if (!first.has(st)) first.set(st, i);
+  });
+  return points.map((p, i) => ({ p, i, k: first.get(splitStage(p.label).stage) ?? i })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.p);
 }
 
 /** At most `max` lines; a label cut short ends with « … », so that it never reads as complete. */
@@ -31,31 +61,50 @@ function cut(lines: Line[], max: number): Line[] {
   return kept;
 }
 
-function valueText(s: ChartSnapshot, p: Point): string {
-  if (p.y === null) return messages(s.lang).statusLabel(p.flags?.raison ?? 'absent');
-  return formatPercent(p.y, s.lang) + (p.flags?.faible ? ' *' : '') + (p.annee ? ` (${p.annee})` : '');
+/** A value in words; on the ranking, followed by the rank change and the year it compares with (« ▲3 vs 2023 »). */
+function valueText(s: ChartSnapshot, p: Point, withRank = true): string {
+  const m = messages(s.lang);
+  const value = p.y === null ? m.statusLabel(p.flags?.raison ?? 'absent') : formatPercent(p.y, s.lang) + (p.flags?.faible ? ' *' : '') + (p.annee ? ` (${p.annee})` : '');
+  const change = withRank ? rankChange(s, p) : '';
+  return change ? `${value}  ${change}` : value;
 }
 
-function patterns(pal: Palette): string {
+/** The ranking's rank change and the year it compares with (« ▲3 vs 2023 »), or nothing. */
+function rankChange(s: ChartSnapshot, p: Point): string {
+  const ch = p.evolution_rang;
+  if (s.kind !== 'ranking' || ch == null) return '';
+  const change = ch > 0 ? `▲${ch}` : ch < 0 ? `▼${-ch}` : '=';
+  return p.rang_depuis ? messages(s.lang).rankVs(change, String(p.rang_depuis)) : change;
+}
+
+function patterns(s: ChartSnapshot, pal: Palette): string {
+  const c = (j: number) => groupColor(s, j, pal);
   return `<defs><pattern id="pno-low" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="5" height="5" fill="${pal.lowFill}"/><line x1="0" y1="0" x2="0" y2="5" stroke="${pal.lowLine}" stroke-width="2"/></pattern>`
-    + `<pattern id="pno-g1" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="${pal.groups[1]}"/><line x1="0" y1="0" x2="0" y2="4" stroke="${pal.groupMarks[1]}" stroke-width="1.4"/></pattern>`
-    + `<pattern id="pno-g2" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="${pal.groups[2]}"/><circle cx="2.5" cy="2.5" r="1" fill="${pal.groupMarks[2]}"/></pattern></defs>`;
+    + `<pattern id="pno-g1" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="${c(1)}"/><line x1="0" y1="0" x2="0" y2="4" stroke="${pal.paper}" stroke-width="1.2"/></pattern>`
+    + `<pattern id="pno-g2" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="${c(2)}"/><circle cx="2.5" cy="2.5" r="1" fill="${pal.paper}"/></pattern></defs>`;
 }
 
-const groupFill = (i: number, pal: Palette) => (i === 0 ? pal.groups[0] : i === 1 ? 'url(#pno-g1)' : i === 2 ? 'url(#pno-g2)' : (pal.departements[i % pal.departements.length] ?? pal.ink));
+/** A series' colour: its territory's, the same in every chart of the page (chart grammar). */
+const groupColor = (s: ChartSnapshot, j: number, pal: Palette) => {
+  const q = s.series[j];
+  return q ? territoryColor(q, s.series, pal) : pal.ink;
+};
+/** First series solid, second hatched, third dotted, so that colour is never the only difference. */
+const groupFill = (s: ChartSnapshot, j: number, pal: Palette) => (j === 1 ? 'url(#pno-g1)' : j === 2 ? 'url(#pno-g2)' : groupColor(s, j, pal));
 
 /** Sizes and the value scale of a bar chart `w` pixels wide. */
 function geometry(s: ChartSnapshot, w: number) {
   const { narrow, font, small } = sizesFor(w);
   const ns = s.series.length;
-  const valueW = Math.max(40, ...s.series.flatMap((q) => q.points.map((p) => textWidth(valueText(s, p), small)))) + 8;
+  const valueW = Math.max(40, ...s.series.flatMap((q) => q.points.map((p) => textWidth(valueText(s, p, !narrow), small)))) + 8;
   const labelW = narrow ? w : Math.round(Math.min(260, Math.max(100, w * 0.3)));
   const x0 = narrow ? 0 : labelW + 8;
   const plotW = Math.max(60, w - x0 - valueW);
-  const max = Math.max(60, Math.ceil(Math.max(...s.series.flatMap((q) => q.points.map((p) => p.y ?? 0)), ...s.references.map((r) => r.value)) / 10) * 10);
+  const axis = valueAxis(Math.max(0, ...s.series.flatMap((q) => q.points.map((p) => p.y ?? 0)), ...s.references.map((r) => r.value)), plotW, { parity: s.references.some((r) => r.id === 'parite'), dir: 'x' });
+  const max = axis.max;
   const barH = ns === 1 ? 18 : 13;
   return {
-    w, narrow, font, small, labelW, plotW, max, barH,
+    w, narrow, font, small, labelW, plotW, max, barH, ticks: axis.ticks,
     groupH: ns * barH + (ns - 1) * 3,
     lh: Math.round(font * 1.25),
     top: 20,
@@ -72,8 +121,12 @@ function rows(s: ChartSnapshot, g: Geometry, pal: Palette) {
   let values = '';
   let labels = '';
   const bands: (readonly [number, number])[] = [];
-  for (const c of s.series[0]?.points ?? []) {
-    const lines = labelLines(s, c, g.narrow ? g.w : g.labelW - 4, g.font, s.kind === 'ranking' ? 2 : g.narrow ? 3 : 4);
+  const refXs = s.references.map((r) => g.sx(r.value));
+  let stage = '';
+  for (const c of categories(s)) {
+    const head = s.kind === 'ranking' ? '' : splitStage(c.label).stage;
+    const lines = labelLines(s, c, g.narrow ? g.w : g.labelW - 4, g.font, MAX_LINES, head === stage, g.narrow);
+    stage = head;
     const labelH = lines.length * g.lh;
     const rowH = g.narrow ? labelH + 4 + g.groupH : Math.max(g.groupH, labelH);
     const barsTop = g.narrow ? y + labelH + 4 : y + (rowH - g.groupH) / 2;
@@ -85,10 +138,12 @@ function rows(s: ChartSnapshot, g: Geometry, pal: Palette) {
       const by = barsTop + j * (g.barH + 3);
       if (p.y !== null) {
         const low = Boolean(p.flags?.faible);
-        const fill = single && s.kind === 'ranking' ? (low ? 'url(#pno-low)' : pal.bar) : groupFill(j, pal);
+        const fill = single && s.kind === 'ranking' ? (low ? 'url(#pno-low)' : pal.bar) : groupFill(s, j, pal);
         marks += `<rect x="${n(g.sx(0))}" y="${n(by)}" width="${n(Math.max(1, g.sx(p.y) - g.sx(0)))}" height="${g.barH}" fill="${fill}"${low ? ` stroke="${pal.lowLine}" stroke-width="1.5"` : ''}/>`;
       }
-      values += `<text x="${n(g.sx(p.y ?? 0) + 5)}" y="${n(by + g.barH / 2 + g.small * 0.35)}" font-size="${g.small}" fill="${pal.ink}" stroke="${pal.paper}" stroke-width="3" paint-order="stroke">${esc(valueText(s, p))}</text>`;
+      const text = valueText(s, p, !g.narrow);
+      const vx = clearOfLines(g.sx(p.y ?? 0) + 5, textWidth(text, g.small), refXs);
+      values += `<text x="${n(vx)}" y="${n(by + g.barH / 2 + g.small * 0.35)}" font-size="${g.small}" fill="${pal.ink}" stroke="${pal.paper}" stroke-width="3" paint-order="stroke" data-value-label="">${esc(text)}</text>`;
     });
     bands.push([barsTop, barsTop + g.groupH]);
     y += rowH + 10;
@@ -101,9 +156,8 @@ function scale(s: ChartSnapshot, g: Geometry, pal: Palette, bands: readonly (rea
   // On phones labels sit across the plot: lines are cut around them.
   const spans = g.narrow ? bands.map(([a, b]) => [a - 3, b + 3] as const) : [[g.top - 4, bottom] as const];
   const vline = (x: number, attrs: string) => spans.map(([a, b]) => `<line x1="${n(x)}" x2="${n(x)}" y1="${n(a)}" y2="${n(b)}" ${attrs}/>`).join('');
-  const step = g.plotW / (g.max / 10) >= 34 ? 10 : 20;
   let grid = '';
-  for (const v of ticks(0, g.max, step)) {
+  for (const v of g.ticks) {
     grid += vline(g.sx(v), `stroke="${v === 0 ? pal.axis : pal.grid}"`);
     grid += `<text x="${n(g.sx(v))}" y="${n(bottom + g.small + 4)}" font-size="${g.small}"${g.sx(v) < 12 ? '' : ' text-anchor="middle"'} fill="${pal.soft}">${esc(formatPercent(v, s.lang, 0))}</text>`;
   }
@@ -121,7 +175,7 @@ function scale(s: ChartSnapshot, g: Geometry, pal: Palette, bands: readonly (rea
 function legendItems(s: ChartSnapshot, pal: Palette, small: number): LegendItem[] {
   const ranking = s.series.length === 1 && s.kind === 'ranking';
   const items: LegendItem[] = [];
-  if (s.series.length > 1) s.series.forEach((q, j) => items.push({ swatch: `<rect width="16" height="12" fill="${groupFill(j, pal)}"/>`, width: 16, label: q.label }));
+  if (s.series.length > 1) s.series.forEach((q, j) => items.push({ swatch: `<rect width="16" height="12" fill="${groupFill(s, j, pal)}"/>`, width: 16, label: q.label }));
   for (const r of s.references) if (r.id !== 'parite') items.push({ swatch: lineSwatch(pal.refs[r.id], REF_DASH[r.id]), width: 28, label: r.label });
   if (s.series.some((q) => q.points.some((p) => p.flags?.faible && p.y !== null))) {
     const swatch = ranking ? `<rect width="16" height="12" fill="url(#pno-low)" stroke="${pal.lowLine}"/>` : `<text y="11" font-size="${small}" fill="${pal.ink}">*</text>`;
@@ -141,5 +195,5 @@ export function bars(s: ChartSnapshot, w: number, pal: Palette): Drawn {
   const sc = scale(s, g, pal, r.bands, r.bottom);
   const lg = legend(legendItems(s, pal, g.small), 0, r.bottom + g.small + 14, w, g.small, pal.soft);
   // Reference lines over the bars, values and labels over everything (with a halo of the background).
-  return { svg: patterns(pal) + sc.grid + r.marks + sc.refs + r.values + r.labels + lg.svg, height: r.bottom + g.small + 14 + lg.height };
+  return { svg: patterns(s, pal) + sc.grid + r.marks + sc.refs + r.values + r.labels + lg.svg, height: r.bottom + g.small + 14 + lg.height };
 }
