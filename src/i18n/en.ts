@@ -355,4 +355,12 @@ export const en: Messages = {
   embedError: 'This embedded chart cannot be read: the link is incomplete or was altered. Ask the Digital gender parity in Occitanie dashboard for a new embed code.',
   embedOpen: 'Open in the dashboard',
   shareFailed: 'The embed code of this chart could not be made. The downloads are still available.',
+  // embeds a newspaper would publish, share dialog (issue 20)
+  embedSourceLabel: (n: number) => (n > 1 ? 'Sources:' : 'Source:'),
+  embedNotesToggle: 'Notes',
+  embedIllustrativeLabel: 'Illustrative',
+  embedSubtitle: 'Share of women, %',
+  shareTransparent: 'Transparent background',
+  sharePreview: 'Preview of the embed',
+  langNames: { fr: 'French', en: 'English' },
 };

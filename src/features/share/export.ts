@@ -3,6 +3,7 @@ import { snapshotSvg } from '../../snapshot/to-svg';
 import { snapshotCsv } from '../../snapshot/to-csv';
 import { encodeSnapshot, embedId } from '../../snapshot/codec';
 import { downloadBlob, downloadText } from '../../ui/download';
+import { formatUrlState, parseUrlState } from '../../lib/url-state';
 
 export type Theme = 'auto' | 'light' | 'dark';
 
@@ -12,11 +13,16 @@ export function fileBase(s: ChartSnapshot): string {
   return `parite-numerique-${s.kind}-${slug}`;
 }
 
-/** The embed URL of a snapshot, next to the dashboard on the same site. */
-export async function embedUrl(s: ChartSnapshot, opts: { theme: Theme; title: boolean }): Promise<string> {
+/**
+ * The embed URL of a snapshot, next to the dashboard on the same site. Its parameters: `theme=light|dark` (else the
+ * reader's system decides), `titre=0` (title hidden, kept for screen readers), `fond=transparent` (no background of
+ * its own: the host page's shows through).
+ */
+export async function embedUrl(s: ChartSnapshot, opts: { theme: Theme; title: boolean; transparent?: boolean }): Promise<string> {
   const base = new URL('embed.html', window.location.href);
   if (opts.theme !== 'auto') base.searchParams.set('theme', opts.theme);
   if (!opts.title) base.searchParams.set('titre', '0');
+  if (opts.transparent) base.searchParams.set('fond', 'transparent');
   base.hash = await encodeSnapshot(s);
   return base.href;
 }
@@ -83,4 +89,38 @@ export async function copyText(text: string, el?: HTMLTextAreaElement | HTMLInpu
     el?.select();
     document.execCommand('copy');
   }
+}
+
+/** The year a chart shows: the latest observed year of its points (projections left out), or null. */
+function shownYear(s: ChartSnapshot): number | null {
+  let year: number | null = null;
+  for (const x of s.series) {
+    if (x.role === 'projection') continue;
+    for (const p of x.points) {
+      if (p.flags?.projection) continue;
+      const y = p.annee ?? (typeof p.x === 'number' ? p.x : null);
+      if (y !== null && y !== undefined && (year === null || y > year)) year = y;
+    }
+  }
+  return year;
+}
+
+/**
+ * The permalink of a chart: the page it was made on with its view written out (indicator and year even when they
+ * were the defaults, so the link keeps showing this chart after new data changes the defaults; territory, view and
+ * language as they were). A link that is not the dashboard's is returned as it is.
+ */
+export function chartPermalink(s: ChartSnapshot): string {
+  let u: URL;
+  try {
+    u = new URL(s.permalink);
+  } catch {
+    return s.permalink;
+  }
+  const state = parseUrlState(u.search);
+  if (state.vue === 'donnees') return u.href;
+  const year = state.annee ?? shownYear(s);
+  const next = { ...state, indicateur: state.indicateur ?? (/^[a-z0-9_]{1,64}$/.test(s.indicateur) ? s.indicateur : undefined), annee: year ?? undefined };
+  u.search = formatUrlState(next);
+  return u.href;
 }
