@@ -314,7 +314,7 @@ export const en: Messages = {
   otherTabReload: 'Reload the page',
   dismiss: 'Dismiss',
   tableTitle: 'Observations',
-  tableCount: (shown: string, total: string) => `${shown} row(s) of ${total}`,
+  tableCount: (shown: string, total: string, n: number) => `${shown} of ${total} row${n === 1 ? '' : 's'}`,
   tableFilterTerritory: 'Territory',
   tableFilterIndicator: 'Indicator',
   tableFilterYear: 'Year',
@@ -363,4 +363,5 @@ export const en: Messages = {
   shareTransparent: 'Transparent background',
   sharePreview: 'Preview of the embed',
   langNames: { fr: 'French', en: 'English' },
+  obsHeads: { territoire: 'Territory', annee: 'Year', indicateur: 'Indicator', femmes: 'Women', hommes: 'Men', total: 'Total', part_femmes: 'Share of women', statut: 'Status', jeu: 'Dataset', source: 'Source' },
 };

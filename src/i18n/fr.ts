@@ -316,7 +316,7 @@ export const fr = {
   otherTabReload: 'Recharger la page',
   dismiss: 'Fermer ce message',
   tableTitle: 'Observations',
-  tableCount: (shown: string, total: string) => `${shown} ligne(s) sur ${total}`,
+  tableCount: (shown: string, total: string, n: number) => `${shown} ligne${n > 1 ? 's' : ''} sur ${total}`,
   tableFilterTerritory: 'Territoire',
   tableFilterIndicator: 'Indicateur',
   tableFilterYear: 'Année',
@@ -365,4 +365,5 @@ export const fr = {
   shareTransparent: 'Fond transparent',
   sharePreview: 'Aperçu de l’intégration',
   langNames: { fr: 'français', en: 'anglais' },
+  obsHeads: { territoire: 'Territoire', annee: 'Année', indicateur: 'Indicateur', femmes: 'Femmes', hommes: 'Hommes', total: 'Total', part_femmes: 'Part des femmes', statut: 'Statut', jeu: 'Jeu de données', source: 'Source' },
 };
