@@ -53,6 +53,7 @@ describe('embed', () => {
     expect((await root.locator('h2').innerText()).trim()).toBe(s.title);
     expect(await root.locator('.chart-summary').innerText()).toBe(s.summary);
     expect(await root.locator('.chart-definition').innerText()).toBe(s.definition);
+    await root.locator('details[data-testid="embed-notes"] summary').click(); // notes, sources with dates: behind « Notes »
     const foot = await root.locator('figcaption').innerText();
     for (const src of s.sources) {
       expect(foot).toContain(src.name);

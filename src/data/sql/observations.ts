@@ -13,7 +13,7 @@ export const ObservationRow = z.object({
   part_femmes: z.number().nullable(),
   statut: z.string().nullable(),
   source: z.string().nullable(),
-  /** The source in English (the dataset's, unless the row names its own). */
+  /** The source in English: a default dataset's (its rows' sources are written in French), else the row's own if any. */
   source_en: z.string().nullable(),
   licence: z.string(),
   actif: z.boolean(),
@@ -55,7 +55,7 @@ export function observationsQuery(f: ObservationFilter, sort: { col: SortColumn;
   const paging = page ? ' LIMIT ?::INTEGER OFFSET ?::INTEGER' : '';
   return sqlQuery(
     `SELECT o.jeu, o.territoire, o.annee, o.indicateur, o.femmes, o.hommes, o.total, o.part_femmes, o.statut, coalesce(o.source, d.source) AS source,
-       coalesce(o.source, d.source_en) AS source_en, d.licence, d.actif
+       CASE WHEN d.origine = 'defaut' THEN d.source_en ELSE coalesce(o.source, d.source_en) END AS source_en, d.licence, d.actif
      FROM observations o JOIN datasets d ON d.id = o.jeu WHERE ${w.sql}
      ORDER BY ${order} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, o.territoire, o.annee, o.indicateur, o.jeu${paging}`,
     page ? [...w.params, page.limit, page.offset] : w.params,

@@ -91,24 +91,11 @@ export async function copyText(text: string, el?: HTMLTextAreaElement | HTMLInpu
   }
 }
 
-/** The year a chart shows: the latest observed year of its points (projections left out), or null. */
-function shownYear(s: ChartSnapshot): number | null {
-  let year: number | null = null;
-  for (const x of s.series) {
-    if (x.role === 'projection') continue;
-    for (const p of x.points) {
-      if (p.flags?.projection) continue;
-      const y = p.annee ?? (typeof p.x === 'number' ? p.x : null);
-      if (y !== null && y !== undefined && (year === null || y > year)) year = y;
-    }
-  }
-  return year;
-}
-
 /**
- * The permalink of a chart: the page it was made on with its view written out (indicator and year even when they
- * were the defaults, so the link keeps showing this chart after new data changes the defaults; territory, view and
- * language as they were). A link that is not the dashboard's is returned as it is.
+ * The permalink of a chart: the page it was made on with its indicator written out even when it was the default
+ * (so the link keeps showing this chart's indicator after new data changes the default), and the year, territory,
+ * view and language as they were. The year stays absent when it was the latest one: such a link opens, like the
+ * page it was made on, on its build-time charts at once. A link that is not the dashboard's is returned as it is.
  */
 export function chartPermalink(s: ChartSnapshot): string {
   let u: URL;
@@ -118,9 +105,7 @@ export function chartPermalink(s: ChartSnapshot): string {
     return s.permalink;
   }
   const state = parseUrlState(u.search);
-  if (state.vue === 'donnees') return u.href;
-  const year = state.annee ?? shownYear(s);
-  const next = { ...state, indicateur: state.indicateur ?? (/^[a-z0-9_]{1,64}$/.test(s.indicateur) ? s.indicateur : undefined), annee: year ?? undefined };
-  u.search = formatUrlState(next);
+  if (state.vue === 'donnees' || state.indicateur || !/^[a-z0-9_]{1,64}$/.test(s.indicateur)) return u.href;
+  u.search = formatUrlState({ ...state, indicateur: s.indicateur });
   return u.href;
 }
