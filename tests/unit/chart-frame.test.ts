@@ -15,7 +15,7 @@ async function snapshot(kind: keyof typeof fragmentsV1): Promise<ChartSnapshot> 
 
 /** The frame as React renders it, with a share button passed as its action (as the views do). */
 const render = (s: ChartSnapshot) =>
-  renderToStaticMarkup(createElement(ChartFrame, { snapshot: s, actions: createElement('button', { 'data-testid': 'share' }, 'Partager') }, createElement('svg', { 'data-drawing': '' })));
+  renderToStaticMarkup(createElement(ChartFrame, { snapshot: s, actions: createElement('button', { 'data-testid': 'share' }, 'Partager'), children: createElement('svg', { 'data-drawing': '' }) }));
 
 const count = (html: string, text: string) => html.split(text).length - 1;
 

@@ -107,7 +107,7 @@ export function ObservationsTable({ lang, t }: { lang: Lang; t: Messages }) {
   return (
     <section className="card" aria-labelledby="obs-title">
       <h2 id="obs-title">{t.tableTitle}</h2>
-      <div className="controls">
+      <div className="controls obs-filters">
         <FilterSelect label={t.tableFilterTerritory} value={filter.territoire ?? ''} all={t.tableAll} onChange={set('territoire')} options={opts(f?.territoires, (c) => territoryName(c, names))} />
         <FilterSelect label={t.tableFilterIndicator} value={filter.indicateur ?? ''} all={t.tableAll} onChange={set('indicateur')} options={opts(f?.indicateurs, (c) => names.indicateur.get(c) ?? c)} />
         <FilterSelect label={t.tableFilterYear} value={filter.annee === undefined ? '' : String(filter.annee)} all={t.tableAll} onChange={set('annee')} options={opts(f?.annees, (c) => c)} />
