@@ -7,7 +7,8 @@ import { SnapshotTable } from './SnapshotTable';
 
 /**
  * Everything around a chart: title, definition, generated summary, notes, sources with their date and licence,
- * and a button that shows the data as a table. `data-ready` is set only when the chart shows data.
+ * and a button that shows the data as a table. `data-ready` is set only when the chart shows data; a chart without
+ * data says so once (`data-empty`), with no share button.
  */
 export function ChartFrame({ snapshot, children, actions, headingLevel = 2, busy = false, srTable = false, hideTitle = false }: {
   srTable?: boolean;
@@ -23,8 +24,21 @@ export function ChartFrame({ snapshot, children, actions, headingLevel = 2, busy
   const [open, setOpen] = useState(false);
   const tableId = useId();
   const titleId = useId();
-  const ready = hasData(snapshot) && !busy;
+  const filled = hasData(snapshot);
+  const ready = filled && !busy;
   const H = headingLevel === 2 ? 'h2' : 'h3';
+  if (!filled) {
+    // Nothing to show: the title and one sentence saying so; nothing to share, no empty table, no notes.
+    return (
+      <figure className={`chart chart-${snapshot.kind} is-empty${busy ? ' is-busy' : ''}`} data-chart={snapshot.kind} data-empty="true"
+        data-indicateur={snapshot.indicateur || undefined} aria-busy={busy || undefined} aria-labelledby={titleId}>
+        <div className="chart-head">
+          <H id={titleId} className={hideTitle ? 'visually-hidden' : 'chart-title'}>{snapshot.title}</H>
+        </div>
+        <p className="muted chart-empty">{m.chartEmpty}</p>
+      </figure>
+    );
+  }
   return (
     <figure
       className={`chart chart-${snapshot.kind}${busy ? ' is-busy' : ''}`}
@@ -40,7 +54,7 @@ export function ChartFrame({ snapshot, children, actions, headingLevel = 2, busy
       </div>
       {snapshot.definition ? <p className="chart-definition">{snapshot.definition}</p> : null}
       <p className="chart-summary">{snapshot.summary}</p>
-      <div className="chart-body">{hasData(snapshot) ? children : <p className="muted">{m.chartEmpty}</p>}</div>
+      <div className="chart-body">{children}</div>
       {srTable ? (
         <div className="visually-hidden">
           <SnapshotTable snapshot={snapshot} />

@@ -3,6 +3,7 @@ import { DARK, LIGHT } from '../render/palette';
 import { altText } from '../snapshot/alt-text';
 import type { ChartSnapshot } from '../snapshot/schema';
 import { h, svgElement } from './dom';
+import { kpiGridVars } from '../ui/kpi-layout';
 
 export interface ChartViewOpts {
   /** Whether the dark palette applies now (theme of the embed code, or the reader's system). */
@@ -11,15 +12,16 @@ export interface ChartViewOpts {
   readonly hrefFor: (code: string) => string;
 }
 
-/** KPI cards as a list: text that wraps and reflows by itself, styled like the dashboard's. */
+/** KPI cards as a list: text that wraps and reflows by itself, styled and laid out like the dashboard's. */
 function kpiList(s: ChartSnapshot): HTMLElement {
-  return h('ul', { class: 'kpi-grid' }, ...(s.kpis ?? []).map((k) =>
+  const vars = Object.entries(kpiGridVars((s.kpis ?? []).length)).map(([k, v]) => `${k}:${v}`).join(';');
+  return h('div', { class: 'kpi-box' }, h('ul', { class: 'kpi-grid', style: vars }, ...(s.kpis ?? []).map((k) =>
     h('li', { class: 'kpi', 'data-kpi': k.id, 'data-value': k.numeric === null ? '' : String(k.numeric) },
       h('span', { class: 'kpi-label' }, k.label),
       h('span', { class: 'kpi-value' }, k.value),
       k.detail ? h('span', { class: 'kpi-detail' }, k.detail) : null,
     ),
-  ));
+  )));
 }
 
 /**

@@ -16,6 +16,8 @@ import './embed.css';
 const params = new URLSearchParams(window.location.search);
 const theme = params.get('theme');
 if (theme === 'dark' || theme === 'light') document.documentElement.dataset['theme'] = theme;
+// `fond=transparent`: no background of its own, the host page's shows through (README, « Partager »).
+if (params.get('fond') === 'transparent') document.documentElement.dataset['fond'] = 'transparent';
 const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
 const fragment = window.location.hash;
 const root = document.getElementById('root');

@@ -19,45 +19,60 @@ function table(s: ChartSnapshot): HTMLElement {
   );
 }
 
-/** Notes, sources with their date and licence, the map's credit: the same caption as the dashboard's charts. */
-function caption(s: ChartSnapshot): HTMLElement {
+/**
+ * The one-line credit under the chart, as a newspaper prints it: « Source : Insee · Licence Ouverte 2.0 · Parité
+ * numérique Occitanie », the last words a link to the chart's view in the dashboard.
+ */
+function creditLine(s: ChartSnapshot, permalink: string): HTMLElement {
   const m = messages(s.lang);
-  return h('figcaption', { class: 'chart-foot' },
-    s.notes.length ? h('ul', { class: 'chart-notes', 'aria-label': m.notesLabel }, ...s.notes.map((x) => h('li', {}, x))) : null,
-    h('p', { class: 'chart-sources' }, h('strong', {}, m.sourcesLabel), ' ', s.sources.map((x) => sourceCredit(x, s.lang)).join(' · ')),
-    s.kind === 'map' ? h('p', { class: 'map-credit' }, m.mapCredit) : null,
+  const names = [...new Set(s.sources.map((x) => x.name))];
+  const licences = [...new Set(s.sources.map((x) => x.licence))];
+  return h('p', { class: 'embed-credit', 'data-testid': 'embed-credit' },
+    `${m.embedSourceLabel(names.length)} ${names.join(', ')}`,
+    licences.length ? ` · ${licences.join(', ')}` : '',
+    ' · ',
+    h('a', { href: permalink, target: '_blank', rel: 'noopener', title: m.embedOpen }, m.appTitle),
   );
 }
 
 /**
- * One frozen chart, built with the DOM: the illustrative notice when it applies, title, definition, summary, the
- * chart, its data table for screen readers, notes and sources, then when it was generated and a link to the
- * dashboard. `data-ready` is set once the chart shows data (CONTRACT.md).
+ * What a reader opens on demand under the credit line: the summary sentence, the definition, the notes (small
+ * counts, breaks, projection, illustrative data), each source with its date and licence, the map's credit, when
+ * the chart was frozen and a link to the dashboard.
+ */
+function notes(s: ChartSnapshot, permalink: string): HTMLElement {
+  const m = messages(s.lang);
+  return h('details', { class: 'embed-notes', 'data-testid': 'embed-notes' },
+    h('summary', {}, m.embedNotesToggle),
+    h('p', { class: 'chart-summary' }, s.summary),
+    s.definition ? h('p', { class: 'chart-definition' }, s.definition) : null,
+    s.notes.length ? h('ul', { class: 'chart-notes', 'aria-label': m.notesLabel }, ...s.notes.map((x) => h('li', {}, x))) : null,
+    h('p', { class: 'chart-sources' }, h('strong', {}, m.sourcesLabel), ' ', s.sources.map((x) => sourceCredit(x, s.lang)).join(' · ')),
+    s.kind === 'map' ? h('p', { class: 'map-credit' }, m.mapCredit) : null,
+    h('p', { class: 'embed-foot' }, `${generatedCredit(s)} · `, h('a', { href: permalink, target: '_blank', rel: 'noopener' }, m.embedOpen)),
+  );
+}
+
+/**
+ * One frozen chart, built with the DOM, chart first as a newspaper publishes it: title (with a short « Illustratif »
+ * label when it applies), a one-line subtitle, the chart, its data table for screen readers, the one-line credit,
+ * then the notes behind a toggle. `data-ready` is set once the chart shows data (CONTRACT.md).
  */
 export function renderEmbed(root: HTMLElement, s: ChartSnapshot, o: ChartViewOpts & { showTitle: boolean; dashboard: string }): void {
   const m = messages(s.lang);
   document.documentElement.lang = s.lang;
   document.title = s.title;
   const body = h('div', { class: 'chart-body' });
+  const permalink = dashboardLink(s.permalink, o.dashboard);
+  const label = s.illustratif ? h('span', { class: 'tag-illustrative', 'data-testid': 'illustrative-notice', title: m.noteIllustrative }, m.embedIllustrativeLabel) : null;
   const figure = h('figure', { class: `chart chart-${s.kind}`, 'data-chart': s.kind, 'aria-labelledby': 'embed-title' },
     h('div', { class: 'chart-head' }, h('h2', { id: 'embed-title', class: o.showTitle ? 'chart-title' : 'visually-hidden' }, s.title)),
-    s.definition ? h('p', { class: 'chart-definition' }, s.definition) : null,
-    h('p', { class: 'chart-summary' }, s.summary),
+    h('p', { class: 'chart-subtitle' }, label, label ? ' ' : null, s.subtitle ?? m.embedSubtitle),
     body,
     table(s),
-    caption(s),
+    h('figcaption', { class: 'chart-foot' }, creditLine(s, permalink), notes(s, permalink)),
   );
-  const permalink = dashboardLink(s.permalink, o.dashboard);
-  root.replaceChildren(h('main', { class: 'embed' },
-    s.illustratif ? h('p', { class: 'notice', 'data-testid': 'illustrative-notice', role: 'note' }, m.illustrativeNotice) : null,
-    figure,
-    h('p', { class: 'embed-foot' },
-      `${generatedCredit(s)} · `,
-      h('a', { href: permalink, target: '_blank', rel: 'noopener' }, m.embedOpen),
-      ' · ',
-      m.appTitle,
-    ),
-  ));
+  root.replaceChildren(h('main', { class: 'embed' }, figure));
   if (!hasData(s)) {
     body.replaceChildren(h('p', { class: 'muted' }, m.chartEmpty));
     return;

@@ -319,7 +319,7 @@ export const en: Messages = {
   otherTabReload: 'Reload the page',
   dismiss: 'Dismiss',
   tableTitle: 'Observations',
-  tableCount: (shown: string, total: string) => `${shown} row(s) of ${total}`,
+  tableCount: (shown: string, total: string, n: number) => `${shown} of ${total} row${n === 1 ? '' : 's'}`,
   tableFilterTerritory: 'Territory',
   tableFilterIndicator: 'Indicator',
   tableFilterYear: 'Year',
@@ -360,4 +360,13 @@ export const en: Messages = {
   embedError: 'This embedded chart cannot be read: the link is incomplete or was altered. Ask the Digital gender parity in Occitanie dashboard for a new embed code.',
   embedOpen: 'Open in the dashboard',
   shareFailed: 'The embed code of this chart could not be made. The downloads are still available.',
+  // embeds a newspaper would publish, share dialog (issue 20)
+  embedSourceLabel: (n: number) => (n > 1 ? 'Sources:' : 'Source:'),
+  embedNotesToggle: 'Notes',
+  embedIllustrativeLabel: 'Illustrative',
+  embedSubtitle: 'Share of women, %',
+  shareTransparent: 'Transparent background',
+  sharePreview: 'Preview of the embed',
+  langNames: { fr: 'French', en: 'English' },
+  obsHeads: { territoire: 'Territory', annee: 'Year', indicateur: 'Indicator', femmes: 'Women', hommes: 'Men', total: 'Total', part_femmes: 'Share of women', statut: 'Status', jeu: 'Dataset', source: 'Source' },
 };

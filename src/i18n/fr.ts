@@ -321,7 +321,7 @@ export const fr = {
   otherTabReload: 'Recharger la page',
   dismiss: 'Fermer ce message',
   tableTitle: 'Observations',
-  tableCount: (shown: string, total: string) => `${shown} ligne(s) sur ${total}`,
+  tableCount: (shown: string, total: string, n: number) => `${shown} ligne${n > 1 ? 's' : ''} sur ${total}`,
   tableFilterTerritory: 'Territoire',
   tableFilterIndicator: 'Indicateur',
   tableFilterYear: 'Année',
@@ -362,4 +362,13 @@ export const fr = {
   embedError: 'Ce graphique intégré est illisible : le lien est incomplet ou a été modifié. Demandez un nouveau code d’intégration au tableau de bord Parité numérique Occitanie.',
   embedOpen: 'Voir dans le tableau de bord',
   shareFailed: 'Le code d’intégration de ce graphique n’a pas pu être produit. Les téléchargements restent disponibles.',
+  // embeds a newspaper would publish, share dialog (issue 20)
+  embedSourceLabel: (n: number): string => (n > 1 ? 'Sources\u00a0:' : 'Source\u00a0:'),
+  embedNotesToggle: 'Notes',
+  embedIllustrativeLabel: 'Illustratif',
+  embedSubtitle: 'Part des femmes, en %',
+  shareTransparent: 'Fond transparent',
+  sharePreview: 'Aperçu de l’intégration',
+  langNames: { fr: 'français', en: 'anglais' },
+  obsHeads: { territoire: 'Territoire', annee: 'Année', indicateur: 'Indicateur', femmes: 'Femmes', hommes: 'Hommes', total: 'Total', part_femmes: 'Part des femmes', statut: 'Statut', jeu: 'Jeu de données', source: 'Source' },
 };

@@ -1,5 +1,5 @@
 import { messages } from '../i18n';
-import { formatCount, formatPercent } from '../lib/format';
+import { formatCount, formatPercent, type Lang } from '../lib/format';
 import type { ChartSnapshot } from '../snapshot/schema';
 import { pointStatus } from './points';
 
@@ -52,4 +52,77 @@ export function snapshotTable(s: ChartSnapshot): TableModel {
     }),
   );
   return { caption: s.title, head, rows };
+}
+
+/** One row of the observations table, as the SQL returns it (src/data/sql/observations.ts). */
+export interface ObservationValues {
+  readonly territoire: string;
+  readonly annee: number;
+  readonly indicateur: string;
+  readonly femmes: number | null;
+  readonly hommes: number | null;
+  readonly total: number | null;
+  readonly part_femmes: number | null;
+  readonly statut: string | null;
+  readonly jeu: string;
+  readonly source: string | null;
+  readonly source_en: string | null;
+}
+
+/** Names of codes in one language: territories, indicators, datasets. */
+export interface ObservationNames {
+  readonly territoire: ReadonlyMap<string, string>;
+  readonly indicateur: ReadonlyMap<string, string>;
+  readonly jeu: ReadonlyMap<string, string>;
+}
+
+export const OBSERVATION_COLUMNS = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'jeu', 'source'] as const;
+export type ObservationColumn = (typeof OBSERVATION_COLUMNS)[number];
+const NUMERIC: ReadonlySet<ObservationColumn> = new Set(['annee', 'femmes', 'hommes', 'total', 'part_femmes']);
+
+/**
+ * The share of women of an observation in percent: as published, else computed from the counts (women over the
+ * total, or over women and men), never a made-up zero; null when it cannot be computed.
+ */
+export function observationShare(r: Pick<ObservationValues, 'femmes' | 'hommes' | 'total' | 'part_femmes'>): number | null {
+  if (r.part_femmes !== null) return r.part_femmes;
+  if (r.femmes === null) return null;
+  const total = r.total ?? (r.hommes === null ? null : r.femmes + r.hommes);
+  return total !== null && total > 0 ? (100 * r.femmes) / total : null;
+}
+
+/** A territory as people read it, its code beside its name (« 34 Hérault »); the code alone when it has no name. */
+export function territoryName(code: string, names: ObservationNames): string {
+  const name = names.territoire.get(code);
+  return name && name !== code ? `${code} ${name}` : code;
+}
+
+/** The localised headers of the observations table, numbers flagged to be right-aligned. */
+export function observationHead(lang: Lang): readonly (TableCell & { readonly id: ObservationColumn })[] {
+  const heads = messages(lang).obsHeads;
+  return OBSERVATION_COLUMNS.map((id) => ({ id, text: heads[id], num: NUMERIC.has(id) }));
+}
+
+/**
+ * One observation as cells written for people, in a language: names beside codes, counts with thousands separators
+ * (« 1 496 », "1,496"), the share in percent (« 27,5 % »), the status and the source in words. Empty cells stay
+ * empty (a secret value is never shown as zero).
+ */
+export function observationCells(r: ObservationValues, names: ObservationNames, lang: Lang): readonly (TableCell & { readonly id: ObservationColumn })[] {
+  const m = messages(lang);
+  const count = (v: number | null) => (v === null ? '' : formatCount(v, lang));
+  const share = observationShare(r);
+  const text: Record<ObservationColumn, string> = {
+    territoire: territoryName(r.territoire, names),
+    annee: String(r.annee),
+    indicateur: names.indicateur.get(r.indicateur) ?? r.indicateur,
+    femmes: count(r.femmes),
+    hommes: count(r.hommes),
+    total: count(r.total),
+    part_femmes: share === null ? '' : formatPercent(share, lang),
+    statut: r.statut ? m.statusLabel(r.statut) : '',
+    jeu: names.jeu.get(r.jeu) ?? r.jeu,
+    source: (lang === 'en' ? r.source_en : r.source) ?? '',
+  };
+  return OBSERVATION_COLUMNS.map((id) => ({ id, text: text[id], num: NUMERIC.has(id) }));
 }

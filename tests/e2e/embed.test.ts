@@ -51,6 +51,7 @@ describe('embed', () => {
     await root.waitFor({ timeout: 20000 });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(s.lang);
     expect((await root.locator('h2').innerText()).trim()).toBe(s.title);
+    await root.locator('details[data-testid="embed-notes"] summary').click(); // summary, definition, notes, dated sources: behind « Notes »
     expect(await root.locator('.chart-summary').innerText()).toBe(s.summary);
     expect(await root.locator('.chart-definition').innerText()).toBe(s.definition);
     const foot = await root.locator('figcaption').innerText();

@@ -13,6 +13,8 @@ export const ObservationRow = z.object({
   part_femmes: z.number().nullable(),
   statut: z.string().nullable(),
   source: z.string().nullable(),
+  /** The source in English: a default dataset's (its rows' sources are written in French), else the row's own if any. */
+  source_en: z.string().nullable(),
   licence: z.string(),
   actif: z.boolean(),
 });
@@ -38,6 +40,9 @@ function where(f: ObservationFilter): { sql: string; params: SqlParam[] } {
   return { sql: parts.join(' AND '), params };
 }
 
+/** The share of women of a row in percent: as published, else women over the total (or over women and men). */
+const SHARE_SQL = 'coalesce(o.part_femmes, 100.0 * o.femmes / nullif(coalesce(o.total, o.femmes + o.hommes), 0))';
+
 /**
  * The loaded observations (every dataset, active or not), filtered, sorted by a whitelisted column, one page at a
  * time (or all when `limit` is absent: exports).
@@ -45,11 +50,14 @@ function where(f: ObservationFilter): { sql: string; params: SqlParam[] } {
 export function observationsQuery(f: ObservationFilter, sort: { col: SortColumn; desc: boolean }, page?: { limit: number; offset: number }): SqlQuery {
   const w = where(f);
   const col = SORTABLE.includes(sort.col) ? sort.col : 'territoire';
+  // The share column is sorted as the table shows it: the published share, else women over the total.
+  const order = col === 'part_femmes' ? SHARE_SQL : `o.${quoteIdent(col)}`;
   const paging = page ? ' LIMIT ?::INTEGER OFFSET ?::INTEGER' : '';
   return sqlQuery(
-    `SELECT o.jeu, o.territoire, o.annee, o.indicateur, o.femmes, o.hommes, o.total, o.part_femmes, o.statut, coalesce(o.source, d.source) AS source, d.licence, d.actif
+    `SELECT o.jeu, o.territoire, o.annee, o.indicateur, o.femmes, o.hommes, o.total, o.part_femmes, o.statut, coalesce(o.source, d.source) AS source,
+       CASE WHEN d.origine = 'defaut' THEN d.source_en ELSE coalesce(o.source, d.source_en) END AS source_en, d.licence, d.actif
      FROM observations o JOIN datasets d ON d.id = o.jeu WHERE ${w.sql}
-     ORDER BY o.${quoteIdent(col)} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, o.territoire, o.annee, o.indicateur, o.jeu${paging}`,
+     ORDER BY ${order} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, o.territoire, o.annee, o.indicateur, o.jeu${paging}`,
     page ? [...w.params, page.limit, page.offset] : w.params,
   );
 }
@@ -68,5 +76,17 @@ export function facetsQuery(): SqlQuery {
   return sqlQuery(
     `SELECT list(DISTINCT territoire ORDER BY territoire) AS territoires, list(DISTINCT indicateur ORDER BY indicateur) AS indicateurs,
        list(DISTINCT annee ORDER BY annee DESC) AS annees, list(DISTINCT jeu ORDER BY jeu) AS jeux FROM observations`,
+  );
+}
+
+export const NameRow = z.object({ kind: z.enum(['territoire', 'indicateur', 'jeu']), code: z.string(), nom_fr: z.string(), nom_en: z.string() });
+export type NameRow = z.infer<typeof NameRow>;
+
+/** Names in both languages of the territories, indicators and datasets the observations refer to (table, filters). */
+export function observationNamesQuery(): SqlQuery {
+  return sqlQuery(
+    `SELECT 'territoire' AS kind, t.code, t.nom_fr, t.nom_en FROM territories t WHERE t.code IN (SELECT DISTINCT territoire FROM observations)
+     UNION ALL SELECT 'indicateur', i.id, i.libelle_fr, i.libelle_en FROM indicators i
+     UNION ALL SELECT 'jeu', d.id, d.nom_fr, d.nom_en FROM datasets d`,
   );
 }

@@ -15,12 +15,12 @@ export function CoveragePanel({ lang, t }: { lang: Lang; t: Messages }) {
     <section className="card" aria-labelledby="coverage-title" data-testid="coverage">
       <h2 id="coverage-title">{t.coverageTitle}</h2>
       <div className="table-wrap">
-        <table>
+        <table className="data-table compact">
           <thead>
             <tr>
               <th scope="col">{t.coverageIndicator}</th>
               <th scope="col">{t.coverageDataset}</th>
-              <th scope="col">{t.coverageYears}</th>
+              <th scope="col" className="num">{t.coverageYears}</th>
               <th scope="col">{t.coverageKind}</th>
             </tr>
           </thead>
@@ -29,7 +29,7 @@ export function CoveragePanel({ lang, t }: { lang: Lang; t: Messages }) {
               <tr key={`${r.indicateur}\u0000${r.jeu}`} data-coverage={`${r.indicateur}:${r.jeu}`} data-illustratif={r.illustratif ? 'true' : 'false'}>
                 <th scope="row">{stripBidi((lang === 'en' ? r.libelle_en : r.libelle_fr) ?? r.indicateur)}</th>
                 <td>{stripBidi(lang === 'en' ? r.nom_en : r.nom_fr)}</td>
-                <td>{r.debut === r.fin ? r.debut : `${r.debut}–${r.fin}`}</td>
+                <td className="num">{r.debut === r.fin ? r.debut : `${r.debut}–${r.fin}`}</td>
                 <td>{r.illustratif ? t.coverageIllustrative : t.coverageReal}</td>
               </tr>
             ))}

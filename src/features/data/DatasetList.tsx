@@ -10,6 +10,7 @@ import { stripBidi } from '../../lib/bidi';
 /** Every loaded dataset: name, origin, date, rows, active or not; activate, deactivate, delete, revert. */
 export function DatasetList({ lang, t, onError }: { lang: Lang; t: Messages; onError: (m: string) => void }) {
   const q = useDbQuery('datasets', (conn) => runQuery(conn, datasetsQuery(), DatasetRow));
+  const producer = (d: DatasetRow) => Boolean(d.producteur) && (lang === 'fr' || d.origine === 'import');
   const act = (fn: () => Promise<void>) => () => void fn().catch((e: unknown) => onError(storageErrorMessage(e, t, 'change') ?? (e instanceof Error ? e.message : String(e))));
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   const rows = q.status === 'ready' ? q.data : q.stale;
@@ -31,7 +32,8 @@ export function DatasetList({ lang, t, onError }: { lang: Lang; t: Messages; onE
               {t.listSep}
               {stripBidi(lang === 'en' ? d.licence_en : d.licence).trim() || t.licenceUnknown})
             </span>
-            {d.producteur || d.url ? <span className="muted">{d.producteur ? `${t.identityLabels.producteur}${lang === 'en' ? ':' : ' :'} ${stripBidi(d.producteur)}` : ''}{d.url ? ` · ${stripBidi(d.url)}` : ''}</span> : null}
+            {/* A default dataset's producer is written in French only, and its source already names it in English. */}
+            {(producer(d) || d.url) ? <span className="muted">{producer(d) ? `${t.identityLabels.producteur}${lang === 'en' ? ':' : ' :'} ${stripBidi(d.producteur ?? '')}` : ''}{d.url ? `${producer(d) ? ' · ' : ''}${stripBidi(d.url)}` : ''}</span> : null}
             {d.fichiers ? <span className="muted" data-testid="dataset-files">{t.datasetFiles(stripBidi(d.fichiers))}</span> : null}
             <span className="dataset-actions">
               <button type="button" className="btn-link" onClick={act(async () => (await getImportSession()).setDatasetActive(d.id, !d.actif, d.origine))}>

@@ -3,6 +3,7 @@ import { snapshotSvg } from '../../render/to-svg';
 import { snapshotCsv } from '../../snapshot/to-csv';
 import { encodeSnapshot, embedId } from '../../snapshot/codec';
 import { downloadBlob, downloadText } from '../../ui/download';
+import { formatUrlState, parseUrlState } from '../../lib/url-state';
 
 export type Theme = 'auto' | 'light' | 'dark';
 
@@ -12,11 +13,16 @@ export function fileBase(s: ChartSnapshot): string {
   return `parite-numerique-${s.kind}-${slug}`;
 }
 
-/** The embed URL of a snapshot, next to the dashboard on the same site. */
-export async function embedUrl(s: ChartSnapshot, opts: { theme: Theme; title: boolean }): Promise<string> {
+/**
+ * The embed URL of a snapshot, next to the dashboard on the same site. Its parameters: `theme=light|dark` (else the
+ * reader's system decides), `titre=0` (title hidden, kept for screen readers), `fond=transparent` (no background of
+ * its own: the host page's shows through).
+ */
+export async function embedUrl(s: ChartSnapshot, opts: { theme: Theme; title: boolean; transparent?: boolean }): Promise<string> {
   const base = new URL('embed.html', window.location.href);
   if (opts.theme !== 'auto') base.searchParams.set('theme', opts.theme);
   if (!opts.title) base.searchParams.set('titre', '0');
+  if (opts.transparent) base.searchParams.set('fond', 'transparent');
   base.hash = await encodeSnapshot(s);
   return base.href;
 }
@@ -83,4 +89,23 @@ export async function copyText(text: string, el?: HTMLTextAreaElement | HTMLInpu
     el?.select();
     document.execCommand('copy');
   }
+}
+
+/**
+ * The permalink of a chart: the page it was made on with its indicator written out even when it was the default
+ * (so the link keeps showing this chart's indicator after new data changes the default), and the year, territory,
+ * view and language as they were. The year stays absent when it was the latest one: such a link opens, like the
+ * page it was made on, on its build-time charts at once. A link that is not the dashboard's is returned as it is.
+ */
+export function chartPermalink(s: ChartSnapshot): string {
+  let u: URL;
+  try {
+    u = new URL(s.permalink);
+  } catch {
+    return s.permalink;
+  }
+  const state = parseUrlState(u.search);
+  if (state.vue === 'donnees' || state.indicateur || !/^[a-z0-9_]{1,64}$/.test(s.indicateur)) return u.href;
+  u.search = formatUrlState({ ...state, indicateur: s.indicateur });
+  return u.href;
 }
