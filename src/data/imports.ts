@@ -80,8 +80,8 @@ let analyses = 0;
 
 /**
  * The bytes of the file analysed last, registered in DuckDB and kept for the next analysis of the same file
- * (« Déclarer les indicateurs » analyses it again at once): reading the bench's 47 MB file and handing it to
- * DuckDB took 200 to 300 ms. A `File` is a snapshot: the same object always has the same bytes (a changed file on disk makes
+ * (« Déclarer les indicateurs » analyses it again at once): reading a large file and handing it to DuckDB again
+ * would cost as much as the first time. A `File` is a snapshot: the same object always has the same bytes (a changed file on disk makes
  * its reads fail). Released when another file comes, or by `releaseFileBytes` (the import panel, once the analyst
  * is done with the file).
  */
@@ -94,8 +94,8 @@ function bytesOf(conn: Connector, file: Blob, t0: number): { readonly name: stri
   releaseFileBytes();
   const name = `import-octets-${++heldFiles}.csv`;
   // Read off the main thread, then transferred (not copied) to DuckDB's worker while the import worker looks at the
-  // head. (Copying them for the worker instead of letting it read the file itself took a 50-60 ms task on the
-  // page and delayed DuckDB's read as much.)
+  // head. (Copying them for the worker instead of letting it read the file itself made a long task on the page
+  // and delayed DuckDB's read as much.)
   const ready = file.arrayBuffer().then(async (b) => {
     performance.measure('import:octets', { start: t0 });
     await conn.registerFile(name, b);
@@ -133,7 +133,7 @@ const warmedEngines = new WeakSet<Connector>();
 /**
  * Warms DuckDB's code for an import's measures (import/warm.ts) once the page is idle, once per database (the data
  * view calls it while the analyst picks a file). An analysis that starts stops it between its two requests; one
- * that starts during a request waits for it (0.1 to 0.4 s). Ends with the measure `import:prechauffage` (its detail
+ * that starts during a request waits for it. Ends with the measure `import:prechauffage` (its detail
  * says how it went): the bench waits for it, so that DuckDB's own read, its floor, does not queue behind it.
  */
 export function warmImportEngine(conn: Connector): void {
@@ -194,9 +194,8 @@ export function analyseFile(conn: Connector, file: Blob, cat: ImportCatalogue | 
         // The rows proven clean (for the typed read), the raw key check and the distinct texts, in one pass in the worker.
         const rows = idx ? { delimiter: h.delimiter, skipLines: h.headerLine, width: h.header.length, idx, decimalComma: h.decimalComma } : undefined;
         // The worker reads the file for it once DuckDB has the bytes it waits for (or could not get them): both reads at
-        // once slowed the page's (the bench's 47 MB: 125-177 ms alone, 170-274 ms beside the worker's), and the
-        // worker's read beside the hand-over to DuckDB slowed that too (medians 53 → 34 ms, 8 rounds each, DuckDB
-        // idle otherwise).
+        // once slowed the page's, and the worker's read beside the hand-over to DuckDB slowed that too
+        // (docs/performance.md).
         const s = registered.catch(() => undefined).then(() => worker.call<{ scan: ByteScan }>({ type: 'scan', file, rows }));
         s.then(() => performance.measure('import:balayage', { start: t0 }), () => undefined);
         // The file's SHA-256 (kept with the stored file) is computed once the pass is over, not during DuckDB's read.
@@ -279,8 +278,8 @@ const speculations = new WeakMap<AnalysedImport, { readonly id: string; readonly
 
 /**
  * Once the report of a clean analysis of the fast path is shown, computes the measures its commit would give (see
- * speculateMeasures), while the analyst reads it: « Importer » then swaps them in instead of computing them (the
- * bench's 1,000,000 rows: about 0.5 s of the commit). The priority assumed is the one commitImport gives unless
+ * speculateMeasures), while the analyst reads it: « Importer » then swaps them in instead of computing them (most
+ * of a large commit's time, docs/performance.md). The priority assumed is the one commitImport gives unless
  * another tab stored imports this one has not loaded. The commit waits for them if they are not done.
  */
 export function speculate(conn: Connector, analysed: AnalysedImport, fileName: string, loaded: LoadedPriorities): void {

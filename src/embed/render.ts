@@ -32,7 +32,7 @@ function caption(s: ChartSnapshot): HTMLElement {
 /**
  * One frozen chart, built with the DOM: the illustrative notice when it applies, title, definition, summary, the
  * chart, its data table for screen readers, notes and sources, then when it was generated and a link to the
- * dashboard. `data-ready` is set once the chart shows data (CONTRACT.md).
+ * dashboard. `data-ready` is set once the chart shows data (docs/contract.md).
  */
 export function renderEmbed(root: HTMLElement, s: ChartSnapshot, o: ChartViewOpts & { showTitle: boolean; dashboard: string }): void {
   const m = messages(s.lang);

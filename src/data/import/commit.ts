@@ -93,7 +93,7 @@ export interface OwnTable {
 /**
  * A row that breaks a rule observations_base's CHECK constraints enforce, for a dataset's own table (which has
  * none). Written as a disjunction of plain comparisons (NULL counts and shares pass, as under the constraints):
- * DuckDB drops those its column statistics rule out (1,000,000 rows: 55-70 ms instead of 75-130 ms in the browser).
+ * DuckDB drops those its column statistics rule out, and reads less.
  */
 const BREAKS_STATUS_RULE = `(statut IS NOT NULL AND ${STATUTS.map((st) => `statut <> ${quoteLiteral(st)}`).join(' AND ')})`;
 const BREAKS_ROW_RULES = `territoire IS NULL OR indicateur IS NULL OR annee IS NULL OR annee < 1990 OR annee > 2100 OR femmes < 0 OR hommes < 0 OR total < 0
@@ -203,8 +203,8 @@ export function transactionEnd(): Promise<void> {
  * Swaps the staged rows in as dataset `meta.id`, in one transaction: the dataset's old rows go, the new ones come,
  * its catalogue row is written. `from` is a table or view (`staging`: the full pipeline's rows, copied into
  * observations_base) or the fast path's own table (renamed into place). On any error the transaction is rolled
- * back and nothing changes. The statements travel in three batches (each round trip to DuckDB's worker cost a few
- * milliseconds; the swap made twenty), values written as quoted literals.
+ * back and nothing changes. The statements travel in three batches (each round trip to DuckDB's worker has a cost,
+ * and the swap made twenty), values written as quoted literals.
  */
 export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | OwnTable = 'staging', candidates: string | null = null): Promise<void> {
   const t0 = performance.now();
@@ -228,8 +228,8 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
       } else {
         await conn.exec(`BEGIN TRANSACTION; ${dropRowsSql(meta.id, own)} ${from.finalize}`);
         // The statistics prove the rules on counts, years, shares and missing codes in most files, and the statuses'
-        // when a file has none or one kind; otherwise the statuses (text) are checked alone (1,000,000 rows: 25-50 ms
-        // instead of 60-120 ms reading every column). A row that breaks a rule makes error() stop the batch.
+        // when a file has none or one kind; otherwise the statuses (text) are checked alone, rather than reading every
+        // column. A row that breaks a rule makes error() stop the batch.
         const proof = await statsProveRules(conn, from.table);
         const rules = proof === 'toutes' ? null : proof === 'sauf_statut' ? BREAKS_STATUS_RULE : BREAKS_ROW_RULES;
         const check = rules && `SELECT CASE WHEN count(*) > 0 THEN error(count(*) || ' rows break the observation rules') END FROM ${quoteIdent(from.table)} WHERE ${rules};`;
@@ -328,9 +328,8 @@ export async function removeDataset(conn: Connector, id: string): Promise<void> 
  * edits data/indicators.csv); ids already there are left alone.
  */
 export async function declareIndicators(conn: Connector, ids: readonly string[]): Promise<void> {
-  // One statement for all (one per id cost 10 to 35 ms each in the browser: 0.7 to 1.4 s for the bench's 83), with
-  // the ids as quoted literals: the page's first INSERT … SELECT with parameters cost 60 to 90 ms more in the
-  // browser (its first binding of untyped parameters), a third of the commit's work besides the measures.
+  // One statement for all (one per id added a round trip each), with the ids as quoted literals: the page's first
+  // INSERT … SELECT with parameters costs its first binding of untyped parameters (docs/performance.md).
   const unique = [...new Set(ids)];
   if (!unique.length) return;
   await conn.exec(

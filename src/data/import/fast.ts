@@ -24,13 +24,13 @@ import { dropSpeculationSql, ownCsvCell, type OwnTable } from './commit';
  * a header problem, or many rows that need the full pipeline anyway.
  */
 
-/** Files under this size go through the full pipeline (it takes well under a second there). */
+/** Files under this size go through the full pipeline (quick at that size, docs/performance.md). */
 export const FAST_MIN_BYTES = 2 * 1024 * 1024;
 /** Bytes read for the head analysis (enough for the 2,000 rows that decide on a decimal comma). */
 export const HEAD_BYTES = 2 * 1024 * 1024;
 /**
  * The looks at the head, each taken only when the one before holds fewer than 2,000 rows: 128 KB hold them in most
- * files (a fresh worker parsed 256 KB in 60 to 90 ms, 128 KB in about 25; 2 MB took about 400).
+ * files, and a fresh worker's parse grows faster than the bytes it reads (docs/performance.md).
  */
 export const HEAD_STEPS = [128 * 1024, 512 * 1024, HEAD_BYTES];
 /** Rows left to JavaScript beyond which the full pipeline is as fast and simpler. */
@@ -117,8 +117,8 @@ export async function runFastImport(
   const fixed = quoteIdent(`${table}_corrige`);
   const dups = quoteIdent(`${table}_doublons`);
   // Leftovers of a table of the same name go first: DuckDB runs its requests in the order they come, so the read
-  // below is sent at once instead of after this answer comes back (10 to 60 ms in the browser, the page busy with
-  // the file's bytes).
+  // below is sent at once instead of after this answer comes back (a round trip that is slow while the page is
+  // busy with the file's bytes).
   const cleared = dropFastTables(conn, table);
   cleared.catch(() => undefined);
 
