@@ -10,7 +10,7 @@ import { storedCases, type StoredCase } from '../helpers/hostile-stored';
 import { CANONICAL_HEADER, OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
 
 /**
- * Data loss (docs/reliability.md, "Data loss"): after a refused save, a reload in the middle of an import, two tabs
+ * Data loss (docs/reliability.md, « Pertes de données »): after a refused save, a reload in the middle of an import, two tabs
  * importing at once, or a cleared IndexedDB, the page shows exactly the last committed state: the dataset list, the
  * observation count and the région's share on the overview.
  */
