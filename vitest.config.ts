@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      // Waits sized for a loaded machine (npm run test:load): a unit test that takes a second idle can take ten
-      // beside two busy processes, past vitest's default of five.
+      // Waits sized for a loaded machine (npm run test:load): beside two busy processes, format.test.ts's check of
+      // Intl's dates ran past vitest's default limit.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30000 } },
       // Waits sized for a loaded machine: the slowest SQL tests (fast-import, tricky values) ran past the former limit
       // there, a quarter of this one.
