@@ -4,8 +4,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'sql', include: ['tests/sql/**/*.test.ts'], environment: 'node', testTimeout: 30000, hookTimeout: 60000 } },
+      // Waits sized for a loaded machine (npm run test:load): beside two busy processes, format.test.ts's check of
+      // Intl's dates ran past vitest's default limit.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30000 } },
+      // Waits sized for a loaded machine: the slowest SQL tests (fast-import, tricky values) ran past the former limit
+      // there, a quarter of this one.
+      { test: { name: 'sql', include: ['tests/sql/**/*.test.ts'], environment: 'node', testTimeout: 120000, hookTimeout: 120000 } },
       {
         test: {
           name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node',

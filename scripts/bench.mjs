@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: the benchmark of CONTRACT.md, in headless Chromium against the production build served by a
+ * `npm run bench`: the benchmark of docs/contract.md (« Benchmark output »), in headless Chromium against the production build served by a
  * plain static server. Cold figures use a fresh browser context (empty cache) each run; every time is a median.
- * Prints one JSON object as its last line and writes it to bench-results.json. Beyond CONTRACT.md: `duckdb_ready_ms`,
+ * Prints one JSON object as its last line and writes it to bench-results.json. Beyond its first keys: `duckdb_ready_ms`,
  * `import_longest_task_ms`, `interaction_imported_ms` (indicator changes with the imported rows loaded) and
  * `territory_first_chart_ms` (a cold deep link to a territory page, to its first ready chart).
  * usage: npm run bench [-- --rows 1000000 --runs 5]

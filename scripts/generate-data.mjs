@@ -138,7 +138,7 @@ function lieuFr(t) {
 /**
  * Territory catalogue: every département and région of the COG, France and the EU, Occitanie flagged.
  * COG région and département codes overlap (11 is Aude and Île-de-France, 32 Gers and Hauts-de-France,
- * 76 Seine-Maritime and Occitanie), while CONTRACT.md writes both bare. Our rule: a bare code is a département,
+ * 76 Seine-Maritime and Occitanie), while the contract (docs/contract.md) writes both bare. Our rule: a bare code is a département,
  * except `76`, the project's région; other régions are `REG-xx` and Seine-Maritime is `DEP-76`.
  * `code_cog` keeps the official code.
  */

@@ -33,7 +33,7 @@ export function Chart({ snapshot, hrefFor, actions, headingLevel, busy, srTable,
 
 /**
  * The drawing itself, redrawn only when its snapshot changes: marking a chart busy while new data comes must not
- * redraw every chart (it took about 150 ms of the main thread on an indicator change).
+ * redraw every chart (a long main-thread task on each indicator change).
  */
 const ChartBody = memo(ChartBodyOf, (a, b) => a.snapshot === b.snapshot && a.trend === b.trend);
 

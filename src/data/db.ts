@@ -103,8 +103,8 @@ function connectorOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection)
     },
     async registerFile(name: string, file: Blob | ArrayBuffer) {
       // The bytes are read off the main thread and transferred (not copied) to DuckDB's worker, which then reads
-      // them from memory like its read_csv floor: by handle, every chunk went through FileReaderSync (the bench's
-      // 1,000,000-row read took 3.5 to 5.8 s that way, 2.3 to 3.2 s this way, same load). Costs the file's size in
+      // them from memory like its read_csv floor: by handle, every chunk went through FileReaderSync, much slower
+      // (docs/performance.md). Costs the file's size in
       // memory while it is registered (256 MB at most: the guard's cap).
       await db.registerFileBuffer(name, new Uint8Array(file instanceof ArrayBuffer ? file : await file.arrayBuffer()));
     },

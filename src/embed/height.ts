@@ -1,4 +1,4 @@
-/** The message an embed posts to its host page (CONTRACT.md). */
+/** The message an embed posts to its host page (docs/contract.md). */
 export const HEIGHT_MESSAGE = 'parite-numerique:height';
 
 /** Posts the page's height to the parent now and whenever it changes. */

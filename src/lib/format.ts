@@ -48,8 +48,8 @@ const MONTHS: Record<Lang, readonly string[]> = {
 
 /**
  * A calendar date given as YYYY-MM-DD (« 29 novembre 2026 », "29 November 2026"), as Intl's long date style writes
- * it in fr-FR and en-GB; written by hand because the first Intl.DateTimeFormat of a page loads the calendar data
- * (about 70 ms before the first chart could show).
+ * it in fr-FR and en-GB; written by hand because the first Intl.DateTimeFormat of a page loads the calendar data,
+ * which delayed the first chart (docs/performance.md).
  */
 export function formatDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n';
 
 /**
- * Shown wherever illustrative data is displayed (CONTRACT.md), and only then. With `items`, it names what is
+ * Shown wherever illustrative data is displayed (docs/contract.md), and only then. With `items`, it names what is
  * illustrative (« Données illustratives : emplois des métiers du numérique, départements ») rather than the
  * general sentence.
  */

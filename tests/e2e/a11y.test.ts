@@ -32,8 +32,9 @@ describe.each(['fr', 'en'])('accessibility (%s)', (lang) => {
     });
     expect(violations).toEqual([]);
     await page.setViewportSize({ width: 320, height: 800 });
-    await page.waitForTimeout(300);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    // Charts redraw at their new width when they see it: poll until the page is 320 px wide and nothing overflows.
+    await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(320);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     expect(log.pageErrors).toEqual([]);
     await close();
   });

@@ -7,9 +7,10 @@ import type { CanonicalRow } from '../../src/data/import/canonical';
 import { runQuery } from '../../src/data/client';
 import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
 import { storedCases, type StoredCase } from '../helpers/hostile-stored';
+import { CANONICAL_HEADER, OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
 
 /**
- * Data loss (docs/reliability.md, "Data loss"): after a refused save, a reload in the middle of an import, two tabs
+ * Data loss (docs/reliability.md, « Pertes de données »): after a refused save, a reload in the middle of an import, two tabs
  * importing at once, or a cleared IndexedDB, the page shows exactly the last committed state: the dataset list, the
  * observation count and the région's share on the overview.
  */
@@ -58,8 +59,8 @@ function installHooks(): void {
   };
 }
 
-const HEADER = 'territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source';
-const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+const HEADER = CANONICAL_HEADER;
+const DEPS = OCCITANIE_DEPARTEMENTS;
 const INDICATORS = ['nsi_lycee', 'sup_numerique', 'formation_numerique', 'emploi_numerique', 'emploi_technique', 'demandeurs_numerique', 'specialistes_tic'];
 
 function row(line: number, territoire: string, annee: number, indicateur: string, femmes: number, total: number, source: string): CanonicalRow {

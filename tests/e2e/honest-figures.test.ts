@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { allReady, appUrl, launch, openPage, READY } from './browser';
+import { CANONICAL_HEADER, OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
 
 /**
  * Issue 19 as a new user meets it: a real (non-illustrative) import of one indicator for the 13 départements
@@ -15,9 +16,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+const DEPS = OCCITANIE_DEPARTEMENTS;
 // Département i: 1000 + 10 i women, 3000 men, in 2021 and 2022. The région: 13 000 + 780 women of 52 780 in all.
-const REAL = 'territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source\n'
+const REAL = `${CANONICAL_HEADER}\n`
   + DEPS.flatMap((d, i) => [2021, 2022].map((a) => `${d},${a},emploi_numerique,${1000 + 10 * i},3000,${4000 + 10 * i},,,Insee`)).join('\n') + '\n';
 const REGION_SHARE = (100 * 13780) / 52780;
 

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { appUrl, launch, openPage, READY } from './browser';
 import { generate } from '../../scripts/hostile-corpus.mjs';
+import { CANONICAL_HEADER } from '../helpers/constants';
 
 /**
  * The nastiest files of the hostile corpus through the real UI: nothing they hold runs or renders as HTML, the
@@ -18,7 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const HEAD = 'territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source';
+const HEAD = CANONICAL_HEADER;
 // Payloads that would set window.__pwned (or open a dialog) if any of them ever ran.
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=2</script>';

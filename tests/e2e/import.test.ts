@@ -6,6 +6,7 @@ import { openDefaultDb } from '../helpers/node-db';
 import { stage, swapIn } from '../../src/data/import/commit';
 import { runQuery } from '../../src/data/client';
 import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
+import { CANONICAL_HEADER, OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -161,7 +162,7 @@ describe('imports in the browser', () => {
   });
 
   test('an analysis cancelled while it reads changes nothing, and the next file is analysed and imported', async () => {
-    const lines = ['territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source'];
+    const lines = [CANONICAL_HEADER];
     for (let i = 0; lines.length <= 60000; i++) lines.push(`${['31', '34', '75'][i % 3]},${1990 + (Math.floor(i / 3) % 111)},emploi_numerique,${i % 50},${i % 70},${(i % 50) + (i % 70)},,,Insee ${Math.floor(i / 333)}`);
     const big = lines.join('\n') + '\n';
     expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
@@ -186,8 +187,8 @@ describe('imports in the browser', () => {
   });
 
   test('a large canonical file takes the fast path: same row-precise report, commit, restored from storage after a reload', async () => {
-    const deps = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
-    const lines = ['territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source'];
+    const deps = OCCITANIE_DEPARTEMENTS;
+    const lines = [CANONICAL_HEADER];
     for (let i = 0; lines.length <= 60000; i++) {
       const total = 200 + ((i * 7919) % 5000);
       const women = Math.floor(total * 0.3);

@@ -3,8 +3,9 @@ import type { Browser } from 'playwright-core';
 import { allReady, appUrl, launch, openPage, READY } from './browser';
 import { openDefaultDb } from '../helpers/node-db';
 import type { Connector } from '../../src/data/connector';
+import { OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
 
-const OCCITANIE = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+const OCCITANIE = OCCITANIE_DEPARTEMENTS;
 const KINDS = ['kpi', 'map', 'ranking', 'trend', 'pipeline'];
 
 let browser: Browser;

@@ -93,12 +93,16 @@ describe('share', () => {
       return box && inner ? Math.abs(Math.round(box.height) - inner) : 999;
     }).toBeLessThanOrEqual(1);
     const before = (await iframe.boundingBox())?.height;
-    // messages from another window, or with a non-numeric height, change nothing
+    // messages from another window, or with a non-numeric height, change nothing. A listener added after the embed
+    // code's runs after it for each message: once it has seen both, the embed code has handled them.
     await p.evaluate(() => {
+      const w = window as unknown as { seen: number };
+      w.seen = 0;
+      window.addEventListener('message', (e: MessageEvent<{ type?: string }>) => { if (e.data?.type === 'parite-numerique:height' && e.source === window) w.seen++; });
       window.postMessage({ type: 'parite-numerique:height', height: 99999 }, '*');
       window.postMessage({ type: 'parite-numerique:height', height: 'abc' }, '*');
     });
-    await p.waitForTimeout(300);
+    await expect.poll(() => p.evaluate(() => (window as unknown as { seen: number }).seen)).toBe(2);
     expect((await iframe.boundingBox())?.height).toBe(before);
     // the embed needs no database: no wasm, no worker, no data file
     expect(requests.filter((u) => /\.wasm|duckdb|\.csv/.test(u))).toEqual([]);

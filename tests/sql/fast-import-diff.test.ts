@@ -7,6 +7,7 @@ import { hostileBytes, hostileCases } from '../helpers/hostile';
 import { dropFastTables, FAST_MIN_BYTES, HEAD_BYTES, type FastAnswer } from '../../src/data/import/fast';
 import { removeDataset, swapIn } from '../../src/data/import/commit';
 import { bigCanonical } from '../../scripts/hostile-corpus.mjs';
+import { CANONICAL_HEADER, OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
 
 /**
  * The fast import path (DuckDB's read, the worker's proofs) and the full one (papaparse, JavaScript) must give the same
@@ -86,8 +87,8 @@ interface Model {
   lines: { cells: string[]; eol: string }[];
 }
 
-const HEADER = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut', 'source'];
-const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+const HEADER = CANONICAL_HEADER.split(',');
+const DEPS = OCCITANIE_DEPARTEMENTS;
 const INDICATORS = ['emploi_numerique', 'emploi_technique', 'nsi_lycee'];
 
 /** A clean file of `count` rows: counts, shares, secrets, decimals, accented and quoted sources. */

@@ -9,6 +9,7 @@ import { checkRows, MAX_DISTINCT_TEXTS, MAX_MARKED, scanLines } from '../../src/
 import { canonicalColumns, type ImportCatalogue } from '../../src/data/import/canonical';
 import { removeDataset, speculateMeasures, stage, statsProveRules, swapIn } from '../../src/data/import/commit';
 import { refreshMeasures } from '../../src/data/sql/schema';
+import { CANONICAL_HEADER, OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
 
 /**
  * The fast import path must give exactly the report and the rows of the full pipeline (runImport), for clean
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const HEAD = 'territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source';
+const HEAD = CANONICAL_HEADER;
 let n = 0;
 
 /** The fast path on `text`; `typed` forces the typed read (true) or the text read (false) instead of the head's choice. */
@@ -74,7 +75,7 @@ async function same(text: string, cat: ImportCatalogue = importCatalogue()) {
 }
 
 function clean(count: number, offset = 0): string[] {
-  const deps = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+  const deps = OCCITANIE_DEPARTEMENTS;
   const out: string[] = [];
   for (let i = offset; i < offset + count; i++) {
     const total = 200 + ((i * 7919) % 5000);

@@ -12,13 +12,14 @@ import { loadOverview } from '../../src/features/overview/model';
 import { snapshotCsv } from '../../src/snapshot/to-csv';
 import { loadTerritory } from '../../src/features/territory/model';
 import { coverageQuery, CoverageRow, defaultYear, yearsQuery, YearsRow } from '../../src/data/sql/catalogue';
+import { OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
 
 /**
  * Issue 19: a series is either real or illustrative. Once a non-illustrative dataset gives an indicator for the
  * région's départements, no builder returns an illustrative value of that indicator, and the région's value is
  * computed from real départements only (partial when some are missing).
  */
-const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+const DEPS = OCCITANIE_DEPARTEMENTS;
 
 /** Adds an active, non-illustrative dataset `id` with `rows` (territoire, annee, indicateur, femmes, hommes). */
 async function addReal(db: Connector, id: string, rows: readonly [string, number, string, number, number][]): Promise<void> {

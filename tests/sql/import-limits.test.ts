@@ -7,6 +7,7 @@ import { FAST_MIN_BYTES, processDirty, runFastImport } from '../../src/data/impo
 import { scanLines } from '../../src/data/import/row-check';
 import { canonicalColumns } from '../../src/data/import/canonical';
 import { MAX_COUNT } from '../../src/data/import/limits';
+import { CANONICAL_HEADER } from '../helpers/constants';
 
 /**
  * The fast path (canonical files over 2 MB) gives exactly the full pipeline's report for the import's limits: an
@@ -21,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const cat = importCatalogue();
-const HEAD = 'territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source';
+const HEAD = CANONICAL_HEADER;
 let n = 0;
 
 /** `count` clean rows, each key once: every département × 111 years × the indicators, in that order. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { openDefaultDb } from '../helpers/node-db';
 import { transaction, transactionOpen } from '../../src/data/import/commit';
 import { warmMeasures, warmTablesSql, WARM_MAX_LOADED_ROWS, WARM_TABLE } from '../../src/data/import/warm';
@@ -109,21 +109,25 @@ describe('import warm-up', () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((r) => (release = r));
     let committed: Promise<void> | null = null;
+    let holding = false;
     let asked = 0;
     // A transaction begins between the warm-up's two requests, and stays open until released.
     let finished = false;
     const warm = warmMeasures(rec, () => {
       if (++asked === 2) committed = transaction(db, async () => {
         await db.exec('BEGIN TRANSACTION; CREATE TABLE pendant_le_prechauffage (a INTEGER); INSERT INTO pendant_le_prechauffage VALUES (1);');
+        holding = true;
         await held;
         await db.exec('COMMIT;');
       });
       return false;
     }).finally(() => (finished = true));
-    while (!committed) await new Promise((r) => setTimeout(r, 0));
-    await new Promise((r) => setTimeout(r, 50));
-    // The warm-up waits: its tables are still there, nothing was sent since the transaction began.
+    // Once the transaction has sent its statements and holds, DuckDB has answered a round trip since the warm-up was
+    // told a transaction is open: whatever the warm-up would send at once, it has sent by then.
+    await vi.waitFor(() => expect(holding).toBe(true), { timeout: 60000, interval: 5 });
+    // The warm-up waits: its tables are still there, nothing was sent into the transaction.
     expect(finished).toBe(false);
+    expect(sent.every((s) => !s.inTransaction)).toBe(true);
     expect(await db.query({ sql: `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${WARM_TABLE}_lu'`, params: [] })).toEqual([{ n: 1 }]);
     release();
     await committed;

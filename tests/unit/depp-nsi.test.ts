@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deppNsiCsv, hasDeppFiles, toCanonicalCsv } from '../../scripts/depp-nsi-lib';
 import { importCatalogue } from '../helpers/catalogue';
+import { CANONICAL_HEADER } from '../helpers/constants';
+import { NEEDS_REAL_FILES, REAL_DIR } from '../helpers/real-files';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const REAL = path.join(ROOT, '../shared/fixtures/real');
+const REAL = REAL_DIR;
 const committed = readFileSync(path.join(ROOT, 'data/depp-nsi.csv'), 'utf8');
 
 describe('data/depp-nsi.csv', () => {
@@ -17,13 +19,13 @@ describe('data/depp-nsi.csv', () => {
     expect(lines.find((l) => l[0] === '31' && l[1] === '2022' && l[2] === 'nsi_lycee')?.slice(3, 6)).toEqual(['61', '376', '437']);
   });
   test('its text is the canonical CSV the script writes', () => {
-    expect(toCanonicalCsv([])).toBe('territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source\n');
+    expect(toCanonicalCsv([])).toBe(`${CANONICAL_HEADER}\n`);
   });
 });
 
-// The published files are not part of the project: this check runs where ../shared/fixtures/real holds them.
-describe.skipIf(!hasDeppFiles(REAL))('npm run depp-nsi: the DEPP files (../shared/fixtures/real) through the import pipeline', () => {
-  test('recompute data/depp-nsi.csv byte for byte', () => {
+// The published files are not part of the project: this check runs where they are (tests/helpers/real-files.ts).
+describe.skipIf(!hasDeppFiles(REAL))('npm run depp-nsi: the DEPP files through the import pipeline', () => {
+  test(`recompute data/depp-nsi.csv byte for byte ${NEEDS_REAL_FILES}`, () => {
     expect(deppNsiCsv(REAL, importCatalogue())).toBe(committed);
   });
 });

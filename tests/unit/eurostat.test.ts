@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runImport, type ImportOptions } from '../../src/data/import/run';
 import { placeOf } from '../../src/data/import/eurostat-geo';
 import { datasetOfFlow } from '../../src/data/import/eurostat';
 import { legacyEurostat } from '../../src/data/import/eurostat-import';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
+import { NEEDS_REAL_FILES, hasRealFiles, realFile } from '../helpers/real-files';
 
 const cat = importCatalogue();
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../fixtures/eurostat', name)));
@@ -169,8 +170,8 @@ describe('NUTS codes mapped to ours', () => {
 });
 
 describe('the real Eurostat file, saved under another name', () => {
-  const real = path.resolve(import.meta.dirname, '../../../shared/fixtures/real/eurostat_isoc_sks_itsps_2004-2022.tsv');
-  test.skipIf(!existsSync(real))('eurostat_isoc_sks_itsps_2004-2022.tsv as estat_isoc_sks_itsp_sex.tsv: FR and EU27_2020 series', () => {
+  const real = realFile('eurostat_isoc_sks_itsps_2004-2022.tsv');
+  test.skipIf(!hasRealFiles('eurostat_isoc_sks_itsps_2004-2022.tsv'))(`eurostat_isoc_sks_itsps_2004-2022.tsv as estat_isoc_sks_itsp_sex.tsv: FR and EU27_2020 series ${NEEDS_REAL_FILES}`, () => {
     const bytes = new Uint8Array(readFileSync(real));
     const asked = run(bytes, 'estat_isoc_sks_itsp_sex.tsv');
     expect(asked.format).toBe('eurostat');

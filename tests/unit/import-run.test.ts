@@ -1,16 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runImport } from '../../src/data/import/run';
 import { PRESETS } from '../../src/data/import/presets';
 import { Recipe } from '../../src/data/import/recipe';
 import type { ProblemCode } from '../../src/data/import/problems';
 import { importCatalogue, utf8, cp1252 } from '../helpers/catalogue';
+import { CANONICAL_HEADER } from '../helpers/constants';
+import { NEEDS_REAL_FILES, hasRealFiles, realFile } from '../helpers/real-files';
 
 const cat = importCatalogue();
 const run = (text: string | Uint8Array, fileName = 'test.csv', extra: object = {}) =>
   runImport(typeof text === 'string' ? utf8(text) : text, cat, { fileName, ...extra });
-const HEAD = 'territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source';
+const HEAD = CANONICAL_HEADER;
 
 describe('canonical CSV', () => {
   test('French headers', () => {
@@ -97,8 +99,8 @@ describe('Eurostat TSV', () => {
     expect(r.rows.find((x) => x.territoire === 'FR' && x.annee === 2022)).toMatchObject({ femmes: 231200, hommes: 986500, total: 1217700, part_femmes: null, statut: 'rupture' });
     expect(r.problems.filter((p) => p.severity === 'erreur').map((p) => [p.code, p.ligne])).toEqual([['sans_valeur', 9], ['sans_valeur', 9]]);
   });
-  const real = path.resolve(import.meta.dirname, '../../../shared/fixtures/real/eurostat_isoc_sks_itsps_2004-2022.tsv');
-  test.skipIf(!existsSync(real))('the real file: every row accounted for, France 2022 = 19.0', () => {
+  const real = realFile('eurostat_isoc_sks_itsps_2004-2022.tsv');
+  test.skipIf(!hasRealFiles('eurostat_isoc_sks_itsps_2004-2022.tsv'))(`the real file: every row accounted for, France 2022 = 19.0 ${NEEDS_REAL_FILES}`, () => {
     const bytes = new Uint8Array(readFileSync(real));
     const r = run(bytes, 'eurostat_isoc_sks_itsps_2004-2022.tsv', { indicateur: 'specialistes_tic' });
     expect(r.format).toBe('eurostat');

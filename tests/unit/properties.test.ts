@@ -9,6 +9,7 @@ import { cleanText } from '../../src/data/import/numbers';
 import { csvCell, toCsv } from '../../src/data/csv-export';
 import { importCatalogue, utf8, utf16le } from '../helpers/catalogue';
 import { cp1252 } from '../../scripts/hostile-corpus.mjs';
+import { CANONICAL_HEADER } from '../helpers/constants';
 
 /**
  * Property tests (fast-check). The seed is fixed so a run is repeatable; set FC_SEED to explore other inputs. A
@@ -20,7 +21,7 @@ const run = <T>(prop: fc.IProperty<T>, numRuns: number) => fc.assert(prop, { see
 const cat = importCatalogue();
 const CODES = new Set(cat.territories.map((t) => t.code));
 const INDICATORS = new Set(cat.indicators);
-const HEADER = 'territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source';
+const HEADER = CANONICAL_HEADER;
 const STATUTS = ['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'] as const;
 
 /** Everything a result promises, whatever the input: rows fit the schema and the canonical rules, problems are complete. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pickRecipe, runImport } from '../../src/data/import/run';
 import { PRESETS } from '../../src/data/import/presets';
@@ -7,6 +7,8 @@ import { Recipe } from '../../src/data/import/recipe';
 import { blankRecipe } from '../../src/data/import/recipe-draft';
 import type { ImportCatalogue } from '../../src/data/import/canonical';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
+import { OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
+import { NEEDS_REAL_FILES, hasRealFiles, realFile } from '../helpers/real-files';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const cat = importCatalogue();
@@ -151,12 +153,11 @@ describe('DEPP spécialités files through their preset, nothing typed', () => {
   });
 });
 
-const REAL = path.join(ROOT, '../shared/fixtures/real');
-const TERMINALE = path.join(REAL, 'fr-en-effectifs-specialites-doublettes-terminale-generale.csv');
-const PREMIERE = path.join(REAL, 'fr-en-effectifs-specialites-triplettes-1ere-generale.csv');
+const TERMINALE = realFile('fr-en-effectifs-specialites-doublettes-terminale-generale.csv');
+const PREMIERE = realFile('fr-en-effectifs-specialites-triplettes-1ere-generale.csv');
 
-describe.skipIf(!existsSync(TERMINALE) || !existsSync(PREMIERE))('real DEPP files (../shared/fixtures/real), through their preset with nothing typed', () => {
-  const OCC = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+describe.skipIf(!hasRealFiles(path.basename(TERMINALE), path.basename(PREMIERE)))(`real DEPP files, through their preset with nothing typed ${NEEDS_REAL_FILES}`, () => {
+  const OCC = OCCITANIE_DEPARTEMENTS;
   test('terminale: the 13 départements of Occitanie and France, rentrées 2020–2022; other académies skipped and counted', () => {
     const r = run(new Uint8Array(readFileSync(TERMINALE)), undefined, { fileName: 'x.csv' });
     expect(r.errors).toBe(0);

@@ -3,8 +3,9 @@ import { chartSvg } from '../../src/render/svg/chart';
 import { DARK, LIGHT } from '../../src/render/palette';
 import { snapshotSvg } from '../../src/render/to-svg';
 import type { ChartSnapshot, Point } from '../../src/snapshot/schema';
+import { OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
 
-const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+const DEPS = OCCITANIE_DEPARTEMENTS;
 
 const pt = (x: string | number, label: string, y: number | null, over: Partial<Point> = {}): Point => ({ x, label, y, ...over });
 

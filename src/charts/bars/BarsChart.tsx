@@ -6,7 +6,7 @@ import { svgElement } from '../../render/svg-element';
 /**
  * Horizontal bars (ranking, pipeline, comparison), drawn by the SVG renderer of the exports and embeds at the
  * width the chart has, redrawn when that width changes: the dashboard shows exactly what is shared, and an
- * indicator change redraws in a few milliseconds (Recharts took 100–150 ms per bar chart here). The SVG is an
+ * indicator change redraws at once (Recharts was much slower per bar chart, docs/performance.md). The SVG is an
  * image named by the chart's summary (the frame shows it, and its data as a table); its text is escaped by the renderer and parsed as XML.
  */
 export function BarsChart({ snapshot }: { snapshot: ChartSnapshot }) {
@@ -14,7 +14,7 @@ export function BarsChart({ snapshot }: { snapshot: ChartSnapshot }) {
   // The renderer's pattern ids, made unique per chart: two charts of one page would share them.
   const prefix = `pno-${useId().replace(/[^\w-]/g, '')}-`;
   // The last width seen: a redraw for new data does not measure again (measuring right after React changed the
-  // page forces a layout of the whole page, about 30 ms here).
+  // page forces a layout of the whole page).
   const width = useRef(0);
   // The markup on the page: a new snapshot that draws the same (the pipeline, for another indicator) is not parsed
   // and put in the page again.

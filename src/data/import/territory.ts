@@ -67,7 +67,7 @@ export function territoryMatcher(territories: readonly CatalogueTerritory[]): (r
     let m = s.match(/^(?:DEP[-_ ]?|D)?0*(\d{1,3})(?:\.0+)?$/);
     if (m?.[1]) {
       const n = m[1];
-      // 76 alone is the région (CONTRACT.md); DEP-76 is Seine-Maritime.
+      // 76 alone is the région (docs/contract.md); DEP-76 is Seine-Maritime.
       if (n === '76' && !/^(DEP|D)/.test(s)) return { code: '76' };
       return known(depByCog.get(n.length === 1 ? `0${n}` : n)) ?? { unknown: true };
     }

@@ -11,7 +11,7 @@ import { candidatesPrefix, dropFastTables } from './fast';
  * read table under the fast path's view of accepted rows, mostly territories out of scope, short and long texts),
  * the same SQL as the measures computed ahead of a commit (speculateMeasures) runs once, then everything it made is
  * dropped: nothing loaded changes. DuckDB's own read of a file is not warmed.
- * The bench's 1,000,000 rows: see the README (« Préchauffage »).
+ * What it buys on the bench: docs/performance.md.
  */
 
 /** The warm-up's tables (an analysis's are `import_<n>`, see analyseFile). */

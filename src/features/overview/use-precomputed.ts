@@ -46,8 +46,8 @@ function loadPrecomputedOthers(): Promise<Map<string, unknown> | null> {
     const json: unknown = await fetch('./precomputed/overview-autres.json').then((r) => (r.ok ? r.json() : null)).catch(() => null);
     const list = json !== null && typeof json === 'object' && 'overviews' in json && Array.isArray(json.overviews) ? (json.overviews as unknown[]) : [];
     const all = new Map(list.map((o) => [o !== null && typeof o === 'object' && 'indicator' in o ? String(o.indicator) : '', o] as const));
-    // Each one is checked in a task of its own while the page is idle (20 to 80 ms each when the page has just
-    // loaded), not when its indicator is chosen.
+    // Each one is checked in a task of its own while the page is idle (a check is a long task on a page that has
+    // just loaded), not when its indicator is chosen.
     const ids = [...all.keys()];
     const next = () => {
       const id = ids.shift();
