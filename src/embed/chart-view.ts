@@ -3,7 +3,7 @@ import { DARK, LIGHT } from '../render/palette';
 import { altText } from '../snapshot/alt-text';
 import type { ChartSnapshot } from '../snapshot/schema';
 import { h, svgElement } from './dom';
-import { kpiGridVars } from '../ui/kpi-layout';
+import { kpiGridVars } from '../render/kpi-layout';
 
 export interface ChartViewOpts {
   /** Whether the dark palette applies now (theme of the embed code, or the reader's system). */

@@ -1,5 +1,6 @@
-/** The message an embed posts to its host page (docs/contract.md). */
-export const HEIGHT_MESSAGE = 'parite-numerique:height';
+import { HEIGHT_MESSAGE } from '../lib/embed-message';
+
+export { HEIGHT_MESSAGE };
 
 /** Posts the page's height to the parent now and whenever it changes. */
 export function reportHeight(id: string): () => void {

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { ChartSnapshot } from '../../snapshot/schema';
-import { kpiGridVars } from '../../ui/kpi-layout';
+import { kpiGridVars } from '../../render/kpi-layout';
 
 /** KPI cards: each figure big, its label above, its detail below; rows balanced (src/ui/kpi-layout.ts). */
 export function KpiCards({ snapshot }: { snapshot: ChartSnapshot }) {

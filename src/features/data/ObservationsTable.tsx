@@ -9,7 +9,7 @@ import { toCsv } from '../../data/csv-export';
 import { downloadText } from '../../ui/download';
 import { getDb } from '../../data/db-loader';
 import { stripBidi } from '../../lib/bidi';
-import { OBSERVATION_COLUMNS, observationCells, observationHead, territoryName, type ObservationNames } from '../../charts/table-model';
+import { OBSERVATION_COLUMNS, observationCells, observationHead, territoryName, type ObservationNames } from '../../render/table-model';
 
 const PAGE = 25;
 

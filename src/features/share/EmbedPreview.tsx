@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { HEIGHT_MESSAGE } from '../../embed/height';
+import { HEIGHT_MESSAGE } from '../../lib/embed-message';
 
 /**
  * What the embed code will show, live: the embed itself in a sandboxed iframe as a host site would frame it, sized
