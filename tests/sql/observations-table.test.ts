@@ -3,7 +3,7 @@ import { openDefaultDb } from '../helpers/node-db';
 import { runQuery } from '../../src/data/client';
 import type { Connector } from '../../src/data/connector';
 import { NameRow, observationNamesQuery, observationsQuery, ObservationRow } from '../../src/data/sql/observations';
-import { observationShare } from '../../src/charts/table-model';
+import { observationShare } from '../../src/render/table-model';
 
 let db: Connector & { close(): void };
 beforeAll(async () => {

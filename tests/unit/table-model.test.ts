@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { observationCells, observationHead, observationShare, territoryName, type ObservationNames, type ObservationValues } from '../../src/charts/table-model';
+import { observationCells, observationHead, observationShare, territoryName, type ObservationNames, type ObservationValues } from '../../src/render/table-model';
 import { en } from '../../src/i18n/en';
 import { fr } from '../../src/i18n/fr';
 
