@@ -238,7 +238,7 @@ async function occitanieMap() {
 export const outputs = async () => ({
   'data/observations-illustratives.csv': observations(),
   'data/territoires.csv': territories(),
-  'src/charts/map/occitanie-shapes.json': await occitanieMap(),
+  'src/render/occitanie-shapes.json': await occitanieMap(),
 });
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
