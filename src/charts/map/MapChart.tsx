@@ -16,22 +16,22 @@ function MapLegend({ sc, lang }: { sc: MapScale; lang: ChartSnapshot['lang'] }) 
   const L = lang;
   const parity = `${formatPercent(50, L, 0)} · ${m.mapParity}`;
   return (
-  <div className="map-legend" aria-hidden="true">
-    <span className="map-legend-title">{m.mapLegend} · {sc.kind === 'sequential' ? m.mapDarkerShare : m.mapDarkerGap}</span>
-    <div className="map-legend-scale">
-      {typeof sc.parity === 'number' ? <span className="map-legend-parity" style={{ left: pct(sc.parity) }}>{parity}</span> : null}
-      <div className="map-legend-bar" style={{ background: `linear-gradient(to right, ${sc.stops.map((st) => `${st.color} ${pct(st.offset)}`).join(', ')})` }} />
-      <div className="map-legend-ticks">
-        {sc.ticks.map((v) => (
-          <span key={v} style={{ left: pct((v - sc.lo) / Math.max(1e-9, sc.hi - sc.lo)) }}>{formatPercent(v, L, 0)}</span>
-        ))}
+    <div className="map-legend" aria-hidden="true">
+      <span className="map-legend-title">{m.mapLegend} · {sc.kind === 'sequential' ? m.mapDarkerShare : m.mapDarkerGap}</span>
+      <div className="map-legend-scale">
+        {typeof sc.parity === 'number' ? <span className="map-legend-parity" style={{ left: pct(sc.parity) }}>{parity}</span> : null}
+        <div className="map-legend-bar" style={{ background: `linear-gradient(to right, ${sc.stops.map((st) => `${st.color} ${pct(st.offset)}`).join(', ')})` }} />
+        <div className="map-legend-ticks">
+          {sc.ticks.map((v) => (
+            <span key={v} style={{ left: pct((v - sc.lo) / Math.max(1e-9, sc.hi - sc.lo)) }}>{formatPercent(v, L, 0)}</span>
+          ))}
+        </div>
+        {typeof sc.parity === 'string' ? <span className={`map-legend-parity-out is-${sc.parity}`} data-parity-mark="">{sc.parity === 'above' ? `${parity} →` : `← ${parity}`}</span> : null}
       </div>
-      {typeof sc.parity === 'string' ? <span className={`map-legend-parity-out is-${sc.parity}`} data-parity-mark="">{sc.parity === 'above' ? `${parity} →` : `← ${parity}`}</span> : null}
+      <span className="map-legend-missing">
+        <svg width="14" height="14"><rect width="14" height="14" fill="url(#hatch)" stroke="#767f92" /></svg> {m.mapNoValue} · * {m.lowMark}
+      </span>
     </div>
-    <span className="map-legend-missing">
-      <svg width="14" height="14"><rect width="14" height="14" fill="url(#hatch)" stroke="#767f92" /></svg> {m.mapNoValue} · * {m.lowMark}
-    </span>
-  </div>
   );
 }
 
