@@ -4,11 +4,36 @@ import { messages } from '../../i18n';
 import { formatPercent } from '../../lib/format';
 import type { ChartSnapshot, Point } from '../../snapshot/schema';
 import { pointStatus } from '../chart-data';
-import { inkOn, LABEL_NUDGE, mapName, mapScale } from '../../render/grammar/map';
+import { inkOn, LABEL_NUDGE, mapName, mapScale, type MapScale } from '../../render/grammar/map';
 import { useWidth } from '../use-width';
 
 /** Position on the legend's bar, in percent. */
 const pct = (f: number) => `${Math.max(0, Math.min(100, f * 100))}%`;
+
+/** The legend: what darker means, the fitted scale with its ticks, parity at its place or past an end, missing values. */
+function MapLegend({ sc, lang }: { sc: MapScale; lang: ChartSnapshot['lang'] }) {
+  const m = messages(lang);
+  const L = lang;
+  const parity = `${formatPercent(50, L, 0)} · ${m.mapParity}`;
+  return (
+    <div className="map-legend" aria-hidden="true">
+      <span className="map-legend-title">{m.mapLegend} · {sc.kind === 'sequential' ? m.mapDarkerShare : m.mapDarkerGap}</span>
+      <div className="map-legend-scale">
+        {typeof sc.parity === 'number' ? <span className="map-legend-parity" style={{ left: pct(sc.parity) }}>{parity}</span> : null}
+        <div className="map-legend-bar" style={{ background: `linear-gradient(to right, ${sc.stops.map((st) => `${st.color} ${pct(st.offset)}`).join(', ')})` }} />
+        <div className="map-legend-ticks">
+          {sc.ticks.map((v) => (
+            <span key={v} style={{ left: pct((v - sc.lo) / Math.max(1e-9, sc.hi - sc.lo)) }}>{formatPercent(v, L, 0)}</span>
+          ))}
+        </div>
+        {typeof sc.parity === 'string' ? <span className={`map-legend-parity-out is-${sc.parity}`} data-parity-mark="">{sc.parity === 'above' ? `${parity} →` : `← ${parity}`}</span> : null}
+      </div>
+      <span className="map-legend-missing">
+        <svg width="14" height="14"><rect width="14" height="14" fill="url(#hatch)" stroke="#767f92" /></svg> {m.mapNoValue} · * {m.lowMark}
+      </span>
+    </div>
+  );
+}
 
 /**
  * Choropleth of the 13 départements on the chart grammar's scale (fitted to the values shown, parity marked on the
@@ -32,7 +57,6 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
   const scale = Math.max(0.5, Math.min(width / vw, 460 / vh));
   const narrow = width < 520;
   const size = narrow ? 10 : 12;
-  const parity = `${formatPercent(50, L, 0)} · ${m.mapParity}`;
   return (
     <div className="map-wrap" ref={box} data-map-scale={sc.kind}>
       <svg viewBox={shapes.viewBox} className="map-svg" style={{ aspectRatio: `${vw} / ${vh}` }}>
@@ -81,22 +105,7 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
           </>
         ) : null}
       </div>
-      <div className="map-legend" aria-hidden="true">
-        <span className="map-legend-title">{m.mapLegend} · {sc.kind === 'sequential' ? m.mapDarkerShare : m.mapDarkerGap}</span>
-        <div className="map-legend-scale">
-          {typeof sc.parity === 'number' ? <span className="map-legend-parity" style={{ left: pct(sc.parity) }}>{parity}</span> : null}
-          <div className="map-legend-bar" style={{ background: `linear-gradient(to right, ${sc.stops.map((st) => `${st.color} ${pct(st.offset)}`).join(', ')})` }} />
-          <div className="map-legend-ticks">
-            {sc.ticks.map((v) => (
-              <span key={v} style={{ left: pct((v - sc.lo) / Math.max(1e-9, sc.hi - sc.lo)) }}>{formatPercent(v, L, 0)}</span>
-            ))}
-          </div>
-          {typeof sc.parity === 'string' ? <span className={`map-legend-parity-out is-${sc.parity}`} data-parity-mark="">{sc.parity === 'above' ? `${parity} →` : `← ${parity}`}</span> : null}
-        </div>
-        <span className="map-legend-missing">
-          <svg width="14" height="14"><rect width="14" height="14" fill="url(#hatch)" stroke="#767f92" /></svg> {m.mapNoValue} · * {m.lowMark}
-        </span>
-      </div>
+      <MapLegend sc={sc} lang={L} />
       <p className="map-credit">{m.mapCredit}</p>
     </div>
   );

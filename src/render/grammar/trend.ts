@@ -66,8 +66,9 @@ export function trendGrammar(s: ChartSnapshot, width: number, plotH: number, pal
   const left = Math.ceil(textW(formatPercent(100, s.lang, 0), size)) + 6;
   // Room on the right for the labels of lines that end at (or near) the last year; the others sit inside the plot.
   const room = (l: EndLabel, plotW: number) => textW(l.text, size, true) + 8 - ((x1 - l.x) / Math.max(1, x1 - x0)) * plotW;
-  const right0 = Math.max(16, ...labels.map((l) => room(l, width - left - 16)));
-  const right = Math.ceil(Math.min(Math.round(width * 0.3), Math.max(16, ...labels.map((l) => room(l, width - left - right0)))));
+  const right0 = Math.max(24, ...labels.map((l) => room(l, width - left - 24)));
+  // At least half a year label: the last year's label is centred on the plot's edge.
+  const right = Math.ceil(Math.min(Math.round(width * 0.3), Math.max(24, ...labels.map((l) => room(l, width - left - right0)))));
   return {
     x0, x1, y, styles, endLabels: labels, right, fontSize: size, left,
     years: yearTicks(x0, x1, Math.max(60, width - right - 50)),
