@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { balancedColumns } from '../../src/ui/kpi-layout';
+import { balancedColumns } from '../../src/render/kpi-layout';
 import { chartPermalink } from '../../src/features/share/export';
 import { decodeSnapshot } from '../../src/snapshot/codec';
 import fragmentsV1 from '../fixtures/embed-fragments-v1.json';
