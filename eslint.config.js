@@ -60,6 +60,16 @@ export default tseslint.config(
   // The database module loads duckdb-wasm, and keeps the data layer's arrows.
   { files: ['src/data/db.ts'], rules: { 'no-restricted-imports': ['error', { patterns: layerConfigs.find((c) => c.files[0] === 'src/data/**/*.{ts,tsx}').rules['no-restricted-imports'][1].patterns.slice(1) }] } },
   {
+    // No function over 80 lines in the app's code (issue 18): split it into named steps instead.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // Not yet split, in parts of the code other tasks change (remove each once its function is under 80 lines).
+    files: ['src/features/data/ObservationsTable.tsx', 'src/features/overview/Overview.tsx', 'src/features/territory/model.ts'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
     files: ['scripts/**/*.mjs', '*.js'],
     // Node scripts, some of which pass functions to run inside the page (hence the browser globals too).
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
