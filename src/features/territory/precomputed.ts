@@ -102,8 +102,6 @@ function answerFile(name: string): Promise<AnswerFile | null> {
  * file is missing.
  */
 export async function precomputedTerritory(a: TerritoryArgs): Promise<TerritoryModel | null> {
-  // The département's own file is known from the URL: asked for at once, beside the catalogue.
-  void answerFile(`${a.code}.json`);
   const [commun, stored] = await Promise.all([answerFile('commun.json'), hasStoredData()]);
   if (stored || !commun) return null;
   try {
