@@ -6,7 +6,7 @@ import type { UrlState } from '../../lib/url-state';
 import { Chart } from '../../charts/Chart';
 import { IllustrativeNotice } from '../../ui/IllustrativeNotice';
 import { shareButtons, viewArgs } from '../view-args';
-import { loadTerritory } from './model';
+import { loadTerritory, type TerritoryModel } from './model';
 import { territoryCode, territoryKey, usePrecomputedTerritory } from './use-precomputed';
 import { illustrativeItems } from '../overview/model';
 import { IndicatorSelect } from '../overview/Controls';
@@ -24,13 +24,7 @@ export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lan
   // The build-time page comes in two steps, as the overview's: the key figures drawn with the other charts' frames
   // and texts (not ready yet: their drawings take most of the time), then those drawings after that frame is painted.
   const showsPre = Boolean(model && model === pre);
-  const [keyFiguresOnly, setKeyFiguresOnly] = useState(true);
-  const later = showsPre && keyFiguresOnly;
-  useEffect(() => {
-    if (!showsPre || !keyFiguresOnly) return;
-    const frame = requestAnimationFrame(() => setTimeout(() => setKeyFiguresOnly(false), 0));
-    return () => cancelAnimationFrame(frame);
-  }, [showsPre, keyFiguresOnly]);
+  const later = useKeyFiguresFirst(showsPre);
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   if (!model) return <p className="muted" aria-busy="true">{t.loading}</p>;
   const c = model.charts;
@@ -76,26 +70,44 @@ export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lan
             </div>
             <Chart snapshot={c.trend} busy={busy} later={later} headingLevel={3} actions={share('trend')} />
             <Chart snapshot={c.pipeline} busy={busy} later={later} headingLevel={3} actions={share('pipeline')} />
-            <section className="card span-2 quality" aria-labelledby="quality-title">
-              <h3 id="quality-title">{t.territoryQuality}</h3>
-              {model.quality.length ? (
-                <dl>
-                  {model.quality.map((qq) => (
-                    <div key={qq.indicator}>
-                      <dt>{qq.indicator}</dt>
-                      {qq.notes.map((n) => (
-                        <dd key={n}>{n}</dd>
-                      ))}
-                    </div>
-                  ))}
-                </dl>
-              ) : (
-                <p>{t.territoryQualityNone}</p>
-              )}
-            </section>
+            <QualityNotes quality={model.quality} t={t} />
           </div>
         </>
       )}
     </>
+  );
+}
+
+/** True for the first render of the build-time page (key figures only), false from the next frame on. */
+function useKeyFiguresFirst(showsPre: boolean): boolean {
+  const [keyFiguresOnly, setKeyFiguresOnly] = useState(true);
+  useEffect(() => {
+    if (!showsPre || !keyFiguresOnly) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => setKeyFiguresOnly(false), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [showsPre, keyFiguresOnly]);
+  return showsPre && keyFiguresOnly;
+}
+
+/** The département's data-quality notes, by indicator. */
+function QualityNotes({ quality, t }: { quality: TerritoryModel['quality']; t: Messages }) {
+  return (
+    <section className="card span-2 quality" aria-labelledby="quality-title">
+      <h3 id="quality-title">{t.territoryQuality}</h3>
+      {quality.length ? (
+        <dl>
+          {quality.map((qq) => (
+            <div key={qq.indicator}>
+              <dt>{qq.indicator}</dt>
+              {qq.notes.map((n) => (
+                <dd key={n}>{n}</dd>
+              ))}
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p>{t.territoryQualityNone}</p>
+      )}
+    </section>
   );
 }
