@@ -34,7 +34,8 @@ describe('share cases of tests/fixtures/hostile/cases.json: a valid import, then
       // As the app commits it (src/data/import/session.ts): the dataset cites its first three sources, joined.
       const sources = [...new Set(r.rows.map((x) => x.source).filter((x): x is string => Boolean(x)))].slice(0, 3);
       await stageCsv(db, rowsToCsv(r.rows));
-      await swapIn(db, { id: datasetIdFor(spec.file), nom: spec.file, source: sources.join(' ; ') || spec.file, licence: 'Licence Ouverte 2.0', priorite: 10, actif: true, derniere_maj: '2026-11-29' });
+      // As the report's identity starts for a canonical file: no date and no licence are made up.
+      await swapIn(db, { id: datasetIdFor(spec.file), nom: spec.file, source: sources.join(' ; ') || spec.file, licence: '', priorite: 10, actif: true, derniere_maj: null });
 
       const common = { indicateur: spec.indicateur, cible: 50, anneeCible: 2030, now: new Date('2026-11-29T10:00:00Z') };
       const overview = await loadOverview(db, { ...common, lang: 'fr', territoires: spec.territoires, permalink: `https://tableau.example/?indicateur=${spec.indicateur}` });
