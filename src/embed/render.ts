@@ -56,7 +56,7 @@ function notes(s: ChartSnapshot, permalink: string): HTMLElement {
 /**
  * One frozen chart, built with the DOM, chart first as a newspaper publishes it: title (with a short « Illustratif »
  * label when it applies), a one-line subtitle, the chart, its data table for screen readers, the one-line credit,
- * then the notes behind a toggle. `data-ready` is set once the chart shows data (CONTRACT.md).
+ * then the notes behind a toggle. `data-ready` is set once the chart shows data (docs/contract.md).
  */
 export function renderEmbed(root: HTMLElement, s: ChartSnapshot, o: ChartViewOpts & { showTitle: boolean; dashboard: string }): void {
   const m = messages(s.lang);

@@ -36,7 +36,7 @@ export const FAST_MIN_BYTES = 2 * 1024 * 1024;
 export const HEAD_BYTES = 2 * 1024 * 1024;
 /**
  * The looks at the head, each taken only when the one before holds fewer than 2,000 rows: 128 KB hold them in most
- * files (a fresh worker parsed 256 KB in 60 to 90 ms, 128 KB in about 25; 2 MB took about 400).
+ * files, and a larger first look costs every file more (docs/performance.md).
  */
 export const HEAD_STEPS = [128 * 1024, 512 * 1024, HEAD_BYTES];
 /** Rows left to JavaScript beyond which the full pipeline is as fast and simpler. */

@@ -7,7 +7,7 @@ import { z } from 'zod';
  * (import/row-check.ts) derive from what is here; none of them writes a column list, a status or a bound itself.
  */
 
-/** Statuses an observation may carry (CONTRACT.md). */
+/** Statuses an observation may carry (docs/contract.md). */
 export const STATUTS = ['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'] as const;
 export type Statut = (typeof STATUTS)[number];
 export const Statut = z.enum(STATUTS);

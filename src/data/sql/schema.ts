@@ -3,11 +3,11 @@ import { quoteIdent, quoteLiteral } from './quote';
 import { observationColumnsDdl, OBSERVATION_LIST } from './observation-schema';
 
 /**
- * The canonical data model as DuckDB tables and views (DESIGN.md). Tables hold what was loaded; views derive
+ * The canonical data model as DuckDB tables and views (docs/architecture.md). Tables hold what was loaded; views derive
  * everything else, so a share is always computed in SQL and a région's value always from its départements' counts.
  */
 
-/** Statuses an observation may carry (CONTRACT.md), declared in observation-schema.ts. */
+/** Statuses an observation may carry (docs/contract.md), declared in observation-schema.ts. */
 export { STATUTS } from './observation-schema';
 
 /** Counts of women under this are flagged as low reliability (INSEE's rule of thumb). */
@@ -71,15 +71,15 @@ export const OWN_TABLE_PREFIX = 'jeu:';
  * observations: every loaded row. The defaults and the imports of the full pipeline are rows of
  * `observations_base`; a large import read by the fast path keeps its rows in its own table (listed in
  * `jeux_tables`), renamed into place when it is committed, so its million rows are written once, not copied again
- * (1,000,000 rows: 1.2 to 1.8 s saved). The view is rebuilt whenever that list changes, in the same transaction,
+ * (docs/performance.md). The view is rebuilt whenever that list changes, in the same transaction,
  * with `lignes_par_jeu` (each dataset's row count, for the data view).
  */
 export function observationsViewSql(ownTables: readonly string[]): string {
   const cols = OBSERVATION_LIST;
   const table = (id: string) => quoteIdent(OWN_TABLE_PREFIX + id);
   const parts = ['SELECT * FROM observations_base', ...ownTables.map((id) => `SELECT ${quoteLiteral(id)} AS jeu, ${cols} FROM ${table(id)}`)];
-  // Rows per dataset without reading them: an own table's count(*) needs no column (1,000,000 rows: under 5 ms, where
-  // counting through the view above grouped every row, 50 to 70 ms in the browser after each import).
+  // Rows per dataset without reading them: an own table's count(*) needs no column, where counting through the view
+  // above would group every row after each import.
   const counts = ['SELECT jeu, count(*) AS lignes FROM observations_base GROUP BY jeu', ...ownTables.map((id) => `SELECT ${quoteLiteral(id)}, count(*) FROM ${table(id)}`)];
   return `CREATE OR REPLACE VIEW observations AS ${parts.join('\nUNION ALL ')};
 CREATE OR REPLACE VIEW lignes_par_jeu AS ${counts.join('\nUNION ALL ')};`;
@@ -190,12 +190,11 @@ SELECT * FROM ${calculees}`;
  * v_observations: rows of active datasets within the dashboard's scope (Occitanie, its départements, France, the
  *   EU); where two active datasets give the same key, the higher priority wins. Rows for other territories stay in
  *   `observations` (data view, exports) but are not measured: nothing shows them, and an analyst's national file
- *   would otherwise make every refresh several times slower (1,000,000 rows: 13 s instead of about 1 s). Only
+ *   would otherwise make every refresh several times slower (docs/performance.md). Only
  *   indicators that several active datasets give need the priority window (within a dataset, keys are unique):
- *   the others' rows are taken as they are (1,000,000 imported rows: 370 → 220 ms in Node).
+ *   the others' rows are taken as they are.
  * observations_retenues: v_observations materialised by refreshMeasures (the computed régions read it three
- *   times: each read scans the table again rather than a copy DuckDB would make of it, 1,000,000 imported rows: 200
- *   instead of 260 ms in the browser).
+ *   times: each read scans the table again rather than a copy DuckDB would make of it).
  * valeurs_calculees: each région computed from its départements' counts (never from their shares), materialised
  *   by refreshMeasures. A région row is computed when any of its départements has a row; if one of them has only a
  *   share, the sum is impossible: the computed value is NULL with raison 'parts_seules', unless the région itself
@@ -204,8 +203,8 @@ SELECT * FROM ${calculees}`;
  *   runs only for groups that have more than one (it was most of the grouping's time).
  * valeurs: the retained rows plus the computed régions, a view: a région's published row gives way to the row
  *   computed from its départements' counts. Only the computed rows are stored (a few per région, year and
- *   indicator); storing every retained row a second time made each refresh 100 to 200 ms slower with 1,000,000
- *   imported rows, where a query filters both tables first and pays under a millisecond for the anti-join.
+ *   indicator); storing every retained row a second time made each refresh slower, where a query filters both
+ *   tables first and pays little for the anti-join.
  * mesures: every measure derived from `valeurs` (share, gap, parity index, low reliability, reason for NULL),
  *   computed when read: a projection of the rows a query keeps (storing its seven columns made each refresh slower).
  */
@@ -286,7 +285,7 @@ export function dropCandidatesSql(prefix: string): string {
  * départements, stored under the view `valeurs`) and
  * `jeux_indicateurs` (which dataset gives shown rows of which indicator, first and last year: the sources under each
  * chart and the data view's coverage). Not sorted
- * (0.3 to 0.5 s with 1,000,000 imported rows): every builder orders what it returns, and the one order-sensitive
+ * (sorting costs every refresh): every builder orders what it returns, and the one order-sensitive
  * aggregate (the trend's slope) orders its own input (tests/sql/overview.test.ts stores the rows in other orders).
  */
 export async function refreshMeasures(conn: Connector): Promise<void> {
