@@ -142,6 +142,7 @@ export const en: Messages = {
   targetYear: 'Target year',
   trendTerritories: 'Départements on the trend chart',
   trendTerritoriesHint: 'None picked: the highest and lowest départements.',
+  trendTerritoriesAuto: 'highest and lowest',
   pipelineTerritory: 'Territory of the pipeline',
   chooseTerritory: 'Département',
   territoryNotFound: (code: string) => `"${code}" is not a département of Occitanie.`,

@@ -144,6 +144,7 @@ export const fr = {
   targetYear: 'Année cible',
   trendTerritories: 'Départements sur la courbe d’évolution',
   trendTerritoriesHint: 'Aucun choisi : les départements le plus haut et le plus bas.',
+  trendTerritoriesAuto: 'le plus haut et le plus bas',
   pipelineTerritory: 'Territoire du parcours',
   chooseTerritory: 'Département',
   territoryNotFound: (code: string) => `Le territoire « ${code} » n’est pas un département d’Occitanie.`,

@@ -89,7 +89,7 @@ export function TerritoryPicker({ departements, picked, onChange, t, lang }: {
   return (
     <details className="picker">
       <summary>
-        {t.trendTerritories} ({picked.length})
+        {picked.length ? `${t.trendTerritories} (${picked.length})` : `${t.trendTerritories}${lang === 'en' ? ':' : ' :'} ${t.trendTerritoriesAuto}`}
       </summary>
       <fieldset>
         <legend className="visually-hidden">{t.trendTerritories}</legend>
