@@ -56,7 +56,7 @@ export const en: Messages = {
   chartTitleKpi: (label: string, place: string, year: string) => `Key figures ${place}, ${year} — ${label}`,
   chartTitleMap: (label: string, year: string) => `Share of women by département in ${year} — ${label}`,
   chartTitleRanking: (label: string, year: string) => `Départements ranked in ${year} — ${label}`,
-  chartTitleTrend: (label: string, from: string, to: string) => `Share of women, ${from}–${to}, and projection — ${label}`,
+  chartTitleTrend: (label: string, from: string, to: string, projection = true) => `Share of women, ${from}–${to}${projection ? ', and projection' : ''} — ${label}`,
   chartTitlePipeline: (place: string) => `The pipeline ${place}, from study choices to job seeking`,
   chartTitleComparison: (place: string, year: string) => `Every indicator ${place}, against the région and France (${year} or latest year)`,
   pipelineDefinition:

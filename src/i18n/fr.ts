@@ -56,7 +56,7 @@ export const fr = {
   chartTitleKpi: (label: string, place: string, year: string) => `Chiffres clés ${place}, ${year} — ${label}`,
   chartTitleMap: (label: string, year: string) => `Part des femmes par département en ${year} — ${label}`,
   chartTitleRanking: (label: string, year: string) => `Classement des départements en ${year} — ${label}`,
-  chartTitleTrend: (label: string, from: string, to: string) => `Évolution de la part des femmes, ${from}–${to}, et projection — ${label}`,
+  chartTitleTrend: (label: string, from: string, to: string, projection = true) => `Évolution de la part des femmes, ${from}–${to}${projection ? ', et projection' : ''} — ${label}`,
   chartTitlePipeline: (place: string) => `Le parcours ${place}, de l’orientation à l’insertion`,
   chartTitleComparison: (place: string, year: string) => `Tous les indicateurs ${place}, face à la région et à la France (${year} ou dernière année)`,
   pipelineDefinition:

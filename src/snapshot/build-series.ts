@@ -38,6 +38,17 @@ export interface TrendInput {
   readonly target: { readonly cible: number; readonly annee: number };
 }
 
+/**
+ * Whom the trend's sentence is about: the focus territory, or, when it has no value at all (an indicator published
+ * for France and the EU only), the first series drawn, so the sentence describes what the chart shows.
+ */
+function summarySubject(a: TrendInput) {
+  const has = (code: string) => a.series.find((s) => s.code === code)?.rows.some((r) => r.part !== null) ?? false;
+  const code = has(a.focus) ? a.focus : (a.series.find((s) => has(s.code))?.code ?? a.focus);
+  const rows = a.series.find((s) => s.code === code)?.rows ?? [];
+  return { code, latest: rows.at(-1), first: rows.find((r) => r.part !== null), trend: a.trends.find((tr) => tr.territoire === code) };
+}
+
 /** Series over time, the parity line, the target, and the focus territory's projection. */
 export function buildTrend(ctx: SnapshotContext, a: TrendInput): ChartSnapshot {
   const m = t(ctx);
@@ -73,16 +84,10 @@ export function buildTrend(ctx: SnapshotContext, a: TrendInput): ChartSnapshot {
   return fitSnapshot({
     ...f,
     kind: 'trend',
-    title: m.chartTitleTrend(indicatorLabel(ctx, a.indicator), String(Math.min(...years)), String(Math.max(...years))),
+    title: m.chartTitleTrend(indicatorLabel(ctx, a.indicator), String(Math.min(...years)), String(Math.max(...years)), proj !== null),
     indicateur: a.indicator.id,
     definition: indicatorDefinition(ctx, a.indicator),
-    summary: trendSentence(ctx, {
-      code: a.focus,
-      phrase: indicatorPhrase(ctx, a.indicator),
-      latest: focusRows.at(-1),
-      first: focusRows.find((r) => r.part !== null),
-      trend: focusTrend,
-    }),
+    summary: trendSentence(ctx, { ...summarySubject(a), phrase: indicatorPhrase(ctx, a.indicator) }),
     series,
     references: [
       { id: 'parite', label: m.refParity, value: 50 },

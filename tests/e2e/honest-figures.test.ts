@@ -78,6 +78,9 @@ describe('honest figures', () => {
     // The trend is real (Eurostat): the notice names only the pipeline's illustrative stages.
     expect(await page.locator('[data-chart="trend"] .chart-foot').innerText()).not.toMatch(/illustratives/i);
     expect(await page.locator('[data-testid="illustrative-notice"]').innerText()).not.toMatch(/spécialistes des TIC/);
+    // The trend says what it draws (France), offers no départements to pick, and promises no projection it lacks.
+    expect(await page.locator('[data-chart="trend"]').innerText()).not.toMatch(/Aucune donnée|projection/);
+    expect(await page.locator('[data-chart="trend"] details.picker').count()).toBe(0);
     // The territory page of the same indicator: no département key figures that could never be drawn.
     await page.goto(appUrl('?vue=territoire&territoire=31&indicateur=specialistes_tic'), { waitUntil: 'commit' });
     await page.waitForSelector(`${READY}[data-chart="trend"]`, { timeout: 60000 });

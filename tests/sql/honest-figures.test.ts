@@ -186,6 +186,10 @@ describe('an indicator with no data for the départements', () => {
     const model = await loadOverview(db, { lang: 'fr', indicateur: 'specialistes_tic', cible: 50, anneeCible: 2030, permalink: '', now: new Date('2026-12-01') });
     expect(model.national).toBe(true);
     expect(model.charts?.trend.series.map((s) => s.id).sort()).toEqual(['EU27_2020', 'FR']);
+    // The sentence describes what is drawn (France), never « Aucune donnée » under two drawn lines; no projection is
+    // drawn, so the title promises none.
+    expect(model.charts?.trend.summary).toMatch(/^En 2022, les femmes représentent 19,0\s% des .* en France/);
+    expect(model.charts?.trend.title).not.toMatch(/projection/);
     const other = await loadOverview(db, { lang: 'fr', indicateur: 'emploi_numerique', cible: 50, anneeCible: 2030, permalink: '', now: new Date('2026-12-01') });
     expect(other.national).toBe(false);
     const page = await loadTerritory(db, { lang: 'fr', code: '31', indicateur: 'specialistes_tic', cible: 50, anneeCible: 2030, permalink: '', now: new Date('2026-12-01') });

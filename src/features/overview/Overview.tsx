@@ -126,13 +126,14 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
               actions={
                 <>
                   {share('trend')}
-                  <TerritoryPicker
+                  {/* No département has a value of a national-only indicator: nothing to pick. */}
+                  {model.national ? null : <TerritoryPicker
                     departements={model.catalogue.departements}
                     picked={url.territoires ?? []}
                     onChange={(codes) => navigate({ ...url, territoires: codes.length ? codes : undefined })}
                     t={t}
                     lang={lang}
-                  />
+                  />}
                 </>
               }
             />
