@@ -100,4 +100,20 @@ describe('honest figures', () => {
     for (const s of sources) expect(s).not.toMatch(/scripts\/|\.mjs/);
     await close();
   });
+
+  test('a fresh load of NSI in terminale shows the DEPP’s real 2022 figures, with no illustrative mark on them', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?indicateur=nsi_lycee'), { waitUntil: 'commit' });
+    await page.waitForSelector(READY, { timeout: 60000 });
+    expect((await allReady(page)).sort()).toEqual(['kpi', 'map', 'pipeline', 'ranking', 'trend']);
+    // The latest real year, 220 girls of 1,496 pupils in Occitanie (DEPP, rentrée 2022).
+    await expect.poll(() => page.locator('[data-chart="kpi"]').innerText()).toMatch(/Occitanie, 2022[\s\S]*14,7\s%/);
+    for (const kind of ['kpi', 'map', 'ranking', 'trend']) {
+      const foot = await page.locator(`[data-chart="${kind}"] .chart-foot`).innerText();
+      expect(foot, kind).toMatch(/DEPP/);
+      expect(foot, kind).not.toMatch(/illustrati/i);
+    }
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
 });
