@@ -38,6 +38,12 @@ const inOrder = (text: string, parts: readonly string[]) => parts.every(function
   return i >= 0;
 }, { at: 0 });
 
+/** The embed's summary, definition, notes and dated sources sit behind « Notes »: opened before they are read. */
+async function openNotes(page: Page): Promise<void> {
+  const toggle = page.locator('details[data-testid="embed-notes"]');
+  if ((await toggle.count()) && (await toggle.getAttribute('open')) === null) await toggle.locator('summary').click();
+}
+
 describe('embed cases of tests/fixtures/hostile/cases.json, in Chromium', () => {
   test.each(cases.filter((c) => c.fragment && !c.host).map((c) => [c.id, c] as const))('%s', async (_id, c) => {
     const { page, log, close } = await openPage(browser, { width: 800 });
@@ -57,6 +63,7 @@ describe('embed cases of tests/fixtures/hostile/cases.json, in Chromium', () => 
       expect(await page.locator('.chart-svg').evaluate((e) => e.textContent ?? '')).not.toMatch(BIDI);
       const ordered = c.expect?.ordered;
       if (ordered) {
+        await openNotes(page);
         const sources = await page.locator('.chart-sources').innerText();
         expect(inOrder(sources, ordered), sources).toBe(true);
       }
@@ -149,6 +156,7 @@ describe('share cases through the UI (issue 17, defect 5)', () => {
     const embed = await openPage(browser);
     await embed.page.goto(src, { waitUntil: 'load' });
     await embed.page.locator(`${READY}[data-chart="trend"]`).waitFor({ timeout: 20000 });
+    await openNotes(embed.page);
     const notes = await embed.page.locator('.chart-notes li').allInnerTexts();
     expect(notes.filter((x) => x.startsWith('Somme partielle'))).toEqual(['Somme partielle : Occitanie 2000–2024 (8 départements sans valeur).']);
     await embed.close();
@@ -195,6 +203,7 @@ describe('a source with U+202E, imported through the UI (issue 17, defect 8)', (
     const embed = await openPage(browser);
     await embed.page.goto(src, { waitUntil: 'load' });
     await embed.page.locator(READY).waitFor({ timeout: 20000 });
+    await openNotes(embed.page);
     const foot = await embed.page.locator('.chart-sources').innerText();
     expect(foot).not.toMatch(BIDI);
     inOrderText(foot);
