@@ -14,7 +14,10 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon', '.map': 'application/json',
 };
 
-/** Starts the server; resolves with its base URL and a close function. */
+/**
+ * Starts the server; resolves with its base URL and a close function. `headers` go with every file but `embed.html`,
+ * as docs/hosting.md asks of a host: the embed, framed anywhere, carries its own policy.
+ */
 export function serveStatic(dir, port = 0, host = '127.0.0.1', headers = {}) {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
@@ -24,7 +27,7 @@ export function serveStatic(dir, port = 0, host = '127.0.0.1', headers = {}) {
     try {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
       const size = statSync(file).size;
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-cache', ...headers });
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-cache', ...(path.basename(file) === 'embed.html' ? {} : headers) });
       if (req.method === 'HEAD') { res.end(); return; }
       createReadStream(file).pipe(res);
     } catch {
