@@ -1,5 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+const HEAVY_SQL = [
+  'tests/sql/fast-import-diff.test.ts',
+  'tests/sql/fast-import.test.ts',
+  'tests/sql/import-limits.test.ts',
+  'tests/sql/share-imports.test.ts',
+];
+
 // Unit and SQL tests run in Node; browser tests drive headless Chromium against the built site.
 export default defineConfig({
   test: {
@@ -9,7 +16,10 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30000 } },
       // Waits sized for a loaded machine: the slowest SQL tests (fast-import, tricky values) ran past the former limit
       // there, a quarter of this one.
-      { test: { name: 'sql', include: ['tests/sql/**/*.test.ts'], environment: 'node', testTimeout: 120000, hookTimeout: 120000 } },
+      { test: { name: 'sql', include: ['tests/sql/**/*.test.ts'], exclude: HEAVY_SQL, environment: 'node', testTimeout: 120000, hookTimeout: 120000 } },
+      // The same, for the files that read multi-megabyte generated files or sweep every mutation of a case: the full
+      // tier runs them, the quick tier (unit and sql only) leaves them out to stay a check one runs while working.
+      { test: { name: 'sql-heavy', include: HEAVY_SQL, environment: 'node', testTimeout: 120000, hookTimeout: 120000 } },
       {
         test: {
           name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node',

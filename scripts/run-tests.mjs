@@ -2,7 +2,7 @@
 /**
  * `npm test` (the full tier, which CI runs): type check, lint, production build, then every vitest project (unit,
  * SQL against real DuckDB, browser tests in headless Chromium).
- * `npm run test:quick` (`--quick`): type check, lint, unit and SQL tests; no build, no browser.
+ * `npm run test:quick` (`--quick`): type check, lint, the unit and sql projects (not sql-heavy); no build, no browser.
  * Both list every skipped test by name (tests/helpers/skipped-reporter.ts), print the time they took, and end with
  * one plain line "N passed, N failed" that CI can read. Other arguments go to vitest (`npm test -- --project unit`).
  */
