@@ -68,19 +68,53 @@ function SortHeaders({ table, head, t }: { table: Table<ObservationRow>; head: R
   );
 }
 
+/** One page of observations and the total count, for a filter and a sort, from DuckDB (the last page while the next loads). */
+function useObservationPage(filter: ObservationFilter, sort: { col: SortColumn; desc: boolean }, page: number) {
+  const q = useDbQuery(`obs:${JSON.stringify([filter, sort, page])}`, async (conn) => ({
+    rows: await runQuery(conn, observationsQuery(filter, sort, { limit: PAGE, offset: page * PAGE }), ObservationRow),
+    total: (await runQuery(conn, observationsCountQuery(filter), CountRow))[0]?.n ?? 0,
+  }));
+  return q.status === 'ready' ? q.data : q.stale;
+}
+
+/** The four named filters (territory, indicator, year, dataset) and the export of the filtered rows. */
+function ObservationFilters({ filter, onChange, names, t }: {
+  filter: ObservationFilter; onChange: (f: ObservationFilter) => void; names: ObservationNames; t: Messages;
+}) {
+  const facets = useDbQuery('facets', async (conn) => (await runQuery(conn, facetsQuery(), FacetRow))[0]);
+  const f = facets.status === 'ready' ? facets.data : undefined;
+  const set = (key: keyof ObservationFilter) => (v: string) => onChange({ ...filter, [key]: v === '' ? undefined : key === 'annee' ? Number(v) : v });
+  const opts = (values: readonly (string | number)[] | undefined, text: (v: string) => string) => (values ?? []).map((v) => ({ value: String(v), text: text(String(v)) }));
+  return (
+    <div className="controls obs-filters">
+      <FilterSelect label={t.tableFilterTerritory} value={filter.territoire ?? ''} all={t.tableAll} onChange={set('territoire')} options={opts(f?.territoires, (c) => territoryName(c, names))} />
+      <FilterSelect label={t.tableFilterIndicator} value={filter.indicateur ?? ''} all={t.tableAll} onChange={set('indicateur')} options={opts(f?.indicateurs, (c) => names.indicateur.get(c) ?? c)} />
+      <FilterSelect label={t.tableFilterYear} value={filter.annee === undefined ? '' : String(filter.annee)} all={t.tableAll} onChange={set('annee')} options={opts(f?.annees, (c) => c)} />
+      <FilterSelect label={t.tableFilterDataset} value={filter.jeu ?? ''} all={t.tableAll} onChange={set('jeu')} options={opts(f?.jeux, (c) => names.jeu.get(c) ?? c)} />
+      <button type="button" className="btn-link" onClick={() => void exportObservations(filter, 'observations-filtrees.csv')}>{t.downloadFiltered}</button>
+    </div>
+  );
+}
+
+/** Previous / next page, and « page N sur M ». */
+function Pager({ page, pages, onPage, lang, t }: { page: number; pages: number; onPage: (p: number) => void; lang: Lang; t: Messages }) {
+  return (
+    <div className="pager">
+      <button type="button" className="btn-link" disabled={page === 0} onClick={() => onPage(page - 1)}>{t.tablePrev}</button>
+      <span>{t.tablePage(formatCount(page + 1, lang), formatCount(pages, lang))}</span>
+      <button type="button" className="btn-link" disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>{t.tableNext}</button>
+    </div>
+  );
+}
+
 /** The observations in a TanStack table: sorted and paginated by SQL, filtered by territory, indicator, year, dataset. */
 export function ObservationsTable({ lang, t }: { lang: Lang; t: Messages }) {
   const [filter, setFilter] = useState<ObservationFilter>({});
   const [sorting, setSorting] = useState<SortingState>([{ id: 'territoire', desc: false }]);
   const [page, setPage] = useState(0);
   const sort = { col: (SORTABLE as readonly string[]).includes(sorting[0]?.id ?? '') ? (sorting[0]?.id as SortColumn) : 'territoire', desc: sorting[0]?.desc ?? false };
-  const facets = useDbQuery('facets', async (conn) => (await runQuery(conn, facetsQuery(), FacetRow))[0]);
   const nameRows = useDbQuery('observation-names', (conn) => runQuery(conn, observationNamesQuery(), NameRow));
-  const q = useDbQuery(`obs:${JSON.stringify([filter, sort, page])}`, async (conn) => ({
-    rows: await runQuery(conn, observationsQuery(filter, sort, { limit: PAGE, offset: page * PAGE }), ObservationRow),
-    total: (await runQuery(conn, observationsCountQuery(filter), CountRow))[0]?.n ?? 0,
-  }));
-  const data = q.status === 'ready' ? q.data : q.stale;
+  const data = useObservationPage(filter, sort, page);
   const names = useMemo(() => namesOf(nameRows.status === 'ready' ? nameRows.data : nameRows.stale, lang), [nameRows, lang]);
   const head = observationHead(lang);
   const columns: ColumnDef<ObservationRow>[] = head.map((h) => ({
@@ -98,22 +132,12 @@ export function ObservationsTable({ lang, t }: { lang: Lang; t: Messages }) {
     onSortingChange: (u) => { setSorting(u); setPage(0); },
     getCoreRowModel: getCoreRowModel(),
   });
-  const f = facets.status === 'ready' ? facets.data : undefined;
   const total = data?.total ?? 0;
   const shown = data?.rows.length ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE));
-  const set = (key: keyof ObservationFilter) => (v: string) => { setFilter({ ...filter, [key]: v === '' ? undefined : key === 'annee' ? Number(v) : v }); setPage(0); };
-  const opts = (values: readonly (string | number)[] | undefined, text: (v: string) => string) => (values ?? []).map((v) => ({ value: String(v), text: text(String(v)) }));
   return (
     <section className="card" aria-labelledby="obs-title">
       <h2 id="obs-title">{t.tableTitle}</h2>
-      <div className="controls obs-filters">
-        <FilterSelect label={t.tableFilterTerritory} value={filter.territoire ?? ''} all={t.tableAll} onChange={set('territoire')} options={opts(f?.territoires, (c) => territoryName(c, names))} />
-        <FilterSelect label={t.tableFilterIndicator} value={filter.indicateur ?? ''} all={t.tableAll} onChange={set('indicateur')} options={opts(f?.indicateurs, (c) => names.indicateur.get(c) ?? c)} />
-        <FilterSelect label={t.tableFilterYear} value={filter.annee === undefined ? '' : String(filter.annee)} all={t.tableAll} onChange={set('annee')} options={opts(f?.annees, (c) => c)} />
-        <FilterSelect label={t.tableFilterDataset} value={filter.jeu ?? ''} all={t.tableAll} onChange={set('jeu')} options={opts(f?.jeux, (c) => names.jeu.get(c) ?? c)} />
-        <button type="button" className="btn-link" onClick={() => void exportObservations(filter, 'observations-filtrees.csv')}>{t.downloadFiltered}</button>
-      </div>
+      <ObservationFilters filter={filter} onChange={(f) => { setFilter(f); setPage(0); }} names={names} t={t} />
       <p className="muted" data-testid="observations-count" data-total={total}>{t.tableCount(formatCount(shown, lang), formatCount(total, lang), total)}</p>
       <div className="table-wrap">
         <table className="data-table compact observations">
@@ -127,11 +151,7 @@ export function ObservationsTable({ lang, t }: { lang: Lang; t: Messages }) {
           </tbody>
         </table>
       </div>
-      <div className="pager">
-        <button type="button" className="btn-link" disabled={page === 0} onClick={() => setPage(page - 1)}>{t.tablePrev}</button>
-        <span>{t.tablePage(formatCount(page + 1, lang), formatCount(pages, lang))}</span>
-        <button type="button" className="btn-link" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{t.tableNext}</button>
-      </div>
+      <Pager page={page} pages={Math.max(1, Math.ceil(total / PAGE))} onPage={setPage} lang={lang} t={t} />
     </section>
   );
 }
