@@ -66,7 +66,7 @@ export default tseslint.config(
   },
   {
     // Not yet split, in parts of the code other tasks change (remove each once its function is under 80 lines).
-    files: ['src/features/overview/Overview.tsx', 'src/features/territory/model.ts'],
+    files: ['src/features/overview/Overview.tsx'],
     rules: { 'max-lines-per-function': 'off' },
   },
   {
