@@ -50,7 +50,8 @@ export type OverrideRow = z.infer<typeof OverrideRow>;
 /**
  * The values of other active datasets that rows `from` would override as dataset `id` with priority `priorite`:
  * same territory × year × indicator within the dashboard's scope, from a dataset of lower priority (a higher one
- * keeps its value). The first `limit` keys, with the total count on every row; shares old → new.
+ * keeps its value). The first `limit` keys, with the total count on every row; shares old → new. The scope is
+ * checked on the loaded side of the join (the same territory), the small one: not on every row of a large import.
  */
 export function overridesQuery(id: string, from: string, priorite: number, limit = 10): SqlQuery {
   return sqlQuery(
@@ -59,7 +60,7 @@ export function overridesQuery(id: string, from: string, priorite: number, limit
      JOIN observations o ON o.territoire = s.territoire AND o.annee = s.annee AND o.indicateur = s.indicateur
      JOIN datasets d ON d.id = o.jeu
      WHERE d.actif AND o.jeu <> ? AND d.priorite < ?
-       AND s.territoire IN (SELECT code FROM territories WHERE occitanie OR type IN ('pays', 'ue'))
+       AND o.territoire IN (SELECT code FROM territories WHERE occitanie OR type IN ('pays', 'ue'))
      ORDER BY s.indicateur, s.territoire, s.annee, o.jeu LIMIT ?`,
     [id, priorite, limit],
   );
