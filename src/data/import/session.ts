@@ -5,7 +5,7 @@ import {
   importTerritoriesQuery, IndicatorIdRow, MaxPriorityRow, maxPriorityQuery, PREVIEW_SUM_TABLE, PrioritiesRow, prioritiesQuery,
 } from '../sql/import/catalogue';
 import { dropTableSql } from '../sql/import/commit';
-import { overridesQuery, OverrideRow, sumIntoSql } from '../sql/merge';
+import { IndicatorRow, overridableIndicatorsQuery, overridesQuery, OverrideRow, sumIntoSql } from '../sql/merge';
 import type { ImportCatalogue } from './canonical';
 import type { ImportOptions, ImportResult } from './run';
 import type { Recipe } from './recipe';
@@ -364,7 +364,10 @@ export class ImportSession {
       const [row] = await runQuery(conn, prioritiesQuery(id), PrioritiesRow);
       const priorite = target.kind === 'nouveau' || row?.priorite == null ? firstPriority(row?.max ?? 0) : row.priorite;
       const diff = target.kind === 'nouveau' ? null : await diffStaged(conn, id, from);
-      const overrides = await runQuery(conn, overridesQuery(target.kind === 'nouveau' ? '' : id, from, priorite, 10), OverrideRow);
+      // The few indicators that can collide first: an import of none of them is not read again.
+      const other = target.kind === 'nouveau' ? '' : id;
+      const indicators = (await runQuery(conn, overridableIndicatorsQuery(other, priorite), IndicatorRow)).map((r) => r.indicateur);
+      const overrides = indicators.length ? await runQuery(conn, overridesQuery(other, from, priorite, 10, indicators), OverrideRow) : [];
       return { diff, overrides };
     } finally {
       if (from === PREVIEW_SUM_TABLE) await conn.exec(dropTableSql(PREVIEW_SUM_TABLE));
