@@ -13,7 +13,6 @@ import { addIn, declareIndicators, diffStaged, removeDataset, setActive, specula
 import { candidatesPrefix, dropFastTables, FAST_MIN_BYTES, runFastImport, type DirtyResult, type FastAnswer } from './fast';
 import type { ByteScan, FastHead } from './scan';
 import { canonicalColumns } from './canonical';
-import { warmMeasures } from './warm';
 import { legacyEurostat } from './eurostat-import';
 import { ImportWorker } from './worker-client';
 import { datasetIdFor, firstPriority, freeId, metaOf, partOf, type ChosenOptions } from './stored';
@@ -93,8 +92,6 @@ interface HeldBytes {
  */
 export type AnalysisState = { readonly kind: 'aucune' } | { readonly kind: 'en_cours'; readonly n: number } | { readonly kind: 'en_attente'; readonly table: string };
 
-/** The warm-up of DuckDB's code for an import's measures (warm.ts), once per session. */
-type WarmState = 'a_faire' | 'lance';
 
 /** Measures computed ahead for an analysis not yet committed: the priority assumed, what was loaded then, and whether they were computed. */
 interface Speculation {
@@ -120,14 +117,13 @@ interface AnalysisArgs {
 
 /** The analysis of a file, its commit, and the stored imports, for one database (see the top of this file). */
 export class ImportSession {
-  /** Analyses started (the warm-up stops when one starts). */
+  /** Analyses started (each names its tables `import_<n>`). */
   private analyses = 0;
   private pending: AnalysisState = { kind: 'aucune' };
   private held: HeldBytes | null = null;
   private heldFiles = 0;
   /** A worker started ahead (its script fetched and compiled), for the next analysis. */
   private spare: ImportWorker | null = null;
-  private warm: WarmState = 'a_faire';
   private readonly speculations = new WeakMap<AnalysedImport, Speculation>();
   /** The stored imports this tab has loaded (or written), by id, with their `importedAt`: what its view is built on. */
   private readonly seen = new Map<string, string>();
@@ -149,22 +145,6 @@ export class ImportSession {
   /** Starts an import worker ahead, so that the next analysis does not wait for one. */
   prepareWorker(): void {
     this.spare ??= new ImportWorker();
-  }
-
-  /**
-   * Warms DuckDB's code for an import's measures (warm.ts) once the page is idle, once per session (the data view
-   * calls it while the analyst picks a file). An analysis that starts stops it between its two requests; one that
-   * starts during a request waits for it. Ends with the measure `import:prechauffage` (its detail says how it went):
-   * the bench waits for it, so that DuckDB's own read, its floor, does not queue behind it.
-   */
-  warmUp(): void {
-    if (this.warm === 'lance') return;
-    this.warm = 'lance';
-    const at = this.analyses;
-    const t0 = performance.now();
-    const start = () => void warmMeasures(this.conn, () => this.analyses !== at).then((outcome) => performance.measure('import:prechauffage', { start: t0, detail: outcome }));
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
-    else setTimeout(start, 500);
   }
 
   /** The DuckDB file name of `file`'s bytes: the ones kept from the previous analysis, or read and registered now. */

@@ -39,8 +39,8 @@ function failureOf(e: unknown, t: Messages): Phase {
 }
 
 /**
- * The session's side of the panel. The import worker's script is fetched and compiled, and DuckDB's code for the
- * measures warmed, before the analyst picks a file. The chosen file's bytes stay in DuckDB while its report may ask
+ * The session's side of the panel. The import worker's script is fetched and compiled before the analyst picks a
+ * file. The chosen file's bytes stay in DuckDB while its report may ask
  * for another analysis (« Déclarer les indicateurs »), and leave once the analyst is done with it (imported,
  * cancelled, failed, or the view left).
  */
@@ -49,7 +49,6 @@ function useImportFlow(lang: Lang, t: Messages): ImportFlow {
   useEffect(() => {
     getImportSession().then((s) => {
       s.prepareWorker();
-      s.warmUp();
     }, () => undefined);
   }, []);
   const done = phase.kind === 'idle' || phase.kind === 'done' || phase.kind === 'failed';
