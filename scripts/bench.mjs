@@ -159,9 +159,6 @@ for (let i = 0; i < runs; i++) {
   const cdp = await context.newCDPSession(page);
   await page.goto(server.url + '/?vue=donnees&bench', { waitUntil: 'commit' });
   await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 120000 });
-  // The data view warms DuckDB's code for an import's measures when it opens (src/data/import/warm.ts): the floor
-  // is timed once that is over, so that it never waits behind it.
-  await page.waitForFunction(() => performance.getEntriesByName('import:prechauffage').length > 0, null, { timeout: 60000 });
   raw.push(Math.round(await page.evaluate(async () => window.__pariteBench.readCsvMs('./bench-floor.csv'))));
   const input = page.locator('[data-testid="import"] input[type=file]').first();
   await input.setInputFiles(declFile);

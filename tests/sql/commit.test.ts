@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDefaultDb } from '../helpers/node-db';
 import type { Connector } from '../../src/data/connector';
-import { declareIndicators, diffStaged, removeDataset, setActive, stage, swapIn } from '../../src/data/import/commit';
+import { declareIndicators, diffStaged, removeDataset, setActive, stage, swapIn, transaction } from '../../src/data/import/commit';
 import type { CanonicalRow } from '../../src/data/import/canonical';
 import { runQuery } from '../../src/data/client';
 import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
@@ -81,5 +81,26 @@ describe('declared indicators', () => {
     expect((await ids()).map((r) => r['id'])).toEqual(['decl_a', 'decl_b', 'decl_c', 'nsi_lycee', "o'brien"]);
     expect((await ids()).find((r) => r['id'] === 'decl_a')).toEqual({ id: 'decl_a', etape: 'emploi', libelle_fr: 'decl_a', phrase_en: '(decl_a)' });
     expect(await db.query({ sql: "SELECT * FROM indicators WHERE id = 'nsi_lycee'", params: [] })).toEqual(before);
+  });
+});
+
+describe('transaction()', () => {
+  test('transaction(): rolled back and thrown again when its body fails; never opened inside another', async () => {
+    await db.exec('CREATE TABLE trace_transaction (a INTEGER);');
+    await expect(transaction(db, async () => {
+      await db.exec('BEGIN TRANSACTION; INSERT INTO trace_transaction VALUES (1);');
+      throw new Error('en cours de route');
+    })).rejects.toThrow('en cours de route');
+    expect(await db.query({ sql: 'SELECT count(*) AS n FROM trace_transaction', params: [] })).toEqual([{ n: 0 }]);
+    // A second one while the first is open is refused before it sends anything; the first still commits.
+    let inner: Promise<void> | null = null;
+    await transaction(db, async () => {
+      await db.exec('BEGIN TRANSACTION; INSERT INTO trace_transaction VALUES (2);');
+      inner = transaction(db, () => db.exec('BEGIN TRANSACTION; INSERT INTO trace_transaction VALUES (3); COMMIT;'));
+      await expect(inner).rejects.toThrow('in progress');
+      await db.exec('COMMIT;');
+    });
+    expect(await db.query({ sql: 'SELECT a FROM trace_transaction', params: [] })).toEqual([{ a: 2 }]);
+    await db.exec('DROP TABLE trace_transaction;');
   });
 });

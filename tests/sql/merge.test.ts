@@ -5,7 +5,7 @@ import type { Connector } from '../../src/data/connector';
 import { addIn, diffStaged, stage, swapIn } from '../../src/data/import/commit';
 import type { CanonicalRow } from '../../src/data/import/canonical';
 import { runQuery } from '../../src/data/client';
-import { overridesQuery, OverrideRow } from '../../src/data/sql/merge';
+import { IndicatorRow, overridableIndicatorsQuery, overridesQuery, OverrideRow } from '../../src/data/sql/merge';
 import { activeSourcesQuery, SourceRow } from '../../src/data/sql/catalogue';
 import { datasetsQuery, DatasetRow } from '../../src/data/sql/datasets';
 import { loadDefaults } from '../../src/data/load';
@@ -52,8 +52,20 @@ describe('several files, one dataset', () => {
   test('the override listing names the keys of other active datasets the new priority wins over, old → new', async () => {
     // After the test above, essai_nsi (priority 10) holds nsi_lycee 2024 for 31 at 10 %; the illustrative default
     // (priority 1) holds emploi_numerique 2024 for every département. An import above both overrides them.
-    await stage(db, [row('31', 300, 1000), row('34', 50, 400, { indicateur: 'emploi_numerique' }), row('75', 1, 10)]);
+    await stage(db, [row('31', 300, 1000), row('34', 50, 400, { indicateur: 'emploi_numerique' }), row('75', 1, 10), row('75', 1, 10, { indicateur: 'emploi_numerique' })]);
+    // A loaded row for Paris too: the same key on both sides, but outside the scope.
+    await db.exec("INSERT INTO observations_base SELECT 'illustratif', '75', 2024, 'emploi_numerique', 5, 5, 10, NULL, NULL, 'Test'");
     const list = await runQuery(db, overridesQuery('nouveau', 'staging', 20, 10), OverrideRow);
+    // Restricted to the indicators the loaded side can collide on, the listing is the same; none, nothing.
+    const indicators = (await runQuery(db, overridableIndicatorsQuery('nouveau', 20), IndicatorRow)).map((r) => r.indicateur);
+    expect(indicators).toContain('nsi_lycee');
+    expect(indicators).toContain('emploi_numerique');
+    expect(await runQuery(db, overridesQuery('nouveau', 'staging', 20, 10, indicators), OverrideRow)).toEqual(list);
+    expect(await runQuery(db, overridesQuery('nouveau', 'staging', 20, 10, ['nsi_lycee']), OverrideRow)).toEqual(list.filter((r) => r.indicateur === 'nsi_lycee').map((r) => ({ ...r, n: 1 })));
+    expect(await runQuery(db, overridesQuery('nouveau', 'staging', 20, 10, []), OverrideRow)).toEqual([]);
+    // Below every dataset, no indicator can collide.
+    expect(await runQuery(db, overridableIndicatorsQuery('nouveau', 0), IndicatorRow)).toEqual([]);
+    await db.exec("DELETE FROM observations_base WHERE jeu = 'illustratif' AND territoire = '75'");
     expect(list.map((r) => [r.territoire, r.indicateur, r.jeu]).sort()).toEqual([['31', 'nsi_lycee', 'essai_nsi'], ['34', 'emploi_numerique', 'illustratif']]);
     expect(list.find((r) => r.territoire === '31')).toMatchObject({ ancienne: 10, nouvelle: 30, n: 2 }); // Paris (75) is outside the scope
     // Below every dataset, nothing is overridden; the dataset itself is never listed against itself.

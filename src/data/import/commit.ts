@@ -107,41 +107,25 @@ async function loadedState(conn: Connector, id: string): Promise<{ readonly own:
   return { own: rows.filter((r) => !r.catalogue).map((r) => r.jeu).sort(), listed: rows.some((r) => r.catalogue) };
 }
 
-/** How many transactions of ours are open (see `transaction`), and who waits for none to be. */
-let openTransactions = 0;
-let waitingForNone: (() => void)[] = [];
+/** The connections with a transaction of ours open (see `transaction`). */
+const inTransaction = new WeakSet<Connector>();
 
 /**
- * Runs `body`, which begins a transaction and ends it with COMMIT, over several requests to DuckDB: counted as open
- * meanwhile (what runs in the background, the warm-up of warm.ts, never sends a statement into it), rolled back if
- * `body` throws (then the error is thrown again). Refused while another is open.
+ * Runs `body`, which begins a transaction on `conn` and ends it with COMMIT, over several requests to DuckDB:
+ * rolled back if `body` throws (then the error is thrown again). Refused while another of ours is open on `conn`.
  */
 export async function transaction(conn: Connector, body: () => Promise<void>): Promise<void> {
   // DuckDB has no nested transactions: a BEGIN inside one would fail, and the ROLLBACK below would end the other.
-  if (openTransactions > 0) throw new Error('Another change of the data is in progress: try again once it is done.');
-  openTransactions++;
+  if (inTransaction.has(conn)) throw new Error('Another change of the data is in progress: try again once it is done.');
+  inTransaction.add(conn);
   try {
     await body();
   } catch (e) {
     await conn.exec(ROLLBACK_SQL).catch(() => undefined);
     throw e;
   } finally {
-    if (--openTransactions === 0) {
-      const waiting = waitingForNone;
-      waitingForNone = [];
-      for (const w of waiting) w();
-    }
+    inTransaction.delete(conn);
   }
-}
-
-/** Whether a transaction of ours is open: a statement sent now could land inside it. */
-export function transactionOpen(): boolean {
-  return openTransactions > 0;
-}
-
-/** Resolves when no transaction of ours is open any more (check `transactionOpen` again before sending: another may have begun). */
-export function transactionEnd(): Promise<void> {
-  return openTransactions === 0 ? Promise.resolve() : new Promise((resolve) => waitingForNone.push(resolve));
 }
 
 /**

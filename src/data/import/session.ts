@@ -5,7 +5,7 @@ import {
   importTerritoriesQuery, IndicatorIdRow, MaxPriorityRow, maxPriorityQuery, PREVIEW_SUM_TABLE, PrioritiesRow, prioritiesQuery,
 } from '../sql/import/catalogue';
 import { dropTableSql } from '../sql/import/commit';
-import { overridesQuery, OverrideRow, sumIntoSql } from '../sql/merge';
+import { IndicatorRow, overridableIndicatorsQuery, overridesQuery, OverrideRow, sumIntoSql } from '../sql/merge';
 import type { ImportCatalogue } from './canonical';
 import type { ImportOptions, ImportResult } from './run';
 import type { Recipe } from './recipe';
@@ -13,7 +13,6 @@ import { addIn, declareIndicators, diffStaged, removeDataset, setActive, specula
 import { candidatesPrefix, dropFastTables, FAST_MIN_BYTES, runFastImport, type DirtyResult, type FastAnswer } from './fast';
 import type { ByteScan, FastHead } from './scan';
 import { canonicalColumns } from './canonical';
-import { warmMeasures } from './warm';
 import { legacyEurostat } from './eurostat-import';
 import { ImportWorker } from './worker-client';
 import { datasetIdFor, firstPriority, freeId, metaOf, partOf, type ChosenOptions } from './stored';
@@ -93,16 +92,12 @@ interface HeldBytes {
  */
 export type AnalysisState = { readonly kind: 'aucune' } | { readonly kind: 'en_cours'; readonly n: number } | { readonly kind: 'en_attente'; readonly table: string };
 
-/** The warm-up of DuckDB's code for an import's measures (warm.ts), once per session. */
-type WarmState = 'a_faire' | 'lance';
 
 /** Measures computed ahead for an analysis not yet committed: the priority assumed, what was loaded then, and whether they were computed. */
 interface Speculation {
   readonly id: string;
   readonly prefix: string;
-  readonly priorite: number;
-  readonly loaded: LoadedPriorities;
-  readonly done: Promise<boolean>;
+  readonly done: Promise<{ readonly priorite: number; readonly loaded: LoadedPriorities; readonly ok: boolean }>;
 }
 
 const noop = () => undefined;
@@ -116,18 +111,19 @@ interface AnalysisArgs {
   readonly saved?: Promise<readonly Recipe[]>;
   readonly n: number;
   readonly cancelled: () => boolean;
+  /** What the loaded catalogue says of the file's own id: given, the fast path computes the commit's measures ahead (see `speculate`). */
+  readonly ahead?: Promise<LoadedPriorities>;
 }
 
 /** The analysis of a file, its commit, and the stored imports, for one database (see the top of this file). */
 export class ImportSession {
-  /** Analyses started (the warm-up stops when one starts). */
+  /** Analyses started (each names its tables `import_<n>`). */
   private analyses = 0;
   private pending: AnalysisState = { kind: 'aucune' };
   private held: HeldBytes | null = null;
   private heldFiles = 0;
   /** A worker started ahead (its script fetched and compiled), for the next analysis. */
   private spare: ImportWorker | null = null;
-  private warm: WarmState = 'a_faire';
   private readonly speculations = new WeakMap<AnalysedImport, Speculation>();
   /** The stored imports this tab has loaded (or written), by id, with their `importedAt`: what its view is built on. */
   private readonly seen = new Map<string, string>();
@@ -149,22 +145,6 @@ export class ImportSession {
   /** Starts an import worker ahead, so that the next analysis does not wait for one. */
   prepareWorker(): void {
     this.spare ??= new ImportWorker();
-  }
-
-  /**
-   * Warms DuckDB's code for an import's measures (warm.ts) once the page is idle, once per session (the data view
-   * calls it while the analyst picks a file). An analysis that starts stops it between its two requests; one that
-   * starts during a request waits for it. Ends with the measure `import:prechauffage` (its detail says how it went):
-   * the bench waits for it, so that DuckDB's own read, its floor, does not queue behind it.
-   */
-  warmUp(): void {
-    if (this.warm === 'lance') return;
-    this.warm = 'lance';
-    const at = this.analyses;
-    const t0 = performance.now();
-    const start = () => void warmMeasures(this.conn, () => this.analyses !== at).then((outcome) => performance.measure('import:prechauffage', { start: t0, detail: outcome }));
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
-    else setTimeout(start, 500);
   }
 
   /** The DuckDB file name of `file`'s bytes: the ones kept from the previous analysis, or read and registered now. */
@@ -199,8 +179,10 @@ export class ImportSession {
    * the import worker proves the clean rows, see fast.ts); every other file, or one the fast path hands back, runs
    * the full pipeline in the import worker. Both give the same report. `cancel` stops it at once. `cat` and `saved`
    * (the analyst's saved recipes, for the full pipeline) may still be on their way: the look at the head does not need them.
+   * `ahead` (loadedPriorities of the file's own id): the measures of the commit that makes it that dataset are computed
+   * as soon as DuckDB has the fast path's accepted rows (see `speculate`); not given, nothing is computed ahead.
    */
-  analyse(file: Blob, cat: ImportCatalogue | Promise<ImportCatalogue>, opts: ImportOptions, saved?: Promise<readonly Recipe[]>): RunningImport {
+  analyse(file: Blob, cat: ImportCatalogue | Promise<ImportCatalogue>, opts: ImportOptions, saved?: Promise<readonly Recipe[]>, ahead?: Promise<LoadedPriorities>): RunningImport {
     const worker = this.spare ?? new ImportWorker();
     this.spare = null;
     // Their failures surface where they are awaited (not as unhandled rejections meanwhile).
@@ -209,7 +191,8 @@ export class ImportSession {
     let cancelled = false;
     let rejectCancel: (e: Error) => void = noop;
     const cancelledPromise = new Promise<never>((_, reject) => (rejectCancel = reject));
-    const work = this.run({ worker, file, cat, opts, saved, n: ++this.analyses, cancelled: () => cancelled });
+    ahead?.catch(noop);
+    const work = this.run({ worker, file, cat, opts, saved, n: ++this.analyses, cancelled: () => cancelled, ahead });
     // The next analysis (« Déclarer les indicateurs », another encoding) gets a worker started ahead.
     const promise = Promise.race([work, cancelledPromise]).finally(() => {
       worker.close();
@@ -266,9 +249,14 @@ export class ImportSession {
       return this.full(a, dropped, 'fallback' in answer ? answer.fallback : 'no scan');
     }
     this.pending = { kind: 'en_attente', table };
+    // DuckDB is done with the analysis while the worker still hashes the file: the measures go first.
+    const clean = answer.result.errors === 0 && answer.rowCount > 0;
+    const ahead = a.ahead && clean ? this.speculate(table, a.opts.fileName, a.ahead) : null;
     const sha256 = await hashed;
     performance.measure('import:analyse', { start: t0 });
-    return { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, sha256, path: { kind: 'rapide' } };
+    const analysed: AnalysedImport = { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, sha256, path: { kind: 'rapide' } };
+    if (ahead) this.speculations.set(analysed, ahead);
+    return analysed;
   }
 
   /** The fast path: the worker looks at the head, then scans the file while DuckDB reads it (see fast.ts). */
@@ -319,17 +307,23 @@ export class ImportSession {
   }
 
   /**
-   * Once the report of a clean analysis of the fast path is shown, computes the measures its commit would give (see
-   * speculateMeasures), while the analyst reads it: « Importer » then swaps them in instead of computing them. The
-   * priority assumed is the one `commit` gives unless another tab stored imports this one has not loaded. The commit
-   * waits for them if they are not done.
+   * For a clean analysis of the fast path (its accepted rows in view `table`), computes the measures its commit as
+   * the file's own dataset would give (see speculateMeasures), as soon as DuckDB has those rows: the worker is still
+   * hashing the file, then the analyst reads the report, and « Importer » swaps them in instead of computing them.
+   * The priority assumed is the one `commit` gives unless another tab stored imports this one has not loaded. The
+   * commit waits for them if they are not done, and uses them only if they fit (see stageAndSwap).
    */
-  speculate(analysed: AnalysedImport, fileName: string, loaded: LoadedPriorities): void {
-    if (analysed.staged.kind !== 'table' || analysed.result.errors > 0 || analysed.rowCount === 0 || this.speculations.has(analysed)) return;
-    const prefix = candidatesPrefix(analysed.staged.table);
-    const priorite = loaded.priorite ?? firstPriority(loaded.max);
+  private speculate(table: string, fileName: string, ahead: Promise<LoadedPriorities>): Speculation {
+    const prefix = candidatesPrefix(table);
     const id = datasetIdFor(fileName);
-    this.speculations.set(analysed, { id, prefix, priorite, loaded, done: speculateMeasures(this.conn, id, analysed.staged.table, prefix, priorite) });
+    const t0 = performance.now();
+    const done = ahead.then(async (loaded) => {
+      const priorite = loaded.priorite ?? firstPriority(loaded.max);
+      const ok = await speculateMeasures(this.conn, id, table, prefix, priorite);
+      performance.measure('import:anticipation', { start: t0 });
+      return { priorite, loaded, ok };
+    });
+    return { id, prefix, done: done.catch(() => ({ priorite: NaN, loaded: { version: NaN, priorite: null, max: 0 }, ok: false })) };
   }
 
   /**
@@ -350,7 +344,10 @@ export class ImportSession {
       const [row] = await runQuery(conn, prioritiesQuery(id), PrioritiesRow);
       const priorite = target.kind === 'nouveau' || row?.priorite == null ? firstPriority(row?.max ?? 0) : row.priorite;
       const diff = target.kind === 'nouveau' ? null : await diffStaged(conn, id, from);
-      const overrides = await runQuery(conn, overridesQuery(target.kind === 'nouveau' ? '' : id, from, priorite, 10), OverrideRow);
+      // The few indicators that can collide first: an import of none of them is not read again.
+      const other = target.kind === 'nouveau' ? '' : id;
+      const indicators = (await runQuery(conn, overridableIndicatorsQuery(other, priorite), IndicatorRow)).map((r) => r.indicateur);
+      const overrides = indicators.length ? await runQuery(conn, overridesQuery(other, from, priorite, 10, indicators), OverrideRow) : [];
       return { diff, overrides };
     } finally {
       if (from === PREVIEW_SUM_TABLE) await conn.exec(dropTableSql(PREVIEW_SUM_TABLE));
@@ -367,8 +364,9 @@ export class ImportSession {
     const table = analysed.staged.table;
     // Measures computed ahead serve only if they assumed this very swap, on the data as it still is (same version).
     const ahead = this.speculations.get(analysed);
-    const fits = ahead !== undefined && ahead.id === meta.id && (await ahead.done) && ahead.priorite === meta.priorite && meta.actif && ahead.loaded.version === getDataVersion();
-    await swapIn(this.conn, meta, analysed.staged.own, fits ? ahead.prefix : null);
+    const got = ahead?.id === meta.id ? await ahead.done : null;
+    const fits = got !== null && got.ok && got.priorite === meta.priorite && meta.actif && got.loaded.version === getDataVersion();
+    await swapIn(this.conn, meta, analysed.staged.own, fits && ahead ? ahead.prefix : null);
     // What else the analysis left went with the swap (OwnTable.leftovers).
     this.forgetPending(table);
   }
@@ -414,7 +412,7 @@ export class ImportSession {
 
   /** The record a commit writes: the new dataset's, the replaced one's, or the added-to one's with the file as its last part. */
   private async recordFor(file: { blob: Blob; fileName: string }, analysed: AnalysedImport, opts: ChosenOptions, choice: ImportChoice): Promise<{ record: StoredRecord; previous: StoredRecord | null }> {
-    const known = this.speculations.get(analysed)?.loaded;
+    const known = (await this.speculations.get(analysed)?.done)?.loaded;
     const loadedMax = known && known.version === getDataVersion() ? Promise.resolve([{ p: known.max }]) : runQuery(this.conn, maxPriorityQuery(), MaxPriorityRow);
     const [loaded, [max], stored] = await Promise.all([runQuery(this.conn, datasetIdsQuery(), DatasetIdRow), loadedMax, listImports()]);
     const t = choice.target;

@@ -47,19 +47,34 @@ export const OverrideRow = z.object({
 });
 export type OverrideRow = z.infer<typeof OverrideRow>;
 
+/** Other active datasets' rows that an import as dataset `id` with priority `priorite` may override: lower priority, within the dashboard's scope. */
+function overridableSql(): string {
+  return `FROM observations o JOIN datasets d ON d.id = o.jeu
+     WHERE d.actif AND o.jeu <> ? AND d.priorite < ?
+       AND o.territoire IN (SELECT code FROM territories WHERE occitanie OR type IN ('pays', 'ue'))`;
+}
+
+export const IndicatorRow = z.object({ indicateur: z.string() });
+/** The indicators of the rows overridesQuery may list (a few, read from the loaded side only). */
+export function overridableIndicatorsQuery(id: string, priorite: number): SqlQuery {
+  return sqlQuery(`SELECT DISTINCT o.indicateur ${overridableSql()} ORDER BY 1`, [id, priorite]);
+}
+
 /**
  * The values of other active datasets that rows `from` would override as dataset `id` with priority `priorite`:
  * same territory × year × indicator within the dashboard's scope, from a dataset of lower priority (a higher one
- * keeps its value). The first `limit` keys, with the total count on every row; shares old → new.
+ * keeps its value). The first `limit` keys, with the total count on every row; shares old → new. The scope is
+ * checked on the loaded side of the join (the same territory), the small one. `indicators`, when given, are those of
+ * overridableIndicatorsQuery, written as literals: DuckDB then skips the rows of other indicators by its column
+ * statistics instead of joining every row of a large import.
  */
-export function overridesQuery(id: string, from: string, priorite: number, limit = 10): SqlQuery {
+export function overridesQuery(id: string, from: string, priorite: number, limit = 10, indicators?: readonly string[]): SqlQuery {
+  const only = indicators ? ` AND s.indicateur IN (${indicators.length ? indicators.map(quoteLiteral).join(', ') : 'NULL'})` : '';
   return sqlQuery(
     `SELECT s.territoire, s.annee, s.indicateur, o.jeu, ${SHARE('o')} AS ancienne, ${SHARE('s')} AS nouvelle, CAST(count(*) OVER () AS INTEGER) AS n
      FROM ${quoteIdent(from)} s
-     JOIN observations o ON o.territoire = s.territoire AND o.annee = s.annee AND o.indicateur = s.indicateur
-     JOIN datasets d ON d.id = o.jeu
-     WHERE d.actif AND o.jeu <> ? AND d.priorite < ?
-       AND s.territoire IN (SELECT code FROM territories WHERE occitanie OR type IN ('pays', 'ue'))
+     JOIN (SELECT o.* ${overridableSql()}) o ON o.territoire = s.territoire AND o.annee = s.annee AND o.indicateur = s.indicateur
+     WHERE TRUE${only}
      ORDER BY s.indicateur, s.territoire, s.annee, o.jeu LIMIT ?`,
     [id, priorite, limit],
   );

@@ -39,8 +39,8 @@ function failureOf(e: unknown, t: Messages): Phase {
 }
 
 /**
- * The session's side of the panel. The import worker's script is fetched and compiled, and DuckDB's code for the
- * measures warmed, before the analyst picks a file. The chosen file's bytes stay in DuckDB while its report may ask
+ * The session's side of the panel. The import worker's script is fetched and compiled before the analyst picks a
+ * file. The chosen file's bytes stay in DuckDB while its report may ask
  * for another analysis (« Déclarer les indicateurs »), and leave once the analyst is done with it (imported,
  * cancelled, failed, or the view left).
  */
@@ -49,7 +49,6 @@ function useImportFlow(lang: Lang, t: Messages): ImportFlow {
   useEffect(() => {
     getImportSession().then((s) => {
       s.prepareWorker();
-      s.warmUp();
     }, () => undefined);
   }, []);
   const done = phase.kind === 'idle' || phase.kind === 'done' || phase.kind === 'failed';
@@ -70,25 +69,23 @@ function useImportFlow(lang: Lang, t: Messages): ImportFlow {
     // The file's head is analysed while the catalogue and the saved recipes are read.
     const catalogue = session.catalogue();
     const saved = listRecipes().catch(() => [] as Recipe[]);
-    const run = session.analyse(file.blob, catalogue, opts, saved);
-    setPhase({ kind: 'reading', name: file.fileName, run });
-    // Whether the file's own id is a loaded dataset, asked while DuckDB waits for the file's bytes.
+    // Whether the file's own id is a loaded dataset, asked while DuckDB waits for the file's bytes: the measures of
+    // its commit are computed ahead unless the analyst chose to add to a dataset.
     const id = datasetIdFor(file.fileName);
     const replaces = session.loadedPriorities(id);
     replaces.catch(() => undefined);
+    const run = session.analyse(file.blob, catalogue, opts, saved, keep?.target.kind === 'ajouter' ? undefined : replaces);
+    setPhase({ kind: 'reading', name: file.fileName, run });
     try {
       const [analysed, cat] = await Promise.all([run.promise, catalogue]);
-      const [loaded, datasets] = await Promise.all([replaces, session.importedDatasets()]);
+      const datasets = await session.importedDatasets();
       // The same file again replaces its dataset (said in the report); any other file makes a new one unless the analyst chooses.
       const target: ImportTarget = keep?.target ?? (datasets.some((d) => d.id === id) ? { kind: 'remplacer', id } : { kind: 'nouveau' });
       const clean = analysed.rowCount > 0 && analysed.result.errors === 0;
-      // The measures « Importer » would give are computed while the analyst reads the report (after the
-      // comparison with what is loaded: the report waits for that).
       const preview = clean ? await session.preview(analysed, target, file.fileName) : null;
       if (mine !== latest.current) return;
       const identite = keep?.identite ?? identityDefaults(analysed.result, analysed.sources, file.fileName);
       setPhase({ kind: 'report', file, analysed, opts, indicators: [...cat.indicators], saved: await saved, target, preview, datasets, identite });
-      if (target.kind !== 'ajouter') session.speculate(analysed, file.fileName, loaded);
     } catch (e) {
       if (mine === latest.current) setPhase(failureOf(e, t));
     }
