@@ -106,7 +106,8 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
         <TargetInputs cible={cible} annee={anneeCible} onChange={(cc, aa) => navigate({ ...url, cible: cc, annee_cible: aa })} t={t} />
       </section>
       {c ? (
-        <div className="grid">
+        // `data-precomputed`: the charts come from the build-time snapshots (DuckDB's live answers not yet in).
+        <div className="grid" data-precomputed={showsPre ? 'true' : undefined}>
           {/* An indicator without région or département values (national only) has no key figures, map or ranking. */}
           {model.national ? (
             <p className="muted span-2" data-testid="national-only">{t.nationalOnly}</p>
