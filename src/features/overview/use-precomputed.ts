@@ -85,10 +85,10 @@ function otherOverview(all: Map<string, unknown>, id: string): PrecomputedOvervi
 
 let index: Promise<PrecomputedIndex | null> | null = null;
 
-/** The index of the overviews by indicator × year (catalogue and years), or null when they must not be shown. */
+/** The index of the overviews by indicator × year (catalogue and years), or null when absent or unreadable. */
 function loadIndex(): Promise<PrecomputedIndex | null> {
-  index ??= Promise.all([fetchJson(`${OVERVIEW_DIR}/index.json`), storedData()]).then(([json, isStored]: [unknown, boolean]) => {
-    const parsed = isStored || json === null ? null : PrecomputedIndex.safeParse(json);
+  index ??= fetchJson(`${OVERVIEW_DIR}/index.json`).then((json) => {
+    const parsed = json === null ? null : PrecomputedIndex.safeParse(json);
     return parsed?.success ? parsed.data : null;
   });
   return index;
@@ -118,6 +118,14 @@ function yearOverview(ix: PrecomputedIndex, indicator: string, year: number): Pr
  */
 export async function precomputedOverview(indicateur: string | undefined, annee: number | undefined): Promise<PrecomputedOverview | null> {
   if (indicateur === undefined && annee === undefined) return loadPrecomputed();
+  // Whether the analyst has stored data is checked beside the reads, not before them: the files are only read
+  // (never shown) when the check says they would be wrong.
+  const [found, isStored] = await Promise.all([fromFiles(indicateur, annee), storedData()]);
+  return isStored ? null : found;
+}
+
+/** The file the index names for a URL's indicator and year, or one already read that holds the same view. */
+async function fromFiles(indicateur: string | undefined, annee: number | undefined): Promise<PrecomputedOverview | null> {
   const ix = await loadIndex();
   const at = ix ? resolveOverviewYear(ix, indicateur, annee) : null;
   if (!ix || !at) return null;
