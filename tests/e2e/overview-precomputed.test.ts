@@ -85,3 +85,35 @@ describe('overview opened by URL on another indicator, year or language', () => 
     await close();
   });
 });
+
+describe('deep link with stored data', () => {
+  test('the build-time snapshot is not shown when the analyst has stored data (a default dataset turned off): DuckDB is started at once', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.route(/duckdb-.*(\.wasm|worker.*\.js)$/, () => undefined);
+    // The app creates its storage on a first visit; the analyst then turns the illustrative dataset off.
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await allReady(page);
+    await page.evaluate(() => new Promise<void>((resolve, reject) => {
+      const r = indexedDB.open('parite-numerique');
+      r.onerror = () => reject(r.error);
+      r.onsuccess = () => {
+        const tx = r.result.transaction('settings', 'readwrite');
+        tx.objectStore('settings').put(['illustratif'], 'inactive-defaults');
+        tx.oncomplete = () => {
+          r.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    }));
+    await page.goto(appUrl('?indicateur=sup_numerique&annee=2019&lang=en'), { waitUntil: 'commit' });
+    // DuckDB is no longer held for the snapshot: it starts (and never arrives, its engine being held back here).
+    await page.waitForSelector('[data-db-status="loading"]', { timeout: 60000 });
+    await page.waitForFunction(() => performance.getEntriesByName('overview:stored-checked').length > 0, null, { timeout: 60000 });
+    expect(await page.locator('[data-chart][data-ready="true"]').count()).toBe(0);
+    expect(await page.locator('.grid[data-precomputed]').count()).toBe(0);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+});
+
