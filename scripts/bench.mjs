@@ -4,7 +4,8 @@
  * plain static server. Cold figures use a fresh browser context (empty cache) each run; every time is a median.
  * Prints one JSON object as its last line and writes it to bench-results.json. Beyond its first keys: `duckdb_ready_ms`,
  * `import_longest_task_ms`, `interaction_imported_ms` (indicator changes with the imported rows loaded) and
- * `territory_first_chart_ms` (a cold deep link to a territory page, to its first ready chart).
+ * `territory_first_chart_ms` (a cold deep link to a territory page, to its first ready chart) and
+ * `overview_year_first_chart_ms` (a cold deep link to the overview at another indicator, year and language).
  * usage: npm run bench [-- --rows 1000000 --runs 5]
  */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -78,6 +79,16 @@ const territoryFirst = [];
 for (let i = 0; i < runs; i++) {
   const r = await cold(server.url + '/?vue=territoire&territoire=34', '[data-chart][data-ready="true"]');
   territoryFirst.push(r.first);
+  await r.context.close();
+}
+
+// A cold deep link to the overview at another indicator, year and language (issue 20): drawn from that year's
+// build-time snapshot before DuckDB.
+log(`overview year deep link ×${runs}`);
+const overviewYearFirst = [];
+for (let i = 0; i < runs; i++) {
+  const r = await cold(server.url + '/?indicateur=sup_numerique&annee=2019&lang=en', '[data-chart][data-ready="true"]');
+  overviewYearFirst.push(r.first);
   await r.context.close();
 }
 
@@ -243,6 +254,7 @@ const result = {
   first_chart_ms: median(first),
   all_charts_ms: median(all),
   territory_first_chart_ms: median(territoryFirst),
+  overview_year_first_chart_ms: median(overviewYearFirst),
   interaction_ms: median(interaction),
   interaction_imported_ms: median(interactionImported),
   embed_ready_ms: median(embed),

@@ -10,6 +10,7 @@ import { loadOverview, loadOverviews } from '../src/features/overview/model';
 import { serialiseOverview } from '../src/features/overview/precomputed';
 import { loadCatalogue } from '../src/features/catalogue';
 import { precomputeTerritories } from './precompute-territory';
+import { precomputeOverviewYears } from './precompute-overview';
 
 const out = path.resolve(process.argv[2] ?? 'dist', 'precomputed');
 const db = await openDefaultDb(process.cwd());
@@ -21,10 +22,13 @@ const model = await loadOverview(db, { ...common, permalink: '' });
 const catalogue = await loadCatalogue(db);
 const others = catalogue.indicators.filter((i) => i.id !== model.indicator.id);
 const models = await loadOverviews(db, common, others.map((i) => ({ indicateur: i.id, permalink: '' })));
+// Every indicator × year, one file each, for a deep link (or a choice) made before DuckDB is ready.
+const years = await precomputeOverviewYears(db, out, common);
 const territories = await precomputeTerritories(db, path.join(out, 'territoire'), { cible: common.cible, anneeCible: common.anneeCible });
 db.close();
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'overview.json'), JSON.stringify(serialiseOverview(model)));
 writeFileSync(path.join(out, 'overview-autres.json'), JSON.stringify({ v: 1, overviews: models.filter((m) => m.byLang).map(serialiseOverview) }));
 console.log(`precomputed overviews written to ${out} (default, and ${models.length} other indicators)`);
+console.log(`precomputed overviews by indicator × year: ${years.files} files (with the index), ${Math.round(years.bytes / 1024)} KB`);
 console.log(`precomputed territory pages: ${territories.pages} (département × indicator × year) in ${territories.files} files, ${Math.round(territories.bytes / 1024)} KB`);

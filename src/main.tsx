@@ -3,11 +3,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { parseUrlState } from './lib/url-state';
-import { isDefaultOverview, loadPrecomputed } from './features/overview/use-precomputed';
+import { isPrecomputedOverview, precomputedOverview } from './features/overview/use-precomputed';
 import './ui/styles.css';
 
-// The build-time charts of the default view are fetched (and the stored data checked) while React starts.
-if (isDefaultOverview(parseUrlState(window.location.search))) void loadPrecomputed();
+// The build-time charts of the overview asked for are fetched (and the stored data checked) while React starts.
+const opened = parseUrlState(window.location.search);
+if (isPrecomputedOverview(opened)) void precomputedOverview(opened.indicateur, opened.annee);
 
 const root = document.getElementById('root');
 if (root) {

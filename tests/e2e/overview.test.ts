@@ -109,7 +109,7 @@ describe('overview', () => {
     expect(log.pageErrors).toEqual([]);
     await close();
   });
-  test('before DuckDB is ready, another indicator\'s default overview is drawn from the build-time overviews, with a direct query\'s numbers', async () => {
+  test('before DuckDB is ready, another indicator\'s default overview, then another year, is drawn from the build-time overviews, with a direct query\'s numbers', async () => {
     const { page, log, close } = await openPage(browser);
     // DuckDB's engine never arrives: everything shown comes from the build.
     await page.route(/duckdb-.*\.wasm/, () => undefined);
@@ -123,10 +123,14 @@ describe('overview', () => {
       expect(Number(shown)).toBeCloseTo((await direct(id, year)).get('76') ?? NaN, 9);
       expect(new URL(page.url()).searchParams.get('indicateur')).toBe(id);
     }
-    // A year other than the latest is not precomputed: it waits for DuckDB (busy, not ready).
+    // A year other than the latest is precomputed too (issue 20 point 6): its own file, fetched when chosen.
     const years = await page.locator('[aria-label] select >> nth=1 >> option').allTextContents();
-    await page.selectOption('[aria-label] select >> nth=1', years[1] ?? '');
-    await page.waitForSelector('[data-chart="kpi"][aria-busy="true"], [data-chart="kpi"]:not([data-ready="true"])');
+    const year = Number(years[1]);
+    await page.selectOption('[aria-label] select >> nth=1', String(year));
+    await page.waitForFunction((y) => [...document.querySelectorAll('[data-chart]')].every((e) => e.getAttribute('data-ready') === 'true' && e.getAttribute('aria-busy') !== 'true')
+      && (document.querySelector('[data-chart="kpi"] .chart-head :is(h2, h3)')?.textContent ?? '').includes(String(y)), year, { timeout: 30000 });
+    const shown = await page.locator('[data-chart="kpi"] [data-kpi="part"]').getAttribute('data-value');
+    expect(Number(shown)).toBeCloseTo((await direct('sup_numerique', year)).get('76') ?? NaN, 9);
     expect(await page.evaluate(() => performance.getEntriesByName('duckdb:ready').length)).toBe(0);
     expect(log.pageErrors).toEqual([]);
     await close();

@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { isAsked, seed, useDbQuery } from '../use-db';
 import { getDbState, holdDbStart, subscribeDb } from '../../data/db-loader';
-import { isDefaultButIndicator, isDefaultOverview, usePrecomputedOverview } from './use-precomputed';
+import { isPrecomputedOverview, usePrecomputedOverview } from './use-precomputed';
 import { getDataVersion, subscribeDataVersion } from '../../data/version';
 import type { Messages } from '../../i18n';
 import type { Lang } from '../../lib/format';
@@ -46,9 +46,10 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
   const args = viewArgs(url, lang);
   const { cible, anneeCible } = args;
   const db = useSyncExternalStore(subscribeDb, getDbState);
-  const isDefault = isDefaultOverview(url);
-  // Fetched only if the page opens on the default view before DuckDB is ready; kept until the first live answer.
-  const [wantPre] = useState(() => isDefault && db.status !== 'ready');
+  const exact = isPrecomputedOverview(url);
+  // Fetched only if the page opens on a view computed at build time (any indicator, year and language, default
+  // settings otherwise) before DuckDB is ready; kept until the first live answer.
+  const [wantPre] = useState(() => exact && db.status !== 'ready');
   // Meanwhile DuckDB waits until the build-time charts are painted (released at once if there are none).
   const [release] = useState(() => {
     let done: () => void = () => undefined;
@@ -57,11 +58,11 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
     return done;
   });
   const q = useDbQuery(overviewKey(url, lang), (conn) => loadWithOthers(conn, url, lang));
-  // The build-time overviews stay usable for another indicator's default view while the data is the one loaded
-  // when the page opened (no import, removal or activation since).
+  // The build-time overviews stay usable for another indicator or year while the data is the one loaded when the
+  // page opened (no import, removal or activation since).
   const dataVersion = useSyncExternalStore(subscribeDataVersion, getDataVersion);
   const [openedOn] = useState(dataVersion);
-  const precomputed = usePrecomputedOverview(wantPre && dataVersion === openedOn, lang, args.permalink, release, url.indicateur, isDefaultButIndicator(url));
+  const precomputed = usePrecomputedOverview(wantPre && dataVersion === openedOn, lang, args.permalink, release, url.indicateur, url.annee, exact);
   const pre = precomputed.exact;
   const model = q.status === 'ready' ? q.data : (pre ?? q.stale ?? precomputed.fallback ?? undefined);
   // The build-time charts are real data from the same SQL: they count as ready until the live ones replace them.
@@ -105,7 +106,8 @@ export function Overview({ url, lang, t, navigate }: { url: UrlState; lang: Lang
         <TargetInputs cible={cible} annee={anneeCible} onChange={(cc, aa) => navigate({ ...url, cible: cc, annee_cible: aa })} t={t} />
       </section>
       {c ? (
-        <div className="grid">
+        // `data-precomputed`: the charts come from the build-time snapshots (DuckDB's live answers not yet in).
+        <div className="grid" data-precomputed={showsPre ? 'true' : undefined}>
           {/* An indicator without région or département values (national only) has no key figures, map or ranking. */}
           {model.national ? (
             <p className="muted span-2" data-testid="national-only">{t.nationalOnly}</p>

@@ -26,6 +26,57 @@ export function serialiseOverview(m: OverviewModel): PrecomputedOverview {
   return { v: 1, indicators: m.catalogue.indicators, scope: m.catalogue.scope, indicator: m.indicator.id, years: m.years, year: m.year, defaultYear: m.defaultYear, national: m.national, illustre: { types: [...m.illustre.types], parcours: [...m.illustre.parcours] }, picked: m.picked, byLang: m.byLang };
 }
 
+/**
+ * The overviews of every indicator × year the data has, computed at build time by the same model and SQL, one
+ * file each (`precomputed/overview/<indicator>/<year>.json`), fetched only when the URL or the user asks for that
+ * view before DuckDB is ready. Each file is a PrecomputedOverview without the catalogue, which `index.json` of the
+ * same folder holds once, with what the model needs to pick the indicator and year a URL means.
+ */
+export const OVERVIEW_DIR = 'overview';
+
+export const PrecomputedYear = PrecomputedOverview.omit({ indicators: true, scope: true });
+export type PrecomputedYear = z.infer<typeof PrecomputedYear>;
+
+export const PrecomputedIndex = z.object({
+  v: z.literal(1),
+  indicators: z.array(IndicatorRow),
+  scope: z.array(TerritoryRow),
+  /** The indicator of a URL without `indicateur` (or with an unknown one): the live model's pickIndicator. */
+  defaultIndicator: z.string(),
+  /** Each indicator's years with a file, and the year its overview opens on (none when it has no data). */
+  years: z.record(z.string(), z.object({ years: z.array(z.number().int()), defaultYear: z.number().int().nullable() })),
+});
+export type PrecomputedIndex = z.infer<typeof PrecomputedIndex>;
+
+/** The file of one indicator × year, under `precomputed/`. */
+export function overviewYearFile(indicator: string, year: number): string {
+  return `${OVERVIEW_DIR}/${encodeURIComponent(indicator)}/${year}.json`;
+}
+
+/**
+ * The indicator and year the live model shows for a URL's `indicateur` and `annee` (loadOverviews: an unknown
+ * indicator means the default one, a year without data the indicator's default year), or null when the build has
+ * no file for it (an indicator without data).
+ */
+export function resolveOverviewYear(index: PrecomputedIndex, indicateur: string | undefined, annee: number | undefined): { indicator: string; year: number } | null {
+  const known = indicateur !== undefined && index.indicators.some((i) => i.id === indicateur);
+  const indicator = known ? (indicateur as string) : index.defaultIndicator;
+  const entry = Object.hasOwn(index.years, indicator) ? index.years[indicator] : undefined;
+  if (!entry) return null;
+  const year = annee !== undefined && entry.years.includes(annee) ? annee : entry.defaultYear;
+  return year === null ? null : { indicator, year };
+}
+
+/** One indicator × year's file, without the catalogue that the index holds. */
+export function serialiseYear(m: OverviewModel): PrecomputedYear {
+  return PrecomputedYear.parse(serialiseOverview(m));
+}
+
+/** A whole PrecomputedOverview again, from the index and one year's file. */
+export function joinYear(index: PrecomputedIndex, y: PrecomputedYear): PrecomputedOverview {
+  return { ...y, indicators: index.indicators, scope: index.scope };
+}
+
 /** Rebuilds a model from the precomputed JSON, with the page's own permalink and time on every snapshot. */
 export function modelFromPrecomputed(p: PrecomputedOverview, lang: 'fr' | 'en', permalink: string): OverviewModel | null {
   const indicator = p.indicators.find((i) => i.id === p.indicator);

@@ -1,17 +1,31 @@
 import { useEffect, useMemo, useState } from 'react';
 import { hasStoredData } from '../../data/store';
 import type { UrlState } from '../../lib/url-state';
-import { modelFromPrecomputed, PrecomputedOverview } from './precomputed';
+import { joinYear, modelFromPrecomputed, OVERVIEW_DIR, overviewYearFile, PrecomputedIndex, PrecomputedOverview, PrecomputedYear, resolveOverviewYear } from './precomputed';
 import type { OverviewModel } from './model';
 
-/** Whether the URL asks for the overview's default view: the one computed at build time. */
-export function isDefaultOverview(url: UrlState): boolean {
-  return !url.indicateur && isDefaultButIndicator(url);
+/**
+ * Whether the build computed the overview a URL asks for: any indicator and year (and either language: every file
+ * holds both), at the default target, with the default trend territories and pipeline.
+ */
+export function isPrecomputedOverview(url: UrlState): boolean {
+  return !url.vue && !url.territoires && !url.parcours && url.cible === undefined && url.annee_cible === undefined;
 }
 
-/** Whether the URL asks for an indicator's default overview (its latest year, default settings): computed at build time too. */
-export function isDefaultButIndicator(url: UrlState): boolean {
-  return !url.vue && url.annee === undefined && !url.territoires && !url.parcours && url.cible === undefined && url.annee_cible === undefined;
+/** A build-time file of the page's origin as JSON, or null when absent or unreadable. */
+function fetchJson(name: string, mark?: string): Promise<unknown> {
+  return fetch(`./precomputed/${name}`)
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null)
+    .finally(() => (mark ? performance.mark(mark) : undefined));
+}
+
+let stored: Promise<boolean> | null = null;
+
+/** Whether the analyst has stored data (checked once per page): then no build-time chart may be shown. */
+function storedData(): Promise<boolean> {
+  stored ??= hasStoredData().finally(() => performance.mark('overview:stored-checked'));
+  return stored;
 }
 
 let pending: Promise<PrecomputedOverview | null> | null = null;
@@ -21,12 +35,9 @@ let pending: Promise<PrecomputedOverview | null> | null = null;
  * data, so it would be wrong) or cannot be read. Started as the page's script runs, before React's first render.
  */
 export function loadPrecomputed(): Promise<PrecomputedOverview | null> {
-  pending ??= Promise.all([
-    fetch('./precomputed/overview.json').then((r) => (r.ok ? r.json() : null)).catch(() => null).finally(() => performance.mark('overview:precomputed-read')),
-    hasStoredData().finally(() => performance.mark('overview:stored-checked')),
-  ]).then(([json, stored]: [unknown, boolean]) => {
+  pending ??= Promise.all([fetchJson('overview.json', 'overview:precomputed-read'), storedData()]).then(([json, isStored]: [unknown, boolean]) => {
     performance.mark('overview:precomputed-fetched');
-    const parsed = stored || json === null ? null : PrecomputedOverview.safeParse(json);
+    const parsed = isStored || json === null ? null : PrecomputedOverview.safeParse(json);
     performance.mark('overview:precomputed-parsed');
     return parsed?.success ? parsed.data : null;
   });
@@ -34,16 +45,17 @@ export function loadPrecomputed(): Promise<PrecomputedOverview | null> {
 }
 
 let others: Promise<Map<string, unknown> | null> | null = null;
+let othersRead: Map<string, unknown> | null = null;
 const parsedOthers = new Map<string, PrecomputedOverview | null>();
 
 /**
  * The other indicators' default overviews computed at build time (overview-autres.json), by indicator, or null
- * when the build-time overview must not be shown. Fetched once, after the first charts are painted.
+ * when the build-time overview must not be shown. Fetched once, after the default overview's charts are painted.
  */
 function loadPrecomputedOthers(): Promise<Map<string, unknown> | null> {
   others ??= loadPrecomputed().then(async (main) => {
     if (!main) return null;
-    const json: unknown = await fetch('./precomputed/overview-autres.json').then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    const json = await fetchJson('overview-autres.json');
     const list = json !== null && typeof json === 'object' && 'overviews' in json && Array.isArray(json.overviews) ? (json.overviews as unknown[]) : [];
     const all = new Map(list.map((o) => [o !== null && typeof o === 'object' && 'indicator' in o ? String(o.indicator) : '', o] as const));
     // Each one is checked in a task of its own while the page is idle (a check is a long task on a page that has
@@ -56,6 +68,7 @@ function loadPrecomputedOthers(): Promise<Map<string, unknown> | null> {
       setTimeout(next, 0);
     };
     setTimeout(next, 0);
+    othersRead = all;
     return all;
   });
   return others;
@@ -70,55 +83,97 @@ function otherOverview(all: Map<string, unknown>, id: string): PrecomputedOvervi
   return parsedOthers.get(id) ?? null;
 }
 
+let index: Promise<PrecomputedIndex | null> | null = null;
+
+/** The index of the overviews by indicator × year (catalogue and years), or null when absent or unreadable. */
+function loadIndex(): Promise<PrecomputedIndex | null> {
+  index ??= fetchJson(`${OVERVIEW_DIR}/index.json`).then((json) => {
+    const parsed = json === null ? null : PrecomputedIndex.safeParse(json);
+    return parsed?.success ? parsed.data : null;
+  });
+  return index;
+}
+
+const years = new Map<string, Promise<PrecomputedOverview | null>>();
+
+/** One indicator × year's overview, fetched and checked once per page. */
+function yearOverview(ix: PrecomputedIndex, indicator: string, year: number): Promise<PrecomputedOverview | null> {
+  const name = overviewYearFile(indicator, year);
+  let p = years.get(name);
+  if (!p) {
+    p = fetchJson(name).then((json) => {
+      const parsed = json === null ? null : PrecomputedYear.safeParse(json);
+      return parsed?.success ? joinYear(ix, parsed.data) : null;
+    });
+    years.set(name, p);
+  }
+  return p;
+}
+
 /**
- * The overview's default charts computed at build time, so the first chart needs no database: for the default
- * indicator, and (once the first charts are painted) for `indicateur`, another indicator's default view. Used only
- * when the page opened on the default view with DuckDB not ready, while the data is still the one loaded then, and
- * only when the analyst has no stored data (else they would be wrong). They are the same SQL's answers on the same
- * data: live answers replace them as they come.
+ * The build-time overview of a URL's `indicateur` and `annee` (either may be absent: the model's defaults), or
+ * null when the build has none or it must not be shown. The default view is `overview.json`; any other is found
+ * through the index (the indicator and year the live model would pick for that URL), from the files already read
+ * when they hold it, else from its own file, fetched then.
+ */
+export async function precomputedOverview(indicateur: string | undefined, annee: number | undefined): Promise<PrecomputedOverview | null> {
+  if (indicateur === undefined && annee === undefined) return loadPrecomputed();
+  // Whether the analyst has stored data is checked beside the reads, not before them: the files are only read
+  // (never shown) when the check says they would be wrong.
+  const [found, isStored] = await Promise.all([fromFiles(indicateur, annee), storedData()]);
+  return isStored ? null : found;
+}
+
+/** The file the index names for a URL's indicator and year, or one already read that holds the same view. */
+async function fromFiles(indicateur: string | undefined, annee: number | undefined): Promise<PrecomputedOverview | null> {
+  const ix = await loadIndex();
+  const at = ix ? resolveOverviewYear(ix, indicateur, annee) : null;
+  if (!ix || !at) return null;
+  const main = pending ? await pending : null;
+  if (main && main.indicator === at.indicator && main.year === at.year) return main;
+  const other = othersRead?.has(at.indicator) ? otherOverview(othersRead, at.indicator) : null;
+  if (other && other.year === at.year) return other;
+  return yearOverview(ix, at.indicator, at.year);
+}
+
+/**
+ * The overview's charts computed at build time, so a first chart needs no database: for the view the URL asks
+ * for (any indicator and year, either language) when `exact`; otherwise (territories picked, another target…)
+ * the last one shown, busy, until DuckDB answers. Used only when the page opened on a precomputed view with DuckDB
+ * not ready, while the data is still the one loaded then, and only when the analyst has no stored data (else they
+ * would be wrong). They are the same SQL's answers on the same data: live answers replace them as they come.
+ * `unavailable` is called when the build has nothing to show (DuckDB then need not wait for it).
  */
 export function usePrecomputedOverview(
-  enabled: boolean, lang: 'fr' | 'en', permalink: string, unavailable: () => void = () => undefined, indicateur?: string, exact = true,
+  enabled: boolean, lang: 'fr' | 'en', permalink: string, unavailable: () => void, indicateur: string | undefined, annee: number | undefined, exact: boolean,
 ): { exact: OverviewModel | null; fallback: OverviewModel | null } {
-  const [data, setData] = useState<PrecomputedOverview | null>(null);
-  const [rest, setRest] = useState<Map<string, unknown> | null>(null);
+  const key = JSON.stringify([indicateur ?? null, annee ?? null]);
+  const [shown, setShown] = useState<{ key: string; data: PrecomputedOverview } | null>(null);
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || !exact) return;
     let live = true;
-    void loadPrecomputed().then((d) => {
+    void precomputedOverview(indicateur, annee).then((d) => {
       if (!d) unavailable();
-      else if (live) setData(d);
+      else if (live) setShown({ key, data: d });
     });
     return () => {
       live = false;
     };
-    // `unavailable` is a stable callback of the caller.
+    // `key` encodes `indicateur` and `annee`; `unavailable` is a stable callback of the caller.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [enabled]);
-  // The other indicators come after the default one is on screen (or at once if another one is asked for).
-  const wantsOther = Boolean(enabled && data && indicateur && indicateur !== data.indicator);
+  }, [enabled, exact, key]);
+  // The other indicators' default views come after the default one is on screen (for an indicator change made
+  // before DuckDB is ready), only when the page opened on it.
   const [painted, setPainted] = useState(false);
   useEffect(() => {
-    if (!enabled || !data || painted) return;
+    if (!enabled || !shown || painted || !pending) return;
     const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
     return () => cancelAnimationFrame(frame);
-  }, [enabled, data, painted]);
-  const othersWanted = painted || wantsOther;
+  }, [enabled, shown, painted]);
   useEffect(() => {
-    if (!othersWanted) return;
-    let live = true;
-    void loadPrecomputedOthers().then((m) => {
-      if (live) setRest(m);
-    });
-    return () => {
-      live = false;
-    };
-  }, [othersWanted]);
-  const chosen = !data ? null : !indicateur || indicateur === data.indicator ? data : rest ? otherOverview(rest, indicateur) : null;
-  const model = useMemo(() => (chosen ? modelFromPrecomputed(chosen, lang, permalink) : null), [chosen, lang, permalink]);
-  // `exact`: the URL asks for that very view. Otherwise (another year, territories…) the indicator's default view
-  // is only something to show, busy, until DuckDB answers.
-  const main = useMemo(() => (data ? modelFromPrecomputed(data, lang, permalink) : null), [data, lang, permalink]);
+    if (painted) void loadPrecomputedOthers();
+  }, [painted]);
+  const model = useMemo(() => (shown ? modelFromPrecomputed(shown.data, lang, permalink) : null), [shown, lang, permalink]);
   if (!enabled) return { exact: null, fallback: null };
-  return { exact: exact ? model : null, fallback: model ?? main };
+  return { exact: exact && shown?.key === key ? model : null, fallback: model };
 }

@@ -102,13 +102,16 @@ function answerFile(name: string): Promise<AnswerFile | null> {
  * file is missing.
  */
 export async function precomputedTerritory(a: TerritoryArgs): Promise<TerritoryModel | null> {
-  const [commun, stored] = await Promise.all([answerFile('commun.json'), hasStoredData()]);
-  if (stored || !commun) return null;
+  // Whether the analyst has stored data is checked beside the reads, not before them: the files are only read
+  // (never shown) when the check says they would be wrong.
+  const stored = hasStoredData();
+  const commun = await answerFile('commun.json');
+  if (!commun) return null;
   try {
     const v = await resolveTerritory(replayConnector([commun]), a);
     if (!v.territory) return null;
     const rest = await Promise.all(territoryFiles(v.territory.code, v.indicator.id, v.year).map(answerFile));
-    if (rest.some((f) => f === null)) return null;
+    if ((await stored) || rest.some((f) => f === null)) return null;
     return await loadTerritory(replayConnector([commun, ...(rest as AnswerFile[])]), a);
   } catch (e) {
     if (e instanceof MissingAnswer) return null;

@@ -1,0 +1,45 @@
+/**
+ * Build step (called by scripts/precompute.ts): the overview at every indicator × year the data has, by the
+ * overview's own model (loadOverviews: the same SQL as the page's, on the same default data), one file each under
+ * `precomputed/overview/`, with `index.json` (the catalogue, and each indicator's years). The page fetches a file
+ * only when the URL or the user asks for that view before DuckDB is ready (src/features/overview/use-precomputed.ts).
+ * Each file carries the charts in both languages (byLang), so one file serves `lang=fr` and `lang=en`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Connector } from '../src/data/connector';
+import { loadCatalogue, pickIndicator } from '../src/features/catalogue';
+import { loadOverviews } from '../src/features/overview/model';
+import { overviewYearFile, serialiseYear, type PrecomputedIndex, type PrecomputedYear, OVERVIEW_DIR } from '../src/features/overview/precomputed';
+
+interface Common { readonly cible: number; readonly anneeCible: number; readonly now: Date }
+
+/** Every indicator × year's overview (file name under `precomputed/` → its JSON), and the index. */
+export async function overviewYears(db: Connector, common: Common): Promise<Map<string, PrecomputedIndex | PrecomputedYear>> {
+  const catalogue = await loadCatalogue(db);
+  const args = { ...common, lang: 'fr' as const };
+  // Each indicator's default overview first: it gives the years the indicator has (the model's own list).
+  const defaults = await loadOverviews(db, args, catalogue.indicators.map((i) => ({ indicateur: i.id, permalink: '' })));
+  const years: PrecomputedIndex['years'] = {};
+  for (const m of defaults) years[m.indicator.id] = { years: m.byLang ? m.years : [], defaultYear: m.byLang ? m.defaultYear : null };
+  const jobs = defaults.flatMap((m) => (m.byLang ? m.years.map((annee) => ({ indicateur: m.indicator.id, annee, permalink: '' })) : []));
+  const models = await loadOverviews(db, args, jobs);
+  const out = new Map<string, PrecomputedIndex | PrecomputedYear>();
+  out.set(`${OVERVIEW_DIR}/index.json`, { v: 1, indicators: catalogue.indicators, scope: catalogue.scope, defaultIndicator: pickIndicator(catalogue, undefined).id, years });
+  for (const m of models) if (m.byLang && m.year !== null) out.set(overviewYearFile(m.indicator.id, m.year), serialiseYear(m));
+  return out;
+}
+
+/** Writes them under `dir` (dist/precomputed); returns how many files and bytes. */
+export async function precomputeOverviewYears(db: Connector, dir: string, common: Common): Promise<{ files: number; bytes: number }> {
+  const files = await overviewYears(db, common);
+  let bytes = 0;
+  for (const [name, json] of files) {
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const text = JSON.stringify(json);
+    writeFileSync(file, text);
+    bytes += Buffer.byteLength(text);
+  }
+  return { files: files.size, bytes };
+}

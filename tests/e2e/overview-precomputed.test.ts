@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { allReady, appUrl, launch, openPage } from './browser';
+import { openDefaultDb } from '../helpers/node-db';
+import type { Connector } from '../../src/data/connector';
+import { OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
+
+let browser: Browser;
+let db: Connector & { close(): void };
+beforeAll(async () => {
+  [browser, db] = await Promise.all([launch(), openDefaultDb()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  db?.close();
+});
+
+/** The région's share of women for one indicator and year, straight from the raw table: a sum of counts. */
+async function regionShare(indicateur: string, annee: number): Promise<number> {
+  const [row] = await db.query({
+    sql: `SELECT 100 * sum(femmes) / sum(total) AS part FROM observations
+          WHERE indicateur = ? AND annee = ?::INTEGER AND territoire IN ('${OCCITANIE_DEPARTEMENTS.join("','")}')`,
+    params: [indicateur, annee],
+  });
+  return Number(row?.['part']);
+}
+
+/** What each chart of the page says: title, summary, notes, sources and every value it carries as data. */
+function shown(page: Page) {
+  return page.$$eval('[data-chart]', (charts) =>
+    charts.map((c) => ({
+      kind: c.getAttribute('data-chart'),
+      indicateur: c.getAttribute('data-indicateur'),
+      title: c.querySelector('.chart-head :is(h2, h3)')?.textContent,
+      summary: c.querySelector('.chart-summary')?.textContent,
+      notes: [...c.querySelectorAll('.chart-notes li')].map((li) => li.textContent),
+      sources: c.querySelector('.chart-sources')?.textContent,
+      values: [...c.querySelectorAll('[data-value], [data-territory]')].map((e) => [e.getAttribute('data-territory'), e.getAttribute('data-value')]),
+    })),
+  );
+}
+
+describe('overview opened by URL on another indicator, year or language', () => {
+  // Issue 20 point 6: a deep link draws from build-time snapshots before DuckDB is ready, then the live queries
+  // take over with the same numbers.
+  test.each([
+    ['?indicateur=sup_numerique&annee=2019&lang=en', 'sup_numerique', 2019, 'en', /^Key figures in Occitanie, 2019/],
+    ['?annee=2017', 'emploi_numerique', 2017, 'fr', /^Chiffres clés en Occitanie, 2017/],
+  ])('%s: every chart is ready before DuckDB, with the snapshot\'s numbers, and DuckDB shows the same', async (search, indicateur, annee, lang, title) => {
+    const { page, log, close } = await openPage(browser);
+    // DuckDB's engine and worker are held back until the build-time charts have been read.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    await page.route(/duckdb-.*(\.wasm|worker.*\.js)$/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(appUrl(search), { waitUntil: 'commit' });
+    const kinds = await allReady(page);
+    expect(kinds).toEqual(['kpi', 'map', 'ranking', 'trend', 'pipeline']);
+    expect(await page.evaluate(() => performance.getEntriesByName('duckdb:ready').length)).toBe(0);
+    expect(await page.getAttribute('[data-db-status]', 'data-db-status')).not.toBe('ready');
+    expect(await page.getAttribute('.grid', 'data-precomputed')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    expect(await page.locator('[data-chart="kpi"] .chart-head :is(h2, h3)').innerText()).toMatch(title);
+    const before = await shown(page);
+    expect([...new Set(before.map((c) => c.indicateur).filter((x) => x !== null))]).toEqual([indicateur]);
+    // The key figure is the one a direct query of the raw table gives for that indicator and year.
+    const kpi = Number(await page.getAttribute('[data-chart="kpi"] [data-kpi="part"]', 'data-value'));
+    expect(kpi).toBeCloseTo(await regionShare(indicateur, annee), 9);
+    // Only the index and that year's file were read: no other year's, nor the other indicators' default views
+    // (index.html preloads the default overview on any page: it is left out).
+    const read = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/precomputed/')));
+    expect(read.filter((p) => p !== '/precomputed/overview.json').sort()).toEqual(['/precomputed/overview/index.json', `/precomputed/overview/${indicateur}/${annee}.json`].sort());
+
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 120000 });
+    await page.waitForSelector('.grid:not([data-precomputed])', { timeout: 120000 });
+    await allReady(page);
+    expect(await page.evaluate(() => performance.getEntriesByName('overview:queries').length)).toBeGreaterThan(0);
+    expect(await shown(page)).toEqual(before);
+    expect(log.external).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await close();
+  });
+});
+
+describe('deep link with stored data', () => {
+  test('the build-time snapshot is not shown when the analyst has stored data (a default dataset turned off): DuckDB is started at once', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.route(/duckdb-.*(\.wasm|worker.*\.js)$/, () => undefined);
+    // The app creates its storage on a first visit; the analyst then turns the illustrative dataset off.
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await allReady(page);
+    await page.evaluate(() => new Promise<void>((resolve, reject) => {
+      const r = indexedDB.open('parite-numerique');
+      r.onerror = () => reject(r.error);
+      r.onsuccess = () => {
+        const tx = r.result.transaction('settings', 'readwrite');
+        tx.objectStore('settings').put(['illustratif'], 'inactive-defaults');
+        tx.oncomplete = () => {
+          r.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    }));
+    await page.goto(appUrl('?indicateur=sup_numerique&annee=2019&lang=en'), { waitUntil: 'commit' });
+    // DuckDB is no longer held for the snapshot: it starts (and never arrives, its engine being held back here).
+    await page.waitForSelector('[data-db-status="loading"]', { timeout: 60000 });
+    await page.waitForFunction(() => performance.getEntriesByName('overview:stored-checked').length > 0, null, { timeout: 60000 });
+    expect(await page.locator('[data-chart][data-ready="true"]').count()).toBe(0);
+    expect(await page.locator('.grid[data-precomputed]').count()).toBe(0);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+});
+
