@@ -89,9 +89,11 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
           const p = points.get(s.id);
           const text = p && p.y !== null ? formatPercent(p.y, L, 1) + (p.flags?.faible ? '*' : '') : p?.flags?.raison === 'secret' ? 's' : '–';
           const ink = p && p.y !== null ? inkOn(sc.color(p.y)) : '#1c2333';
+          // A halo of the département's own fill: a border the label runs over stops short of its letters.
+          const halo = p && p.y !== null ? sc.color(p.y) : '#f4f5f8';
           const [dx, dy] = LABEL_NUDGE[s.id] ?? [0, 0];
           return (
-            <g key={s.id} className="map-label" fill={ink} aria-hidden="true">
+            <g key={s.id} className="map-label" fill={ink} stroke={halo} strokeWidth={2.5 / scale} strokeLinejoin="round" aria-hidden="true">
               <text x={s.cx + dx} y={s.cy + dy - (size * 0.55) / scale} fontSize={(size - 1) / scale} fontWeight={500} data-map-name={s.id}>{mapName(s.id, p?.label ?? s.name, !narrow)}</text>
               <text x={s.cx + dx} y={s.cy + dy + (size * 0.6) / scale} fontSize={size / scale}>{text}</text>
             </g>

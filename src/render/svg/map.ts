@@ -56,7 +56,11 @@ function mapLegend(s: ChartSnapshot, sc: MapScale, w: number, ly: number, pal: P
   return { svg: out + keys.svg + '</g>', height: ky + keys.height - ly };
 }
 
-/** The name and the value written on each département (two lines, in the ink that reads on its fill). */
+/**
+ * The name and the value written on each département (two lines, in the ink that reads on its fill), with a halo
+ * of that fill: where a label runs over a border (Haute-Garonne's, a small département's), the line stops short of
+ * the letters instead of crossing them.
+ */
 function mapLabels(s: ChartSnapshot, sc: MapScale, pts: ReadonlyMap<string, Point>, scale: number, narrow: boolean, pal: Palette): string {
   const size = narrow ? 10 : 12;
   const u = (px: number) => (px / scale).toFixed(2);
@@ -65,10 +69,11 @@ function mapLabels(s: ChartSnapshot, sc: MapScale, pts: ReadonlyMap<string, Poin
     const p = pts.get(sh.id);
     const t = p && p.y !== null ? formatPercent(p.y, s.lang, 1) + (p.flags?.faible ? '*' : '') : p?.flags?.raison === 'secret' ? 's' : '–';
     const fill = p && p.y !== null ? inkOn(sc.color(p.y)) : pal.ink;
+    const halo = `stroke="${p && p.y !== null ? sc.color(p.y) : pal.missing}" stroke-width="${u(2.5)}" stroke-linejoin="round" paint-order="stroke"`;
     const [dx, dy] = LABEL_NUDGE[sh.id] ?? [0, 0];
     const name = mapName(sh.id, p?.label ?? sh.name, !narrow);
-    out += `<text x="${n(sh.cx + dx)}" y="${n(sh.cy + dy - (size * 0.25) / scale)}" font-size="${u(size - 1)}" font-weight="500" text-anchor="middle" fill="${fill}" data-map-name="${esc(sh.id)}">${esc(name)}</text>`;
-    out += `<text x="${n(sh.cx + dx)}" y="${n(sh.cy + dy + (size * 0.95) / scale)}" font-size="${u(size)}" font-weight="700" text-anchor="middle" fill="${fill}">${esc(t)}</text>`;
+    out += `<text x="${n(sh.cx + dx)}" y="${n(sh.cy + dy - (size * 0.25) / scale)}" font-size="${u(size - 1)}" font-weight="500" text-anchor="middle" fill="${fill}" ${halo} data-map-name="${esc(sh.id)}">${esc(name)}</text>`;
+    out += `<text x="${n(sh.cx + dx)}" y="${n(sh.cy + dy + (size * 0.95) / scale)}" font-size="${u(size)}" font-weight="700" text-anchor="middle" fill="${fill}" ${halo}>${esc(t)}</text>`;
   }
   return out + '</g>';
 }
