@@ -477,7 +477,7 @@ describe('commit of the fast path: the read table becomes the dataset’s own ta
     const before = await tables();
     // A corrected row (9 → 09) and rows of indicators the defaults also give: the priority window decides.
     const text = [HEAD, ...clean(2100, 40), '9,2090,emploi_technique,10,90,100,,,Insee'].join('\n') + '\n';
-    const [max] = await db.query({ sql: 'SELECT max(priorite) AS p FROM datasets', params: [] });
+    const [max] = await db.query({ sql: 'SELECT max(priorite) AS p FROM jeux', params: [] });
     for (const round of [1, 2]) {
       const { answer } = await fast(text);
       if ('fallback' in answer) throw new Error(answer.fallback);

@@ -35,7 +35,7 @@ describe('import warm-up', () => {
   test('runs the measures computed ahead on synthetic rows, then leaves nothing behind', async () => {
     const before = await state(db);
     const { rec, sent } = recording(db);
-    expect(await warmMeasures(rec, () => false)).toBe('fait');
+    expect(await warmMeasures(rec, () => false)).toBe('done');
     // The measures' SQL ran on the synthetic analysis (its candidates were written), then everything was dropped.
     expect(sent.some((s) => s.sql.includes(`CREATE OR REPLACE TABLE "${WARM_TABLE}_mesures_retenues"`) && s.sql.includes(`FROM "${WARM_TABLE}"`))).toBe(true);
     expect(sent.at(-1)?.sql).toContain(`DROP TABLE IF EXISTS "${WARM_TABLE}_lu"`);
@@ -45,7 +45,7 @@ describe('import warm-up', () => {
   test('the synthetic rows are shaped like an analysis: mostly out of scope, each key once', async () => {
     await db.exec(warmTablesSql());
     const [shape] = await db.query({ sql: `SELECT count(*) AS n, count(DISTINCT (territoire, annee, indicateur)) AS keys,
-      count(*) FILTER (WHERE territoire IN (SELECT code FROM territories WHERE occitanie)) AS in_scope, count(DISTINCT source) AS sources,
+      count(*) FILTER (WHERE territoire IN (SELECT code FROM territoires WHERE occitanie)) AS in_scope, count(DISTINCT source) AS sources,
       (SELECT count(*) FROM "${WARM_TABLE}") AS accepted FROM "${WARM_TABLE}_lu"`, params: [] });
     await dropFastTables(db, WARM_TABLE);
     expect(shape).toEqual({ n: 109 * 111 * 17, keys: 109 * 111 * 17, in_scope: 13 * 111 * 17, sources: 2, accepted: 109 * 111 * 17 });
@@ -55,12 +55,12 @@ describe('import warm-up', () => {
     const before = await state(db);
     const { rec, sent } = recording(db);
     let asked = 0;
-    expect(await warmMeasures(rec, () => ++asked > 1)).toBe('interrompu');
+    expect(await warmMeasures(rec, () => ++asked > 1)).toBe('interrupted');
     expect(sent.some((s) => s.sql.includes(`CREATE OR REPLACE TABLE "${WARM_TABLE}_mesures_retenues"`))).toBe(false);
     expect(await state(db)).toEqual(before);
     // Asked to stop before anything: nothing is sent at all.
     const none = recording(db);
-    expect(await warmMeasures(none.rec, () => true)).toBe('interrompu');
+    expect(await warmMeasures(none.rec, () => true)).toBe('interrupted');
     expect(none.sent).toEqual([]);
   });
 
@@ -69,7 +69,7 @@ describe('import warm-up', () => {
     for (const failing of ['CREATE TEMP TABLE', 'CREATE OR REPLACE TEMP VIEW']) {
       const sent: string[] = [];
       const broken: Connector = { ...db, query: (q) => db.query(q), exec: (sql) => (sent.push(sql), sql.trimStart().startsWith(failing) ? Promise.reject(new Error('panne')) : db.exec(sql)) };
-      expect(await warmMeasures(broken, () => false)).toBe('echec');
+      expect(await warmMeasures(broken, () => false)).toBe('failed');
       expect(sent.at(-1)).toContain(`DROP TABLE IF EXISTS "${WARM_TABLE}_lu"`);
       expect(await state(db)).toEqual(before);
     }
@@ -78,7 +78,7 @@ describe('import warm-up', () => {
   test('does nothing when many rows are loaded: their own measures ran the same code', async () => {
     await db.exec(`INSERT INTO observations_base SELECT 'gros_jeu_charge', '31', 1990 + (i % 100), 'ind_' || (i // 100), 1, 1, 2, NULL, NULL, 'Test' FROM range(${WARM_MAX_LOADED_ROWS}) r(i);`);
     const { rec, sent } = recording(db);
-    expect(await warmMeasures(rec, () => false)).toBe('inutile');
+    expect(await warmMeasures(rec, () => false)).toBe('unneeded');
     expect(sent).toEqual([]);
     await db.exec("DELETE FROM observations_base WHERE jeu = 'gros_jeu_charge';");
   });
@@ -131,7 +131,7 @@ describe('import warm-up', () => {
     expect(await db.query({ sql: `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${WARM_TABLE}_lu'`, params: [] })).toEqual([{ n: 1 }]);
     release();
     await committed;
-    expect(await warm).toBe('interrompu');
+    expect(await warm).toBe('interrupted');
     expect(sent.every((s) => !s.inTransaction)).toBe(true);
     expect(await db.query({ sql: 'SELECT a FROM pendant_le_prechauffage', params: [] })).toEqual([{ a: 1 }]);
     await db.exec('DROP TABLE pendant_le_prechauffage;');

@@ -338,7 +338,7 @@ export class ImportSession {
    */
   async preview(analysed: AnalysedImport, target: ImportTarget, fileName: string): Promise<ImportPreview> {
     const conn = this.conn;
-    let from = 'staging';
+    let from = 'preparation';
     if (analysed.staged.kind === 'table') from = analysed.staged.table;
     else await stageCsv(conn, analysed.staged.csv);
     const id = target.kind === 'nouveau' ? datasetIdFor(fileName) : target.id;
@@ -377,7 +377,7 @@ export class ImportSession {
   private async addStaged(analysed: AnalysedImport, meta: DatasetMeta): Promise<void> {
     if (analysed.staged.kind === 'csv') {
       await stageCsv(this.conn, analysed.staged.csv);
-      await addIn(this.conn, meta, 'staging');
+      await addIn(this.conn, meta, 'preparation');
       return;
     }
     const table = analysed.staged.table;

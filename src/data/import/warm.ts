@@ -29,7 +29,7 @@ export function warmTablesSql(): string {
  */
 export const WARM_MAX_LOADED_ROWS = 250000;
 
-export type WarmOutcome = 'fait' | 'inutile' | 'interrompu' | 'echec';
+export type WarmOutcome = 'done' | 'unneeded' | 'interrupted' | 'failed';
 
 /**
  * Runs the warm-up in two requests to DuckDB, each sent only while `stop()` is false and no transaction of ours is
@@ -41,14 +41,14 @@ export async function warmMeasures(conn: Connector, stop: () => boolean): Promis
   let made = false;
   try {
     const [loaded] = await runQuery(conn, loadedRowsQuery(), LoadedRows);
-    if ((loaded?.n ?? 0) > WARM_MAX_LOADED_ROWS) return 'inutile';
-    if (!go()) return 'interrompu';
+    if ((loaded?.n ?? 0) > WARM_MAX_LOADED_ROWS) return 'unneeded';
+    if (!go()) return 'interrupted';
     made = true;
     await conn.exec(warmTablesSql());
-    if (!go()) return 'interrompu';
-    return (await speculateMeasures(conn, WARM_ID, WARM_TABLE, candidatesPrefix(WARM_TABLE), 1)) ? 'fait' : 'echec';
+    if (!go()) return 'interrupted';
+    return (await speculateMeasures(conn, WARM_ID, WARM_TABLE, candidatesPrefix(WARM_TABLE), 1)) ? 'done' : 'failed';
   } catch {
-    return 'echec';
+    return 'failed';
   } finally {
     if (made) {
       while (transactionOpen()) await transactionEnd();

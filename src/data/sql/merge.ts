@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SqlQuery } from '../connector';
 import { quoteIdent, quoteLiteral, sqlQuery } from './quote';
-import { OBSERVATION_LIST, STATUTS_BY_STRENGTH } from './observation-schema';
+import { OBSERVATION_LIST, STATUSES_BY_STRENGTH } from './observation-schema';
 
 /** The observation columns, as every import relation has them. */
 const COLUMNS = OBSERVATION_LIST;
@@ -19,7 +19,7 @@ function summed(expr: string, alone: string): string {
  * wins (secret, then rupture, provisoire, estimation, faible_fiabilite); sources are listed once each.
  */
 export function sumIntoSql(id: string, from: string, into: string): string {
-  const statut = STATUTS_BY_STRENGTH.map((s) => `WHEN bool_or(statut = ${quoteLiteral(s)}) THEN ${quoteLiteral(s)}`).join(' ');
+  const statut = STATUSES_BY_STRENGTH.map((s) => `WHEN bool_or(statut = ${quoteLiteral(s)}) THEN ${quoteLiteral(s)}`).join(' ');
   return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(into)} AS
   SELECT territoire, annee, indicateur,
     CAST(${summed('femmes', 'femmes')} AS DOUBLE) AS femmes,
@@ -57,9 +57,9 @@ export function overridesQuery(id: string, from: string, priorite: number, limit
     `SELECT s.territoire, s.annee, s.indicateur, o.jeu, ${SHARE('o')} AS ancienne, ${SHARE('s')} AS nouvelle, CAST(count(*) OVER () AS INTEGER) AS n
      FROM ${quoteIdent(from)} s
      JOIN observations o ON o.territoire = s.territoire AND o.annee = s.annee AND o.indicateur = s.indicateur
-     JOIN datasets d ON d.id = o.jeu
+     JOIN jeux d ON d.id = o.jeu
      WHERE d.actif AND o.jeu <> ? AND d.priorite < ?
-       AND s.territoire IN (SELECT code FROM territories WHERE occitanie OR type IN ('pays', 'ue'))
+       AND s.territoire IN (SELECT code FROM territoires WHERE occitanie OR type IN ('pays', 'ue'))
      ORDER BY s.indicateur, s.territoire, s.annee, o.jeu LIMIT ?`,
     [id, priorite, limit],
   );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SqlQuery } from '../../connector';
 import { quoteIdent, sqlQuery } from '../quote';
-import { ANNEE_MAX, ANNEE_MIN } from '../observation-schema';
+import { YEAR_MAX, YEAR_MIN } from '../observation-schema';
 import { acceptedSql, analysisTables, fixedTableSql } from './analysis';
 
 /** Indicators × the 109 départements × 111 years: about 200,000 rows, 13 in 109 in scope. */
@@ -22,9 +22,9 @@ export function warmTablesSql(table: string): string {
       CAST(300 + (a.y * 7 + i.k * 13) % 900 + (a.y * 11 + i.k * 3) % 700 AS DOUBLE) AS total, NULL::DOUBLE AS part_femmes,
       CASE WHEN a.y % 50 = 0 THEN 'provisoire' END AS statut,
       CASE WHEN i.k % 2 = 0 THEN 'Synthèse' ELSE 'Source synthétique de préchauffage' END AS source
-    FROM (SELECT code FROM territories WHERE type = 'departement') d, range(${ANNEE_MIN}, ${ANNEE_MAX + 1}) a(y), range(${WARM_INDICATORS}) i(k);
+    FROM (SELECT code FROM territoires WHERE type = 'departement') d, range(${YEAR_MIN}, ${YEAR_MAX + 1}) a(y), range(${WARM_INDICATORS}) i(k);
   ${fixedTableSql(fixed)}
-  CREATE TEMP VIEW ${quoteIdent(table)} AS ${acceptedSql({ read, fixed, headerLine: 0, propre: '(TRUE AND TRUE)', dups: null })};`;
+  CREATE TEMP VIEW ${quoteIdent(table)} AS ${acceptedSql({ read, fixed, headerLine: 0, clean: '(TRUE AND TRUE)', dups: null })};`;
 }
 
 export const LoadedRows = z.object({ n: z.number() });
