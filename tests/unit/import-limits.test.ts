@@ -179,7 +179,7 @@ describe('parsing is linear in the length of a cell', () => {
 function formerParseNumber(raw: string, decimalComma = true): NumberResult {
   const SECRET = /^(s|c|x|nd|n\.d\.?|nc|n\.c\.?|secret|confidentiel|<\s*\d+|-|–|—|:)$/i;
   let s = raw.replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, '').trim();
-  if (s === '') return { kind: 'vide' };
+  if (s === '') return { kind: 'empty' };
   if (SECRET.test(s)) return { kind: 'secret' };
   let percent = false;
   if (s.endsWith('%')) {

@@ -69,7 +69,7 @@ export interface OwnTable {
  */
 
 /** What DuckDB's column statistics prove of a table's rows: every rule, every rule but the statuses', or nothing. */
-export type RulesProof = 'toutes' | 'sauf_statut' | 'aucune';
+export type RulesProof = 'all' | 'all_but_status' | 'none';
 
 /**
  * What DuckDB's column statistics of `table` prove of the rules of BREAKS_ROW_RULES (a million-row table: one row
@@ -78,7 +78,7 @@ export type RulesProof = 'toutes' | 'sauf_statut' | 'aucune';
  */
 export async function statsProveRules(conn: Connector, table: string): Promise<RulesProof> {
   const [row] = await conn.query(statsQuery(table));
-  if (!row) return 'toutes'; // no rows: nothing to break a rule
+  if (!row) return 'all'; // no rows: nothing to break a rule
   const numberOf = (t: string) => (t === 'inf' ? Infinity : t === '-inf' ? -Infinity : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN);
   const range = (c: string) => {
     const m = /^\[Min: ([^,\]]+), Max: ([^,\]]+)\]\[Has Null: (true|false), /.exec(String(row[c] ?? ''));
@@ -91,14 +91,14 @@ export async function statsProveRules(conn: Connector, table: string): Promise<R
   const counts = noNull('territoire') && noNull('indicateur') && annee !== null && !annee.nulls && annee.min >= YEAR_MIN && annee.max <= YEAR_MAX
     && (['femmes', 'hommes', 'total'] as const).every((c) => (range(c)?.min ?? -1) >= 0)
     && part !== null && part.min >= 0 && part.max <= PART_MAX;
-  if (!counts) return 'aucune';
+  if (!counts) return 'none';
   // Texts keep 8-byte prefixes as bounds, and their longest length. No value at all reads as Min \xFF… (no UTF-8
   // text starts so), Max '' and length 0; one status of 8 bytes at most (secret, rupture) and nothing else, as
   // that status for both bounds and its length.
   const m = /^\[Min: (.*?), Max: (.*?), Has Unicode: (?:true|false), Max String Length: (\d+)\]/.exec(String(row['statut'] ?? ''));
   const none = m?.[1] === '\\xFF'.repeat(8) && m[2] === '' && m[3] === '0';
   const one = m !== null && m[1] === m[2] && (STATUSES as readonly string[]).includes(m[1] ?? '') && Number(m[3]) === m[1]?.length;
-  return none || one ? 'toutes' : 'sauf_statut';
+  return none || one ? 'all' : 'all_but_status';
 }
 
 /** What a swap or a removal needs to know first: the own tables (jeux_tables), and whether `id` has a catalogue row. */
@@ -170,7 +170,7 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
         // when a file has none or one kind; otherwise only what they leave open is checked (the statuses, text, alone
         // when that is all). A row that breaks a rule makes error() stop the batch.
         const proof = await statsProveRules(conn, from.table);
-        const rules = proof === 'toutes' ? null : proof === 'sauf_statut' ? BREAKS_STATUS_RULE : BREAKS_ROW_RULES;
+        const rules = proof === 'all' ? null : proof === 'all_but_status' ? BREAKS_STATUS_RULE : BREAKS_ROW_RULES;
         const check = rules ? rulesCheckSql(from.table, rules) : '';
         await conn.exec(ownSwapEndSql(meta.id, own, { table: from.table, check, leftovers: from.leftovers, catalogueRow, adopt }));
       }

@@ -80,7 +80,7 @@ export interface FastOutcome {
   readonly own: OwnTable;
   readonly sources: string[];
   /** How DuckDB read the file: with types (rows proven clean by the import worker) or as text (proofs in SQL). */
-  readonly read: 'types' | 'texte';
+  readonly read: 'typed' | 'text';
 }
 
 export type FastAnswer = FastOutcome | { readonly fallback: string };
@@ -155,7 +155,7 @@ export async function runFastImport(conn: Connector, a: FastInput, dirty: (rows:
   const accepted: AcceptedRows = { read: t.read, fixed: t.fixed, headerLine: head.headerLine, clean, dups: nDups ? t.dups : null };
   await conn.exec(acceptedViewSql(t.view, accepted));
   const report = await reportOf(conn, { head, idx, t, accepted, unknownOnly, d, n, nDirty, nDups, nUnknown: counts?.unknown ?? 0, texts: scan.texts ?? null, t1 });
-  return { ...report, table, own: { table: names.read, finalize: finalizeSql(accepted), leftovers: dropFastTablesSql(table) }, read: typed ? 'types' : 'texte' };
+  return { ...report, table, own: { table: names.read, finalize: finalizeSql(accepted), leftovers: dropFastTablesSql(table) }, read: typed ? 'typed' : 'text' };
 }
 
 /**

@@ -6,7 +6,7 @@ const SECRET = /^(s|c|x|nd|n\.d\.?|nc|n\.c\.?|secret|confidentiel|<\s*\d+|-|–|
 const MAX_MARKER = 32;
 
 export type NumberResult =
-  | { readonly kind: 'vide' }
+  | { readonly kind: 'empty' }
   | { readonly kind: 'secret' }
   | { readonly kind: 'ok'; readonly value: number; readonly percent: boolean }
   | { readonly kind: 'invalid' };
@@ -27,7 +27,7 @@ const INVALID_NUMBER: NumberResult = { kind: 'invalid' };
  */
 export function parseNumber(raw: string, decimalComma = true): NumberResult {
   let s = raw.replace(ZERO_WIDTH, '').trim();
-  if (s === '') return { kind: 'vide' };
+  if (s === '') return { kind: 'empty' };
   if (s.length <= MAX_MARKER && SECRET.test(s)) return { kind: 'secret' };
   let percent = false;
   if (s.endsWith('%')) {

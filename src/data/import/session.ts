@@ -91,10 +91,10 @@ interface HeldBytes {
  * The session's analysis, by state: none; one under way (number `n`); one the fast path left in DuckDB as view
  * `table`, waiting for its commit or the next analysis (the full pipeline's rows wait in the page, not in DuckDB).
  */
-export type AnalysisState = { readonly kind: 'aucune' } | { readonly kind: 'en_cours'; readonly n: number } | { readonly kind: 'en_attente'; readonly table: string };
+export type AnalysisState = { readonly kind: 'none' } | { readonly kind: 'running'; readonly n: number } | { readonly kind: 'waiting'; readonly table: string };
 
 /** The warm-up of DuckDB's code for an import's measures (warm.ts), once per session. */
-type WarmState = 'a_faire' | 'lance';
+type WarmState = 'pending' | 'started';
 
 /** Measures computed ahead for an analysis not yet committed: the priority assumed, what was loaded then, and whether they were computed. */
 interface Speculation {
@@ -122,12 +122,12 @@ interface AnalysisArgs {
 export class ImportSession {
   /** Analyses started (the warm-up stops when one starts). */
   private analyses = 0;
-  private pending: AnalysisState = { kind: 'aucune' };
+  private pending: AnalysisState = { kind: 'none' };
   private held: HeldBytes | null = null;
   private heldFiles = 0;
   /** A worker started ahead (its script fetched and compiled), for the next analysis. */
   private spare: ImportWorker | null = null;
-  private warm: WarmState = 'a_faire';
+  private warm: WarmState = 'pending';
   private readonly speculations = new WeakMap<AnalysedImport, Speculation>();
   /** The stored imports this tab has loaded (or written), by id, with their `importedAt`: what its view is built on. */
   private readonly seen = new Map<string, string>();
@@ -158,8 +158,8 @@ export class ImportSession {
    * the bench waits for it, so that DuckDB's own read, its floor, does not queue behind it.
    */
   warmUp(): void {
-    if (this.warm === 'lance') return;
-    this.warm = 'lance';
+    if (this.warm === 'started') return;
+    this.warm = 'started';
     const at = this.analyses;
     const t0 = performance.now();
     const start = () => void warmMeasures(this.conn, () => this.analyses !== at).then((outcome) => performance.measure('import:prechauffage', { start: t0, detail: outcome }));
@@ -236,8 +236,8 @@ export class ImportSession {
   /** One analysis: the fast path when the file may take it, else (or when it hands the file back) the full pipeline. */
   private async run(a: AnalysisArgs): Promise<AnalysedImport> {
     // The previous analysis's tables go while this one starts: DuckDB drops them while the worker reads the head.
-    const previous = this.pending.kind === 'en_attente' ? this.pending.table : null;
-    this.pending = { kind: 'aucune' };
+    const previous = this.pending.kind === 'waiting' ? this.pending.table : null;
+    this.pending = { kind: 'none' };
     const dropped = previous ? dropFastTables(this.conn, previous).catch(noop) : Promise.resolve();
     const o = a.opts;
     const simple = !o.encoding && !o.delimiter && o.headerLine === undefined && !o.recipe && !o.indicateur && !o.dimensions;
@@ -265,7 +265,7 @@ export class ImportSession {
       await dropFastTables(this.conn, table).catch(noop);
       return this.full(a, dropped, 'fallback' in answer ? answer.fallback : 'no scan');
     }
-    this.pending = { kind: 'en_attente', table };
+    this.pending = { kind: 'waiting', table };
     const sha256 = await hashed;
     performance.measure('import:analyse', { start: t0 });
     return { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, sha256, path: { kind: 'rapide' } };
@@ -388,7 +388,7 @@ export class ImportSession {
 
   /** The analysis waiting as `table` was committed: nothing of it is left to drop. */
   private forgetPending(table: string): void {
-    if (this.pending.kind === 'en_attente' && this.pending.table === table) this.pending = { kind: 'aucune' };
+    if (this.pending.kind === 'waiting' && this.pending.table === table) this.pending = { kind: 'none' };
   }
 
   /** Refuses to change a stored import that another tab replaced (or added) since this tab loaded its data. */
