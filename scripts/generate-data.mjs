@@ -126,7 +126,7 @@ function csvCell(v) {
  * "in <territory>" in French, from the COG's article type (typeLiaison): en Haute-Garonne, dans le Gard,
  * dans l'Hérault, dans les Hautes-Pyrénées.
  */
-function lieuFr(t) {
+function placeFr(t) {
   switch (t.typeLiaison) {
     case 2: return `dans le ${t.nom}`;
     case 4: return `dans les ${t.nom}`;
@@ -150,8 +150,8 @@ function territories() {
   const regionCode = (c) => (c === '76' ? '76' : `REG-${c}`);
   const depCode = (c) => (c === '76' ? 'DEP-76' : c);
   const sorted = (a) => [...a].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
-  for (const r of sorted(regs)) lines.push([regionCode(r.code), r.code, 'region', r.nom, r.nom, '', r.code === '76', lieuFr(r), `in ${r.nom}`].map(csvCell).join(','));
-  for (const d of sorted(deps)) lines.push([depCode(d.code), d.code, 'departement', d.nom, d.nom, regionCode(d.region), d.region === '76', lieuFr(d), `in ${d.nom}`].map(csvCell).join(','));
+  for (const r of sorted(regs)) lines.push([regionCode(r.code), r.code, 'region', r.nom, r.nom, '', r.code === '76', placeFr(r), `in ${r.nom}`].map(csvCell).join(','));
+  for (const d of sorted(deps)) lines.push([depCode(d.code), d.code, 'departement', d.nom, d.nom, regionCode(d.region), d.region === '76', placeFr(d), `in ${d.nom}`].map(csvCell).join(','));
   lines.push(['FR', 'FR', 'pays', 'France', 'France', '', false, 'en France', 'in France'].join(','));
   lines.push(['EU27_2020', 'EU27_2020', 'ue', 'Union européenne (27 pays)', 'European Union (27 countries)', '', false, 'dans l’Union européenne', 'in the European Union'].join(','));
   return lines.join('\n') + '\n';

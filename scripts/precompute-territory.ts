@@ -70,17 +70,17 @@ export async function precomputeTerritories(db: Connector, dir: string, target: 
     yearsOf.set(i.id, (await runQuery(rec.conn, yearsQuery(i.id), YearsRow)).map((y) => y.annee));
     await resolveTerritory(rec.conn, { code: '', indicateur: i.id });
   }
-  const commun = rec.take();
+  const common = rec.take();
   const pages: Page[] = [];
   for (const d of catalogue.departements) {
     for (const i of catalogue.indicators) {
       for (const year of yearsOf.get(i.id) ?? []) {
         await queryTerritory(rec.conn, { code: d.code, indicateur: i.id, annee: year, ...target });
-        pages.push({ code: d.code, indicator: i.id, year, answers: new Map([...rec.take()].filter(([k]) => !commun.has(k))) });
+        pages.push({ code: d.code, indicator: i.id, year, answers: new Map([...rec.take()].filter(([k]) => !common.has(k))) });
       }
     }
   }
-  const files = new Map([['commun.json', commun], ...split(pages)]);
+  const files = new Map([['commun.json', common], ...split(pages)]);
   let bytes = 0;
   for (const [name, answers] of files) {
     const file = path.join(dir, name);

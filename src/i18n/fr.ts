@@ -284,7 +284,7 @@ export const fr = {
   recipeMeasureWeight: 'somme d’une colonne de poids (une ligne par personne)',
   recipeMeasureCount: 'nombre de lignes',
   recipeMeasureCol: 'Colonne de valeur ou de poids',
-  recipeFilterCol: 'Filtre : colonne',
+  recipeFilterCol: 'RecipeFilter : colonne',
   recipeFilterValues: 'valeurs retenues (séparées par des virgules)',
   recipeIndicator: 'Indicateur cible',
   recipeApply: 'Appliquer la recette',

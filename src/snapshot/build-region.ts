@@ -1,5 +1,5 @@
 import type { IndicatorRow } from '../data/sql/catalogue';
-import type { MesureRow } from '../data/sql/measures';
+import type { MeasureRow } from '../data/sql/measures';
 import type { PaceRow } from '../data/sql/pace';
 import type { RankingRow } from '../data/sql/ranking';
 import type { TrendRow } from '../data/sql/trend';
@@ -11,10 +11,10 @@ import { rangeSentence, trendSentence } from './summary';
 import type { ChartSnapshot, Kpi, Point, Reference } from './schema';
 
 /** Reference lines: parity, and the région, France and EU values of the year where they exist. */
-export function referencesFor(ctx: SnapshotContext, refs: { region?: MesureRow; france?: MesureRow; ue?: MesureRow }): Reference[] {
+export function referencesFor(ctx: SnapshotContext, refs: { region?: MeasureRow; france?: MeasureRow; ue?: MeasureRow }): Reference[] {
   const m = t(ctx);
   const out: Reference[] = [{ id: 'parite', label: m.refParity, value: 50 }];
-  const add = (id: Reference['id'], r: MesureRow | undefined) => {
+  const add = (id: Reference['id'], r: MeasureRow | undefined) => {
     if (r && r.part !== null) out.push({ id, label: `${placeName(ctx, r.territoire)} (${formatPercent(r.part, ctx.lang)})`, value: r.part });
   };
   add('region', refs.region);
@@ -23,7 +23,7 @@ export function referencesFor(ctx: SnapshotContext, refs: { region?: MesureRow; 
   return out;
 }
 
-function pointOf(ctx: SnapshotContext, r: MesureRow, x: string | number): Point {
+function pointOf(ctx: SnapshotContext, r: MeasureRow, x: string | number): Point {
   return { x, label: typeof x === 'number' ? String(x) : placeName(ctx, r.territoire), y: r.part, effectif: r.effectif, flags: flagsOf(r) };
 }
 
@@ -32,7 +32,7 @@ export interface KpiInput {
   readonly regionCode: string;
   readonly year: number;
   /** The région's measures, every year up to `year`, oldest first. */
-  readonly series: readonly MesureRow[];
+  readonly series: readonly MeasureRow[];
   readonly trend: TrendRow | undefined;
   readonly pace: PaceRow | undefined;
   readonly target: { readonly cible: number; readonly annee: number };
@@ -48,7 +48,7 @@ export function buildKpi(ctx: SnapshotContext, a: KpiInput): ChartSnapshot {
   const first = a.series.find((r) => r.part !== null);
   const prev = a.series.find((r) => r.annee === a.year - 1);
   const na = m.notAvailable;
-  const diff = (x: MesureRow | undefined) => (latest?.part != null && x?.part != null && x.annee < latest.annee ? latest.part - x.part : null);
+  const diff = (x: MeasureRow | undefined) => (latest?.part != null && x?.part != null && x.annee < latest.annee ? latest.part - x.part : null);
   const dPeriod = diff(first);
   const dYear = diff(prev);
   const tr = a.trend;
@@ -104,8 +104,8 @@ export interface RegionYearInput {
   readonly regionCode: string;
   readonly year: number;
   /** Measures of the région's départements for the year. */
-  readonly departements: readonly MesureRow[];
-  readonly refs: { region?: MesureRow; france?: MesureRow; ue?: MesureRow };
+  readonly departements: readonly MeasureRow[];
+  readonly refs: { region?: MeasureRow; france?: MeasureRow; ue?: MeasureRow };
 }
 
 /** The choropleth: one point per département (x = code). */

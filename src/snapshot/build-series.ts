@@ -1,5 +1,5 @@
 import type { IndicatorRow } from '../data/sql/catalogue';
-import type { MesureRow } from '../data/sql/measures';
+import type { MeasureRow } from '../data/sql/measures';
 import type { PipelineRow } from '../data/sql/pipeline';
 import type { TrendRow } from '../data/sql/trend';
 import { messages } from '../i18n';
@@ -33,7 +33,7 @@ export interface TrendInput {
   /** The territory the sentence and the projection are about (the région, or a département). */
   readonly focus: string;
   /** Series to draw, in order: territory code → its measures, oldest first. */
-  readonly series: readonly { code: string; role: Series['role']; rows: readonly MesureRow[] }[];
+  readonly series: readonly { code: string; role: Series['role']; rows: readonly MeasureRow[] }[];
   readonly trends: readonly TrendRow[];
   readonly target: { readonly cible: number; readonly annee: number };
 }

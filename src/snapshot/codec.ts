@@ -46,7 +46,7 @@ export async function encodeSnapshot(s: ChartSnapshot): Promise<string> {
   return PREFIX + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
 }
 
-export type DecodeResult = { ok: true; snapshot: ChartSnapshot } | { ok: false; reason: 'vide' | 'format' | 'corrompu' | 'schema' };
+export type DecodeResult = { ok: true; snapshot: ChartSnapshot } | { ok: false; reason: 'empty' | 'format' | 'corrupt' | 'schema' };
 
 /**
  * Decodes a fragment back into a snapshot, validated by the zod schema. A broken, truncated, oversized or
@@ -54,14 +54,14 @@ export type DecodeResult = { ok: true; snapshot: ChartSnapshot } | { ok: false; 
  */
 export async function decodeSnapshot(fragment: string): Promise<DecodeResult> {
   const f = fragment.replace(/^#/, '').trim();
-  if (!f) return { ok: false, reason: 'vide' };
+  if (!f) return { ok: false, reason: 'empty' };
   if (!f.startsWith(PREFIX) || f.length > MAX_FRAGMENT || !/^[A-Za-z0-9_-]+$/.test(f.slice(PREFIX.length))) return { ok: false, reason: 'format' };
   let value: unknown;
   try {
     const json = await pipe(fromBase64Url(f.slice(PREFIX.length)), new DecompressionStream('deflate-raw'), 2_000_000);
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
   } catch {
-    return { ok: false, reason: 'corrompu' };
+    return { ok: false, reason: 'corrupt' };
   }
   const parsed = ChartSnapshot.safeParse(value);
   return parsed.success ? { ok: true, snapshot: parsed.data } : { ok: false, reason: 'schema' };

@@ -1,10 +1,10 @@
-import type { MesureRow } from '../data/sql/measures';
+import type { MeasureRow } from '../data/sql/measures';
 import { placeName, t, type SnapshotContext } from './context';
 import { clip, yearRuns } from './fit';
 import { CAPS, type Point } from './schema';
 
 /** The flags a chart point carries, from its measure. */
-export function flagsOf(m: MesureRow | undefined): NonNullable<Point['flags']> {
+export function flagsOf(m: MeasureRow | undefined): NonNullable<Point['flags']> {
   if (!m) return { raison: 'absent' };
   return { faible: m.faible_fiabilite, statut: m.statut, raison: m.raison, ...provenanceOf(m) };
 }
@@ -19,7 +19,7 @@ export function provenanceOf(r: { part: number | null; illustratif: boolean }): 
  * the territories whose values are (« Données illustratives, non officielles : Ariège, Aude »), so a chart that
  * mixes a real series with an illustrative one says which is which.
  */
-function illustrativeNote(ctx: SnapshotContext, rows: readonly MesureRow[]): string {
+function illustrativeNote(ctx: SnapshotContext, rows: readonly MeasureRow[]): string {
   const m = t(ctx);
   const shown = rows.filter((r) => r.part !== null);
   if (!shown.some((r) => !r.illustratif)) return m.noteIllustrative;
@@ -28,8 +28,8 @@ function illustrativeNote(ctx: SnapshotContext, rows: readonly MesureRow[]): str
 }
 
 /** Rows grouped by a key, groups in order of first appearance. */
-function groups<K>(rows: readonly MesureRow[], key: (r: MesureRow) => K): Map<K, MesureRow[]> {
-  const out = new Map<K, MesureRow[]>();
+function groups<K>(rows: readonly MeasureRow[], key: (r: MeasureRow) => K): Map<K, MeasureRow[]> {
+  const out = new Map<K, MeasureRow[]>();
   for (const r of rows) {
     const k = key(r);
     const g = out.get(k);
@@ -45,15 +45,15 @@ function groups<K>(rows: readonly MesureRow[], key: (r: MesureRow) => K): Map<K,
  * One note per kind, each territory named once with its years condensed into runs (« Ariège 2000–2024 »): 25
  * years of partial sums make one note, not 25, and each note stays within the snapshot's cap.
  */
-export function notesFor(ctx: SnapshotContext, rows: readonly MesureRow[], opts: { withYear?: boolean; illustratif: boolean }): string[] {
+export function notesFor(ctx: SnapshotContext, rows: readonly MeasureRow[], opts: { withYear?: boolean; illustratif: boolean }): string[] {
   const m = t(ctx);
-  const names = (pred: (r: MesureRow) => boolean) => [...groups(rows.filter(pred), (r) => r.territoire).keys()].map((code) => placeName(ctx, code)).join(', ');
-  const withYears = (pred: (r: MesureRow) => boolean) =>
+  const names = (pred: (r: MeasureRow) => boolean) => [...groups(rows.filter(pred), (r) => r.territoire).keys()].map((code) => placeName(ctx, code)).join(', ');
+  const withYears = (pred: (r: MeasureRow) => boolean) =>
     [...groups(rows.filter(pred), (r) => r.territoire)].map(([code, g]) => `${placeName(ctx, code)} ${yearRuns(g.map((r) => r.annee))}`).join(', ');
   const notes: string[] = [];
   const low = names((r) => r.faible_fiabilite && r.part !== null);
   if (low) notes.push(m.noteLow(low));
-  const isSecret = (r: MesureRow) => r.raison === 'secret';
+  const isSecret = (r: MeasureRow) => r.raison === 'secret';
   const secret = opts.withYear ? withYears(isSecret) : names(isSecret);
   if (secret) notes.push(m.noteSecret(secret));
   const breaks = withYears((r) => r.statut === 'rupture');
@@ -63,7 +63,7 @@ export function notesFor(ctx: SnapshotContext, rows: readonly MesureRow[], opts:
   const partial = rows.filter((r) => r.origine === 'calcul_departements' && (r.n_manquants ?? 0) > 0 && r.part !== null);
   if (partial.length) {
     const items = [...groups(partial, (r) => `${r.territoire}\u0000${r.n_manquants ?? 0}`).values()].map((g) => {
-      const first = g[0] as MesureRow;
+      const first = g[0] as MeasureRow;
       return m.partialItem(placeName(ctx, first.territoire), yearRuns(g.map((r) => r.annee)), first.n_manquants ?? 0);
     });
     notes.push(m.notePartial(items.join(', ')));

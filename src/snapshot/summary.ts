@@ -1,4 +1,4 @@
-import type { MesureRow } from '../data/sql/measures';
+import type { MeasureRow } from '../data/sql/measures';
 import type { TrendRow } from '../data/sql/trend';
 import { formatPercent, formatPoints } from '../lib/format';
 import { capitalise, placeIn, placeName, t, type SnapshotContext } from './context';
@@ -9,7 +9,7 @@ import { capitalise, placeIn, placeName, t, type SnapshotContext } from './conte
  */
 export function trendSentence(
   ctx: SnapshotContext,
-  a: { code: string; phrase: string; latest: MesureRow | undefined; first: MesureRow | undefined; trend: TrendRow | undefined },
+  a: { code: string; phrase: string; latest: MeasureRow | undefined; first: MeasureRow | undefined; trend: TrendRow | undefined },
 ): string {
   const m = t(ctx);
   const { latest, first, trend } = a;
@@ -50,7 +50,7 @@ function paritySuffix(ctx: SnapshotContext, trend: TrendRow | undefined): string
 /** The région's value and the range across départements, for the map and the ranking. */
 export function rangeSentence(
   ctx: SnapshotContext,
-  a: { year: number; phrase: string; region: MesureRow | undefined; regionCode: string; departements: readonly MesureRow[] },
+  a: { year: number; phrase: string; region: MeasureRow | undefined; regionCode: string; departements: readonly MeasureRow[] },
 ): string {
   const m = t(ctx);
   const valued = a.departements.filter((d) => d.part !== null);

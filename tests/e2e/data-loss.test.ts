@@ -5,7 +5,7 @@ import { openDefaultDb } from '../helpers/node-db';
 import { stage, swapIn } from '../../src/data/import/commit';
 import type { CanonicalRow } from '../../src/data/import/canonical';
 import { runQuery } from '../../src/data/client';
-import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
+import { measuresQuery, MeasureRow } from '../../src/data/sql/measures';
 import { storedCases, type StoredCase } from '../helpers/hostile-stored';
 import { CANONICAL_HEADER, OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
 
@@ -98,7 +98,7 @@ async function expectedShare(sets: readonly (readonly CanonicalRow[])[]): Promis
     await stage(db, rows);
     await swapIn(db, { id: `jeu_${i}`, nom: 'x', source: 'x', licence: 'x', priorite: 10 + i, actif: true, derniere_maj: null });
   }
-  const [r] = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: ['76'] }), MesureRow);
+  const [r] = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: ['76'] }), MeasureRow);
   db.close();
   return r?.part ?? NaN;
 }

@@ -5,7 +5,7 @@ import { appUrl, launch, openPage, READY } from './browser';
 import { openDefaultDb } from '../helpers/node-db';
 import { stage, swapIn } from '../../src/data/import/commit';
 import { runQuery } from '../../src/data/client';
-import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
+import { measuresQuery, MeasureRow } from '../../src/data/sql/measures';
 import { CANONICAL_HEADER, OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
 
 let browser: Browser;
@@ -38,7 +38,7 @@ async function expectedRegion(): Promise<number> {
     { line: 3, territoire: '34', annee: 2024, indicateur: 'emploi_numerique', femmes: 4000, hommes: 8000, total: 12000, part_femmes: null, statut: null, source: 'Analyste' },
   ]);
   await swapIn(db, { id: 'analyste', nom: 'a', source: 'a', licence: 'a', priorite: 10, actif: true, derniere_maj: null });
-  const [r] = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: ['76'] }), MesureRow);
+  const [r] = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: ['76'] }), MeasureRow);
   db.close();
   return r?.part ?? NaN;
 }

@@ -4,7 +4,7 @@ import type { Connector } from '../../src/data/connector';
 import { declareIndicators, diffStaged, removeDataset, setActive, stage, swapIn, transaction } from '../../src/data/import/commit';
 import type { CanonicalRow } from '../../src/data/import/canonical';
 import { runQuery } from '../../src/data/client';
-import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
+import { measuresQuery, MeasureRow } from '../../src/data/sql/measures';
 
 let db: Connector & { close(): void };
 beforeAll(async () => {
@@ -17,7 +17,7 @@ const row = (territoire: string, femmes: number, total: number, extra: Partial<C
 });
 const meta = { id: 'analyste', nom: 'analyste.csv', source: 'Analyste', licence: 'Licence Ouverte 2.0', priorite: 10, actif: true, derniere_maj: '2026-11-29' };
 const count = async (sql: string) => Number((await db.query({ sql, params: [] }))[0]?.['n']);
-const part = async (t: string) => (await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: [t] }), MesureRow))[0];
+const part = async (t: string) => (await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: [t] }), MeasureRow))[0];
 
 describe('commit of an import', () => {
   test('swap in: the imported rows win over the illustrative ones, and the région follows', async () => {
@@ -37,7 +37,7 @@ describe('commit of an import', () => {
     expect(await diffStaged(db, 'analyste')).toEqual({ ajoutees: 1, retirees: 1, modifiees: 1, inchangees: 0 });
     await swapIn(db, meta);
     expect(await count("SELECT count(*) AS n FROM observations WHERE jeu = 'analyste'")).toBe(2);
-    expect(await count("SELECT count(*) AS n FROM datasets WHERE id = 'analyste'")).toBe(1);
+    expect(await count("SELECT count(*) AS n FROM jeux WHERE id = 'analyste'")).toBe(1);
   });
   test('a failing swap rolls back: the previous rows stay exactly as they were', async () => {
     const before = await db.query({ sql: "SELECT * FROM observations WHERE jeu = 'analyste' ORDER BY territoire", params: [] });
@@ -50,7 +50,7 @@ describe('commit of an import', () => {
     const odd = { ...meta, nom: "l'emploi \"numérique\" ; 2024.csv", source: "Insee ; Dares' notes", priorite: 11, derniere_maj: null };
     await stage(db, [row('31', 9300, 30000)]);
     await swapIn(db, odd);
-    const read = async () => db.query({ sql: "SELECT nom_fr, nom_en, source, source_en, strftime(derniere_maj, '%Y-%m-%d') AS d, priorite, actif FROM datasets WHERE id = 'analyste'", params: [] });
+    const read = async () => db.query({ sql: "SELECT nom_fr, nom_en, source, source_en, strftime(derniere_maj, '%Y-%m-%d') AS d, priorite, actif FROM jeux WHERE id = 'analyste'", params: [] });
     expect(await read()).toEqual([{ nom_fr: odd.nom, nom_en: odd.nom, source: odd.source, source_en: odd.source, d: null, priorite: 11, actif: true }]);
     await stage(db, [row('31', 9300, 30000)]);
     await swapIn(db, { ...odd, derniere_maj: '2026-11-29', priorite: 10 });
@@ -72,15 +72,15 @@ describe('commit of an import', () => {
 });
 
 describe('declared indicators', () => {
-  const ids = async () => (await db.query({ sql: "SELECT id, etape, libelle_fr, phrase_en FROM indicators WHERE producteur = 'Import' OR id = 'nsi_lycee' ORDER BY id", params: [] }));
+  const ids = async () => (await db.query({ sql: "SELECT id, etape, libelle_fr, phrase_en FROM indicateurs WHERE producteur = 'Import' OR id = 'nsi_lycee' ORDER BY id", params: [] }));
   test('added once each, in one statement; ids already in the catalogue are left alone', async () => {
-    const before = await db.query({ sql: "SELECT * FROM indicators WHERE id = 'nsi_lycee'", params: [] });
+    const before = await db.query({ sql: "SELECT * FROM indicateurs WHERE id = 'nsi_lycee'", params: [] });
     await declareIndicators(db, ['decl_b', 'decl_a', 'decl_b', 'nsi_lycee', "o'brien"]);
     await declareIndicators(db, ['decl_a', 'decl_c']);
     await declareIndicators(db, []);
     expect((await ids()).map((r) => r['id'])).toEqual(['decl_a', 'decl_b', 'decl_c', 'nsi_lycee', "o'brien"]);
     expect((await ids()).find((r) => r['id'] === 'decl_a')).toEqual({ id: 'decl_a', etape: 'emploi', libelle_fr: 'decl_a', phrase_en: '(decl_a)' });
-    expect(await db.query({ sql: "SELECT * FROM indicators WHERE id = 'nsi_lycee'", params: [] })).toEqual(before);
+    expect(await db.query({ sql: "SELECT * FROM indicateurs WHERE id = 'nsi_lycee'", params: [] })).toEqual(before);
   });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDefaultDb } from '../helpers/node-db';
 import { runQuery } from '../../src/data/client';
 import type { Connector } from '../../src/data/connector';
-import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
+import { measuresQuery, MeasureRow } from '../../src/data/sql/measures';
 import { activeSourcesQuery, IndicatorSourceRow, indicatorsQuery, IndicatorRow, scopeTerritoriesQuery, sourcesByIndicatorQuery, TerritoryRow, sourcesQuery, SourceRow, yearsQuery, YearsRow } from '../../src/data/sql/catalogue';
 import { rankingQuery, RankingRow } from '../../src/data/sql/ranking';
 import { pipelineQuery, PipelineRow } from '../../src/data/sql/pipeline';
@@ -26,7 +26,7 @@ describe('the default data in DuckDB', () => {
     expect(rows.find((r) => r.code === '11')?.nom_fr).toBe('Aude'); // not Île-de-France, whose COG code is also 11
   });
   test('every territory of the COG is in the catalogue', async () => {
-    const [row] = await db.query({ sql: "SELECT count(*) FILTER (WHERE type = 'departement') AS d, count(*) FILTER (WHERE type = 'region') AS r FROM territories", params: [] });
+    const [row] = await db.query({ sql: "SELECT count(*) FILTER (WHERE type = 'departement') AS d, count(*) FILTER (WHERE type = 'region') AS r FROM territoires", params: [] });
     expect(row).toEqual({ d: 109, r: 26 });
   });
   test('the région is the sum of its départements counts', async () => {
@@ -35,14 +35,14 @@ describe('the default data in DuckDB', () => {
             WHERE indicateur = 'emploi_numerique' AND annee = 2024 AND territoire IN ('09','11','12','30','31','32','34','46','48','65','66','81','82')`,
       params: [],
     });
-    const [region] = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: ['76'] }), MesureRow);
+    const [region] = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: ['76'] }), MeasureRow);
     expect(region?.femmes).toBe(direct?.['f']);
     expect(region?.effectif).toBe(direct?.['t']);
     expect(region?.part).toBeCloseTo((100 * Number(direct?.['f'])) / Number(direct?.['t']), 9);
     expect(region?.illustratif).toBe(true);
   });
   test('a secret département makes the région partial, not zero', async () => {
-    const [row] = await runQuery(db, measuresQuery({ indicateur: 'demandeurs_numerique', annee: 2016, territoires: ['76'] }), MesureRow);
+    const [row] = await runQuery(db, measuresQuery({ indicateur: 'demandeurs_numerique', annee: 2016, territoires: ['76'] }), MeasureRow);
     expect(row?.n_manquants).toBe(1);
     expect(row?.part).not.toBeNull();
     const ranking = await runQuery(db, rankingQuery({ region: '76', indicateur: 'demandeurs_numerique', annee: 2016 }), RankingRow);
@@ -57,7 +57,7 @@ describe('the default data in DuckDB', () => {
     }
   });
   test('NSI terminale 2022: Occitanie computed from its départements, France and Haute-Garonne as published', async () => {
-    const rows = await runQuery(db, measuresQuery({ indicateur: 'nsi_lycee', annee: 2022, territoires: ['76', 'FR', '31'] }), MesureRow);
+    const rows = await runQuery(db, measuresQuery({ indicateur: 'nsi_lycee', annee: 2022, territoires: ['76', 'FR', '31'] }), MeasureRow);
     const at = (t: string) => rows.find((r) => r.territoire === t);
     expect([at('76')?.femmes, at('76')?.effectif, at('76')?.illustratif]).toEqual([220, 1496, false]);
     expect(at('76')?.part).toBeCloseTo(14.7, 1);
@@ -71,7 +71,7 @@ describe('the default data in DuckDB', () => {
     expect(emploi.map((s) => [s.id, s.illustratif, s.derniere_maj])).toEqual([['illustratif', true, '2026-11-29']]);
   });
   test('Eurostat France 2022 reads 19.0 % from its counts', async () => {
-    const [row] = await runQuery(db, measuresQuery({ indicateur: 'specialistes_tic', annee: 2022, territoires: ['FR'] }), MesureRow);
+    const [row] = await runQuery(db, measuresQuery({ indicateur: 'specialistes_tic', annee: 2022, territoires: ['FR'] }), MeasureRow);
     expect(row?.part).toBeCloseTo(19.0, 1);
     expect(row?.statut).toBe('rupture');
   });

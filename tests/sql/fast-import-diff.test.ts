@@ -211,10 +211,10 @@ describe('differential: generated mutations of a canonical file, both paths', ()
     });
     // Most mutated files are read by the fast path itself (not handed back), with both reads.
     if (RUNS_SMALL < 100) return;
-    const read = (ends.get('types') ?? 0) + (ends.get('texte') ?? 0);
+    const read = (ends.get('typed') ?? 0) + (ends.get('text') ?? 0);
     expect(read, JSON.stringify([...ends])).toBeGreaterThan(RUNS_SMALL / 2);
-    expect(ends.get('types') ?? 0, JSON.stringify([...ends])).toBeGreaterThan(RUNS_SMALL / 10);
-    expect(ends.get('texte') ?? 0, JSON.stringify([...ends])).toBeGreaterThan(RUNS_SMALL / 20);
+    expect(ends.get('typed') ?? 0, JSON.stringify([...ends])).toBeGreaterThan(RUNS_SMALL / 10);
+    expect(ends.get('text') ?? 0, JSON.stringify([...ends])).toBeGreaterThan(RUNS_SMALL / 20);
   }, 900000);
 
   test('files over 2 MB, the mutations on their last lines: no disagreement', async () => {
@@ -230,6 +230,6 @@ describe('differential: generated mutations of a canonical file, both paths', ()
       expect(bytes.length).toBeGreaterThan(HEAD_BYTES);
       tally(await agree(bytes, JSON.stringify(late)));
     }), { seed: SEED + 17, numRuns: RUNS_BIG, endOnFailure: true });
-    if (RUNS_BIG >= 5) expect((ends.get('types') ?? 0) + (ends.get('texte') ?? 0), JSON.stringify([...ends])).toBeGreaterThan(RUNS_BIG / 3);
+    if (RUNS_BIG >= 5) expect((ends.get('typed') ?? 0) + (ends.get('text') ?? 0), JSON.stringify([...ends])).toBeGreaterThan(RUNS_BIG / 3);
   }, 900000);
 });

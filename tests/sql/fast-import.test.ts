@@ -69,7 +69,7 @@ async function same(text: string, cat: ImportCatalogue = importCatalogue()) {
     if (typed) {
       reads.push(answer.read);
       typedAnswer = answer;
-    } else expect(answer.read).toBe('texte');
+    } else expect(answer.read).toBe('text');
   }
   return { slow, answer: typedAnswer as FastAnswer };
 }
@@ -185,7 +185,7 @@ describe('fast import path gives the full pipeline’s report', () => {
       if (v.includes(sep)) continue;
       reads.length = 0;
       await same([HEAD.replace(/,/g, sep), ...rows].join('\n') + '\n');
-      if (reads[0] === 'types') typedValues.push(v);
+      if (reads[0] === 'typed') typedValues.push(v);
     }
     // Values DuckDB's typed read accepts (so the row check had to decide), as measured with DuckDB 1.4.
     expect(typedValues).toEqual(expect.arrayContaining(['+10', ' 10', '1e2', '00', '045', '1_000', 'inf', 'nan', '1e400', ...(comma ? ['1,5'] : ['12.0', '.5', '5.'])]));
@@ -200,11 +200,11 @@ describe('fast import path gives the full pipeline’s report', () => {
     for (const st of ['SECRET', ' secret', 'secret ', 'secret', 'provisoire', 'Provisoire', 'rupture', 'estimation\t', 'faible_fiabilite']) rows.push(['48', String(year++), 'emploi_technique', '', '', '', '', st, ''].join(','));
     reads.length = 0;
     await same([HEAD, ...rows].join('\n') + '\n');
-    expect(reads).toEqual(['types']);
+    expect(reads).toEqual(['typed']);
     for (const y of ['+2020', '2020 ', ' 2020', '02020', '2_020', '1990', '2100', '1989', '2101']) {
       reads.length = 0;
       await same([HEAD, ...clean(300), ['34', y, 'emploi_technique', '1', '2', '3', '', '', ''].join(',')].join('\n') + '\n');
-      expect(reads).toEqual(['types']);
+      expect(reads).toEqual(['typed']);
     }
   });
 
@@ -442,17 +442,17 @@ describe('commit of the fast path: the read table becomes the dataset’s own ta
     // The clean table's column statistics prove every rule (it has no status: the commit then reads no row); after
     // a status break they prove every rule but the statuses', after any other break none (statistics only widen,
     // even when the change is rolled back, so the status breaks come first).
-    expect(await statsProveRules(db, fourth.answer.own.table)).toBe('toutes');
+    expect(await statsProveRules(db, fourth.answer.own.table)).toBe('all');
     for (const set of breaks) {
       const broken = `${fourth.answer.own.finalize} UPDATE "${fourth.answer.own.table}" SET ${set} WHERE rowid = 1;`;
       await expect(swapIn(db, meta, { ...fourth.answer.own, finalize: broken }), set).rejects.toThrow(/1 rows break the observation rules/);
       await db.exec(`BEGIN TRANSACTION; ${broken}`);
-      expect(await statsProveRules(db, fourth.answer.own.table), set).toBe(set.startsWith('statut') ? 'sauf_statut' : 'aucune');
+      expect(await statsProveRules(db, fourth.answer.own.table), set).toBe(set.startsWith('statut') ? 'all_but_status' : 'none');
       await db.exec('ROLLBACK;');
     }
     // One kind of status of 8 bytes at most (the bounds keep 8) is proven by the statistics too; a longer one, or
     // two kinds, leave the statuses to the check.
-    for (const [kinds, proof] of [[['rupture'], 'toutes'], [['secret', 'secret'], 'toutes'], [['provisoire'], 'sauf_statut'], [['secret', 'rupture'], 'sauf_statut']] as const) {
+    for (const [kinds, proof] of [[['rupture'], 'all'], [['secret', 'secret'], 'all'], [['provisoire'], 'all_but_status'], [['secret', 'rupture'], 'all_but_status']] as const) {
       const lines = clean(2100, 11).map((l, i) => (i % 3 ? l : l.replace(/,,,Insee$/, `,,${kinds[(i / 3) % kinds.length]},Insee`)));
       const withStatus = await fast([HEAD, ...lines].join('\n') + '\n');
       if ('fallback' in withStatus.answer) throw new Error(withStatus.answer.fallback);
@@ -477,7 +477,7 @@ describe('commit of the fast path: the read table becomes the dataset’s own ta
     const before = await tables();
     // A corrected row (9 → 09) and rows of indicators the defaults also give: the priority window decides.
     const text = [HEAD, ...clean(2100, 40), '9,2090,emploi_technique,10,90,100,,,Insee'].join('\n') + '\n';
-    const [max] = await db.query({ sql: 'SELECT max(priorite) AS p FROM datasets', params: [] });
+    const [max] = await db.query({ sql: 'SELECT max(priorite) AS p FROM jeux', params: [] });
     for (const round of [1, 2]) {
       const { answer } = await fast(text);
       if ('fallback' in answer) throw new Error(answer.fallback);

@@ -3,7 +3,7 @@ import { openDefaultDb } from '../helpers/node-db';
 import { runQuery } from '../../src/data/client';
 import type { Connector } from '../../src/data/connector';
 import { refreshMeasures } from '../../src/data/sql/schema';
-import { measuresQuery, MesureRow, regionValueQuery } from '../../src/data/sql/measures';
+import { measuresQuery, MeasureRow, regionValueQuery } from '../../src/data/sql/measures';
 import { rankingQuery, RankingRow } from '../../src/data/sql/ranking';
 import { trendQuery, TrendRow } from '../../src/data/sql/trend';
 import { paceQuery, PaceRow } from '../../src/data/sql/pace';
@@ -24,7 +24,7 @@ const DEPS = OCCITANIE_DEPARTEMENTS;
 /** Adds an active, non-illustrative dataset `id` with `rows` (territoire, annee, indicateur, femmes, hommes). */
 async function addReal(db: Connector, id: string, rows: readonly [string, number, string, number, number][]): Promise<void> {
   const values = rows.map(([t, a, i, f, h]) => `('${id}', '${t}', ${a}, '${i}', ${f}, ${h}, ${f + h}, NULL, NULL, 'Réel')`).join(', ');
-  await db.exec(`INSERT INTO datasets VALUES ('${id}', 'Réel', 'Real', 'import', 'Producteur réel', 'Real producer', 'Licence Ouverte 2.0', 'Licence Ouverte 2.0', DATE '2026-01-15', FALSE, 10, TRUE, 'Producteur réel', NULL, NULL);
+  await db.exec(`INSERT INTO jeux VALUES ('${id}', 'Réel', 'Real', 'import', 'Producteur réel', 'Real producer', 'Licence Ouverte 2.0', 'Licence Ouverte 2.0', DATE '2026-01-15', FALSE, 10, TRUE, 'Producteur réel', NULL, NULL);
     INSERT INTO observations_base VALUES ${values};`);
   await refreshMeasures(db);
 }
@@ -40,7 +40,7 @@ describe('a real dataset for the départements replaces every illustrative value
   afterAll(() => db.close());
 
   test('measures: only the real rows and the région computed from them, no other year, no illustrative row', async () => {
-    const m = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique' }), MesureRow);
+    const m = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique' }), MeasureRow);
     expect(m.filter((r) => r.illustratif)).toEqual([]);
     expect([...new Set(m.map((r) => r.annee))].sort()).toEqual([2021, 2022]);
     // France had illustrative rows only: it has no value now.
@@ -49,7 +49,7 @@ describe('a real dataset for the départements replaces every illustrative value
   });
 
   test('région value: the sum of the real départements, complete, not illustrative', async () => {
-    const r = await runQuery(db, regionValueQuery({ region: '76', indicateur: 'emploi_numerique' }), MesureRow);
+    const r = await runQuery(db, regionValueQuery({ region: '76', indicateur: 'emploi_numerique' }), MeasureRow);
     expect(r.map((x) => [x.annee, x.femmes, x.effectif, x.n_manquants, x.illustratif])).toEqual([
       [2021, 1378, 1378 + 3900, 0, false],
       [2022, 1378, 1378 + 3900, 0, false],
@@ -90,7 +90,7 @@ describe('a real dataset for the départements replaces every illustrative value
   });
 
   test('other indicators keep their illustrative rows', async () => {
-    const m = await runQuery(db, measuresQuery({ indicateur: 'emploi_technique', annee: 2024, territoires: ['31'] }), MesureRow);
+    const m = await runQuery(db, measuresQuery({ indicateur: 'emploi_technique', annee: 2024, territoires: ['31'] }), MeasureRow);
     expect(m.map((r) => r.illustratif)).toEqual([true]);
   });
 
@@ -116,9 +116,9 @@ describe('a real dataset for some départements only', () => {
   afterAll(() => db.close());
 
   test('the région is the sum of the real départements, marked partial with how many are missing, never blended', async () => {
-    const r = await runQuery(db, regionValueQuery({ region: '76', indicateur: 'emploi_technique' }), MesureRow);
+    const r = await runQuery(db, regionValueQuery({ region: '76', indicateur: 'emploi_technique' }), MeasureRow);
     expect(r.map((x) => [x.annee, x.femmes, x.effectif, x.n_departements, x.n_manquants, x.illustratif])).toEqual([[2022, 150, 600, 13, 10, false]]);
-    const m = await runQuery(db, measuresQuery({ indicateur: 'emploi_technique' }), MesureRow);
+    const m = await runQuery(db, measuresQuery({ indicateur: 'emploi_technique' }), MeasureRow);
     expect(m.filter((x) => x.illustratif)).toEqual([]);
   });
 });
@@ -132,9 +132,9 @@ describe('a real series for France only', () => {
   afterAll(() => db.close());
 
   test('France is real in every year (no illustrative year joined to it); the départements stay illustrative', async () => {
-    const fr = await runQuery(db, measuresQuery({ indicateur: 'sup_numerique', territoires: ['FR'] }), MesureRow);
+    const fr = await runQuery(db, measuresQuery({ indicateur: 'sup_numerique', territoires: ['FR'] }), MeasureRow);
     expect(fr.map((r) => [r.annee, r.illustratif])).toEqual([[2018, false], [2019, false], [2020, false]]);
-    const dep = await runQuery(db, measuresQuery({ indicateur: 'sup_numerique', territoires: ['31'], annee: 2024 }), MesureRow);
+    const dep = await runQuery(db, measuresQuery({ indicateur: 'sup_numerique', territoires: ['31'], annee: 2024 }), MeasureRow);
     expect(dep.map((r) => r.illustratif)).toEqual([true]);
   });
 
@@ -151,7 +151,7 @@ describe('a real series for France only', () => {
       ['Producteur réel', false],
       ['Données illustratives générées, calibrées sur des chiffres publiés (Insee, DEPP, Eurostat) : ce ne sont pas des statistiques officielles', true],
     ]);
-    expect(model.illustre.types).toEqual(['departement', 'region']);
+    expect(model.illustrative.types).toEqual(['departement', 'region']);
     // Its CSV export says the same.
     const csv = snapshotCsv(model.charts?.trend as NonNullable<typeof model.charts>['trend']);
     expect(csv).toContain(`# ${note ?? ''}`);
@@ -194,6 +194,6 @@ describe('an indicator with no data for the départements', () => {
     expect(other.national).toBe(false);
     const page = await loadTerritory(db, { lang: 'fr', code: '31', indicateur: 'specialistes_tic', cible: 50, anneeCible: 2030, permalink: '', now: new Date('2026-12-01') });
     expect(page.national).toBe(true);
-    expect(page.illustre.types).toEqual([]);
+    expect(page.illustrative.types).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { runImport, type ImportResult } from '../../src/data/import/run';
 import { diffStaged, rowsToCsv, stageCsv, swapIn } from '../../src/data/import/commit';
 import { datasetIdFor } from '../../src/data/import/stored';
 import { quoteIdent, sqlQuery } from '../../src/data/sql/quote';
-import { measuresQuery, MesureRow } from '../../src/data/sql/measures';
+import { measuresQuery, MeasureRow } from '../../src/data/sql/measures';
 import { observationsCountQuery, observationsQuery, ObservationRow, CountRow } from '../../src/data/sql/observations';
 import { trendQuery, TrendRow } from '../../src/data/sql/trend';
 import { paceQuery, PaceRow } from '../../src/data/sql/pace';
@@ -37,8 +37,8 @@ async function snapshot() {
   return {
     objects: await all("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"),
     observations: await fingerprint('observations', 'jeu, territoire, annee, indicateur'),
-    datasets: await fingerprint('datasets', 'id'),
-    indicators: await fingerprint('indicators', 'id'),
+    datasets: await fingerprint('jeux', 'id'),
+    indicators: await fingerprint('indicateurs', 'id'),
   };
 }
 /** The observations of every dataset but one, fingerprinted (the id is escaped: this is test code, not the app's). */
@@ -86,10 +86,10 @@ describe('hostile cases committed into a real DuckDB, one after the other', () =
   test('afterwards: the same tables and views, the default data untouched, one dataset per importable case', async () => {
     const end = await snapshot();
     expect(end.objects).toEqual(initial.objects);
-    expect(initial.objects.map((o) => o['table_name'])).toEqual(expect.arrayContaining(['observations', 'datasets', 'indicators', 'territories', 'mesures', 'v_observations']));
-    const defaults = await all("SELECT count(*) AS n FROM observations WHERE jeu IN (SELECT id FROM datasets WHERE origine = 'defaut')");
+    expect(initial.objects.map((o) => o['table_name'])).toEqual(expect.arrayContaining(['observations', 'jeux', 'indicateurs', 'territoires', 'mesures', 'v_observations']));
+    const defaults = await all("SELECT count(*) AS n FROM observations WHERE jeu IN (SELECT id FROM jeux WHERE origine = 'defaut')");
     expect(Number(defaults[0]?.['n'])).toBe(Number(initial.observations?.['n']));
-    const imported = await all("SELECT count(*) AS n FROM datasets WHERE origine = 'import'");
+    const imported = await all("SELECT count(*) AS n FROM jeux WHERE origine = 'import'");
     expect(Number(imported[0]?.['n'])).toBe(cases.filter((c) => c.outcome !== 'refused').length);
   });
 
@@ -103,11 +103,11 @@ describe('hostile cases committed into a real DuckDB, one after the other', () =
     ]);
     const proto = await runQuery(db, observationsQuery({ jeu: datasetIdFor('entetes-proto-constructor.csv') }, { col: 'territoire', desc: false }), ObservationRow);
     expect(proto.map((r) => r.source)).toEqual(['__proto__', 'constructor']);
-    const [ds] = await runQuery(db, sqlQuery('SELECT source FROM datasets WHERE id = ?', [datasetIdFor('xss-libelles.csv')]), z.object({ source: z.string() }));
+    const [ds] = await runQuery(db, sqlQuery('SELECT source FROM jeux WHERE id = ?', [datasetIdFor('xss-libelles.csv')]), z.object({ source: z.string() }));
     expect(ds?.source).toBe('<img src=x onerror=alert(1)> ; <script>alert(1)</script> ; <svg onload=alert(1)>');
     // The tables are all still there and still answer.
     expect(Number((await all('SELECT count(*) AS n FROM observations'))[0]?.['n'])).toBeGreaterThan(800);
-    expect((await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: ['76'] }), MesureRow))).toHaveLength(1);
+    expect((await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: ['76'] }), MeasureRow))).toHaveLength(1);
   });
 
   test('an analysis that stages rows for the diff, then is cancelled, leaves the loaded data as it was', async () => {
@@ -133,8 +133,8 @@ describe('hostile cases committed into a real DuckDB, one after the other', () =
 describe('SQL builders bind what users send as parameters', () => {
   test.each(INJECTIONS)('%j matches nothing, and never appears in the SQL text', async (evil) => {
     const queries: [string, SqlQuery, z.ZodType][] = [
-      ['measures by indicator', measuresQuery({ indicateur: evil }), MesureRow],
-      ['measures by territory', measuresQuery({ indicateur: 'emploi_numerique', territoires: [evil] }), MesureRow],
+      ['measures by indicator', measuresQuery({ indicateur: evil }), MeasureRow],
+      ['measures by territory', measuresQuery({ indicateur: 'emploi_numerique', territoires: [evil] }), MeasureRow],
       ['observations by territory', observationsQuery({ territoire: evil }, { col: 'territoire', desc: false }, { limit: 10, offset: 0 }), ObservationRow],
       ['observations by dataset', observationsQuery({ jeu: evil, indicateur: evil }, { col: 'annee', desc: true }), ObservationRow],
       ['trend', trendQuery({ indicateur: evil, territoires: ['31', evil] }), TrendRow],
@@ -160,7 +160,7 @@ describe('SQL builders bind what users send as parameters', () => {
 
   test('the same builders with a real value do return rows (so "no rows" above means bound, not broken)', async () => {
     // emploi_technique: the imports above give emploi_numerique real rows, which leave out its illustrative ones.
-    expect((await runQuery(db, measuresQuery({ indicateur: 'emploi_technique' }), MesureRow)).length).toBeGreaterThan(100);
+    expect((await runQuery(db, measuresQuery({ indicateur: 'emploi_technique' }), MeasureRow)).length).toBeGreaterThan(100);
     expect((await runQuery(db, observationsCountQuery({ territoire: '31' }), CountRow))[0]?.n).toBeGreaterThan(10);
     expect((await runQuery(db, yearsQuery('emploi_technique'), YearsRow)).length).toBeGreaterThan(5);
   });
@@ -188,7 +188,7 @@ describe('URL parameters carrying injections', () => {
   test('a territory code that parses but does not exist matches nothing in SQL', async () => {
     const state = parseUrlState('?vue=territoire&territoire=__proto__&territoires=constructor,31');
     expect(state).toEqual({ vue: 'territoire', territoire: '__proto__', territoires: ['constructor', '31'] });
-    const rows = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', territoires: [state.territoire ?? ''] }), MesureRow);
+    const rows = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', territoires: [state.territoire ?? ''] }), MeasureRow);
     expect(rows).toEqual([]);
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('vue');
   });

@@ -91,7 +91,7 @@ describe('the fast path gives the full pipeline’s report on the import’s lim
       `31,2098,emploi_numerique,1,2,3,,${' '.repeat(6000)}secret,`,
     ];
     const { slow, reads } = await same([HEAD, ...body, ...late].join('\n') + '\n');
-    expect(reads).toEqual(['types', 'texte']);
+    expect(reads).toEqual(['typed', 'text']);
     expect(where(slow)).toEqual([
       ['effectif_trop_grand', first, 'femmes'], ['effectif_trop_grand', first, 'total'],
       ['effectif_trop_grand', first + 2, 'femmes'],
@@ -107,7 +107,7 @@ describe('the fast path gives the full pipeline’s report on the import’s lim
 
   test('a number cell of 300,000 digits then a letter on a late line (read as text: DuckDB cannot type it)', async () => {
     const { slow, reads } = await same([HEAD, ...body, `31,2090,emploi_numerique,${'1'.repeat(300_000)}a,2,3,,,`].join('\n') + '\n');
-    expect(reads).toEqual(['texte', 'texte']);
+    expect(reads).toEqual(['text', 'text']);
     expect(where(slow)).toEqual([['cellule_trop_longue', first, 'femmes']]);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDb } from '../helpers/fixture-db';
 import { runQuery } from '../../src/data/client';
 import type { Connector } from '../../src/data/connector';
-import { measuresQuery, MesureRow, regionValueQuery } from '../../src/data/sql/measures';
+import { measuresQuery, MeasureRow, regionValueQuery } from '../../src/data/sql/measures';
 import { rankingQuery, RankingRow } from '../../src/data/sql/ranking';
 import { trendQuery, TrendRow } from '../../src/data/sql/trend';
 import { paceQuery, PaceRow } from '../../src/data/sql/pace';
@@ -58,7 +58,7 @@ describe('share of women, gap to parity, parity index', () => {
     { t: '48', year: 2024, part: null, gap: null, index: null, low: false, raison: 'secret' },
   ];
   test.each(cases)('$t $year', async (c) => {
-    const [row] = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: c.year, territoires: [c.t] }), MesureRow);
+    const [row] = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: c.year, territoires: [c.t] }), MeasureRow);
     expect(row).toBeDefined();
     if (c.part === null) expect(row?.part).toBeNull();
     else close(row?.part, c.part);
@@ -71,7 +71,7 @@ describe('share of women, gap to parity, parity index', () => {
   });
 
   test('a secret cell keeps its status and NULL counts', async () => {
-    const [row] = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: ['48'] }), MesureRow);
+    const [row] = await runQuery(db, measuresQuery({ indicateur: 'emploi_numerique', annee: 2024, territoires: ['48'] }), MeasureRow);
     expect(row?.statut).toBe('secret');
     expect(row?.femmes).toBeNull();
     expect(row?.effectif).toBeNull();
@@ -80,7 +80,7 @@ describe('share of women, gap to parity, parity index', () => {
 
 describe('région from its départements counts', () => {
   test('sums counts, which differs from the mean of shares', async () => {
-    const [row] = await runQuery(db, regionValueQuery({ region: '76', indicateur: 'emploi_numerique', annee: 2024 }), MesureRow);
+    const [row] = await runQuery(db, regionValueQuery({ region: '76', indicateur: 'emploi_numerique', annee: 2024 }), MeasureRow);
     // (300 + 50) / (1000 + 100) = 31.818…%, while the mean of the shares 30 % and 50 % would be 40 %.
     close(row?.part, (350 / 1100) * 100);
     expect(row?.part).not.toBeCloseTo(40, 1);
@@ -92,7 +92,7 @@ describe('région from its départements counts', () => {
   });
 
   test('is n/a with a reason when a département has only a share', async () => {
-    const [row] = await runQuery(db, regionValueQuery({ region: '76', indicateur: 'sup_numerique', annee: 2022 }), MesureRow);
+    const [row] = await runQuery(db, regionValueQuery({ region: '76', indicateur: 'sup_numerique', annee: 2022 }), MeasureRow);
     expect(row?.part).toBeNull();
     expect(row?.raison).toBe('parts_seules');
   });
@@ -115,13 +115,13 @@ describe('sources of a région, and which dataset wins a key', () => {
       '31,2024,nsi_lycee,30,70,100,,,',
       '34,2024,nsi_lycee,30,70,100,,,',
     ]);
-    await db2.exec(`INSERT INTO datasets (id, nom_fr, nom_en, origine, source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, actif) VALUES ('zz_haut', 'Haut', 'High', 'import', 's', 's', 'l', 'l', NULL, FALSE, 5, TRUE), ('aa_egal', 'Égal', 'Equal', 'import', 's', 's', 'l', 'l', NULL, FALSE, 1, TRUE);
+    await db2.exec(`INSERT INTO jeux (id, nom_fr, nom_en, origine, source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, actif) VALUES ('zz_haut', 'Haut', 'High', 'import', 's', 's', 'l', 'l', NULL, FALSE, 5, TRUE), ('aa_egal', 'Égal', 'Equal', 'import', 's', 's', 'l', 'l', NULL, FALSE, 1, TRUE);
       INSERT INTO observations_base VALUES ('zz_haut', '31', 2024, 'nsi_lycee', 40, 60, 100, NULL, NULL, 'Haut'), ('aa_egal', '34', 2024, 'nsi_lycee', 45, 55, 100, NULL, NULL, 'Égal'),
         ('aa_egal', '31', 2021, 'nsi_lycee', 10, 90, 100, NULL, NULL, 'Égal');`);
     await refreshMeasures(db2);
   });
   afterAll(() => db2.close());
-  const region = async (indicateur: string, annee: number) => (await runQuery(db2, regionValueQuery({ region: '76', indicateur, annee }), MesureRow))[0];
+  const region = async (indicateur: string, annee: number) => (await runQuery(db2, regionValueQuery({ region: '76', indicateur, annee }), MeasureRow))[0];
 
   test('the région names its départements\' distinct sources, in order, or none', async () => {
     expect((await region('emploi_numerique', 2024))?.source).toBe('Dares ; Insee');
@@ -136,7 +136,7 @@ describe('sources of a région, and which dataset wins a key', () => {
     expect(await at('31', 2021)).toEqual([['aa_egal', 10]]);
     expect((await region('nsi_lycee', 2024))?.femmes).toBe(85);
     // emploi_numerique, given by one dataset only, keeps every row.
-    expect((await runQuery(db2, measuresQuery({ indicateur: 'emploi_numerique' }), MesureRow)).filter((r) => r.origine === 'observe')).toHaveLength(7);
+    expect((await runQuery(db2, measuresQuery({ indicateur: 'emploi_numerique' }), MeasureRow)).filter((r) => r.origine === 'observe')).toHaveLength(7);
   });
 
   test('the stored values are the rows v_observations retains, and the datasets they come from are listed', async () => {

@@ -28,7 +28,7 @@ describe('several files, one dataset', () => {
     await swapIn(db, meta);
     await stage(db, [row('31', 80, 900, { source: 'DEPP terminale' }), row('09', 5, 60, { source: 'DEPP terminale' }), row('11', 20, 300, { source: 'DEPP terminale' })]);
     // What adding changes, against the dataset as it is.
-    await db.exec((await import('../../src/data/sql/merge')).sumIntoSql('essai_nsi', 'staging', 'apercu'));
+    await db.exec((await import('../../src/data/sql/merge')).sumIntoSql('essai_nsi', 'preparation', 'apercu'));
     expect(await diffStaged(db, 'essai_nsi', 'apercu')).toEqual({ ajoutees: 1, retirees: 0, modifiees: 2, inchangees: 1 });
     await db.exec('DROP TABLE apercu;');
     await addIn(db, meta);
@@ -39,8 +39,8 @@ describe('several files, one dataset', () => {
       { territoire: '31', femmes: 180, hommes: 1720, total: 1900, statut: null, source: 'DEPP première ; DEPP terminale' },
       { territoire: '34', femmes: 50, hommes: 350, total: 400, statut: null, source: 'DEPP première' },
     ]);
-    expect(await rows("SELECT count(*) AS n FROM datasets WHERE id = 'essai_nsi'")).toEqual([{ n: 1 }]);
-    expect(await rows('SELECT count(*) AS n FROM staging_somme').catch(() => 'gone')).toBe('gone');
+    expect(await rows("SELECT count(*) AS n FROM jeux WHERE id = 'essai_nsi'")).toEqual([{ n: 1 }]);
+    expect(await rows('SELECT count(*) AS n FROM preparation_somme').catch(() => 'gone')).toBe('gone');
   });
 
   test('replacing instead drops what was there', async () => {
@@ -55,23 +55,23 @@ describe('several files, one dataset', () => {
     await stage(db, [row('31', 300, 1000), row('34', 50, 400, { indicateur: 'emploi_numerique' }), row('75', 1, 10), row('75', 1, 10, { indicateur: 'emploi_numerique' })]);
     // A loaded row for Paris too: the same key on both sides, but outside the scope.
     await db.exec("INSERT INTO observations_base SELECT 'illustratif', '75', 2024, 'emploi_numerique', 5, 5, 10, NULL, NULL, 'Test'");
-    const list = await runQuery(db, overridesQuery('nouveau', 'staging', 20, 10), OverrideRow);
+    const list = await runQuery(db, overridesQuery('nouveau', 'preparation', 20, 10), OverrideRow);
     // Restricted to the indicators the loaded side can collide on, the listing is the same; none, nothing.
     const indicators = (await runQuery(db, overridableIndicatorsQuery('nouveau', 20), IndicatorRow)).map((r) => r.indicateur);
     expect(indicators).toContain('nsi_lycee');
     expect(indicators).toContain('emploi_numerique');
-    expect(await runQuery(db, overridesQuery('nouveau', 'staging', 20, 10, indicators), OverrideRow)).toEqual(list);
-    expect(await runQuery(db, overridesQuery('nouveau', 'staging', 20, 10, ['nsi_lycee']), OverrideRow)).toEqual(list.filter((r) => r.indicateur === 'nsi_lycee').map((r) => ({ ...r, n: 1 })));
-    expect(await runQuery(db, overridesQuery('nouveau', 'staging', 20, 10, []), OverrideRow)).toEqual([]);
+    expect(await runQuery(db, overridesQuery('nouveau', 'preparation', 20, 10, indicators), OverrideRow)).toEqual(list);
+    expect(await runQuery(db, overridesQuery('nouveau', 'preparation', 20, 10, ['nsi_lycee']), OverrideRow)).toEqual(list.filter((r) => r.indicateur === 'nsi_lycee').map((r) => ({ ...r, n: 1 })));
+    expect(await runQuery(db, overridesQuery('nouveau', 'preparation', 20, 10, []), OverrideRow)).toEqual([]);
     // Below every dataset, no indicator can collide.
     expect(await runQuery(db, overridableIndicatorsQuery('nouveau', 0), IndicatorRow)).toEqual([]);
     await db.exec("DELETE FROM observations_base WHERE jeu = 'illustratif' AND territoire = '75'");
     expect(list.map((r) => [r.territoire, r.indicateur, r.jeu]).sort()).toEqual([['31', 'nsi_lycee', 'essai_nsi'], ['34', 'emploi_numerique', 'illustratif']]);
     expect(list.find((r) => r.territoire === '31')).toMatchObject({ ancienne: 10, nouvelle: 30, n: 2 }); // Paris (75) is outside the scope
     // Below every dataset, nothing is overridden; the dataset itself is never listed against itself.
-    expect(await runQuery(db, overridesQuery('nouveau', 'staging', 0), OverrideRow)).toEqual([]);
-    expect((await runQuery(db, overridesQuery('essai_nsi', 'staging', 20), OverrideRow)).map((r) => r.jeu)).toEqual(['illustratif']);
-    const one = await runQuery(db, overridesQuery('nouveau', 'staging', 20, 1), OverrideRow);
+    expect(await runQuery(db, overridesQuery('nouveau', 'preparation', 0), OverrideRow)).toEqual([]);
+    expect((await runQuery(db, overridesQuery('essai_nsi', 'preparation', 20), OverrideRow)).map((r) => r.jeu)).toEqual(['illustratif']);
+    const one = await runQuery(db, overridesQuery('nouveau', 'preparation', 20, 1), OverrideRow);
     expect(one).toHaveLength(1);
     expect(one[0]?.n).toBe(2);
   });
@@ -90,7 +90,7 @@ describe('dataset identity', () => {
   test('an undated import reads NULL, never today', async () => {
     await stage(db, [row('31', 7, 70)]);
     await swapIn(db, { ...meta, derniere_maj: null, url: null });
-    expect(await rows("SELECT derniere_maj, url FROM datasets WHERE id = 'essai_nsi'")).toEqual([{ derniere_maj: null, url: null }]);
+    expect(await rows("SELECT derniere_maj, url FROM jeux WHERE id = 'essai_nsi'")).toEqual([{ derniere_maj: null, url: null }]);
   });
 
   test('a datasets.csv row written before producteur and url existed still loads', async () => {
@@ -101,7 +101,7 @@ describe('dataset identity', () => {
     const db2 = await openNodeDb();
     try {
       await loadDefaults(db2, { ...files, datasets: old });
-      expect(await db2.query({ sql: 'SELECT id, producteur FROM datasets ORDER BY id', params: [] })).toEqual([{ id: 'depp_nsi', producteur: null }, { id: 'eurostat_tic', producteur: null }, { id: 'illustratif', producteur: null }]);
+      expect(await db2.query({ sql: 'SELECT id, producteur FROM jeux ORDER BY id', params: [] })).toEqual([{ id: 'depp_nsi', producteur: null }, { id: 'eurostat_tic', producteur: null }, { id: 'illustratif', producteur: null }]);
     } finally {
       db2.close();
     }

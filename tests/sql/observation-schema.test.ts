@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDefaultDb } from '../helpers/node-db';
 import type { Connector } from '../../src/data/connector';
-import { ANNEE_MAX, ANNEE_MIN, OBSERVATION_NAMES, ObservationValues, readCsvColumns, Statut, STATUTS } from '../../src/data/sql/observation-schema';
+import { YEAR_MAX, YEAR_MIN, OBSERVATION_NAMES, ObservationValues, readCsvColumns, ObservationStatus, STATUSES } from '../../src/data/sql/observation-schema';
 import { CanonicalRow } from '../../src/data/import/canonical';
 import { checkRows } from '../../src/data/import/row-check';
 import { stageCsvSql } from '../../src/data/sql/import/commit';
@@ -30,10 +30,10 @@ function proven(statut: string, annee = 2020): boolean {
 }
 
 describe('the observation schema, one definition', () => {
-  test.each(STATUTS.map((s) => [s]))('status %s: the table, zod and the byte proof accept it', async (s) => {
+  test.each(STATUSES.map((s) => [s]))('status %s: the table, zod and the byte proof accept it', async (s) => {
     await insert(s);
     await cleanup();
-    expect(Statut.parse(s)).toBe(s);
+    expect(ObservationStatus.parse(s)).toBe(s);
     expect(CanonicalRow.shape.statut.safeParse(s).success).toBe(true);
     expect(proven(s)).toBe(true);
   });
@@ -45,7 +45,7 @@ describe('the observation schema, one definition', () => {
     expect(proven('inconnu')).toBe(false);
   });
 
-  test.each([[ANNEE_MIN, true], [ANNEE_MAX, true], [ANNEE_MIN - 1, false], [ANNEE_MAX + 1, false]])('year %i: accepted everywhere, or nowhere (%s)', async (annee, ok) => {
+  test.each([[YEAR_MIN, true], [YEAR_MAX, true], [YEAR_MIN - 1, false], [YEAR_MAX + 1, false]])('year %i: accepted everywhere, or nowhere (%s)', async (annee, ok) => {
     const inserted = await insert('NULL', annee).then(() => true, () => false);
     await cleanup();
     expect(inserted).toBe(ok);
@@ -57,10 +57,10 @@ describe('the observation schema, one definition', () => {
     expect(readCsvColumns()).toBe(`{${OBSERVATION_NAMES.map((c) => `'${c}': '${['annee'].includes(c) ? 'INTEGER' : ['femmes', 'hommes', 'total', 'part_femmes'].includes(c) ? 'DOUBLE' : 'VARCHAR'}'`).join(', ')}}`);
     await db.registerText('schema-stage.csv', `${OBSERVATION_NAMES.join(',')}\n"76",2020,"nsi_lycee",1,1,2,,"secret","s"\n`);
     await db.exec(stageCsvSql('schema-stage.csv'));
-    const cols = await db.query({ sql: "SELECT column_name AS c, data_type AS t FROM information_schema.columns WHERE table_name = 'staging' ORDER BY ordinal_position", params: [] });
+    const cols = await db.query({ sql: "SELECT column_name AS c, data_type AS t FROM information_schema.columns WHERE table_name = 'preparation' ORDER BY ordinal_position", params: [] });
     const base = await db.query({ sql: "SELECT column_name AS c, data_type AS t FROM information_schema.columns WHERE table_name = 'observations_base' AND column_name <> 'jeu' ORDER BY ordinal_position", params: [] });
     expect(cols.map((r) => r['c'])).toEqual([...OBSERVATION_NAMES]);
     expect(cols).toEqual(base);
-    await db.exec('DROP TABLE staging;');
+    await db.exec('DROP TABLE preparation;');
   });
 });

@@ -35,8 +35,8 @@ function fromBuild(indicateur: string | undefined, annee: number | undefined, la
 
 /** What the charts show, without the catalogue (the live one replaces the build's at hand-over). */
 function shown(m: OverviewModel) {
-  const { indicator, years, year, defaultYear, national, illustre, picked, charts, byLang } = m;
-  return { indicator: indicator.id, years, year, defaultYear, national, illustre, picked, charts, byLang };
+  const { indicator, years, year, defaultYear, national, illustrative, picked, charts, byLang } = m;
+  return { indicator: indicator.id, years, year, defaultYear, national, illustrative, picked, charts, byLang };
 }
 
 /** The key figures' numbers and the trend's values of a model: what a reader compares first. */

@@ -72,7 +72,7 @@ describe('territory pages from build-time answers (issue 20 point 6)', () => {
       const live = await loadTerritory(db, a);
       expect(replayed.byLang).toEqual(live.byLang);
       expect(replayed.quality).toEqual(live.quality);
-      expect(replayed.illustre).toEqual(live.illustre);
+      expect(replayed.illustrative).toEqual(live.illustrative);
     }
   });
   test('a statement the build did not answer fails (the page then waits for DuckDB), it is never answered empty', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorRow, SourceRow, TerritoryRow } from '../../src/data/sql/catalogue';
-import type { MesureRow } from '../../src/data/sql/measures';
+import type { MeasureRow } from '../../src/data/sql/measures';
 import type { TrendRow } from '../../src/data/sql/trend';
 import { buildTrend } from '../../src/snapshot/build-series';
 import type { SnapshotContext } from '../../src/snapshot/context';
@@ -153,7 +153,7 @@ describe('chart grammar: projections', () => {
     sources: [{ id: 'x', nom_fr: 'X', nom_en: 'X', source: 'S', source_en: 'S', licence: 'L', licence_en: 'L', derniere_maj: null, illustratif: true } as SourceRow],
   };
   const indicator = { id: 'emploi_numerique', etape: 'emploi', ordre: 4, libelle_fr: 'Emplois', libelle_en: 'Jobs', definition_fr: 'D', definition_en: 'D', unite: '%', producteur: 'Insee', phrase_fr: 'des emplois', phrase_en: 'of jobs' } as IndicatorRow;
-  const row = (annee: number, part: number) => ({ territoire: '76', annee, indicateur: 'emploi_numerique', femmes: part * 10, hommes: 1000 - part * 10, effectif: 1000, part, ecart_parite: 50 - part, indice_parite: null, faible_fiabilite: false, statut: null, raison: null, origine: 'observe', n_departements: null, n_manquants: null, illustratif: true, source: 's' }) as MesureRow;
+  const row = (annee: number, part: number) => ({ territoire: '76', annee, indicateur: 'emploi_numerique', femmes: part * 10, hommes: 1000 - part * 10, effectif: 1000, part, ecart_parite: 50 - part, indice_parite: null, faible_fiabilite: false, statut: null, raison: null, origine: 'observe', n_departements: null, n_manquants: null, illustratif: true, source: 's' }) as MeasureRow;
 
   it('starts after the last observed year, even when the pace is measured up to an earlier chosen year', () => {
     const rows = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024].map((y) => row(y, 20 + (y - 2015) * 0.5));

@@ -179,7 +179,7 @@ describe('parsing is linear in the length of a cell', () => {
 function formerParseNumber(raw: string, decimalComma = true): NumberResult {
   const SECRET = /^(s|c|x|nd|n\.d\.?|nc|n\.c\.?|secret|confidentiel|<\s*\d+|-|–|—|:)$/i;
   let s = raw.replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, '').trim();
-  if (s === '') return { kind: 'vide' };
+  if (s === '') return { kind: 'empty' };
   if (SECRET.test(s)) return { kind: 'secret' };
   let percent = false;
   if (s.endsWith('%')) {
@@ -195,13 +195,13 @@ function formerParseNumber(raw: string, decimalComma = true): NumberResult {
   } else if (hasComma) {
     if (!decimalComma && /^-?\d{1,3}(,\d{3})+$/.test(s)) s = s.replace(/,/g, '');
     else if ((s.match(/,/g) ?? []).length === 1) s = s.replace(',', '.');
-    else return { kind: 'invalide' };
+    else return { kind: 'invalid' };
   } else if (hasDot && decimalComma && /^-?[1-9]\d{0,2}(\.\d{3})+$/.test(s)) {
     s = s.replace(/\./g, '');
   }
-  if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return { kind: 'invalide' };
+  if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return { kind: 'invalid' };
   const value = Number(s);
-  return Number.isFinite(value) ? { kind: 'ok', value, percent } : { kind: 'invalide' };
+  return Number.isFinite(value) ? { kind: 'ok', value, percent } : { kind: 'invalid' };
 }
 const formerParseYear = (raw: string) => {
   const m = raw.replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, '').trim().match(/^(\d{4})(?:\.0+)?(?:\s*[-/]\s*(\d{2}|\d{4}))?$/);

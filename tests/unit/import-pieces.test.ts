@@ -73,9 +73,9 @@ describe('numbers', () => {
     expect(parseNumber(raw).kind).toBe('secret');
   });
   test.each(['abc', '12abc', '1,2,3', '=1+1'])('invalid %s', (raw) => {
-    expect(parseNumber(raw).kind).toBe('invalide');
+    expect(parseNumber(raw).kind).toBe('invalid');
   });
-  test('empty', () => expect(parseNumber('  ').kind).toBe('vide'));
+  test('empty', () => expect(parseNumber('  ').kind).toBe('empty'));
   test.each([
     ['2022', 2022],
     ['2022-23', 2022],

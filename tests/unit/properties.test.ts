@@ -22,7 +22,7 @@ const cat = importCatalogue();
 const CODES = new Set(cat.territories.map((t) => t.code));
 const INDICATORS = new Set(cat.indicators);
 const HEADER = CANONICAL_HEADER;
-const STATUTS = ['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'] as const;
+const STATUSES = ['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'] as const;
 
 /** Everything a result promises, whatever the input: rows fit the schema and the canonical rules, problems are complete. */
 function checkResult(r: ImportResult): void {
@@ -84,7 +84,7 @@ const canonicalFile = fc.record({
     fc.oneof(fc.integer({ min: 1985, max: 2105 }).map(String), fc.constantFrom('2022-23', 'x', '')),
     fc.oneof(fc.constantFrom(...cat.indicators), fc.constantFrom('ROBOTS', 'Emploi_Numerique', '')),
     numberCell, numberCell, numberCell, numberCell,
-    fc.oneof(fc.constant(''), fc.constantFrom(...STATUTS), fc.string({ maxLength: 6 })),
+    fc.oneof(fc.constant(''), fc.constantFrom(...STATUSES), fc.string({ maxLength: 6 })),
     fc.string({ maxLength: 30 }),
   ), { maxLength: 30 }),
 }).map(({ delimiter, rows }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { IndicatorRow, SourceRow, TerritoryRow } from '../../src/data/sql/catalogue';
-import type { MesureRow } from '../../src/data/sql/measures';
+import type { MeasureRow } from '../../src/data/sql/measures';
 import { buildTrend } from '../../src/snapshot/build-series';
 import { buildRanking } from '../../src/snapshot/build-region';
 import { flagsOf } from '../../src/snapshot/notes';
@@ -27,7 +27,7 @@ const INDICATOR: IndicatorRow = {
   id: 'emploi_numerique', etape: 'emploi', ordre: 4, libelle_fr: 'Emplois du numérique', libelle_en: 'Digital jobs',
   definition_fr: 'Définition', definition_en: 'Definition', unite: '%', producteur: 'Insee', phrase_fr: 'des emplois du numérique', phrase_en: 'of digital jobs',
 };
-const m = (territoire: string, annee: number, part: number | null, illustratif: boolean): MesureRow => ({
+const m = (territoire: string, annee: number, part: number | null, illustratif: boolean): MeasureRow => ({
   territoire, annee, indicateur: 'emploi_numerique', femmes: part === null ? null : part * 10, hommes: part === null ? null : 1000 - part * 10,
   effectif: part === null ? null : 1000, part, ecart_parite: part === null ? null : 50 - part, indice_parite: null, faible_fiabilite: false,
   statut: null, raison: part === null ? 'secret' : null, origine: 'observe', n_departements: null, n_manquants: null, illustratif, source: 's',

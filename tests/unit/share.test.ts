@@ -42,10 +42,10 @@ describe('snapshot encoding', () => {
     expect(back).toEqual({ ok: true, snapshot: s });
   });
   test.each([
-    ['empty', '', 'vide'],
+    ['empty', '', 'empty'],
     ['not ours', '#hello', 'format'],
     ['foreign characters', '#v1.abc$%', 'format'],
-    ['truncated', 'TRUNC', 'corrompu'],
+    ['truncated', 'TRUNC', 'corrupt'],
     ['tampered JSON', 'TAMPER', 'schema'],
     ['oversized', '#v1.' + 'A'.repeat(300000), 'format'],
   ])('rejects a %s fragment', async (_n, frag, reason) => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { IndicatorRow, SourceRow, TerritoryRow } from '../../src/data/sql/catalogue';
-import type { MesureRow } from '../../src/data/sql/measures';
+import type { MeasureRow } from '../../src/data/sql/measures';
 import type { TrendRow } from '../../src/data/sql/trend';
 import type { RankingRow } from '../../src/data/sql/ranking';
 import { buildKpi, buildMap, buildRanking } from '../../src/snapshot/build-region';
@@ -38,7 +38,7 @@ const INDICATOR: IndicatorRow = {
   phrase_fr: 'des emplois du numérique', phrase_en: 'of digital jobs',
 };
 
-const m = (territoire: string, annee: number, part: number | null, extra: Partial<MesureRow> = {}): MesureRow => ({
+const m = (territoire: string, annee: number, part: number | null, extra: Partial<MeasureRow> = {}): MeasureRow => ({
   territoire, annee, indicateur: 'emploi_numerique', femmes: part === null ? null : part * 10, hommes: part === null ? null : 1000 - part * 10,
   effectif: part === null ? null : 1000, part, ecart_parite: part === null ? null : 50 - part, indice_parite: null, faible_fiabilite: false,
   statut: null, raison: part === null ? 'secret' : null, origine: 'observe', n_departements: null, n_manquants: null, illustratif: true, source: 's', ...extra,
@@ -92,10 +92,10 @@ describe('snapshot builders', () => {
   });
   test('map and ranking: one point per département, secret kept as null with its reason, low counts noted', () => {
     const deps = [m('31', 2024, 25.9), m('30', 2024, 21.5), m('48', 2024, null, { statut: 'secret' })];
-    deps[0] = { ...deps[0], faible_fiabilite: false } as MesureRow;
+    deps[0] = { ...deps[0], faible_fiabilite: false } as MeasureRow;
     const low = { ...m('30', 2024, 21.5), faible_fiabilite: true };
     const refs = { region: m('76', 2024, 25.2, { origine: 'calcul_departements', n_manquants: 1, n_departements: 13 }), france: m('FR', 2024, 23.8) };
-    const map = buildMap(ctx('en'), { indicator: INDICATOR, regionCode: '76', year: 2024, departements: [deps[0] as MesureRow, low, deps[2] as MesureRow], refs });
+    const map = buildMap(ctx('en'), { indicator: INDICATOR, regionCode: '76', year: 2024, departements: [deps[0] as MeasureRow, low, deps[2] as MeasureRow], refs });
     expect(map.series[0]?.points.map((p) => [p.x, p.y, p.flags?.raison ?? null])).toEqual([['31', 25.9, null], ['30', 21.5, null], ['48', null, 'secret']]);
     expect(map.references.map((r) => r.id)).toEqual(['parite', 'region', 'france']);
     expect(map.notes).toEqual(expect.arrayContaining(['Small counts (under 200 women), interpret with caution: Gard.', 'Statistical confidentiality: Lozère.', 'Partial sum: Occitanie 2024 (1 département without a value).']));
@@ -104,7 +104,7 @@ describe('snapshot builders', () => {
       { territoire: '31', nom_fr: 'Haute-Garonne', nom_en: 'Haute-Garonne', part: 25.9, femmes: 1, effectif: 1, faible_fiabilite: false, statut: null, raison: null, rang: 1, rang_precedent: 2, evolution_rang: 1 },
       { territoire: '48', nom_fr: 'Lozère', nom_en: 'Lozère', part: null, femmes: null, effectif: null, faible_fiabilite: false, statut: 'secret', raison: 'secret', rang: null, rang_precedent: 1, evolution_rang: null },
     ];
-    const r = buildRanking(ctx('fr'), { indicator: INDICATOR, regionCode: '76', year: 2024, departements: deps as MesureRow[], refs, ranking });
+    const r = buildRanking(ctx('fr'), { indicator: INDICATOR, regionCode: '76', year: 2024, departements: deps as MeasureRow[], refs, ranking });
     expect(r.series[0]?.points.map((p) => [p.x, p.rang, p.evolution_rang])).toEqual([['31', 1, 1], ['48', null, null]]);
     expect(ChartSnapshot.safeParse(r).success).toBe(true);
   });

@@ -3,7 +3,7 @@ import { problem, type Problem } from './problems';
 import { cleanText, foldKey, parseNumber, parseYear } from './numbers';
 import type { Parsed } from './parse';
 import { territoryMatcher, type CatalogueTerritory } from './territory';
-import { ANNEE_MAX, ANNEE_MIN, ObservationValues, STATUTS as STATUT_LIST } from '../sql/observation-schema';
+import { YEAR_MAX, YEAR_MIN, ObservationValues, STATUSES as STATUS_LIST } from '../sql/observation-schema';
 import { codePointLength, cutToCodePoints, MAX_CELL_CHARS, MAX_COUNT, MAX_SOURCE_CHARS, overlongCell } from './limits';
 
 /** One observation ready to load, with the line it came from. */
@@ -56,7 +56,7 @@ export function validationColumns(header: readonly string[]): { femmes: string; 
   return { femmes: name('femmes'), hommes: name('hommes'), total: name('total'), part: name('part_femmes') };
 }
 
-const STATUTS: ReadonlySet<string> = new Set(STATUT_LIST);
+const STATUSES: ReadonlySet<string> = new Set(STATUS_LIST);
 
 /** Columns whose cells are parsed, so checked against MAX_CELL_CHARS (the source has its own limit: it is cut). */
 const READ_COLUMNS: readonly Column[] = ['territoire', 'annee', 'indicateur', 'femmes', 'hommes', 'total', 'part_femmes', 'statut'];
@@ -105,11 +105,11 @@ export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: Cano
     if ('ambiguous' in t) bad.push(problem('territoire_ambigu', at('territoire'), cleanText(cell('territoire')), t.ambiguous));
     const year = parseYear(cell('annee'));
     if (year === null) bad.push(problem('annee_invalide', at('annee'), cell('annee')));
-    else if (year < ANNEE_MIN || year > ANNEE_MAX) bad.push(problem('annee_hors_bornes', at('annee'), String(year)));
+    else if (year < YEAR_MIN || year > YEAR_MAX) bad.push(problem('annee_hors_bornes', at('annee'), String(year)));
     const indicateur = cleanText(cell('indicateur')).toLowerCase();
     if (!indicators.has(indicateur)) bad.push(problem('indicateur_inconnu', at('indicateur'), cell('indicateur')));
     let statut = cleanText(cell('statut')).toLowerCase() || null;
-    if (statut !== null && !STATUTS.has(statut)) {
+    if (statut !== null && !STATUSES.has(statut)) {
       bad.push(problem('statut_inconnu', at('statut'), cell('statut')));
       statut = null;
     }
@@ -122,7 +122,7 @@ export function mapCanonical(parsed: Parsed, cat: ImportCatalogue): { rows: Cano
         return res.value === 0 ? 0 : res.value;
       }
       if (res.kind === 'secret') statut = statut ?? 'secret';
-      if (res.kind === 'invalide') bad.push(problem('nombre_invalide', at(c), cell(c)));
+      if (res.kind === 'invalid') bad.push(problem('nombre_invalide', at(c), cell(c)));
       return null;
     };
     const femmes = num('femmes');

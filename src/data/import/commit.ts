@@ -1,7 +1,7 @@
 import type { Connector } from '../connector';
 import { runQuery } from '../client';
 import { adoptCandidatesSql, refreshMeasures } from '../sql/schema';
-import { ANNEE_MAX, ANNEE_MIN, PART_MAX, BREAKS_ROW_RULES, BREAKS_STATUS_RULE, OBSERVATION_NAMES, STATUTS } from '../sql/observation-schema';
+import { YEAR_MAX, YEAR_MIN, PART_MAX, BREAKS_ROW_RULES, BREAKS_STATUS_RULE, OBSERVATION_NAMES, STATUSES } from '../sql/observation-schema';
 import {
   catalogueRowSql, copySwapSql, declareIndicatorsSql, DiffRow, diffQuery, dropTableSql, LoadedStateRow, loadedStateQuery, ownSwapBeginSql, ownSwapEndSql,
   removeDatasetSql, ROLLBACK_SQL, rulesCheckSql, setActiveQuery, speculationSql, stageCsvSql, statsQuery, type DatasetMeta,
@@ -27,14 +27,14 @@ export function rowsToCsv(rows: readonly CanonicalRow[]): string {
 export type { DatasetMeta } from '../sql/import/commit';
 export { dropSpeculationSql } from '../sql/import/commit';
 
-/** Loads validated rows into the temporary table `staging` (replacing any previous one). */
+/** Loads validated rows into the temporary table `preparation` (replacing any previous one). */
 export async function stage(conn: Connector, rows: readonly CanonicalRow[]): Promise<void> {
   await stageCsv(conn, rowsToCsv(rows));
 }
 
-/** Loads validated rows, already serialised by `rowsToCsv` (in the import worker), into `staging`. */
+/** Loads validated rows, already serialised by `rowsToCsv` (in the import worker), into `preparation`. */
 export async function stageCsv(conn: Connector, csv: string): Promise<void> {
-  const file = 'staging-import.csv';
+  const file = 'preparation-import.csv';
   await conn.registerText(file, csv);
   await conn.exec(stageCsvSql(file));
   await conn.dropFile(file);
@@ -43,10 +43,10 @@ export async function stageCsv(conn: Connector, csv: string): Promise<void> {
 export { DiffRow } from '../sql/import/commit';
 
 /**
- * What replacing dataset `id` with the staged rows (table or view `from`: `staging`, or the fast path's view)
+ * What replacing dataset `id` with the staged rows (table or view `from`: `preparation`, or the fast path's view)
  * changes: rows added, removed, with changed values, unchanged.
  */
-export async function diffStaged(conn: Connector, id: string, from = 'staging'): Promise<DiffRow> {
+export async function diffStaged(conn: Connector, id: string, from = 'preparation'): Promise<DiffRow> {
   const [row] = await runQuery(conn, diffQuery(id, from), DiffRow);
   return row ?? { ajoutees: 0, retirees: 0, modifiees: 0, inchangees: 0 };
 }
@@ -69,7 +69,7 @@ export interface OwnTable {
  */
 
 /** What DuckDB's column statistics prove of a table's rows: every rule, every rule but the statuses', or nothing. */
-export type RulesProof = 'toutes' | 'sauf_statut' | 'aucune';
+export type RulesProof = 'all' | 'all_but_status' | 'none';
 
 /**
  * What DuckDB's column statistics of `table` prove of the rules of BREAKS_ROW_RULES (a million-row table: one row
@@ -78,7 +78,7 @@ export type RulesProof = 'toutes' | 'sauf_statut' | 'aucune';
  */
 export async function statsProveRules(conn: Connector, table: string): Promise<RulesProof> {
   const [row] = await conn.query(statsQuery(table));
-  if (!row) return 'toutes'; // no rows: nothing to break a rule
+  if (!row) return 'all'; // no rows: nothing to break a rule
   const numberOf = (t: string) => (t === 'inf' ? Infinity : t === '-inf' ? -Infinity : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN);
   const range = (c: string) => {
     const m = /^\[Min: ([^,\]]+), Max: ([^,\]]+)\]\[Has Null: (true|false), /.exec(String(row[c] ?? ''));
@@ -88,17 +88,17 @@ export async function statsProveRules(conn: Connector, table: string): Promise<R
   const annee = range('annee');
   const part = range('part_femmes');
   // An empty range (no value at all) reads as Min: inf, Max: -inf, which both bounds accept.
-  const counts = noNull('territoire') && noNull('indicateur') && annee !== null && !annee.nulls && annee.min >= ANNEE_MIN && annee.max <= ANNEE_MAX
+  const counts = noNull('territoire') && noNull('indicateur') && annee !== null && !annee.nulls && annee.min >= YEAR_MIN && annee.max <= YEAR_MAX
     && (['femmes', 'hommes', 'total'] as const).every((c) => (range(c)?.min ?? -1) >= 0)
     && part !== null && part.min >= 0 && part.max <= PART_MAX;
-  if (!counts) return 'aucune';
+  if (!counts) return 'none';
   // Texts keep 8-byte prefixes as bounds, and their longest length. No value at all reads as Min \xFF… (no UTF-8
   // text starts so), Max '' and length 0; one status of 8 bytes at most (secret, rupture) and nothing else, as
   // that status for both bounds and its length.
   const m = /^\[Min: (.*?), Max: (.*?), Has Unicode: (?:true|false), Max String Length: (\d+)\]/.exec(String(row['statut'] ?? ''));
   const none = m?.[1] === '\\xFF'.repeat(8) && m[2] === '' && m[3] === '0';
-  const one = m !== null && m[1] === m[2] && (STATUTS as readonly string[]).includes(m[1] ?? '') && Number(m[3]) === m[1]?.length;
-  return none || one ? 'toutes' : 'sauf_statut';
+  const one = m !== null && m[1] === m[2] && (STATUSES as readonly string[]).includes(m[1] ?? '') && Number(m[3]) === m[1]?.length;
+  return none || one ? 'all' : 'all_but_status';
 }
 
 /** What a swap or a removal needs to know first: the own tables (jeux_tables), and whether `id` has a catalogue row. */
@@ -130,12 +130,12 @@ export async function transaction(conn: Connector, body: () => Promise<void>): P
 
 /**
  * Swaps the staged rows in as dataset `meta.id`, in one transaction: the dataset's old rows go, the new ones come,
- * its catalogue row is written. `from` is a table or view (`staging`: the full pipeline's rows, copied into
+ * its catalogue row is written. `from` is a table or view (`preparation`: the full pipeline's rows, copied into
  * observations_base) or the fast path's own table (renamed into place). On any error the transaction is rolled
  * back and nothing changes. The statements travel in three batches (each round trip to DuckDB's worker cost a few
  * milliseconds; the swap made twenty), values written as quoted literals.
  */
-export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | OwnTable = 'staging', candidates: string | null = null): Promise<void> {
+export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | OwnTable = 'preparation', candidates: string | null = null): Promise<void> {
   const t0 = performance.now();
   const { own, listed } = await loadedState(conn, meta.id);
   // Written before the transaction: a priority that is not an integer is refused before anything is sent (a
@@ -154,7 +154,7 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
         // when a file has none or one kind; otherwise only what they leave open is checked (the statuses, text, alone
         // when that is all). A row that breaks a rule makes error() stop the batch.
         const proof = await statsProveRules(conn, from.table);
-        const rules = proof === 'toutes' ? null : proof === 'sauf_statut' ? BREAKS_STATUS_RULE : BREAKS_ROW_RULES;
+        const rules = proof === 'all' ? null : proof === 'all_but_status' ? BREAKS_STATUS_RULE : BREAKS_ROW_RULES;
         const check = rules ? rulesCheckSql(from.table, rules) : '';
         await conn.exec(ownSwapEndSql(meta.id, own, { table: from.table, check, leftovers: from.leftovers, catalogueRow, adopt }));
       }
@@ -165,7 +165,7 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
     if (candidates) return swapIn(conn, meta, from, null);
     throw e;
   }
-  if (from === 'staging') await conn.exec(dropTableSql('staging'));
+  if (from === 'preparation') await conn.exec(dropTableSql('preparation'));
   performance.measure('import:insertion', { start: t0 });
   if (!candidates) {
     const t1 = performance.now();
@@ -175,19 +175,19 @@ export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | 
 }
 
 /**
- * Adds the rows of `from` (`staging` or the fast path's view) to dataset `meta.id`: its loaded rows and these are
+ * Adds the rows of `from` (`preparation` or the fast path's view) to dataset `meta.id`: its loaded rows and these are
  * summed per key (sumIntoSql) and swapped in as the dataset, in one transaction (swapIn). `meta` is the dataset's
  * catalogue row (its priority kept). The summed table goes afterwards.
  */
-export async function addIn(conn: Connector, meta: DatasetMeta, from = 'staging'): Promise<void> {
-  const into = 'staging_somme';
+export async function addIn(conn: Connector, meta: DatasetMeta, from = 'preparation'): Promise<void> {
+  const into = 'preparation_somme';
   await conn.exec(sumIntoSql(meta.id, from, into));
   try {
     await swapIn(conn, meta, into);
   } finally {
     await conn.exec(dropTableSql(into));
   }
-  if (from === 'staging') await conn.exec(dropTableSql('staging'));
+  if (from === 'preparation') await conn.exec(dropTableSql('preparation'));
 }
 
 /**

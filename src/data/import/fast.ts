@@ -80,7 +80,7 @@ export interface FastOutcome {
   readonly own: OwnTable;
   readonly sources: string[];
   /** How DuckDB read the file: with types (rows proven clean by the import worker) or as text (proofs in SQL). */
-  readonly read: 'types' | 'texte';
+  readonly read: 'typed' | 'text';
 }
 
 export type FastAnswer = FastOutcome | { readonly fallback: string };
@@ -140,22 +140,22 @@ export async function runFastImport(conn: Connector, a: FastInput, dirty: (rows:
   const flags = await markRows(conn, table, marks, typed);
   const checks = await checkTexts(conn, t.read, scan, a.cat, flags);
   if ('fallback' in checks) return checks;
-  const { propre, inconnu } = checks;
-  const sale = dirtySql(propre, inconnu);
-  const [counts] = await runQuery(conn, readCountsQuery(t.read, sale, inconnu), ReadCounts);
+  const { clean, unknownOnly } = checks;
+  const dirtyWhere = dirtySql(clean, unknownOnly);
+  const [counts] = await runQuery(conn, readCountsQuery(t.read, dirtyWhere, unknownOnly), ReadCounts);
   const n = counts?.n ?? 0;
   const nDirty = counts?.dirty ?? 0;
   if (n !== scan.lines - head.headerLine) return { fallback: `rows read ${n}, lines ${scan.lines - head.headerLine}` };
   if (nDirty > MAX_DIRTY) return { fallback: 'many rows need the full pipeline' };
-  const d = await mapDirtyRows(conn, { ...a, width, read: t.read, sale, nDirty, marks }, dirty);
+  const d = await mapDirtyRows(conn, { ...a, width, read: t.read, dirtyWhere, nDirty, marks }, dirty);
   if (d.needsFullPipeline) return { fallback: 'blank or footnote rows' };
   await loadFixed(conn, table, t.fixed, d);
   const t1 = performance.now();
-  const nDups = await findDuplicates(conn, { read: t.read, fixed: t.fixed, dups: t.dups, headerLine: head.headerLine, propre, keysDistinct: scan.keysDistinct === true, anyFixed: d.mapped.length > 0 });
-  const accepted: AcceptedRows = { read: t.read, fixed: t.fixed, headerLine: head.headerLine, propre, dups: nDups ? t.dups : null };
+  const nDups = await findDuplicates(conn, { read: t.read, fixed: t.fixed, dups: t.dups, headerLine: head.headerLine, clean, keysDistinct: scan.keysDistinct === true, anyFixed: d.mapped.length > 0 });
+  const accepted: AcceptedRows = { read: t.read, fixed: t.fixed, headerLine: head.headerLine, clean, dups: nDups ? t.dups : null };
   await conn.exec(acceptedViewSql(t.view, accepted));
-  const report = await reportOf(conn, { head, idx, t, accepted, inconnu, d, n, nDirty, nDups, nUnknown: counts?.unknown ?? 0, texts: scan.texts ?? null, t1 });
-  return { ...report, table, own: { table: names.read, finalize: finalizeSql(accepted), leftovers: dropFastTablesSql(table) }, read: typed ? 'types' : 'texte' };
+  const report = await reportOf(conn, { head, idx, t, accepted, unknownOnly, d, n, nDirty, nDups, nUnknown: counts?.unknown ?? 0, texts: scan.texts ?? null, t1 });
+  return { ...report, table, own: { table: names.read, finalize: finalizeSql(accepted), leftovers: dropFastTablesSql(table) }, read: typed ? 'typed' : 'text' };
 }
 
 /**
@@ -205,8 +205,8 @@ function scanRefusal(scan: ByteScan): string | null {
 }
 
 /** Which rows are clean: the rows the worker did not mark (and, read as text, that the SQL proofs pass too). */
-async function markRows(conn: Connector, table: string, marks: RowMarks, typed: boolean): Promise<{ propre0: string; cellulesOk: string }> {
-  const flags = typed ? { propre0: 'TRUE', cellulesOk: 'TRUE' } : { propre0: 'propre0', cellulesOk: 'cellules_ok' };
+async function markRows(conn: Connector, table: string, marks: RowMarks, typed: boolean): Promise<{ clean0: string; cellsOk: string }> {
+  const flags = typed ? { clean0: 'TRUE', cellsOk: 'TRUE' } : { clean0: 'propre0', cellsOk: 'cellules_ok' };
   if (!marks.rows.length) return flags;
   const marked = quoteIdent(analysisTables(table).marks);
   const file = `${table}_marques.csv`;
@@ -220,7 +220,7 @@ async function markRows(conn: Connector, table: string, marks: RowMarks, typed: 
  * Territories and indicators are checked once per distinct text (a file names few), not once per row. The import
  * worker gives them (plain cells' texts are their bytes; the other rows are marked, never clean), else SQL does.
  */
-async function checkTexts(conn: Connector, read: string, scan: ByteScan, cat: ImportCatalogue, flags: { propre0: string; cellulesOk: string }): Promise<{ propre: string; inconnu: string } | Fallback> {
+async function checkTexts(conn: Connector, read: string, scan: ByteScan, cat: ImportCatalogue, flags: { clean0: string; cellsOk: string }): Promise<{ clean: string; unknownOnly: string } | Fallback> {
   const distinct = async (col: 'territoire' | 'indicateur') => (await runQuery(conn, distinctTextsQuery(read, col, MAX_DISTINCT + 1), DistinctText)).map((r) => r.v);
   const texts = scan.texts;
   const [ts, is] = texts ? [texts.territories, texts.indicators] : [await distinct('territoire'), await distinct('indicateur')];
@@ -249,11 +249,11 @@ const NO_DIRTY: DirtyResult = { mapped: [], rowProblems: [], mapProblems: [], sk
  */
 async function mapDirtyRows(
   conn: Connector,
-  a: FastInput & { readonly width: number; readonly read: string; readonly sale: string; readonly nDirty: number; readonly marks: RowMarks },
+  a: FastInput & { readonly width: number; readonly read: string; readonly dirtyWhere: string; readonly nDirty: number; readonly marks: RowMarks },
   dirty: (rows: ParsedRow[]) => Promise<DirtyResult>,
 ): Promise<DirtyResult> {
   const { head, width } = a;
-  const raw = a.nDirty ? await conn.query(dirtyRowsQuery({ file: a.file, headerLine: head.headerLine, delimiter: head.delimiter, width, read: a.read, sale: a.sale })) : [];
+  const raw = a.nDirty ? await conn.query(dirtyRowsQuery({ file: a.file, headerLine: head.headerLine, delimiter: head.delimiter, width, read: a.read, dirtyWhere: a.dirtyWhere })) : [];
   const parsed = new Map(a.marks.parsed.map((p) => [p.row + head.headerLine + 1, p.cells]));
   const dirtyRows: ParsedRow[] = raw.map((r) => {
     const at = Number(r['line']);
@@ -291,7 +291,7 @@ interface ReportInput {
   readonly idx: NonNullable<ReturnType<typeof canonicalColumns>>;
   readonly t: Tables;
   readonly accepted: AcceptedRows;
-  readonly inconnu: string;
+  readonly unknownOnly: string;
   readonly d: DirtyResult;
   readonly n: number;
   readonly nDirty: number;
@@ -349,14 +349,14 @@ async function problemsOf(conn: Connector, r: ReportInput): Promise<Problem[]> {
   performance.measure('import:doublons', { start: r.t1 });
   const checkProblems = [...byLine.entries()].sort((x, y) => x[0] - y[0]).flatMap(([, ps]) => ps);
   const indColumn = r.head.header[r.idx.indicateur ?? -1] ?? 'indicateur';
-  const unknownRows = r.nUnknown ? await runQuery(conn, unknownRowsQuery(r.t.read, r.head.headerLine, r.inconnu, MAX_PROBLEMS), UnknownRow) : [];
+  const unknownRows = r.nUnknown ? await runQuery(conn, unknownRowsQuery(r.t.read, r.head.headerLine, r.unknownOnly, MAX_PROBLEMS), UnknownRow) : [];
   const mapProblems = mergeByLine(d.mapProblems, unknownRows.map((u) => problem('indicateur_inconnu', { ligne: u.line, colonne: indColumn }, u.valeur)));
   return [...mapProblems, ...checkProblems].slice(0, MAX_PROBLEMS);
 }
 
 /** Unknown indicator ids in the order the file first names them (as runImport lists them). */
 async function unknownIndicators(conn: Connector, r: ReportInput): Promise<string[]> {
-  const firstSeen = r.nUnknown ? await runQuery(conn, unknownFirstSeenQuery(r.t.read, r.head.headerLine, r.inconnu), FirstSeen) : [];
+  const firstSeen = r.nUnknown ? await runQuery(conn, unknownFirstSeenQuery(r.t.read, r.head.headerLine, r.unknownOnly), FirstSeen) : [];
   for (const p of r.d.mapProblems) {
     const v = p.code === 'indicateur_inconnu' ? (p.valeur ?? '').trim().toLowerCase() : '';
     if (/^[a-z0-9_]{1,64}$/.test(v)) firstSeen.push({ v, line: p.ligne ?? 0 });

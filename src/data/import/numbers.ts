@@ -6,15 +6,15 @@ const SECRET = /^(s|c|x|nd|n\.d\.?|nc|n\.c\.?|secret|confidentiel|<\s*\d+|-|–|
 const MAX_MARKER = 32;
 
 export type NumberResult =
-  | { readonly kind: 'vide' }
+  | { readonly kind: 'empty' }
   | { readonly kind: 'secret' }
   | { readonly kind: 'ok'; readonly value: number; readonly percent: boolean }
-  | { readonly kind: 'invalide' };
+  | { readonly kind: 'invalid' };
 
 /** Spaces used as thousands separators: space, no-break space, narrow no-break space, thin space. */
 const SPACES = /[\s\u00a0\u202f\u2009\u2007]+/g;
 const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/g;
-const INVALIDE: NumberResult = { kind: 'invalide' };
+const INVALID_NUMBER: NumberResult = { kind: 'invalid' };
 
 /**
  * Reads a number as French and European files write it: `1 234,5`, `1 234,5` (U+00A0, U+202F), `45,7 %`,
@@ -27,7 +27,7 @@ const INVALIDE: NumberResult = { kind: 'invalide' };
  */
 export function parseNumber(raw: string, decimalComma = true): NumberResult {
   let s = raw.replace(ZERO_WIDTH, '').trim();
-  if (s === '') return { kind: 'vide' };
+  if (s === '') return { kind: 'empty' };
   if (s.length <= MAX_MARKER && SECRET.test(s)) return { kind: 'secret' };
   let percent = false;
   if (s.endsWith('%')) {
@@ -44,13 +44,13 @@ export function parseNumber(raw: string, decimalComma = true): NumberResult {
   } else if (comma >= 0) {
     if (!decimalComma && groupedByThree(s, ',', false)) s = s.replaceAll(',', '');
     else if (s.lastIndexOf(',') === comma) s = s.replace(',', '.');
-    else return INVALIDE;
+    else return INVALID_NUMBER;
   } else if (dot >= 0 && decimalComma && groupedByThree(s, '.', true)) {
     s = s.replaceAll('.', '');
   }
-  if (!isPlainDecimal(s)) return INVALIDE;
+  if (!isPlainDecimal(s)) return INVALID_NUMBER;
   const value = Number(s);
-  return Number.isFinite(value) ? { kind: 'ok', value, percent } : INVALIDE;
+  return Number.isFinite(value) ? { kind: 'ok', value, percent } : INVALID_NUMBER;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;

@@ -5,7 +5,7 @@ import { problem, type Problem } from './problems';
 import { cleanText, foldKey, parseNumber, parseYear } from './numbers';
 import { DASHBOARD_SCOPE, territoryMatcher } from './territory';
 import { MAX_CELL_CHARS, MAX_COUNT, overlongCell } from './limits';
-import { ANNEE_MAX, ANNEE_MIN } from '../sql/observation-schema';
+import { YEAR_MAX, YEAR_MIN } from '../sql/observation-schema';
 
 const Col = z.string().min(1).max(200);
 
@@ -30,7 +30,7 @@ export const Recipe = z.object({
   indicateur: z.string().regex(/^[a-z0-9_]{1,64}$/),
   /** A column of codes or names, or one territory for the whole file (`FR` for a France-only table). */
   territoire: z.union([z.object({ colonne: Col }), z.object({ valeur: z.string().min(1).max(40) })]),
-  annee: z.union([z.object({ colonne: Col }), z.object({ valeur: z.number().int().min(ANNEE_MIN).max(ANNEE_MAX) })]),
+  annee: z.union([z.object({ colonne: Col }), z.object({ valeur: z.number().int().min(YEAR_MIN).max(YEAR_MAX) })]),
   sexe: z.discriminatedUnion('mode', [
     z.object({
       mode: z.literal('colonne'),
@@ -118,10 +118,10 @@ function overlongCells(cells: readonly string[], columns: readonly { name: strin
   return out;
 }
 
-type Filtre = Recipe['filtres'][number];
+type RecipeFilter = Recipe['filtres'][number];
 
 /** Whether a row's folded cell passes a filter. */
-function passes(f: Filtre, folded: string, values: readonly string[]): boolean {
+function passes(f: RecipeFilter, folded: string, values: readonly string[]): boolean {
   if (f.mode === 'commence') return values.some((v) => folded.startsWith(v));
   return values.includes(folded);
 }
@@ -177,7 +177,7 @@ function rowCounts(recipe: Recipe, cell: (name: string) => string, line: number,
       if (n.value < 0) problems.push(problem('nombre_negatif', { ligne: line, colonne: col }, raw));
       else out.adds.push({ which, value: n.value, col, raw });
     } else if (n.kind === 'secret') out.secret = true;
-    else if (n.kind === 'invalide') problems.push(problem('nombre_invalide', { ligne: line, colonne: col }, raw));
+    else if (n.kind === 'invalid') problems.push(problem('nombre_invalide', { ligne: line, colonne: col }, raw));
   };
   const sx = recipe.sexe;
   if (sx.mode === 'colonnes') {

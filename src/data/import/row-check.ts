@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { CANONICAL_COLUMNS } from './canonical';
 import { MAX_COUNT } from './limits';
-import { ANNEE_MAX, ANNEE_MIN, PART_MAX, STATUTS as STATUT_NAMES } from '../sql/observation-schema';
+import { YEAR_MAX, YEAR_MIN, PART_MAX, STATUSES as STATUT_NAMES } from '../sql/observation-schema';
 
 /**
  * The fast path's proof that a row is clean, made from the file's bytes in the import worker while DuckDB reads
@@ -84,7 +84,7 @@ export interface ByteScan {
 /** Rows not proven clean beyond which the answer is `null` (the SQL proofs then run instead). */
 export const MAX_MARKED = 20000;
 
-const STATUTS = STATUT_NAMES.map((s) => new TextEncoder().encode(s));
+const STATUSES = STATUT_NAMES.map((s) => new TextEncoder().encode(s));
 const SECRET = STATUT_NAMES.indexOf('secret');
 /** Zero-width characters cleanText removes (U+FEFF is never in a plain cell: see above). */
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
@@ -156,7 +156,7 @@ interface Pass extends Fields {
 /** Reads the number, status and source cells of the current line from the bytes (see the rules at the top). */
 interface CellReaders {
   num(k: number): number;
-  statutOk(k: number): number;
+  statusOk(k: number): number;
   sourceOk(k: number, lineAscii: boolean): boolean;
   len(k: number): number;
   start(k: number): number;
@@ -189,19 +189,19 @@ function cellReaders(bytes: Uint8Array, f: Fields, decimalComma: boolean, decode
     for (let j = s; j < e; j++) text += j === f0 - 1 ? '.' : String.fromCharCode(bytes[j] as number);
     return Number(text);
   };
-  const statutOk = (k: number): number => {
+  const statusOk = (k: number): number => {
     // -1: empty, else the index of the status (5: not a status)
     if (k < 0 || len(k) === 0) return -1;
     const s = start(k);
     const l = len(k);
-    for (let t = 0; t < STATUTS.length; t++) {
-      const w = STATUTS[t] as Uint8Array;
+    for (let t = 0; t < STATUSES.length; t++) {
+      const w = STATUSES[t] as Uint8Array;
       if (w.length !== l) continue;
       let same = true;
       for (let j = 0; j < l && same; j++) same = bytes[s + j] === w[j];
       if (same) return t;
     }
-    return STATUTS.length;
+    return STATUSES.length;
   };
   /** `lineAscii`: the line has no byte ≥ 0x80 (then neither has its source). */
   const sourceOk = (k: number, lineAscii: boolean): boolean => {
@@ -225,7 +225,7 @@ function cellReaders(bytes: Uint8Array, f: Fields, decimalComma: boolean, decode
     }
     return ok;
   };
-  return { num, statutOk, sourceOk, len, start };
+  return { num, statusOk, sourceOk, len, start };
 }
 
 /**
@@ -389,9 +389,9 @@ function endDataLine(p: Pass, l: LineEnd, decoder: TextDecoder): void {
     const h = r.num(c.cH);
     const t = r.num(c.cTot);
     const pf = r.num(c.cP);
-    const st = r.statutOk(c.cS);
+    const st = r.statusOk(c.cS);
     // Counts over MAX_COUNT are JavaScript's to refuse (effectif_trop_grand): 13 to 15 digits read plainly here.
-    cells = r.len(c.cT) > 0 && year >= ANNEE_MIN && year <= ANNEE_MAX && f !== INVALID && h !== INVALID && t !== INVALID && pf !== INVALID && pf <= PART_MAX && st < STATUTS.length
+    cells = r.len(c.cT) > 0 && year >= YEAR_MIN && year <= YEAR_MAX && f !== INVALID && h !== INVALID && t !== INVALID && pf !== INVALID && pf <= PART_MAX && st < STATUSES.length
       && f <= MAX_COUNT && h <= MAX_COUNT && t <= MAX_COUNT;
     clean = cells && r.len(c.cI) > 0 && r.sourceOk(c.cSrc, l.lineAscii) && !(pf > 0 && pf < 1)
       && !(f >= 0 && t >= 0 && f > t)

@@ -90,7 +90,7 @@ interface HeldBytes {
  * The session's analysis, by state: none; one under way (number `n`); one the fast path left in DuckDB as view
  * `table`, waiting for its commit or the next analysis (the full pipeline's rows wait in the page, not in DuckDB).
  */
-export type AnalysisState = { readonly kind: 'aucune' } | { readonly kind: 'en_cours'; readonly n: number } | { readonly kind: 'en_attente'; readonly table: string };
+export type AnalysisState = { readonly kind: 'none' } | { readonly kind: 'running'; readonly n: number } | { readonly kind: 'waiting'; readonly table: string };
 
 
 /** Measures computed ahead for an analysis not yet committed: the priority assumed, what was loaded then, and whether they were computed. */
@@ -119,7 +119,7 @@ interface AnalysisArgs {
 export class ImportSession {
   /** Analyses started (each names its tables `import_<n>`). */
   private analyses = 0;
-  private pending: AnalysisState = { kind: 'aucune' };
+  private pending: AnalysisState = { kind: 'none' };
   private held: HeldBytes | null = null;
   private heldFiles = 0;
   /** A worker started ahead (its script fetched and compiled), for the next analysis. */
@@ -219,8 +219,8 @@ export class ImportSession {
   /** One analysis: the fast path when the file may take it, else (or when it hands the file back) the full pipeline. */
   private async run(a: AnalysisArgs): Promise<AnalysedImport> {
     // The previous analysis's tables go while this one starts: DuckDB drops them while the worker reads the head.
-    const previous = this.pending.kind === 'en_attente' ? this.pending.table : null;
-    this.pending = { kind: 'aucune' };
+    const previous = this.pending.kind === 'waiting' ? this.pending.table : null;
+    this.pending = { kind: 'none' };
     const dropped = previous ? dropFastTables(this.conn, previous).catch(noop) : Promise.resolve();
     const o = a.opts;
     const simple = !o.encoding && !o.delimiter && o.headerLine === undefined && !o.recipe && !o.indicateur && !o.dimensions;
@@ -248,7 +248,7 @@ export class ImportSession {
       await dropFastTables(this.conn, table).catch(noop);
       return this.full(a, dropped, 'fallback' in answer ? answer.fallback : 'no scan');
     }
-    this.pending = { kind: 'en_attente', table };
+    this.pending = { kind: 'waiting', table };
     // DuckDB is done with the analysis while the worker still hashes the file: the measures go first.
     const clean = answer.result.errors === 0 && answer.rowCount > 0;
     const ahead = a.ahead && clean ? this.speculate(table, a.opts.fileName, a.ahead) : null;
@@ -332,7 +332,7 @@ export class ImportSession {
    */
   async preview(analysed: AnalysedImport, target: ImportTarget, fileName: string): Promise<ImportPreview> {
     const conn = this.conn;
-    let from = 'staging';
+    let from = 'preparation';
     if (analysed.staged.kind === 'table') from = analysed.staged.table;
     else await stageCsv(conn, analysed.staged.csv);
     const id = target.kind === 'nouveau' ? datasetIdFor(fileName) : target.id;
@@ -375,7 +375,7 @@ export class ImportSession {
   private async addStaged(analysed: AnalysedImport, meta: DatasetMeta): Promise<void> {
     if (analysed.staged.kind === 'csv') {
       await stageCsv(this.conn, analysed.staged.csv);
-      await addIn(this.conn, meta, 'staging');
+      await addIn(this.conn, meta, 'preparation');
       return;
     }
     const table = analysed.staged.table;
@@ -386,7 +386,7 @@ export class ImportSession {
 
   /** The analysis waiting as `table` was committed: nothing of it is left to drop. */
   private forgetPending(table: string): void {
-    if (this.pending.kind === 'en_attente' && this.pending.table === table) this.pending = { kind: 'aucune' };
+    if (this.pending.kind === 'waiting' && this.pending.table === table) this.pending = { kind: 'none' };
   }
 
   /** Refuses to change a stored import that another tab replaced (or added) since this tab loaded its data. */

@@ -20,7 +20,7 @@ export type IndicatorRow = z.infer<typeof IndicatorRow>;
 
 /** The indicator catalogue in pipeline order. */
 export function indicatorsQuery(): SqlQuery {
-  return sqlQuery('SELECT * FROM indicators ORDER BY ordre, id');
+  return sqlQuery('SELECT * FROM indicateurs ORDER BY ordre, id');
 }
 
 export const TerritoryRow = z.object({
@@ -38,7 +38,7 @@ export type TerritoryRow = z.infer<typeof TerritoryRow>;
 /** The région, its départements, France and the EU: the territories this dashboard shows. */
 export function scopeTerritoriesQuery(region: string): SqlQuery {
   return sqlQuery(
-    `SELECT code, type, nom_fr, nom_en, region, lieu_fr, lieu_en FROM territories
+    `SELECT code, type, nom_fr, nom_en, region, lieu_fr, lieu_en FROM territoires
      WHERE code = ? OR region = ? OR type IN ('pays', 'ue')
      ORDER BY CASE type WHEN 'region' THEN 0 WHEN 'departement' THEN 1 WHEN 'pays' THEN 2 ELSE 3 END, code`,
     [region, region],
@@ -85,7 +85,7 @@ export type SourceRow = z.infer<typeof SourceRow>;
 export function sourcesQuery(indicateur: string): SqlQuery {
   return sqlQuery(
     `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif, d.producteur, d.url
-     FROM datasets d WHERE d.actif AND EXISTS (SELECT 1 FROM jeux_indicateurs o WHERE o.jeu = d.id AND o.indicateur = ?)
+     FROM jeux d WHERE d.actif AND EXISTS (SELECT 1 FROM jeux_indicateurs o WHERE o.jeu = d.id AND o.indicateur = ?)
      ORDER BY d.priorite DESC, d.id`,
     [indicateur],
   );
@@ -95,7 +95,7 @@ export function sourcesQuery(indicateur: string): SqlQuery {
 export function sourcesByIndicatorQuery(): SqlQuery {
   return sqlQuery(
     `SELECT ji.indicateur, d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif, d.producteur, d.url
-     FROM datasets d JOIN jeux_indicateurs ji ON ji.jeu = d.id WHERE d.actif
+     FROM jeux d JOIN jeux_indicateurs ji ON ji.jeu = d.id WHERE d.actif
      ORDER BY d.priorite DESC, d.id, ji.indicateur`,
   );
 }
@@ -105,7 +105,7 @@ export const IndicatorSourceRow = SourceRow.extend({ indicateur: z.string() });
 export function activeSourcesQuery(): SqlQuery {
   return sqlQuery(
     `SELECT d.id, d.nom_fr, d.nom_en, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj, d.illustratif, d.producteur, d.url
-     FROM datasets d WHERE d.actif AND EXISTS (SELECT 1 FROM jeux_indicateurs o WHERE o.jeu = d.id)
+     FROM jeux d WHERE d.actif AND EXISTS (SELECT 1 FROM jeux_indicateurs o WHERE o.jeu = d.id)
      ORDER BY d.priorite DESC, d.id`,
   );
 }
@@ -131,7 +131,7 @@ export type CoverageRow = z.infer<typeof CoverageRow>;
 export function coverageQuery(): SqlQuery {
   return sqlQuery(
     `SELECT ji.indicateur, i.libelle_fr, i.libelle_en, d.id AS jeu, d.nom_fr, d.nom_en, d.illustratif, ji.debut, ji.fin
-     FROM jeux_indicateurs ji JOIN datasets d ON d.id = ji.jeu LEFT JOIN indicators i ON i.id = ji.indicateur
+     FROM jeux_indicateurs ji JOIN jeux d ON d.id = ji.jeu LEFT JOIN indicateurs i ON i.id = ji.indicateur
      ORDER BY i.ordre NULLS LAST, ji.indicateur, d.priorite DESC, d.id`,
   );
 }

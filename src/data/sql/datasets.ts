@@ -18,6 +18,6 @@ export function datasetsQuery(): SqlQuery {
   return sqlQuery(
     `SELECT d.id, d.nom_fr, d.nom_en, d.origine, d.source, d.source_en, d.licence, d.licence_en, strftime(d.derniere_maj, '%Y-%m-%d') AS derniere_maj,
        d.illustratif, d.producteur, d.url, d.fichiers, d.actif, CAST(coalesce(n.lignes, 0) AS INTEGER) AS lignes
-     FROM datasets d LEFT JOIN lignes_par_jeu n ON n.jeu = d.id ORDER BY d.priorite DESC, d.id`,
+     FROM jeux d LEFT JOIN lignes_par_jeu n ON n.jeu = d.id ORDER BY d.priorite DESC, d.id`,
   );
 }

@@ -3,10 +3,10 @@ import { sqlQuery } from './quote';
 import type { SqlQuery } from '../connector';
 
 /** Why a value is missing: secret (statistical confidentiality), a région with only shares below it, or no data. */
-export const Raison = z.enum(['secret', 'parts_seules', 'absent']);
+export const MissingReason = z.enum(['secret', 'parts_seules', 'absent']);
 
 /** One territory × year × indicator with every derived measure (view mesures over the view valeurs). */
-export const MesureRow = z.object({
+export const MeasureRow = z.object({
   territoire: z.string(),
   annee: z.number().int(),
   indicateur: z.string(),
@@ -21,14 +21,14 @@ export const MesureRow = z.object({
   indice_parite: z.number().nullable(),
   faible_fiabilite: z.boolean(),
   statut: z.string().nullable(),
-  raison: Raison.nullable(),
+  raison: MissingReason.nullable(),
   origine: z.enum(['observe', 'calcul_departements']),
   n_departements: z.number().int().nullable(),
   n_manquants: z.number().int().nullable(),
   illustratif: z.boolean(),
   source: z.string().nullable(),
 });
-export type MesureRow = z.infer<typeof MesureRow>;
+export type MeasureRow = z.infer<typeof MeasureRow>;
 
 const COLUMNS = `territoire, annee, indicateur, femmes, hommes_calc AS hommes, effectif, part, ecart_parite, indice_parite,
   faible_fiabilite, statut, raison, origine, n_departements, n_manquants, coalesce(illustratif, FALSE) AS illustratif, source`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SqlQuery } from '../connector';
 import { quoteIdent, quoteLiteral, sqlQuery } from './quote';
-import { OBSERVATION_LIST, STATUTS_BY_STRENGTH } from './observation-schema';
+import { OBSERVATION_LIST, STATUSES_BY_STRENGTH } from './observation-schema';
 
 /** The observation columns, as every import relation has them. */
 const COLUMNS = OBSERVATION_LIST;
@@ -19,7 +19,7 @@ function summed(expr: string, alone: string): string {
  * wins (secret, then rupture, provisoire, estimation, faible_fiabilite); sources are listed once each.
  */
 export function sumIntoSql(id: string, from: string, into: string): string {
-  const statut = STATUTS_BY_STRENGTH.map((s) => `WHEN bool_or(statut = ${quoteLiteral(s)}) THEN ${quoteLiteral(s)}`).join(' ');
+  const statut = STATUSES_BY_STRENGTH.map((s) => `WHEN bool_or(statut = ${quoteLiteral(s)}) THEN ${quoteLiteral(s)}`).join(' ');
   return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(into)} AS
   SELECT territoire, annee, indicateur,
     CAST(${summed('femmes', 'femmes')} AS DOUBLE) AS femmes,
@@ -49,9 +49,9 @@ export type OverrideRow = z.infer<typeof OverrideRow>;
 
 /** Other active datasets' rows that an import as dataset `id` with priority `priorite` may override: lower priority, within the dashboard's scope. */
 function overridableSql(): string {
-  return `FROM observations o JOIN datasets d ON d.id = o.jeu
+  return `FROM observations o JOIN jeux d ON d.id = o.jeu
      WHERE d.actif AND o.jeu <> ? AND d.priorite < ?
-       AND o.territoire IN (SELECT code FROM territories WHERE occitanie OR type IN ('pays', 'ue'))`;
+       AND o.territoire IN (SELECT code FROM territoires WHERE occitanie OR type IN ('pays', 'ue'))`;
 }
 
 export const IndicatorRow = z.object({ indicateur: z.string() });

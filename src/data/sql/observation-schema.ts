@@ -8,16 +8,16 @@ import { z } from 'zod';
  */
 
 /** Statuses an observation may carry (docs/contract.md). */
-export const STATUTS = ['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'] as const;
-export type Statut = (typeof STATUTS)[number];
-export const Statut = z.enum(STATUTS);
+export const STATUSES = ['secret', 'estimation', 'faible_fiabilite', 'rupture', 'provisoire'] as const;
+export type ObservationStatus = (typeof STATUSES)[number];
+export const ObservationStatus = z.enum(STATUSES);
 
 /** The statuses from strongest to weakest: the one kept when rows of several files are summed into one key. */
-export const STATUTS_BY_STRENGTH: readonly Statut[] = ['secret', 'rupture', 'provisoire', 'estimation', 'faible_fiabilite'];
+export const STATUSES_BY_STRENGTH: readonly ObservationStatus[] = ['secret', 'rupture', 'provisoire', 'estimation', 'faible_fiabilite'];
 
 /** Years an observation may have. */
-export const ANNEE_MIN = 1990;
-export const ANNEE_MAX = 2100;
+export const YEAR_MIN = 1990;
+export const YEAR_MAX = 2100;
 /** A share of women is a percentage. */
 export const PART_MAX = 100;
 
@@ -51,22 +51,22 @@ export function readCsvColumns(extra: readonly (readonly [string, string])[] = [
   return `{${all.map(([n, t]) => `'${n}': '${t}'`).join(', ')}}`;
 }
 
-/** SQL that a status is one of STATUTS (or NULL), on column or expression `statut`. */
-export function statutOkSql(statut = 'statut'): string {
-  return `(${statut} IS NULL OR ${statut} IN (${STATUTS.map((s) => `'${s}'`).join(', ')}))`;
+/** SQL that a status is one of STATUSES (or NULL), on column or expression `statut`. */
+export function statusOkSql(statut = 'statut'): string {
+  return `(${statut} IS NULL OR ${statut} IN (${STATUSES.map((s) => `'${s}'`).join(', ')}))`;
 }
 
 /** The row rules as CHECK constraints of the table that holds the default rows and the full pipeline's (schema.ts). */
 export function observationColumnsDdl(): string {
   const checks: Partial<Record<ObservationColumn, string>> = {
     territoire: 'NOT NULL',
-    annee: `NOT NULL CHECK (annee BETWEEN ${ANNEE_MIN} AND ${ANNEE_MAX})`,
+    annee: `NOT NULL CHECK (annee BETWEEN ${YEAR_MIN} AND ${YEAR_MAX})`,
     indicateur: 'NOT NULL',
     femmes: 'CHECK (femmes >= 0)',
     hommes: 'CHECK (hommes >= 0)',
     total: 'CHECK (total >= 0)',
     part_femmes: `CHECK (part_femmes BETWEEN 0 AND ${PART_MAX})`,
-    statut: `CHECK ${statutOkSql()}`,
+    statut: `CHECK ${statusOkSql()}`,
   };
   return OBSERVATION_COLUMNS.map((c) => `  ${c.name} ${c.duck}${checks[c.name] ? ` ${checks[c.name]}` : ''}`).join(',\n');
 }
@@ -76,19 +76,19 @@ export function observationColumnsDdl(): string {
  * for tables that have no CHECK (a fast import's own table). Plain comparisons: DuckDB drops those its column
  * statistics rule out.
  */
-export const BREAKS_STATUS_RULE = `(statut IS NOT NULL AND ${STATUTS.map((st) => `statut <> '${st}'`).join(' AND ')})`;
-export const BREAKS_ROW_RULES = `territoire IS NULL OR indicateur IS NULL OR annee IS NULL OR annee < ${ANNEE_MIN} OR annee > ${ANNEE_MAX} OR femmes < 0 OR hommes < 0 OR total < 0
+export const BREAKS_STATUS_RULE = `(statut IS NOT NULL AND ${STATUSES.map((st) => `statut <> '${st}'`).join(' AND ')})`;
+export const BREAKS_ROW_RULES = `territoire IS NULL OR indicateur IS NULL OR annee IS NULL OR annee < ${YEAR_MIN} OR annee > ${YEAR_MAX} OR femmes < 0 OR hommes < 0 OR total < 0
   OR (part_femmes IS NOT NULL AND (part_femmes < 0 OR part_femmes > ${PART_MAX})) OR ${BREAKS_STATUS_RULE}`;
 
 /** The zod types of an observation's values (the import adds its own limits and the line: import/canonical.ts). */
 export const ObservationValues = z.object({
   territoire: z.string().min(1),
-  annee: z.number().int().min(ANNEE_MIN).max(ANNEE_MAX),
+  annee: z.number().int().min(YEAR_MIN).max(YEAR_MAX),
   indicateur: z.string().min(1),
   femmes: z.number().finite().nonnegative().nullable(),
   hommes: z.number().finite().nonnegative().nullable(),
   total: z.number().finite().nonnegative().nullable(),
   part_femmes: z.number().finite().min(0).max(PART_MAX).nullable(),
-  statut: Statut.nullable(),
+  statut: ObservationStatus.nullable(),
   source: z.string().nullable(),
 });

@@ -56,7 +56,7 @@ export function observationsQuery(f: ObservationFilter, sort: { col: SortColumn;
   return sqlQuery(
     `SELECT o.jeu, o.territoire, o.annee, o.indicateur, o.femmes, o.hommes, o.total, o.part_femmes, o.statut, coalesce(o.source, d.source) AS source,
        CASE WHEN d.origine = 'defaut' THEN d.source_en ELSE coalesce(o.source, d.source_en) END AS source_en, d.licence, d.actif
-     FROM observations o JOIN datasets d ON d.id = o.jeu WHERE ${w.sql}
+     FROM observations o JOIN jeux d ON d.id = o.jeu WHERE ${w.sql}
      ORDER BY ${order} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, o.territoire, o.annee, o.indicateur, o.jeu${paging}`,
     page ? [...w.params, page.limit, page.offset] : w.params,
   );
@@ -85,8 +85,8 @@ export type NameRow = z.infer<typeof NameRow>;
 /** Names in both languages of the territories, indicators and datasets the observations refer to (table, filters). */
 export function observationNamesQuery(): SqlQuery {
   return sqlQuery(
-    `SELECT 'territoire' AS kind, t.code, t.nom_fr, t.nom_en FROM territories t WHERE t.code IN (SELECT DISTINCT territoire FROM observations)
-     UNION ALL SELECT 'indicateur', i.id, i.libelle_fr, i.libelle_en FROM indicators i
-     UNION ALL SELECT 'jeu', d.id, d.nom_fr, d.nom_en FROM datasets d`,
+    `SELECT 'territoire' AS kind, t.code, t.nom_fr, t.nom_en FROM territoires t WHERE t.code IN (SELECT DISTINCT territoire FROM observations)
+     UNION ALL SELECT 'indicateur', i.id, i.libelle_fr, i.libelle_en FROM indicateurs i
+     UNION ALL SELECT 'jeu', d.id, d.nom_fr, d.nom_en FROM jeux d`,
   );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sqlQuery } from './quote';
 import type { SqlQuery } from '../connector';
-import { Raison } from './measures';
+import { MissingReason } from './measures';
 
 export const PipelineRow = z.object({
   territoire: z.string(),
@@ -13,7 +13,7 @@ export const PipelineRow = z.object({
   effectif: z.number().nullable(),
   faible_fiabilite: z.boolean(),
   statut: z.string().nullable(),
-  raison: Raison.nullable(),
+  raison: MissingReason.nullable(),
   illustratif: z.boolean(),
 });
 export type PipelineRow = z.infer<typeof PipelineRow>;
@@ -39,7 +39,7 @@ export function pipelinesQuery(a: { territoire: string | readonly string[]; anne
      SELECT y.jusqua, t.territoire, i.id AS indicateur, i.etape, i.ordre, m.annee, m.part, m.effectif,
        coalesce(m.faible_fiabilite, FALSE) AS faible_fiabilite, m.statut,
        CASE WHEN m.part IS NULL THEN 'absent' END AS raison, coalesce(m.illustratif, FALSE) AS illustratif
-     FROM y CROSS JOIN (VALUES ${codes.map(() => '(?)').join(', ')}) t(territoire) CROSS JOIN indicators i
+     FROM y CROSS JOIN (VALUES ${codes.map(() => '(?)').join(', ')}) t(territoire) CROSS JOIN indicateurs i
      LEFT JOIN (
        SELECT y.k, m.*, row_number() OVER (PARTITION BY y.k, m.territoire, m.indicateur ORDER BY m.annee DESC) AS rn
        FROM y JOIN mesures m ON m.annee <= y.jusqua

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sqlQuery } from './quote';
 import type { SqlQuery } from '../connector';
-import { Raison } from './measures';
+import { MissingReason } from './measures';
 
 export const RankingRow = z.object({
   territoire: z.string(),
@@ -12,7 +12,7 @@ export const RankingRow = z.object({
   effectif: z.number().nullable(),
   faible_fiabilite: z.boolean(),
   statut: z.string().nullable(),
-  raison: Raison.nullable(),
+  raison: MissingReason.nullable(),
   /** 1 = highest share of women; NULL when the value is missing. */
   rang: z.number().int().nullable(),
   rang_precedent: z.number().int().nullable(),
@@ -47,12 +47,12 @@ export function rankingsQuery(a: { region: string; jobs: readonly RankingJob[] }
        SELECT j.k, m.annee, m.territoire, m.part, m.femmes, m.effectif, m.faible_fiabilite, m.statut, m.raison,
          CASE WHEN m.part IS NOT NULL THEN CAST(rank() OVER (PARTITION BY j.k, m.annee, m.part IS NULL ORDER BY m.part DESC) AS INTEGER) END AS rang
        FROM j JOIN mesures m ON m.indicateur = j.indicateur AND (m.annee = j.annee OR m.annee = j.annee - 1)
-       JOIN territories t ON t.code = m.territoire AND t.type = 'departement' AND t.region = ?
+       JOIN territoires t ON t.code = m.territoire AND t.type = 'departement' AND t.region = ?
      )
      SELECT j.k, j.indicateur, t.code AS territoire, t.nom_fr, t.nom_en, cur.part, cur.femmes, cur.effectif,
        coalesce(cur.faible_fiabilite, FALSE) AS faible_fiabilite, cur.statut, CASE WHEN cur.territoire IS NULL THEN 'absent' ELSE cur.raison END AS raison,
        cur.rang, prev.rang AS rang_precedent, prev.rang - cur.rang AS evolution_rang
-     FROM j CROSS JOIN territories t
+     FROM j CROSS JOIN territoires t
      LEFT JOIN ranked cur ON cur.k = j.k AND cur.territoire = t.code AND cur.annee = j.annee
      LEFT JOIN ranked prev ON prev.k = j.k AND prev.territoire = t.code AND prev.annee = j.annee - 1
      WHERE t.type = 'departement' AND t.region = ?

@@ -8,13 +8,13 @@ import { observationColumnsDdl, OBSERVATION_LIST } from './observation-schema';
  */
 
 /** Statuses an observation may carry (docs/contract.md), declared in observation-schema.ts. */
-export { STATUTS } from './observation-schema';
+export { STATUSES } from './observation-schema';
 
 /** Counts of women under this are flagged as low reliability (INSEE's rule of thumb). */
-export const SEUIL_FAIBLE_FIABILITE = 200;
+export const LOW_RELIABILITY_THRESHOLD = 200;
 
 export const CREATE_TABLES = `
-CREATE TABLE IF NOT EXISTS territories (
+CREATE TABLE IF NOT EXISTS territoires (
   code VARCHAR PRIMARY KEY,
   code_cog VARCHAR NOT NULL,
   type VARCHAR NOT NULL CHECK (type IN ('region', 'departement', 'pays', 'ue')),
@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS territories (
   lieu_fr VARCHAR NOT NULL,
   lieu_en VARCHAR NOT NULL
 );
-CREATE TABLE IF NOT EXISTS indicators (
+CREATE TABLE IF NOT EXISTS indicateurs (
   id VARCHAR PRIMARY KEY,
   etape VARCHAR NOT NULL CHECK (etape IN ('orientation', 'education', 'formation_pro', 'emploi', 'insertion')),
   ordre INTEGER NOT NULL,
@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS indicators (
   phrase_fr VARCHAR NOT NULL,
   phrase_en VARCHAR NOT NULL
 );
-CREATE TABLE IF NOT EXISTS datasets (
+CREATE TABLE IF NOT EXISTS jeux (
   id VARCHAR PRIMARY KEY,
   nom_fr VARCHAR NOT NULL,
   nom_en VARCHAR NOT NULL,
@@ -86,7 +86,7 @@ CREATE OR REPLACE VIEW lignes_par_jeu AS ${counts.join('\nUNION ALL ')};`;
 }
 
 /**
- * The rows v_observations retains, read from `observations` and `datasets` (or relations shaped like them).
+ * The rows v_observations retains, read from `observations` and `jeux` (or relations shaped like them).
  * A series is either real or illustrative, never both: an illustrative row is left out when a non-illustrative
  * active dataset gives the same indicator for the same territory (any year), and every illustrative row of an
  * indicator is left out once a non-illustrative dataset gives it for one of the région's départements (the
@@ -94,11 +94,11 @@ CREATE OR REPLACE VIEW lignes_par_jeu AS ${counts.join('\nUNION ALL ')};`;
  * Only indicators that have illustrative rows are looked at for real ones (a large import of another indicator
  * adds no scan).
  */
-function retenuesSql(observations: string, datasets: string): string {
+function retainedSql(observations: string, datasets: string): string {
   return `WITH actives AS MATERIALIZED (
   SELECT o.*, d.illustratif, d.priorite
   FROM ${observations} o JOIN ${datasets} d ON d.id = o.jeu
-  WHERE d.actif AND o.territoire IN (SELECT code FROM territories WHERE occitanie OR type IN ('pays', 'ue'))
+  WHERE d.actif AND o.territoire IN (SELECT code FROM territoires WHERE occitanie OR type IN ('pays', 'ue'))
 ),
 illustres AS (SELECT DISTINCT indicateur FROM actives WHERE illustratif),
 reelles AS (
@@ -106,7 +106,7 @@ reelles AS (
   WHERE NOT illustratif AND indicateur IN (SELECT indicateur FROM illustres)
 ),
 reels_departements AS (
-  SELECT DISTINCT indicateur FROM reelles WHERE territoire IN (SELECT code FROM territories WHERE type = 'departement')
+  SELECT DISTINCT indicateur FROM reelles WHERE territoire IN (SELECT code FROM territoires WHERE type = 'departement')
 ),
 o AS MATERIALIZED (
   SELECT * FROM actives a
@@ -125,16 +125,16 @@ SELECT * EXCLUDE (priorite, rang_priorite) FROM (
 
 /**
  * The région rows computed from their départements' counts, from the retained rows in `retenues`: the rows
- * `valeurs` adds to the observed ones (see `valeursSql`).
+ * `valeurs` adds to the observed ones (see `valuesSql`).
  */
-function calculeesSql(retenues: string): string {
+function computedSql(retenues: string): string {
   return `WITH obs AS NOT MATERIALIZED (
   SELECT *, femmes IS NOT NULL AND coalesce(total, femmes + hommes) IS NOT NULL AS a_comptes
   FROM ${retenues}
 ),
 n_deps AS (
   SELECT region AS territoire, CAST(count(*) AS INTEGER) AS n_departements
-  FROM territories WHERE type = 'departement' GROUP BY region
+  FROM territoires WHERE type = 'departement' GROUP BY region
 ),
 calc AS (
   SELECT t.region AS territoire, o.annee, o.indicateur,
@@ -147,12 +147,12 @@ calc AS (
     min(o.source) AS source_min,
     max(o.source) AS source_max,
     min(o.jeu) AS jeu
-  FROM obs o JOIN territories t ON t.code = o.territoire AND t.type = 'departement'
+  FROM obs o JOIN territoires t ON t.code = o.territoire AND t.type = 'departement'
   GROUP BY t.region, o.annee, o.indicateur
 ),
 sources AS (
   SELECT t.region AS territoire, o.annee, o.indicateur, string_agg(DISTINCT o.source, ' ; ' ORDER BY o.source) AS source
-  FROM obs o JOIN territories t ON t.code = o.territoire AND t.type = 'departement'
+  FROM obs o JOIN territoires t ON t.code = o.territoire AND t.type = 'departement'
   SEMI JOIN (SELECT * FROM calc WHERE source_min <> source_max) c ON c.territoire = t.region AND c.annee = o.annee AND c.indicateur = o.indicateur
   GROUP BY t.region, o.annee, o.indicateur
 ),
@@ -177,7 +177,7 @@ WHERE c.n_parts = 0 OR NOT EXISTS (SELECT 1 FROM ${retenues} o WHERE o.territoir
  * The values measured: each retained row of `retenues` as it is, unless its région is computed from its
  * départements' counts (a row of `calculees` that is not `parts_seules`), plus the rows of `calculees`.
  */
-function valeursSql(retenues: string, calculees: string): string {
+function valuesSql(retenues: string, calculees: string): string {
   return `SELECT o.territoire, o.annee, o.indicateur, o.femmes, o.hommes, o.total, o.part_femmes, o.statut, o.source, o.jeu,
   o.illustratif, 'observe' AS origine, NULL::INTEGER AS n_departements, NULL::INTEGER AS n_manquants, FALSE AS parts_seules
 FROM ${retenues} o
@@ -212,14 +212,14 @@ export const CREATE_VIEWS = `
 ${observationsViewSql([])}
 
 CREATE OR REPLACE VIEW v_observations AS
-${retenuesSql('observations', 'datasets')};
+${retainedSql('observations', 'jeux')};
 
 CREATE OR REPLACE TABLE observations_retenues AS SELECT * FROM v_observations LIMIT 0;
 
-CREATE OR REPLACE TABLE valeurs_calculees AS SELECT * FROM (${calculeesSql('observations_retenues')}) LIMIT 0;
+CREATE OR REPLACE TABLE valeurs_calculees AS SELECT * FROM (${computedSql('observations_retenues')}) LIMIT 0;
 
 CREATE OR REPLACE VIEW valeurs AS
-${valeursSql('observations_retenues', 'valeurs_calculees')};
+${valuesSql('observations_retenues', 'valeurs_calculees')};
 
 CREATE OR REPLACE VIEW mesures AS
 SELECT m.*,
@@ -227,7 +227,7 @@ SELECT m.*,
   CASE WHEN m.part IS NULL THEN NULL
        WHEN m.hommes_calc IS NOT NULL AND m.hommes_calc > 0 THEN m.femmes / m.hommes_calc
        WHEN m.hommes_calc IS NULL AND m.part < 100 THEN m.part / (100 - m.part) END AS indice_parite,
-  coalesce(m.statut = 'faible_fiabilite', FALSE) OR coalesce(m.femmes < ${SEUIL_FAIBLE_FIABILITE}, FALSE) AS faible_fiabilite,
+  coalesce(m.statut = 'faible_fiabilite', FALSE) OR coalesce(m.femmes < ${LOW_RELIABILITY_THRESHOLD}, FALSE) AS faible_fiabilite,
   CASE WHEN m.part IS NOT NULL THEN NULL
        WHEN m.statut = 'secret' THEN 'secret'
        WHEN m.parts_seules THEN 'parts_seules'
@@ -247,10 +247,10 @@ FROM (
 const MEASURE_TABLES = { retenues: 'observations_retenues', calculees: 'valeurs_calculees', jeux: 'jeux_indicateurs' } as const;
 type MeasureTables = Record<keyof typeof MEASURE_TABLES, string>;
 
-/** Writes the tables `t` from relations shaped like `observations` and `datasets`. */
+/** Writes the tables `t` from relations shaped like `observations` and `jeux`. */
 function measureTablesSql(t: MeasureTables, observations: string, datasets: string): string {
-  return `CREATE OR REPLACE TABLE ${t.retenues} AS ${retenuesSql(observations, datasets)};
-CREATE OR REPLACE TABLE ${t.calculees} AS ${calculeesSql(t.retenues)};
+  return `CREATE OR REPLACE TABLE ${t.retenues} AS ${retainedSql(observations, datasets)};
+CREATE OR REPLACE TABLE ${t.calculees} AS ${computedSql(t.retenues)};
 CREATE OR REPLACE TABLE ${t.jeux} AS SELECT jeu, indicateur, min(annee) AS debut, max(annee) AS fin FROM ${t.retenues} GROUP BY jeu, indicateur;`;
 }
 
@@ -261,7 +261,7 @@ function candidates(prefix: string): MeasureTables {
 
 /**
  * The tables refreshMeasures writes, computed ahead as candidates named `prefix` + retenues, calculees, jeux, from
- * relations shaped like `observations` and `datasets` (an analysis not yet committed: see speculateMeasures).
+ * relations shaped like `observations` and `jeux` (an analysis not yet committed: see speculateMeasures).
  */
 export function candidateMeasuresSql(prefix: string, observations: string, datasets: string): string {
   return measureTablesSql(candidates(prefix), observations, datasets);
@@ -289,5 +289,5 @@ export function dropCandidatesSql(prefix: string): string {
  * aggregate (the trend's slope) orders its own input (tests/sql/overview.test.ts stores the rows in other orders).
  */
 export async function refreshMeasures(conn: Connector): Promise<void> {
-  await conn.exec(measureTablesSql(MEASURE_TABLES, 'observations', 'datasets'));
+  await conn.exec(measureTablesSql(MEASURE_TABLES, 'observations', 'jeux'));
 }

@@ -5,12 +5,12 @@ import { downloadText } from '../../ui/download';
 
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 
-type Filtre = Recipe['filtres'][number];
+type RecipeFilter = Recipe['filtres'][number];
 type ColumnSelect = (label: string, value: string, onChange: (v: string) => void, optional?: boolean) => ReactNode;
 
 /** The recipe's filters: each a column, a condition (one of, equals, starts with) and its values; any number of them. */
-function Filters({ filtres, onChange, columnSelect, t }: { filtres: readonly Filtre[]; onChange: (f: Filtre[]) => void; columnSelect: ColumnSelect; t: Messages }) {
-  const put = (i: number, f: Filtre | null) => onChange(filtres.flatMap((x, j) => (j !== i ? [x] : f ? [f] : [])));
+function Filters({ filtres, onChange, columnSelect, t }: { filtres: readonly RecipeFilter[]; onChange: (f: RecipeFilter[]) => void; columnSelect: ColumnSelect; t: Messages }) {
+  const put = (i: number, f: RecipeFilter | null) => onChange(filtres.flatMap((x, j) => (j !== i ? [x] : f ? [f] : [])));
   return (
     <>
       {filtres.map((f, i) => (
@@ -18,7 +18,7 @@ function Filters({ filtres, onChange, columnSelect, t }: { filtres: readonly Fil
           {columnSelect(t.recipeFilterCol, f.colonne, (v) => put(i, v ? { ...f, colonne: v } : null), true)}
           <label>
             {t.recipeFilterMode}
-            <select value={f.mode ?? 'parmi'} onChange={(e) => put(i, { ...f, mode: e.target.value as NonNullable<Filtre['mode']> })}>
+            <select value={f.mode ?? 'parmi'} onChange={(e) => put(i, { ...f, mode: e.target.value as NonNullable<RecipeFilter['mode']> })}>
               <option value="parmi">{t.recipeFilterIn}</option>
               <option value="egal">{t.recipeFilterEq}</option>
               <option value="commence">{t.recipeFilterStarts}</option>

@@ -2,7 +2,7 @@ import type { Connector } from '../../data/connector';
 import { runQuery } from '../../data/client';
 import type { IndicatorRow, TerritoryRow } from '../../data/sql/catalogue';
 import { z } from 'zod';
-import { measuresQuery, MesureRow } from '../../data/sql/measures';
+import { measuresQuery, MeasureRow } from '../../data/sql/measures';
 import { rankingsQuery, RankingRow } from '../../data/sql/ranking';
 import { trendsQuery, TrendRow } from '../../data/sql/trend';
 import { pacesQuery, PaceRow } from '../../data/sql/pace';
@@ -41,7 +41,7 @@ export interface OverviewModel {
    */
   readonly national: boolean;
   /** What the overview shows that is illustrative: the notice names it (nothing illustrative: no notice). */
-  readonly illustre: Illustre;
+  readonly illustrative: IllustrativePart;
   /** Départements shown on the trend (picked, or the highest and lowest). */
   readonly picked: string[];
   readonly charts: OverviewCharts | null;
@@ -53,23 +53,23 @@ export interface OverviewModel {
  * The illustrative part of an overview: the kinds of territory whose values of the indicator are illustrative
  * (up to the year shown), and the pipeline's indicators that are.
  */
-export interface Illustre {
+export interface IllustrativePart {
   readonly types: readonly TerritoryRow['type'][];
-  readonly parcours: readonly string[];
+  readonly pipeline: readonly string[];
 }
 
 const TYPES: readonly TerritoryRow['type'][] = ['departement', 'region', 'pays', 'ue'];
 
-/** The illustrative part of what an overview shows (see Illustre). */
-export function illustreOf(catalogue: Catalogue, measures: readonly MesureRow[], pipeline: readonly PipelineRow[], year: number | null): Illustre {
+/** The illustrative part of what an overview shows (see IllustrativePart). */
+export function illustrativeOf(catalogue: Catalogue, measures: readonly MeasureRow[], pipeline: readonly PipelineRow[], year: number | null): IllustrativePart {
   const shown = new Set(measures.filter((m) => m.illustratif && m.part !== null && (year === null || m.annee <= year)).map((m) => catalogue.territories.get(m.territoire)?.type));
-  return { types: TYPES.filter((x) => shown.has(x)), parcours: [...new Set(pipeline.filter((r) => r.illustratif && r.part !== null).map((r) => r.indicateur))] };
+  return { types: TYPES.filter((x) => shown.has(x)), pipeline: [...new Set(pipeline.filter((r) => r.illustratif && r.part !== null).map((r) => r.indicateur))] };
 }
 
 export type OverviewCharts = { kpi: ChartSnapshot; map: ChartSnapshot; ranking: ChartSnapshot; trend: ChartSnapshot; pipeline: ChartSnapshot };
 
 /** Highest and lowest départements of a year: the default picks of the trend chart. */
-function extremes(rows: readonly MesureRow[]): string[] {
+function extremes(rows: readonly MeasureRow[]): string[] {
   const v = rows.filter((r) => r.part !== null).sort((a, b) => (b.part ?? 0) - (a.part ?? 0));
   const hi = v[0];
   const lo = v.at(-1);
@@ -107,7 +107,7 @@ export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indi
   const codes = catalogue.scope.map((t) => t.code);
   // The measures hold every territory of `mesures` (the scope), so they give the years too: one query less
   // before the others can start.
-  const allMeasures = await runQuery(conn, measuresQuery({ indicateurs: [...new Set(indicators.map((i) => i.id))], territoires: codes }), MesureRow);
+  const allMeasures = await runQuery(conn, measuresQuery({ indicateurs: [...new Set(indicators.map((i) => i.id))], territoires: codes }), MeasureRow);
   const pipelineCode = a.parcours && catalogue.territories.has(a.parcours) ? a.parcours : REGION;
   const depCodes = new Set(catalogue.departements.map((d) => d.code));
   const picked = (a.territoires ?? []).filter((c) => depCodes.has(c));
@@ -140,7 +140,7 @@ export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indi
   const allSources = catalogue.allSources;
   return plans.map((p) => {
     const { job, indicator, measures, years, year, defaultYear, national, atYear, depsAtYear, shown } = p;
-    if (year === null) return { catalogue, indicator, years, year, defaultYear, national, illustre: illustreOf(catalogue, [], [], null), picked: [], charts: null, byLang: null };
+    if (year === null) return { catalogue, indicator, years, year, defaultYear, national, illustrative: illustrativeOf(catalogue, [], [], null), picked: [], charts: null, byLang: null };
     // This job's rows: the batched queries number their jobs in `withData`'s order.
     const k = withData.indexOf(p as (typeof withData)[number]);
     const ranking = rankings.filter((r) => r.k === k);
@@ -149,15 +149,15 @@ export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indi
     const pipeline = pipelines.filter((r) => r.jusqua === year && r.territoire === pipelineCode);
     const pipelineFr = pipelines.filter((r) => r.jusqua === year && r.territoire === 'FR');
     const model = buildOverview(a, { catalogue, indicator, years, year, measures, atYear, depsAtYear, shown, ranking, pace, trend, pipelineCode, pipeline, pipelineFr, allSources, permalink: job.permalink });
-    return { ...model, defaultYear, national, illustre: illustreOf(catalogue, measures, [...pipeline, ...pipelineFr], year) };
+    return { ...model, defaultYear, national, illustrative: illustrativeOf(catalogue, measures, [...pipeline, ...pipelineFr], year) };
   });
 }
 
 function buildOverview(
   a: Omit<OverviewArgs, 'indicateur' | 'annee' | 'permalink'>,
   d: {
-    catalogue: Catalogue; indicator: IndicatorRow; years: number[]; year: number; measures: MesureRow[]; atYear: (code: string) => MesureRow | undefined;
-    depsAtYear: MesureRow[]; shown: string[]; ranking: RankingRow[]; pace: PaceRow[]; trend: TrendRow[]; pipelineCode: string; pipeline: PipelineRow[]; pipelineFr: PipelineRow[];
+    catalogue: Catalogue; indicator: IndicatorRow; years: number[]; year: number; measures: MeasureRow[]; atYear: (code: string) => MeasureRow | undefined;
+    depsAtYear: MeasureRow[]; shown: string[]; ranking: RankingRow[]; pace: PaceRow[]; trend: TrendRow[]; pipelineCode: string; pipeline: PipelineRow[]; pipelineFr: PipelineRow[];
     allSources: Catalogue['allSources']; permalink: string;
   },
 ): OverviewModel {
@@ -192,18 +192,18 @@ function buildOverview(
       ),
   });
   const byLang = { fr: build(ctxOf('fr')), en: build(ctxOf('en')) };
-  return { catalogue, indicator, years: d.years, year, defaultYear: year, national: false, illustre: { types: [], parcours: [] }, picked: shown, charts: byLang[a.lang], byLang };
+  return { catalogue, indicator, years: d.years, year, defaultYear: year, national: false, illustrative: { types: [], pipeline: [] }, picked: shown, charts: byLang[a.lang], byLang };
 }
 
 /** The notice's items for an overview: its indicator with the kinds of territory that are illustrative, then the pipeline's. */
-export function illustrativeItems(m: Pick<OverviewModel, 'catalogue' | 'indicator' | 'illustre'>, t: Messages, lang: Lang): string[] {
+export function illustrativeItems(m: Pick<OverviewModel, 'catalogue' | 'indicator' | 'illustrative'>, t: Messages, lang: Lang): string[] {
   const label = (i: IndicatorRow) => {
     const l = lang === 'en' ? i.libelle_en : i.libelle_fr;
     return l.charAt(0).toLowerCase() + l.slice(1);
   };
   const items: string[] = [];
-  if (m.illustre.types.length) items.push(t.illustrativeItem(label(m.indicator), m.illustre.types.map((x) => t.illustrativeKinds[x]).join(', ')));
-  const pipeline = m.catalogue.indicators.filter((i) => m.illustre.parcours.includes(i.id));
+  if (m.illustrative.types.length) items.push(t.illustrativeItem(label(m.indicator), m.illustrative.types.map((x) => t.illustrativeKinds[x]).join(', ')));
+  const pipeline = m.catalogue.indicators.filter((i) => m.illustrative.pipeline.includes(i.id));
   if (pipeline.length) items.push(t.illustrativePipeline(pipeline.map(label).join(', ')));
   return items;
 }

@@ -15,7 +15,7 @@ export const PrecomputedOverview = z.object({
   year: z.number().int().nullable(),
   defaultYear: z.number().int().nullable(),
   national: z.boolean(),
-  illustre: z.object({ types: z.array(TerritoryRow.shape.type), parcours: z.array(z.string()) }),
+  illustrative: z.object({ types: z.array(TerritoryRow.shape.type), pipeline: z.array(z.string()) }),
   picked: z.array(z.string()),
   byLang: z.object({ fr: Charts, en: Charts }),
 });
@@ -23,7 +23,7 @@ export type PrecomputedOverview = z.infer<typeof PrecomputedOverview>;
 
 export function serialiseOverview(m: OverviewModel): PrecomputedOverview {
   if (!m.byLang) throw new Error('the default overview has no data');
-  return { v: 1, indicators: m.catalogue.indicators, scope: m.catalogue.scope, indicator: m.indicator.id, years: m.years, year: m.year, defaultYear: m.defaultYear, national: m.national, illustre: { types: [...m.illustre.types], parcours: [...m.illustre.parcours] }, picked: m.picked, byLang: m.byLang };
+  return { v: 1, indicators: m.catalogue.indicators, scope: m.catalogue.scope, indicator: m.indicator.id, years: m.years, year: m.year, defaultYear: m.defaultYear, national: m.national, illustrative: { types: [...m.illustrative.types], pipeline: [...m.illustrative.pipeline] }, picked: m.picked, byLang: m.byLang };
 }
 
 /**
@@ -92,7 +92,7 @@ export function modelFromPrecomputed(p: PrecomputedOverview, lang: 'fr' | 'en', 
     year: p.year,
     defaultYear: p.defaultYear,
     national: p.national,
-    illustre: p.illustre,
+    illustrative: p.illustrative,
     picked: p.picked,
     charts: byLang[lang],
     byLang,

@@ -1,7 +1,7 @@
 import type { Connector } from '../../data/connector';
 import { runQuery } from '../../data/client';
 import { defaultYear, yearsQuery, YearsRow, type IndicatorRow, type TerritoryRow } from '../../data/sql/catalogue';
-import { measuresQuery, MesureRow } from '../../data/sql/measures';
+import { measuresQuery, MeasureRow } from '../../data/sql/measures';
 import { rankingQuery, RankingRow } from '../../data/sql/ranking';
 import { trendQuery, TrendRow } from '../../data/sql/trend';
 import { paceQuery, PaceRow } from '../../data/sql/pace';
@@ -12,7 +12,7 @@ import { notesFor } from '../../snapshot/notes';
 import type { SnapshotContext } from '../../snapshot/context';
 import type { ChartSnapshot } from '../../snapshot/schema';
 import type { Lang } from '../../lib/format';
-import { illustreOf, type Illustre } from '../overview/model';
+import { illustrativeOf, type IllustrativePart } from '../overview/model';
 import { loadCatalogue, pickIndicator, REGION, type Catalogue } from '../catalogue';
 
 export interface TerritoryArgs {
@@ -38,7 +38,7 @@ export interface TerritoryModel {
   /** Neither this département nor the région has a value of the indicator: no key figures are shown. */
   readonly national: boolean;
   /** What the page shows that is illustrative (named by the notice). */
-  readonly illustre: Illustre;
+  readonly illustrative: IllustrativePart;
   /** Data-quality notes by indicator label. */
   readonly quality: { indicator: string; notes: string[] }[];
 }
@@ -68,8 +68,8 @@ async function territoryRows(conn: Connector, v: TerritoryView & { territory: Te
   const { indicator, year } = v;
   const code = v.territory.code;
   const [series, all, ranking, trends, pace, pipelines] = await Promise.all([
-    runQuery(conn, measuresQuery({ indicateur: indicator.id, territoires: [code, REGION, 'FR'] }), MesureRow),
-    runQuery(conn, measuresQuery({ territoires: [code] }), MesureRow),
+    runQuery(conn, measuresQuery({ indicateur: indicator.id, territoires: [code, REGION, 'FR'] }), MeasureRow),
+    runQuery(conn, measuresQuery({ territoires: [code] }), MeasureRow),
     runQuery(conn, rankingQuery({ region: REGION, indicateur: indicator.id, annee: year }), RankingRow),
     runQuery(conn, trendQuery({ indicateur: indicator.id, territoires: [code, REGION, 'FR'], fin: year }), TrendRow),
     runQuery(conn, paceQuery({ indicateur: indicator.id, territoire: code, cible: a.cible, annee_cible: a.anneeCible, fin: year }), PaceRow),
@@ -92,7 +92,7 @@ export async function queryTerritory(conn: Connector, a: Pick<TerritoryArgs, 'co
 export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<TerritoryModel> {
   const v = await resolveTerritory(conn, a);
   const { catalogue, territory, indicator } = v;
-  if (!territory) return { catalogue, territory, indicator, charts: null, byLang: null, national: false, illustre: { types: [], parcours: [] }, quality: [] };
+  if (!territory) return { catalogue, territory, indicator, charts: null, byLang: null, national: false, illustrative: { types: [], pipeline: [] }, quality: [] };
   const rows = await territoryRows(conn, { ...v, territory }, a);
   return buildTerritory({ ...v, territory }, rows, a);
 }
@@ -118,7 +118,7 @@ function buildTerritory(v: Shown, d: Rows, a: TerritoryArgs): TerritoryModel {
     indicator,
     quality,
     national: !series.some((r) => (r.territoire === territory.code || r.territoire === REGION) && (r.part !== null || r.raison === 'secret')),
-    illustre: illustreOf(catalogue, series, pipelines, year),
+    illustrative: illustrativeOf(catalogue, series, pipelines, year),
     charts: byLang[a.lang],
     byLang,
   };

@@ -46,8 +46,8 @@ export function marksTableSql(marked: string, file: string): string {
 }
 
 /** The clean-row flags of a read, narrowed by the marks table `marked` (a marked row is never clean). */
-export function markedFlags(flags: { readonly propre0: string; readonly cellulesOk: string }, marked: string): { propre0: string; cellulesOk: string } {
-  return { propre0: `${flags.propre0} AND rowid NOT IN (SELECT rid FROM ${marked})`, cellulesOk: `${flags.cellulesOk} AND rowid NOT IN (SELECT rid FROM ${marked} WHERE NOT cellules_ok)` };
+export function markedFlags(flags: { readonly clean0: string; readonly cellsOk: string }, marked: string): { clean0: string; cellsOk: string } {
+  return { clean0: `${flags.clean0} AND rowid NOT IN (SELECT rid FROM ${marked})`, cellsOk: `${flags.cellsOk} AND rowid NOT IN (SELECT rid FROM ${marked} WHERE NOT cellules_ok)` };
 }
 
 export const DistinctText = z.object({ v: z.string().nullable() });
@@ -57,25 +57,25 @@ export function distinctTextsQuery(read: string, col: 'territoire' | 'indicateur
 }
 
 /** The rows left to JavaScript: neither clean nor only of an unknown indicator. */
-export function dirtySql(propre: string, inconnu: string): string {
-  return `NOT ${propre} AND NOT ${inconnu}`;
+export function dirtySql(clean: string, unknownOnly: string): string {
+  return `NOT ${clean} AND NOT ${unknownOnly}`;
 }
 
 export const ReadCounts = z.object({ n: z.number(), dirty: z.number(), unknown: z.number() });
-/** Rows read, rows left to JavaScript (`sale`), rows whose only problem is an unknown indicator. */
-export function readCountsQuery(read: string, sale: string, inconnu: string): SqlQuery {
-  return sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE ${sale}) AS INTEGER) AS dirty, CAST(count(*) FILTER (WHERE ${inconnu}) AS INTEGER) AS unknown FROM ${read}`);
+/** Rows read, rows left to JavaScript (`dirtyWhere`), rows whose only problem is an unknown indicator. */
+export function readCountsQuery(read: string, dirtyWhere: string, unknownOnly: string): SqlQuery {
+  return sqlQuery(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE ${dirtyWhere}) AS INTEGER) AS dirty, CAST(count(*) FILTER (WHERE ${unknownOnly}) AS INTEGER) AS unknown FROM ${read}`);
 }
 
 /**
  * The text of the rows left to JavaScript: the file read again as text (the read table keeps values), numbered
- * in the same order, only the rows of `read` that are `sale`. Columns `line`, `c0`…
+ * in the same order, only the rows of `read` that are `dirtyWhere`. Columns `line`, `c0`…
  */
-export function dirtyRowsQuery(a: Pick<FastHead, 'headerLine' | 'delimiter'> & { readonly file: string; readonly width: number; readonly read: string; readonly sale: string }): SqlQuery {
+export function dirtyRowsQuery(a: Pick<FastHead, 'headerLine' | 'delimiter'> & { readonly file: string; readonly width: number; readonly read: string; readonly dirtyWhere: string }): SqlQuery {
   const cells = Array.from({ length: a.width }, (_, i) => `c${i}`).join(', ');
   return sqlQuery(`SELECT CAST(n AS INTEGER) + ${a.headerLine + 1} AS line, ${cells}
         FROM (SELECT row_number() OVER () - 1 AS n, * FROM ${readCsvSql(a.file, a, a.width)})
-        WHERE n IN (SELECT rowid FROM ${a.read} WHERE ${a.sale}) ORDER BY n`);
+        WHERE n IN (SELECT rowid FROM ${a.read} WHERE ${a.dirtyWhere}) ORDER BY n`);
 }
 
 /** The table of the rows JavaScript mapped (`ok`: they break no rule), read back into DuckDB. */
@@ -97,10 +97,10 @@ export function fixedInsertSql(fixed: string, file: string): string {
  * all lines distinct, so only a corrected row's key can repeat: only rows with such a key are grouped.
  * Null when there is nothing to look for (distinct raw keys and no corrected row).
  */
-export function duplicatesSql(a: { readonly read: string; readonly fixed: string; readonly dups: string; readonly headerLine: number; readonly propre: string; readonly keysDistinct: boolean; readonly anyFixed: boolean }): string | null {
+export function duplicatesSql(a: { readonly read: string; readonly fixed: string; readonly dups: string; readonly headerLine: number; readonly clean: string; readonly keysDistinct: boolean; readonly anyFixed: boolean }): string | null {
   if (a.keysDistinct && !a.anyFixed) return null;
   const fixedKeys = `SELECT line, territoire, annee, indicateur FROM ${a.fixed}`;
-  const allKeys = `SELECT ${rowLineSql(a.headerLine)} AS line, territoire, annee, indicateur FROM ${a.read} WHERE ${a.propre} UNION ALL ${fixedKeys}`;
+  const allKeys = `SELECT ${rowLineSql(a.headerLine)} AS line, territoire, annee, indicateur FROM ${a.read} WHERE ${a.clean} UNION ALL ${fixedKeys}`;
   const keys = !a.keysDistinct ? allKeys
     : `SELECT k.* FROM (${allKeys}) k SEMI JOIN (SELECT DISTINCT territoire, annee, indicateur FROM ${a.fixed}) f
         ON k.territoire = f.territoire AND k.annee = f.annee AND k.indicateur = f.indicateur`;
@@ -126,19 +126,19 @@ export interface AcceptedRows {
   readonly read: string;
   readonly fixed: string;
   readonly headerLine: number;
-  readonly propre: string;
+  readonly clean: string;
   readonly dups: string | null;
 }
 
 /**
- * An analysis's accepted rows: the clean rows of the read table (`propre`), with their lines, and the corrected rows
+ * An analysis's accepted rows: the clean rows of the read table (`clean`), with their lines, and the corrected rows
  * of `fixed` that break no rule, lines of `dups` (later duplicates) apart; with `upTo`, only those on lines up to it
  * (a bound on rowid, which DuckDB's scan skips by).
  */
 export function acceptedSql(a: AcceptedRows, upTo?: number): string {
   const line = rowLineSql(a.headerLine);
   const notDup = (l: string) => (a.dups ? ` AND ${l} NOT IN (SELECT line FROM ${a.dups})` : '');
-  return `SELECT ${line} AS ${ACCEPTED_COLUMNS} FROM ${a.read} WHERE ${a.propre}${notDup(line)}${upTo === undefined ? '' : ` AND rowid <= ${upTo - a.headerLine - 1}`}
+  return `SELECT ${line} AS ${ACCEPTED_COLUMNS} FROM ${a.read} WHERE ${a.clean}${notDup(line)}${upTo === undefined ? '' : ` AND rowid <= ${upTo - a.headerLine - 1}`}
     UNION ALL SELECT ${ACCEPTED_COLUMNS} FROM ${a.fixed} WHERE ok${notDup('line')}${upTo === undefined ? '' : ` AND line <= ${upTo}`}`;
 }
 
@@ -152,7 +152,7 @@ export function finalizeSql(a: AcceptedRows): string {
   const line = rowLineSql(a.headerLine);
   const cols = OBSERVATION_LIST;
   const notDup = a.dups ? ` AND line NOT IN (SELECT line FROM ${a.dups})` : '';
-  return `DELETE FROM ${a.read} WHERE NOT ${a.propre}${a.dups ? ` OR ${line} IN (SELECT line FROM ${a.dups})` : ''};
+  return `DELETE FROM ${a.read} WHERE NOT ${a.clean}${a.dups ? ` OR ${line} IN (SELECT line FROM ${a.dups})` : ''};
     INSERT INTO ${a.read} (${cols}) SELECT ${cols} FROM ${a.fixed} WHERE ok${notDup};`;
 }
 
@@ -164,14 +164,14 @@ export function duplicateRowsQuery(dups: string, limit: number): SqlQuery {
 
 export const UnknownRow = z.object({ line: z.number(), valeur: z.string() });
 /** The rows whose only problem is an unknown indicator, in line order, `limit` at most. */
-export function unknownRowsQuery(read: string, headerLine: number, inconnu: string, limit: number): SqlQuery {
-  return sqlQuery(`SELECT ${rowLineSql(headerLine)} AS line, indicateur AS valeur FROM ${read} WHERE ${inconnu} ORDER BY line LIMIT ${limit}`);
+export function unknownRowsQuery(read: string, headerLine: number, unknownOnly: string, limit: number): SqlQuery {
+  return sqlQuery(`SELECT ${rowLineSql(headerLine)} AS line, indicateur AS valeur FROM ${read} WHERE ${unknownOnly} ORDER BY line LIMIT ${limit}`);
 }
 
 export const FirstSeen = z.object({ v: z.string(), line: z.number() });
 /** Each unknown indicator id and the first line that names it. */
-export function unknownFirstSeenQuery(read: string, headerLine: number, inconnu: string): SqlQuery {
-  return sqlQuery(`SELECT indicateur AS v, min(${rowLineSql(headerLine)}) AS line FROM ${read} WHERE ${inconnu} GROUP BY 1`);
+export function unknownFirstSeenQuery(read: string, headerLine: number, unknownOnly: string): SqlQuery {
+  return sqlQuery(`SELECT indicateur AS v, min(${rowLineSql(headerLine)}) AS line FROM ${read} WHERE ${unknownOnly} GROUP BY 1`);
 }
 
 export const PreviewRow = z.object({

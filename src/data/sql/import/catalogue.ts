@@ -7,43 +7,43 @@ import { sqlQuery } from '../quote';
 export const CatalogueTerritoryRow = z.object({ code: z.string(), code_cog: z.string(), type: z.string(), nom_fr: z.string() });
 /** The territories an import is checked against. */
 export function importTerritoriesQuery(): SqlQuery {
-  return sqlQuery('SELECT code, code_cog, type, nom_fr FROM territories');
+  return sqlQuery('SELECT code, code_cog, type, nom_fr FROM territoires');
 }
 
 export const IndicatorIdRow = z.object({ id: z.string() });
 /** The indicator ids an import is checked against, in the catalogue's order. */
 export function importIndicatorsQuery(): SqlQuery {
-  return sqlQuery('SELECT id FROM indicators ORDER BY ordre');
+  return sqlQuery('SELECT id FROM indicateurs ORDER BY ordre');
 }
 
 export const PrioritiesRow = z.object({ priorite: z.number().int().nullable(), max: z.number().int() });
 /** Dataset `id`'s priority when it is loaded (else NULL), and the highest loaded priority (0 when none). */
 export function prioritiesQuery(id: string): SqlQuery {
-  return sqlQuery('SELECT (SELECT priorite FROM datasets WHERE id = ?) AS priorite, coalesce((SELECT max(priorite) FROM datasets), 0) AS max', [id]);
+  return sqlQuery('SELECT (SELECT priorite FROM jeux WHERE id = ?) AS priorite, coalesce((SELECT max(priorite) FROM jeux), 0) AS max', [id]);
 }
 
 export const MaxPriorityRow = z.object({ p: z.number().int().nullable() });
 /** The highest loaded priority (NULL when none). */
 export function maxPriorityQuery(): SqlQuery {
-  return sqlQuery('SELECT max(priorite) AS p FROM datasets');
+  return sqlQuery('SELECT max(priorite) AS p FROM jeux');
 }
 
 export const DatasetIdRow = z.object({ id: z.string() });
 /** Every loaded dataset's id. */
 export function datasetIdsQuery(): SqlQuery {
-  return sqlQuery('SELECT id FROM datasets');
+  return sqlQuery('SELECT id FROM jeux');
 }
 
 export const DatasetOriginRow = z.object({ id: z.string(), origine: z.string() });
 /** Every loaded dataset's id and origin (`defaut` or `import`). */
 export function datasetOriginsQuery(): SqlQuery {
-  return sqlQuery('SELECT id, origine FROM datasets');
+  return sqlQuery('SELECT id, origine FROM jeux');
 }
 
 export const ImportedDatasetRow = z.object({ id: z.string(), nom: z.string() });
 /** The imported datasets (id and name), highest priority first. */
 export function importedDatasetsQuery(): SqlQuery {
-  return sqlQuery("SELECT id, nom_fr AS nom FROM datasets WHERE origine = 'import' ORDER BY priorite DESC, id");
+  return sqlQuery("SELECT id, nom_fr AS nom FROM jeux WHERE origine = 'import' ORDER BY priorite DESC, id");
 }
 
 /** The temporary table a preview of an addition sums into (see previewImport). */

@@ -28,9 +28,9 @@ export interface DatasetMeta {
   readonly fichiers?: readonly string[];
 }
 
-/** Reads our own CSV `file` of validated rows (header, the observation's columns) into the temporary table `staging`. */
+/** Reads our own CSV `file` of validated rows (header, the observation's columns) into the temporary table `preparation`. */
 export function stageCsvSql(file: string): string {
-  return `CREATE OR REPLACE TEMP TABLE staging AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+  return `CREATE OR REPLACE TEMP TABLE preparation AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
     columns = ${readCsvColumns()});`;
 }
 
@@ -75,7 +75,7 @@ export function rulesCheckSql(table: string, rules: string): string {
 export const LoadedStateRow = z.object({ jeu: z.string(), catalogue: z.boolean() });
 /** The datasets that have their own table (catalogue false), and `id`'s catalogue row if there is one (catalogue true). */
 export function loadedStateQuery(id: string): SqlQuery {
-  return sqlQuery('SELECT jeu, FALSE AS catalogue FROM jeux_tables UNION ALL SELECT id, TRUE FROM datasets WHERE id = ?', [id]);
+  return sqlQuery('SELECT jeu, FALSE AS catalogue FROM jeux_tables UNION ALL SELECT id, TRUE FROM jeux WHERE id = ?', [id]);
 }
 
 /** Removes dataset `id`'s rows, wherever they are (run inside the caller's transaction); `own`: the datasets with their own table. */
@@ -93,9 +93,9 @@ export function catalogueRowSql(meta: DatasetMeta, listed: boolean): string {
   const date = meta.derniere_maj === null ? 'NULL' : `CAST(${quoteLiteral(meta.derniere_maj)} AS DATE)`;
   const actif = meta.actif ? 'TRUE' : 'FALSE';
   return listed
-    ? `UPDATE datasets SET nom_fr = ${nom}, nom_en = ${nom}, origine = 'import', source = ${source}, source_en = ${source}, licence = ${licence}, licence_en = ${licenceEn},
+    ? `UPDATE jeux SET nom_fr = ${nom}, nom_en = ${nom}, origine = 'import', source = ${source}, source_en = ${source}, licence = ${licence}, licence_en = ${licenceEn},
          derniere_maj = ${date}, illustratif = FALSE, priorite = ${meta.priorite}, actif = ${actif}, producteur = ${orNull(meta.producteur)}, url = ${orNull(meta.url)}, fichiers = ${files} WHERE id = ${id};`
-    : `INSERT INTO datasets (nom_fr, nom_en, origine, source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, actif, producteur, url, fichiers, id)
+    : `INSERT INTO jeux (nom_fr, nom_en, origine, source, source_en, licence, licence_en, derniere_maj, illustratif, priorite, actif, producteur, url, fichiers, id)
          VALUES (${nom}, ${nom}, 'import', ${source}, ${source}, ${licence}, ${licenceEn}, ${date}, FALSE, ${meta.priorite}, ${actif}, ${orNull(meta.producteur)}, ${orNull(meta.url)}, ${files}, ${id});`;
 }
 
@@ -148,7 +148,7 @@ export function speculationSql(id: string, accepted: string, prefix: string, pri
   const { obs, sets } = candidateViews(prefix);
   return `CREATE OR REPLACE TEMP VIEW ${obs} AS SELECT * FROM observations WHERE jeu <> ${quoteLiteral(id)}
         UNION ALL SELECT ${quoteLiteral(id)} AS jeu, ${OBSERVATION_LIST} FROM ${quoteIdent(accepted)};
-      CREATE OR REPLACE TEMP VIEW ${sets} AS SELECT id, actif, illustratif, priorite FROM datasets WHERE id <> ${quoteLiteral(id)}
+      CREATE OR REPLACE TEMP VIEW ${sets} AS SELECT id, actif, illustratif, priorite FROM jeux WHERE id <> ${quoteLiteral(id)}
         UNION ALL SELECT ${quoteLiteral(id)}, TRUE, FALSE, ${priorite};
       ${candidateMeasuresSql(prefix, obs, sets)}
       DROP VIEW ${obs}; DROP VIEW ${sets};`;
@@ -162,14 +162,14 @@ export function dropSpeculationSql(prefix: string): string {
 
 /** Activates or deactivates dataset `id`. */
 export function setActiveQuery(id: string, actif: boolean): SqlQuery {
-  return sqlQuery('UPDATE datasets SET actif = ?::BOOLEAN WHERE id = ?', [actif, id]);
+  return sqlQuery('UPDATE jeux SET actif = ?::BOOLEAN WHERE id = ?', [actif, id]);
 }
 
 /** One transaction: imported dataset `id`, its rows and its catalogue row, removed. */
 export function removeDatasetSql(id: string, own: readonly string[]): string {
   return `BEGIN TRANSACTION; ${dropRowsSql(id, own)}
     ${own.includes(id) ? observationsViewSql(own.filter((x) => x !== id)) : ''}
-    DELETE FROM datasets WHERE id = ${quoteLiteral(id)} AND origine = 'import';
+    DELETE FROM jeux WHERE id = ${quoteLiteral(id)} AND origine = 'import';
     COMMIT;`;
 }
 
@@ -179,6 +179,6 @@ export function removeDatasetSql(id: string, own: readonly string[]): string {
  * (a first INSERT … SELECT with parameters binds untyped parameters, a cost paid on the commit).
  */
 export function declareIndicatorsSql(ids: readonly string[]): string {
-  return `INSERT INTO indicators SELECT id, 'emploi', 100, id, id, 'Indicateur déclaré à l’import.', 'Indicator declared at import.', '%', 'Import', '(' || id || ')', '(' || id || ')'
-     FROM (VALUES ${ids.map((id) => `(${quoteLiteral(id)})`).join(', ')}) AS d(id) WHERE id NOT IN (SELECT id FROM indicators);`;
+  return `INSERT INTO indicateurs SELECT id, 'emploi', 100, id, id, 'Indicateur déclaré à l’import.', 'Indicator declared at import.', '%', 'Import', '(' || id || ')', '(' || id || ')'
+     FROM (VALUES ${ids.map((id) => `(${quoteLiteral(id)})`).join(', ')}) AS d(id) WHERE id NOT IN (SELECT id FROM indicateurs);`;
 }

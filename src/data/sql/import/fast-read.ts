@@ -2,7 +2,7 @@ import { quoteLiteral } from '../quote';
 import type { CANONICAL_COLUMNS } from '../../import/canonical';
 import type { FastHead } from '../../import/scan';
 import { MAX_COUNT } from '../../import/limits';
-import { ANNEE_MAX, ANNEE_MIN, duckType, OBSERVATION_NAMES, PART_MAX, statutOkSql } from '../observation-schema';
+import { YEAR_MAX, YEAR_MIN, duckType, OBSERVATION_NAMES, PART_MAX, statusOkSql } from '../observation-schema';
 
 /**
  * The SQL of the fast import path's one pass over the file (see src/data/import/fast.ts). Every check here is a cheap proof that
@@ -80,10 +80,10 @@ export function readStatement(table: string, file: string, head: FastHead, idx: 
       FROM (SELECT *, ${casts} FROM ${readCsvSql(file, head, width)})
     ),
     b AS (
-      SELECT v.*, coalesce(territoire IS NOT NULL AND annee BETWEEN ${ANNEE_MIN} AND ${ANNEE_MAX}
+      SELECT v.*, coalesce(territoire IS NOT NULL AND annee BETWEEN ${YEAR_MIN} AND ${YEAR_MAX}
         AND coalesce(femmes, 0) BETWEEN 0 AND ${MAX_COUNT} AND coalesce(hommes, 0) BETWEEN 0 AND ${MAX_COUNT} AND coalesce(total, 0) BETWEEN 0 AND ${MAX_COUNT}
         AND coalesce(part_femmes, 0) BETWEEN 0 AND ${PART_MAX}
-        AND ${statutOkSql()}, FALSE) AS cellules_ok
+        AND ${statusOkSql()}, FALSE) AS cellules_ok
       FROM v
     )
     SELECT *, coalesce(cellules_ok AND indicateur IS NOT NULL AND ${sourceOk('source')}
@@ -114,9 +114,9 @@ export const MAX_DISTINCT = 2000;
 /** What the distinct territory and indicator texts of a file say, as SQL conditions on its read table. */
 export interface TextChecks {
   /** The row is clean (given `propre0`). */
-  readonly propre: string;
+  readonly clean: string;
   /** The row's only problem is an indicator id the catalogue does not know (the analyst may declare it). */
-  readonly inconnu: string;
+  readonly unknownOnly: string;
 }
 
 const list = (values: readonly string[]) => `[${values.map(quoteLiteral).join(', ')}]::VARCHAR[]`;
@@ -124,18 +124,18 @@ const list = (values: readonly string[]) => `[${values.map(quoteLiteral).join(',
 /**
  * Sorts each distinct territory and indicator text of the file: a territory is clean when it is a code as the
  * catalogue spells it (any other spelling, 9, DEP-31, a name, is left to JavaScript), an indicator when the
- * catalogue has it; an unknown indicator written as an id is the `inconnu` case.
+ * catalogue has it; an unknown indicator written as an id is the `unknownOnly` case.
  */
 export function textChecks(
   territories: readonly (string | null)[], indicators: readonly (string | null)[], codes: ReadonlySet<string>, known: ReadonlySet<string>,
-  flags: { readonly propre0: string; readonly cellulesOk: string } = { propre0: 'propre0', cellulesOk: 'cellules_ok' },
+  flags: { readonly clean0: string; readonly cellsOk: string } = { clean0: 'propre0', cellsOk: 'cellules_ok' },
 ): TextChecks {
   const badT = territories.filter((t): t is string => t !== null && !codes.has(t));
   const unknownIds = indicators.filter((i): i is string => i !== null && !known.has(i) && /^[a-z0-9_]{1,64}$/.test(i));
   const badI = indicators.filter((i): i is string => i !== null && !known.has(i));
   const tOk = badT.length ? `NOT list_contains(${list(badT)}, territoire)` : 'TRUE';
   return {
-    propre: `(${flags.propre0} AND ${tOk}${badI.length ? ` AND NOT list_contains(${list(badI)}, indicateur)` : ''})`,
-    inconnu: unknownIds.length ? `(${flags.cellulesOk} AND ${tOk} AND list_contains(${list(unknownIds)}, indicateur))` : 'FALSE',
+    clean: `(${flags.clean0} AND ${tOk}${badI.length ? ` AND NOT list_contains(${list(badI)}, indicateur)` : ''})`,
+    unknownOnly: unknownIds.length ? `(${flags.cellsOk} AND ${tOk} AND list_contains(${list(unknownIds)}, indicateur))` : 'FALSE',
   };
 }
