@@ -51,3 +51,18 @@ export async function allReady(page: Page): Promise<string[]> {
   }, null, { timeout: 60000 });
   return page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart') ?? ''));
 }
+
+/** What each chart of the page says: title, summary, notes, sources and every value it carries as data. */
+export function chartsShown(page: Page) {
+  return page.$$eval('[data-chart]', (charts) =>
+    charts.map((c) => ({
+      kind: c.getAttribute('data-chart'),
+      indicateur: c.getAttribute('data-indicateur'),
+      title: c.querySelector('.chart-head :is(h2, h3)')?.textContent,
+      summary: c.querySelector('.chart-summary')?.textContent,
+      notes: [...c.querySelectorAll('.chart-notes li')].map((li) => li.textContent),
+      sources: c.querySelector('.chart-sources')?.textContent,
+      values: [...c.querySelectorAll('[data-value], [data-territory]')].map((e) => [e.getAttribute('data-territory'), e.getAttribute('data-value')]),
+    })),
+  );
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { allReady, appUrl, launch, openPage } from './browser';
+import type { Browser } from 'playwright-core';
+import { allReady, appUrl, chartsShown as shown, launch, openPage } from './browser';
 import { openDefaultDb } from '../helpers/node-db';
 import type { Connector } from '../../src/data/connector';
 import { OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
@@ -23,21 +23,6 @@ async function regionShare(indicateur: string, annee: number): Promise<number> {
     params: [indicateur, annee],
   });
   return Number(row?.['part']);
-}
-
-/** What each chart of the page says: title, summary, notes, sources and every value it carries as data. */
-function shown(page: Page) {
-  return page.$$eval('[data-chart]', (charts) =>
-    charts.map((c) => ({
-      kind: c.getAttribute('data-chart'),
-      indicateur: c.getAttribute('data-indicateur'),
-      title: c.querySelector('.chart-head :is(h2, h3)')?.textContent,
-      summary: c.querySelector('.chart-summary')?.textContent,
-      notes: [...c.querySelectorAll('.chart-notes li')].map((li) => li.textContent),
-      sources: c.querySelector('.chart-sources')?.textContent,
-      values: [...c.querySelectorAll('[data-value], [data-territory]')].map((e) => [e.getAttribute('data-territory'), e.getAttribute('data-value')]),
-    })),
-  );
 }
 
 describe('overview opened by URL on another indicator, year or language', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { allReady, appUrl, launch, openPage } from './browser';
+import type { Browser } from 'playwright-core';
+import { allReady, appUrl, chartsShown as shown, launch, openPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,21 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** What each chart of the page says: title, summary, notes, sources and every value it carries as data. */
-function shown(page: Page) {
-  return page.$$eval('[data-chart]', (charts) =>
-    charts.map((c) => ({
-      kind: c.getAttribute('data-chart'),
-      indicateur: c.getAttribute('data-indicateur'),
-      title: c.querySelector('.chart-head :is(h2, h3)')?.textContent,
-      summary: c.querySelector('.chart-summary')?.textContent,
-      notes: [...c.querySelectorAll('.chart-notes li')].map((li) => li.textContent),
-      sources: c.querySelector('.chart-sources')?.textContent,
-      values: [...c.querySelectorAll('[data-value], [data-territory]')].map((e) => [e.getAttribute('data-territory'), e.getAttribute('data-value')]),
-    })),
-  );
-}
 
 describe('territory page opened by URL', () => {
   // Issue 20 point 6: a deep link draws from build-time answers before DuckDB is ready, then the live answers
