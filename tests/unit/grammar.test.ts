@@ -14,6 +14,7 @@ import { departementColor, territoryColor } from '../../src/render/grammar/color
 import { clearOfLines, MAX_LABEL_SHIFT, spread } from '../../src/render/grammar/labels';
 import { inkOn, mapScale } from '../../src/render/grammar/map';
 import { trendGrammar } from '../../src/render/grammar/trend';
+import { fr } from '../../src/i18n/fr';
 
 const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
 const NAMES: Record<string, string> = { '09': 'Ariège', '11': 'Aude', '12': 'Aveyron', '30': 'Gard', '31': 'Haute-Garonne', '32': 'Gers', '34': 'Hérault', '46': 'Lot', '48': 'Lozère', '65': 'Hautes-Pyrénées', '66': 'Pyrénées-Orientales', '81': 'Tarn', '82': 'Tarn-et-Garonne' };
@@ -164,6 +165,46 @@ describe('chart grammar: labels', () => {
       expect(bold, `${w}`).toEqual(['Emploi', 'Insertion']);
       const order = all.map((t) => t.text).filter((t) => t.startsWith('Indicateur'));
       expect(order).toEqual(['Indicateur 0', 'Indicateur 1', 'Indicateur 3', 'Indicateur 2']);
+    }
+  });
+});
+
+describe('chart grammar: illustrative values drawn apart from real ones', () => {
+  const flagged = (ill: readonly boolean[]) => snap('comparison', {
+    illustratif: true,
+    series: (['34', '76'] as const).map((id, j) => ({ id, label: id, role: (['focus', 'region'] as const)[j] ?? 'focus', points: ill.map((il, i) => pt(`i${i}`, `Étape · Indicateur ${i}`, 20 + i + j, { flags: { illustratif: il } })) })),
+  });
+  const bars = (svg: string) => [...svg.replace(/<defs>.*?<\/defs>/g, '').matchAll(/<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="\d+"([^>]*)>/g)].map((m) => ({ y: Number(m[1]), attrs: m[2] ?? '' }));
+
+  it('draws illustrative bars lighter and outlined where the chart mixes them with real ones, and says so in the legend', () => {
+    for (const w of [320, 700, 1280]) {
+      const { svg } = chartSvg(flagged([false, true, true, false]), w);
+      const drawn = bars(svg).sort((a, b) => a.y - b.y);
+      expect(drawn).toHaveLength(8);
+      // Two bars a row (focus, région), rows in order: real, illustrative, illustrative, real.
+      expect(drawn.map((b) => b.attrs.includes('data-illustrative') && b.attrs.includes('fill-opacity'))).toEqual([false, false, true, true, true, true, false, false]);
+      expect(texts(svg).map((t) => t.text)).toContain(fr.legendIllustrative);
+    }
+  });
+
+  it('draws an illustrative line lighter beside real ones, in the dashboard\'s grammar and the exported SVG, and says so', () => {
+    const line = (id: string, role: Series['role'], il: boolean): Series => ({ id, label: id, role, points: [2020, 2022, 2024].map((x) => pt(x, String(x), 20, { flags: { illustratif: il } })) });
+    const s = snap('trend', { illustratif: true, series: [line('76', 'region', true), line('FR', 'pays', false)] });
+    const g = trendGrammar(s, 900, 270, LIGHT);
+    expect(g.mixed).toBe(true);
+    expect(g.styles.map((x) => x.opacity)).toEqual([0.45, 1]);
+    const { svg } = chartSvg(s, 900);
+    expect(svg).toMatch(/<polyline [^>]*stroke-opacity="0.45"/);
+    expect(texts(svg).map((t) => t.text)).toContain(fr.legendIllustrative);
+    const same = snap('trend', { illustratif: true, series: [line('76', 'region', true), line('FR', 'pays', true)] });
+    expect(trendGrammar(same, 900, 270, LIGHT).styles.map((x) => x.opacity)).toEqual([1, 1]);
+  });
+
+  it('draws a chart all illustrative (or all real) as before: its label and notes say it, no faded bars', () => {
+    for (const ill of [[true, true, true], [false, false, false]]) {
+      const { svg } = chartSvg(flagged(ill), 700);
+      expect(bars(svg).filter((b) => b.attrs.includes('data-illustrative'))).toEqual([]);
+      expect(texts(svg).map((t) => t.text)).not.toContain(fr.legendIllustrative);
     }
   });
 });

@@ -7,6 +7,7 @@ import { esc, n, sizesFor, textWidth, wrap, type Drawn } from './text';
 import { territoryColor } from '../grammar/colors';
 import { cutAround, valueLabelX, type Box } from '../grammar/labels';
 import { valueAxis } from '../grammar/scale';
+import { isIllustrativeValue, provenanceOfValues } from '../../snapshot/credits';
 
 interface Line {
   readonly text: string;
@@ -90,6 +91,13 @@ const groupColor = (s: ChartSnapshot, j: number, pal: Palette) => {
   const q = s.series[j];
   return q ? territoryColor(q, s.series, pal) : pal.ink;
 };
+/**
+ * Whether a value is drawn as illustrative (a lighter fill, outlined in its colour): only in a chart that mixes real
+ * and illustrative values, where the difference means something; a chart all illustrative says so in its label.
+ */
+const ILLUSTRATIVE_OPACITY = 0.35;
+const mixed = (s: ChartSnapshot) => provenanceOfValues(s, s.series.flatMap((q) => q.points)) === 'mixte';
+
 /** First series solid, second hatched, third dotted, so that colour is never the only difference. */
 const groupFill = (s: ChartSnapshot, j: number, pal: Palette) => (j === 1 ? 'url(#pno-g1)' : j === 2 ? 'url(#pno-g2)' : groupColor(s, j, pal));
 
@@ -117,6 +125,7 @@ type Geometry = ReturnType<typeof geometry>;
 /** One row per category: its label, a bar per series and each value in words; where the bars of each row lie. */
 function rows(s: ChartSnapshot, g: Geometry, pal: Palette) {
   const single = s.series.length === 1;
+  const both = mixed(s);
   let y = g.top;
   let marks = '';
   let values = '';
@@ -140,8 +149,11 @@ function rows(s: ChartSnapshot, g: Geometry, pal: Palette) {
       const by = barsTop + j * (g.barH + 3);
       if (p.y !== null) {
         const low = Boolean(p.flags?.faible);
-        const fill = single && s.kind === 'ranking' ? (low ? 'url(#pno-low)' : pal.bar) : groupFill(s, j, pal);
-        marks += `<rect x="${n(g.sx(0))}" y="${n(by)}" width="${n(Math.max(1, g.sx(p.y) - g.sx(0)))}" height="${g.barH}" fill="${fill}"${low ? ` stroke="${pal.lowLine}" stroke-width="1.5"` : ''}/>`;
+        const ranked = single && s.kind === 'ranking';
+        const fill = ranked ? (low ? 'url(#pno-low)' : pal.bar) : groupFill(s, j, pal);
+        const faded = both && isIllustrativeValue(s, p) === true;
+        const edge = low ? ` stroke="${pal.lowLine}" stroke-width="1.5"` : faded ? ` stroke="${ranked ? pal.bar : groupColor(s, j, pal)}" stroke-width="1"` : '';
+        marks += `<rect x="${n(g.sx(0))}" y="${n(by)}" width="${n(Math.max(1, g.sx(p.y) - g.sx(0)))}" height="${g.barH}" fill="${fill}"${faded ? ` fill-opacity="${ILLUSTRATIVE_OPACITY}" data-illustrative=""` : ''}${edge}/>`;
       }
       const text = valueText(s, p, !g.narrow);
       const tw = textWidth(text, g.small);
@@ -187,6 +199,7 @@ function legendItems(s: ChartSnapshot, pal: Palette, small: number): LegendItem[
   const items: LegendItem[] = [];
   if (s.series.length > 1) s.series.forEach((q, j) => items.push({ swatch: `<rect width="16" height="12" fill="${groupFill(s, j, pal)}"/>`, width: 16, label: q.label }));
   for (const r of s.references) if (r.id !== 'parite') items.push({ swatch: lineSwatch(pal.refs[r.id], REF_DASH[r.id]), width: 28, label: r.label });
+  if (mixed(s)) items.push({ swatch: `<rect width="16" height="12" fill="${pal.ink}" fill-opacity="${ILLUSTRATIVE_OPACITY}" stroke="${pal.ink}"/>`, width: 16, label: messages(s.lang).legendIllustrative });
   if (s.series.some((q) => q.points.some((p) => p.flags?.faible && p.y !== null))) {
     const swatch = ranking ? `<rect width="16" height="12" fill="url(#pno-low)" stroke="${pal.lowLine}"/>` : `<text y="11" font-size="${small}" fill="${pal.ink}">*</text>`;
     items.push({ swatch, width: ranking ? 16 : 6, label: messages(s.lang).lowMark });
