@@ -38,7 +38,7 @@ export interface TrendGrammar {
   readonly styles: readonly SeriesStyle[];
   readonly endLabels: readonly EndLabel[];
   readonly fontSize: number;
-  /** The chart mixes real and illustrative series: the illustrative ones are lighter, and the legend says so. */
+  /** The chart mixes real and illustrative series: the illustrative ones are muted (more transparent), and the legend says so. */
   readonly mixed: boolean;
 }
 

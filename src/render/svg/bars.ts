@@ -92,7 +92,7 @@ const groupColor = (s: ChartSnapshot, j: number, pal: Palette) => {
   return q ? territoryColor(q, s.series, pal) : pal.ink;
 };
 /**
- * Whether a value is drawn as illustrative (a lighter fill, outlined in its colour): only in a chart that mixes real
+ * Whether a value is drawn as illustrative (a muted, more transparent fill, outlined in its colour): only in a chart that mixes real
  * and illustrative values, where the difference means something; a chart all illustrative says so in its label.
  */
 const ILLUSTRATIVE_OPACITY = 0.35;
