@@ -21,17 +21,21 @@ function table(s: ChartSnapshot): HTMLElement {
 
 /**
  * The one-line credit under the chart, as a newspaper prints it: « Source : Insee · Licence Ouverte 2.0 · Parité
- * numérique Occitanie », the last words a link to the chart's view in the dashboard.
+ * numérique Occitanie », the last words a link to the chart's view in the dashboard. One line at any width: the
+ * sources, then the licences, end with « … » when they do not fit (embed.css), never the link; the full text stays
+ * in the page for screen readers, in each part's title for a pointer, and in the link's title.
  */
 function creditLine(s: ChartSnapshot, permalink: string): HTMLElement {
   const m = messages(s.lang);
   const names = [...new Set(s.sources.map((x) => x.name))];
   const licences = [...new Set(s.sources.map((x) => x.licence))];
+  const source = `${m.embedSourceLabel(names.length)} ${names.join(', ')}`;
+  const licence = licences.join(', ');
+  const full = licence ? `${source} · ${licence}` : source;
   return h('p', { class: 'embed-credit', 'data-testid': 'embed-credit' },
-    `${m.embedSourceLabel(names.length)} ${names.join(', ')}`,
-    licences.length ? ` · ${licences.join(', ')}` : '',
-    ' · ',
-    h('a', { href: permalink, target: '_blank', rel: 'noopener', title: m.embedOpen }, m.appTitle),
+    h('span', { class: 'embed-credit-source', title: source }, source),
+    licence ? h('span', { class: 'embed-credit-licence', title: licence }, `\u00a0· ${licence}`) : null,
+    h('span', { class: 'embed-credit-link' }, '\u00a0·\u00a0', h('a', { href: permalink, target: '_blank', rel: 'noopener', title: `${m.embedOpen} — ${full}` }, m.appTitle)),
   );
 }
 

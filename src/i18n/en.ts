@@ -128,6 +128,7 @@ export const en: Messages = {
   mapCredit: 'Base map: MapSVG (CC BY 4.0)',
   mapLinkLabel: (name: string, value: string) => `${name}: ${value}. Open the département's page`,
   lowMark: 'small count',
+  legendIllustrative: 'muted: illustrative value, not official',
   rankVs: (change: string, year: string) => `${change} vs ${year}`,
   mapDarkerShare: 'darker: higher share of women',
   mapDarkerGap: 'darker: further from parity (orange below, purple above)',

@@ -130,6 +130,8 @@ export const fr = {
   mapCredit: 'Fond de carte : MapSVG (CC BY 4.0)',
   mapLinkLabel: (name: string, value: string) => `${name} : ${value}. Voir la fiche du département`,
   lowMark: 'effectif faible',
+  /** Legend of a chart that mixes real and illustrative values: how the illustrative ones are drawn. */
+  legendIllustrative: 'atténué : valeur illustrative, non officielle',
   rankVs: (change: string, year: string) => `${change} vs ${year}`,
   mapDarkerShare: 'plus foncé : part des femmes plus élevée',
   mapDarkerGap: 'plus foncé : plus loin de la parité (orange en dessous, violet au-dessus)',

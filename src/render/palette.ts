@@ -89,6 +89,8 @@ export interface Palette {
   readonly groupMarks: readonly [string, string, string];
   readonly series: Readonly<Record<Series['role'], string>>;
   readonly departements: readonly string[];
+  /** Opacity of a projection's line: lighter than what was observed, yet at 3:1 or more on the paper. */
+  readonly projectionOpacity: number;
   readonly refs: Readonly<Record<Reference['id'], string>>;
 }
 
@@ -113,6 +115,7 @@ export const LIGHT: Palette = {
   groupMarks: ['#0072B2', '#8e95a6', '#fbe3d3'],
   series: { region: role('region'), focus: role('focus'), pays: role('pays'), ue: role('ue'), departement: role('departement'), projection: role('projection') },
   departements: DEPARTEMENT_COLORS,
+  projectionOpacity: 0.6,
   refs: { parite: REF_STYLE.parite.stroke, region: REF_STYLE.region.stroke, france: REF_STYLE.france.stroke, ue: REF_STYLE.ue.stroke, cible: REF_STYLE.cible.stroke },
 };
 
@@ -135,6 +138,7 @@ export const DARK: Palette = {
   groupMarks: ['#56B4E9', '#161b26', '#161b26'],
   series: { region: '#56B4E9', focus: '#56B4E9', pays: '#e8eaf0', ue: '#c3a6e6', departement: '#E69F00', projection: '#56B4E9' },
   departements: ['#E69F00', '#2bc48f', '#e59cc4', '#F0E442', '#d4a373', '#7fd4e0'],
+  projectionOpacity: 0.95,
   refs: { parite: '#e8eaf0', region: '#56B4E9', france: '#b9c0cf', ue: '#c3a6e6', cible: '#2bc48f' },
 };
 

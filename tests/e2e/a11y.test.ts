@@ -39,3 +39,38 @@ describe.each(['fr', 'en'])('accessibility (%s)', (lang) => {
     await close();
   });
 });
+
+describe('accessibility in the dark theme', () => {
+  test.each(Object.entries({ overview: VIEWS.overview, territory: VIEWS.territory }))('%s follows a dark colour scheme and has no serious or critical axe violation (contrast included)', async (_name, search) => {
+    const { page, log, close } = await openPage(browser);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(appUrl(search), { waitUntil: 'commit' });
+    await page.waitForFunction(() => {
+      const all = [...document.querySelectorAll('[data-chart]')];
+      return all.length > 0 && all.every((e) => e.getAttribute('data-ready') === 'true');
+    }, null, { timeout: 60000 });
+    // The page and its charts are dark: the page's background, a chart's card, and the bars' value labels drawn in
+    // the dark palette's ink.
+    const dark = await page.evaluate(() => {
+      const lum = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0) / 3;
+      const label = document.querySelector('[data-chart] svg [data-value-label]');
+      return {
+        page: lum(getComputedStyle(document.documentElement).backgroundColor),
+        card: lum(getComputedStyle(document.querySelector('[data-chart]') as Element).backgroundColor),
+        label: label ? lum(getComputedStyle(label).fill) : 255,
+      };
+    });
+    expect(dark.page).toBeLessThan(64);
+    expect(dark.card).toBeLessThan(64);
+    expect(dark.label).toBeGreaterThan(192);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const w = window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } };
+      const r = await w.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))})`);
+    });
+    expect(violations).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+});

@@ -40,6 +40,21 @@ describe('embeds a newspaper would publish', () => {
     }
     expect(await credit.locator('a').innerText()).toBe(s.lang === 'fr' ? 'Parité numérique Occitanie' : 'Digital gender parity in Occitanie');
     expect(await credit.locator('a').getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    // One line at 375 and at 320 px, however long the sources: they end with « … », their full text in a title.
+    const sourceTitle = await credit.locator('.embed-credit-source').getAttribute('title');
+    for (const src of s.sources) expect(sourceTitle).toContain(src.name);
+    for (const width of [375, 320]) {
+      await page.setViewportSize({ width, height: 800 });
+      await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(width);
+      const lines = await credit.evaluate((e) => {
+        const cs = getComputedStyle(e);
+        return e.getBoundingClientRect().height / (parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.5);
+      });
+      expect(lines, `credit at ${width} px`).toBeLessThan(1.5);
+      expect(await credit.locator('a').isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${width} px`).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 375, height: 800 });
     // Definition, summary and notes wait behind « Notes ».
     const notes = page.locator('details[data-testid="embed-notes"]');
     expect(await notes.getAttribute('open')).toBeNull();

@@ -8,8 +8,12 @@ import type { Locator, Page } from 'playwright-core';
 
 /** A pixel differs when one of its channels (0–255) differs by more than this: anti-aliasing noise stays below. */
 export const CHANNEL_TOLERANCE = 16;
-/** A screenshot fails when more than this share of its pixels differ, or when its size changed. */
-export const MAX_DIFF_SHARE = 0.001;
+/**
+ * A screenshot fails when more than this share of its pixels differ (0.02 %, a few dozen pixels of a chart), or when
+ * its size changed. Three runs in a row on a loaded machine found no pixel differing in any of the 72 screenshots:
+ * the margin left is for another machine's anti-aliasing, not for a moved label.
+ */
+export const MAX_DIFF_SHARE = 0.0002;
 
 export interface PngDiff {
   readonly sameSize: boolean;

@@ -11,9 +11,10 @@ import { textWidth } from '../../src/render/svg/text';
 import { LIGHT } from '../../src/render/palette';
 import { valueAxis, yearTicks } from '../../src/render/grammar/scale';
 import { departementColor, territoryColor } from '../../src/render/grammar/colors';
-import { clearOfLines, spread } from '../../src/render/grammar/labels';
+import { clearOfLines, MAX_LABEL_SHIFT, spread } from '../../src/render/grammar/labels';
 import { inkOn, mapScale } from '../../src/render/grammar/map';
 import { trendGrammar } from '../../src/render/grammar/trend';
+import { fr } from '../../src/i18n/fr';
 
 const DEPS = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
 const NAMES: Record<string, string> = { '09': 'Ariège', '11': 'Aude', '12': 'Aveyron', '30': 'Gard', '31': 'Haute-Garonne', '32': 'Gers', '34': 'Hérault', '46': 'Lot', '48': 'Lozère', '65': 'Hautes-Pyrénées', '66': 'Pyrénées-Orientales', '81': 'Tarn', '82': 'Tarn-et-Garonne' };
@@ -79,19 +80,54 @@ describe('chart grammar: labels', () => {
     expect(clearOfLines(100, 40, [120])).toBeGreaterThan(120);
   });
 
-  it('puts no value label of the ranking under a reference line, at any width', () => {
+  /** The reference lines of a bar chart's SVG (vertical, 2 or 1.5 px wide), each segment with its ends. */
+  const refSegments = (svg: string) => [...svg.matchAll(/<line x1="([\d.]+)" x2="([\d.]+)" y1="([\d.]+)" y2="([\d.]+)" stroke="(#[0-9a-f]+)" stroke-width="(?:2|1.5)"/gi)]
+    .filter((m) => m[1] === m[2]).map((m) => ({ x: Number(m[1]), y1: Number(m[3]), y2: Number(m[4]) }));
+  /** The value labels, each with its glyphs' box (ascenders to descenders) from the renderer's width estimate. */
+  const valueBoxes = (svg: string) => texts(svg).filter((t) => t.attrs.includes('data-value-label')).map((v) => {
+    const size = attr(v.attrs, 'font-size');
+    const y = attr(v.attrs, 'y');
+    return { text: v.text, x: attr(v.attrs, 'x'), w: textWidth(v.text, size), top: y - size, bottom: y + 0.3 * size };
+  });
+  /** The bars of a bar chart's SVG, outside patterns and legend: their right ends, in drawing order. */
+  const barEnds = (svg: string) => [...svg.replace(/<defs>.*?<\/defs>/g, '').matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="\d+"/g)].map((m) => Number(m[1]) + Number(m[3]));
+  /** The comparison of the real territory page: three series, labels with their year, parity far right. */
+  const comparison = () => snap('comparison', {
+    series: (['34', '76', 'FR'] as const).map((id, j) => ({ id, label: id, role: (['focus', 'region', 'pays'] as const)[j] ?? 'focus', points: ['a', 'b', 'c', 'd'].map((x, i) => pt(x, `Étape · Indicateur ${x}`, [14.1, 21.5, 28.1, 25.7][i]! + j, { annee: 2022, flags: i === 1 ? { faible: true } : undefined })) })),
+  });
+
+  it('puts no value label of a bar chart under a reference line, at any width', () => {
     // Values just under the région's and France's lines, so that their labels would run across them.
-    const s = ranking([25, 24.9, 23.5, 23.6, 22, 25.1, 21, 20, 19, 23.7, 18, 17, 16]);
-    for (const w of [340, 600, 900, 1200]) {
-      const { svg } = chartSvg(s, w);
-      const lines = [...svg.matchAll(/<line x1="([\d.]+)" x2="([\d.]+)" y1="[\d.]+" y2="[\d.]+" stroke="(#[0-9a-f]+)" stroke-width="(?:2|1.5)"/gi)].filter((m) => m[1] === m[2]).map((m) => Number(m[1]));
-      expect(lines.length, `${w}`).toBeGreaterThanOrEqual(3);
-      const values = texts(svg).filter((t) => t.attrs.includes('data-value-label'));
-      expect(values).toHaveLength(13);
-      for (const v of values) {
-        const x = attr(v.attrs, 'x');
-        const wdt = textWidth(v.text, attr(v.attrs, 'font-size'));
-        for (const l of lines) expect(l < x - 1 || l > x + wdt + 1, `${w}px: « ${v.text} » at ${x}–${x + wdt} under the line at ${l}`).toBe(true);
+    const charts = [ranking([25, 24.9, 23.5, 23.6, 22, 25.1, 21, 20, 19, 23.7, 18, 17, 16]), ranking(DEPS.map((_, i) => 27.5 - i / 2)), comparison()];
+    for (const s of charts) {
+      for (const w of [320, 340, 600, 700, 900, 1200]) {
+        const { svg } = chartSvg(s, w);
+        const lines = refSegments(svg);
+        expect(new Set(lines.map((l) => l.x)).size, `${w}`).toBeGreaterThanOrEqual(s.references.length);
+        const values = valueBoxes(svg);
+        expect(values.length).toBe(s.series.length * (s.series[0]?.points.length ?? 0));
+        for (const v of values) {
+          for (const l of lines) {
+            const under = l.x >= v.x - 1 && l.x <= v.x + v.w + 1 && l.y1 < v.bottom && l.y2 > v.top;
+            expect(under, `${s.kind} ${w}px: « ${v.text} » at ${v.x}–${v.x + v.w} under the line at ${l.x} (${l.y1}–${l.y2})`).toBe(false);
+          }
+        }
+      }
+    }
+  });
+
+  it('keeps each value label next to its bar: at most MAX_LABEL_SHIFT + 5 px past its end, never over it', () => {
+    for (const s of [ranking(DEPS.map((_, i) => 27.5 - i / 2)), ranking([25, 24.9, 23.5, 23.6, 22, 25.1, 21, 20, 19, 23.7, 18, 17, 16]), comparison()]) {
+      for (const w of [320, 375, 520, 700, 1000, 1280]) {
+        const { svg } = chartSvg(s, w);
+        const ends = barEnds(svg);
+        const values = valueBoxes(svg);
+        expect(ends).toHaveLength(values.length);
+        values.forEach((v, i) => {
+          const gap = v.x - (ends[i] as number);
+          expect(gap, `${s.kind} ${w}px: « ${v.text} » ${gap.toFixed(1)} px past its bar`).toBeGreaterThanOrEqual(4);
+          expect(gap, `${s.kind} ${w}px: « ${v.text} » ${gap.toFixed(1)} px past its bar`).toBeLessThanOrEqual(MAX_LABEL_SHIFT + 5);
+        });
       }
     }
   });
@@ -107,6 +143,19 @@ describe('chart grammar: labels', () => {
     }
   });
 
+  it('keeps a rank with its name (« 11. Pyrénées-Orientales » never split after « 11. »), breaking a long name only at a hyphen', () => {
+    const s = ranking(DEPS.map((_, i) => 28 - i));
+    for (let w = 320; w <= 1280; w += 10) {
+      const labels = texts(chartSvg(s, w).svg).filter((t) => !t.attrs.includes('data-value-label')).map((t) => t.text);
+      expect(labels.filter((t) => /^\d+\.$/.test(t.trim())), `${w}px`).toEqual([]);
+      const i = labels.findIndex((t) => t.startsWith('11. Pyrénées'));
+      expect(i, `${w}px`).toBeGreaterThanOrEqual(0);
+      // Whole, or cut after its hyphen with « Orientales » on the next line.
+      const name = labels[i]?.includes('Pyrénées-Orientales') ? 'Pyrénées-Orientales' : `${labels[i]?.slice(4)}${labels[i + 1]?.split(' ')[0]}`;
+      expect(name, `${w}px`).toBe('Pyrénées-Orientales');
+    }
+  });
+
   it('names each pipeline stage once, its indicators kept together', () => {
     const stages = [['emploi_numerique', 'Emploi'], ['emploi_technique', 'Emploi'], ['demandeurs', 'Insertion'], ['specialistes_tic', 'Emploi']];
     const s = snap('pipeline', { series: [{ id: '76', label: 'Occitanie', role: 'focus', points: stages.map(([id, st], i) => pt(id as string, `${st} · Indicateur ${i}`, 20 + i, { annee: 2022 })) }] });
@@ -116,6 +165,46 @@ describe('chart grammar: labels', () => {
       expect(bold, `${w}`).toEqual(['Emploi', 'Insertion']);
       const order = all.map((t) => t.text).filter((t) => t.startsWith('Indicateur'));
       expect(order).toEqual(['Indicateur 0', 'Indicateur 1', 'Indicateur 3', 'Indicateur 2']);
+    }
+  });
+});
+
+describe('chart grammar: illustrative values drawn apart from real ones', () => {
+  const flagged = (ill: readonly boolean[]) => snap('comparison', {
+    illustratif: true,
+    series: (['34', '76'] as const).map((id, j) => ({ id, label: id, role: (['focus', 'region'] as const)[j] ?? 'focus', points: ill.map((il, i) => pt(`i${i}`, `Étape · Indicateur ${i}`, 20 + i + j, { flags: { illustratif: il } })) })),
+  });
+  const bars = (svg: string) => [...svg.replace(/<defs>.*?<\/defs>/g, '').matchAll(/<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="\d+"([^>]*)>/g)].map((m) => ({ y: Number(m[1]), attrs: m[2] ?? '' }));
+
+  it('draws illustrative bars lighter and outlined where the chart mixes them with real ones, and says so in the legend', () => {
+    for (const w of [320, 700, 1280]) {
+      const { svg } = chartSvg(flagged([false, true, true, false]), w);
+      const drawn = bars(svg).sort((a, b) => a.y - b.y);
+      expect(drawn).toHaveLength(8);
+      // Two bars a row (focus, région), rows in order: real, illustrative, illustrative, real.
+      expect(drawn.map((b) => b.attrs.includes('data-illustrative') && b.attrs.includes('fill-opacity'))).toEqual([false, false, true, true, true, true, false, false]);
+      expect(texts(svg).map((t) => t.text)).toContain(fr.legendIllustrative);
+    }
+  });
+
+  it('draws an illustrative line lighter beside real ones, in the dashboard\'s grammar and the exported SVG, and says so', () => {
+    const line = (id: string, role: Series['role'], il: boolean): Series => ({ id, label: id, role, points: [2020, 2022, 2024].map((x) => pt(x, String(x), 20, { flags: { illustratif: il } })) });
+    const s = snap('trend', { illustratif: true, series: [line('76', 'region', true), line('FR', 'pays', false)] });
+    const g = trendGrammar(s, 900, 270, LIGHT);
+    expect(g.mixed).toBe(true);
+    expect(g.styles.map((x) => x.opacity)).toEqual([0.45, 1]);
+    const { svg } = chartSvg(s, 900);
+    expect(svg).toMatch(/<polyline [^>]*stroke-opacity="0.45"/);
+    expect(texts(svg).map((t) => t.text)).toContain(fr.legendIllustrative);
+    const same = snap('trend', { illustratif: true, series: [line('76', 'region', true), line('FR', 'pays', true)] });
+    expect(trendGrammar(same, 900, 270, LIGHT).styles.map((x) => x.opacity)).toEqual([1, 1]);
+  });
+
+  it('draws a chart all illustrative (or all real) as before: its label and notes say it, no faded bars', () => {
+    for (const ill of [[true, true, true], [false, false, false]]) {
+      const { svg } = chartSvg(flagged(ill), 700);
+      expect(bars(svg).filter((b) => b.attrs.includes('data-illustrative'))).toEqual([]);
+      expect(texts(svg).map((t) => t.text)).not.toContain(fr.legendIllustrative);
     }
   });
 });

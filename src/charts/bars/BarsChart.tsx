@@ -2,6 +2,7 @@ import { useId, useLayoutEffect, useRef } from 'react';
 import { chartSvg } from '../../render/svg/chart';
 import type { ChartSnapshot } from '../../snapshot/schema';
 import { svgElement } from '../../render/svg-element';
+import { usePalette } from '../use-palette';
 
 /**
  * Horizontal bars (ranking, pipeline, comparison), drawn by the SVG renderer of the exports and embeds at the
@@ -19,6 +20,8 @@ export function BarsChart({ snapshot }: { snapshot: ChartSnapshot }) {
   // The markup on the page: a new snapshot that draws the same (the pipeline, for another indicator) is not parsed
   // and put in the page again.
   const shown = useRef('');
+  // The embed's dark palette when the reader's system is dark, as the page's CSS (a change redraws).
+  const pal = usePalette();
   useLayoutEffect(() => {
     const box = ref.current;
     if (!box) return;
@@ -26,7 +29,7 @@ export function BarsChart({ snapshot }: { snapshot: ChartSnapshot }) {
     const draw = (w: number) => {
       if (w <= 0 || w === drawn) return;
       drawn = w;
-      const markup = chartSvg(snapshot, w).svg.replaceAll('pno-', prefix);
+      const markup = chartSvg(snapshot, w, { palette: pal }).svg.replaceAll('pno-', prefix);
       if (markup === shown.current && box.firstElementChild?.getAttribute('aria-label') === snapshot.summary) return;
       shown.current = markup;
       const el = svgElement(markup);
@@ -51,6 +54,6 @@ export function BarsChart({ snapshot }: { snapshot: ChartSnapshot }) {
       cancelAnimationFrame(frame);
       ro.disconnect();
     };
-  }, [snapshot, prefix]);
+  }, [snapshot, prefix, pal]);
   return <div className="svg-wrap" ref={ref} />;
 }

@@ -6,12 +6,14 @@ import type { ChartSnapshot, Point } from '../../snapshot/schema';
 import { pointStatus } from '../chart-data';
 import { inkOn, LABEL_NUDGE, mapName, mapScale, type MapScale } from '../../render/grammar/map';
 import { useWidth } from '../use-width';
+import { usePalette } from '../use-palette';
+import type { Palette } from '../../render/palette';
 
 /** Position on the legend's bar, in percent. */
 const pct = (f: number) => `${Math.max(0, Math.min(100, f * 100))}%`;
 
 /** The legend: what darker means, the fitted scale with its ticks, parity at its place or past an end, missing values. */
-function MapLegend({ sc, lang }: { sc: MapScale; lang: ChartSnapshot['lang'] }) {
+function MapLegend({ sc, lang, pal }: { sc: MapScale; lang: ChartSnapshot['lang']; pal: Palette }) {
   const m = messages(lang);
   const L = lang;
   const parity = `${formatPercent(50, L, 0)} · ${m.mapParity}`;
@@ -29,7 +31,7 @@ function MapLegend({ sc, lang }: { sc: MapScale; lang: ChartSnapshot['lang'] }) 
         {typeof sc.parity === 'string' ? <span className={`map-legend-parity-out is-${sc.parity}`} data-parity-mark="">{sc.parity === 'above' ? `${parity} →` : `← ${parity}`}</span> : null}
       </div>
       <span className="map-legend-missing">
-        <svg width="14" height="14"><rect width="14" height="14" fill="url(#hatch)" stroke="#767f92" /></svg> {m.mapNoValue} · * {m.lowMark}
+        <svg width="14" height="14"><rect width="14" height="14" fill="url(#hatch)" stroke={pal.missingLine} /></svg> {m.mapNoValue} · * {m.lowMark}
       </span>
     </div>
   );
@@ -53,6 +55,7 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
   const [, , vw = 1, vh = 1] = shapes.viewBox.split(' ').map(Number);
   const sc = mapScale([...points.values()].flatMap((p) => (p.y === null ? [] : [p.y])));
   const [box, width] = useWidth<HTMLDivElement>();
+  const pal = usePalette();
   // Text keeps its size in pixels whatever the map's: sizes in map units from the drawn width (at most 460 px high).
   const scale = Math.max(0.5, Math.min(width / vw, 460 / vh));
   const narrow = width < 520;
@@ -62,8 +65,8 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
       <svg viewBox={shapes.viewBox} className="map-svg" style={{ aspectRatio: `${vw} / ${vh}` }}>
         <defs>
           <pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="4" height="4" fill="#f4f5f8" />
-            <line x1="0" y1="0" x2="0" y2="4" stroke="#767f92" strokeWidth="1.2" />
+            <rect width="4" height="4" fill={pal.missing} />
+            <line x1="0" y1="0" x2="0" y2="4" stroke={pal.missingLine} strokeWidth="1.2" />
           </pattern>
         </defs>
         {shapes.shapes.map((s) => {
@@ -81,16 +84,16 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
               onMouseLeave={() => setActive(null)}
               className={active === s.id ? 'is-active' : undefined}
             >
-              <path d={s.path} fill={fill} stroke="#3d4556" strokeWidth={active === s.id ? 1.6 : 0.6} />
+              <path d={s.path} fill={fill} stroke={pal.mapStroke} strokeWidth={active === s.id ? 1.6 : 0.6} />
             </a>
           );
         })}
         {shapes.shapes.map((s) => {
           const p = points.get(s.id);
           const text = p && p.y !== null ? formatPercent(p.y, L, 1) + (p.flags?.faible ? '*' : '') : p?.flags?.raison === 'secret' ? 's' : '–';
-          const ink = p && p.y !== null ? inkOn(sc.color(p.y)) : '#1c2333';
+          const ink = p && p.y !== null ? inkOn(sc.color(p.y)) : pal.ink;
           // A halo of the département's own fill: a border the label runs over stops short of its letters.
-          const halo = p && p.y !== null ? sc.color(p.y) : '#f4f5f8';
+          const halo = p && p.y !== null ? sc.color(p.y) : pal.missing;
           const [dx, dy] = LABEL_NUDGE[s.id] ?? [0, 0];
           return (
             <g key={s.id} className="map-label" fill={ink} stroke={halo} strokeWidth={2.5 / scale} strokeLinejoin="round" aria-hidden="true">
@@ -107,7 +110,7 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
           </>
         ) : null}
       </div>
-      <MapLegend sc={sc} lang={L} />
+      <MapLegend sc={sc} lang={L} pal={pal} />
       <p className="map-credit">{m.mapCredit}</p>
     </div>
   );

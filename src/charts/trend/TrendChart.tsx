@@ -1,7 +1,9 @@
 import { Area, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale, useXAxisTicks, useYAxisScale, useYAxisTicks } from 'recharts';
 import { formatPercent } from '../../lib/format';
+import { messages } from '../../i18n';
 import type { ChartSnapshot, Series } from '../../snapshot/schema';
-import { LIGHT } from '../../render/palette';
+import { REF_DASH, type Palette } from '../../render/palette';
+import { usePalette } from '../use-palette';
 import { endLabelYs, trendGrammar, type TrendGrammar } from '../../render/grammar/trend';
 import { useWidth } from '../use-width';
 
@@ -12,9 +14,9 @@ const X_AXIS = 30;
 const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom - X_AXIS;
 
 /** Marker shapes, so that series differ by shape as well as by colour and dash. */
-function Marker({ cx, cy, shape, color, hollow }: { cx?: number; cy?: number; shape: string; color: string; hollow?: boolean }) {
+function Marker({ cx, cy, shape, color, hollow }: { cx?: number; cy?: number; shape: string; color: string; hollow?: string }) {
   if (cx === undefined || cy === undefined || shape === 'none') return null;
-  const fill = hollow ? '#ffffff' : color;
+  const fill = hollow ?? color;
   if (shape === 'square') return <rect x={cx - 3.5} y={cy - 3.5} width={7} height={7} fill={fill} stroke={color} strokeWidth={1.5} />;
   if (shape === 'triangle') return <path d={`M${cx},${cy - 4.5}L${cx + 4.5},${cy + 3.5}L${cx - 4.5},${cy + 3.5}Z`} fill={fill} stroke={color} strokeWidth={1.5} />;
   if (shape === 'diamond') return <path d={`M${cx},${cy - 5}L${cx + 5},${cy}L${cx},${cy + 5}L${cx - 5},${cy}Z`} fill={fill} stroke={color} strokeWidth={1.5} />;
@@ -29,7 +31,7 @@ type Styled = { readonly s: Series; readonly st: { readonly color: string; reado
  * rendering (getTotalLength, for animations this chart does not use): that forced a layout of the whole page in
  * the middle of every indicator change. Lines and markers cost 40 % of the change's time that way.
  */
-function SeriesLayer({ styled }: { styled: readonly Styled[] }) {
+function SeriesLayer({ styled, pal }: { styled: readonly Styled[]; pal: Palette }) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   if (!xScale || !yScale) return null;
@@ -53,7 +55,7 @@ function SeriesLayer({ styled }: { styled: readonly Styled[] }) {
         return (
           <g key={s.id}>
             {d ? <path d={d} fill="none" stroke={st.color} strokeWidth={st.width} strokeDasharray={st.dash} strokeOpacity={st.opacity} data-series={s.id} /> : null}
-            {points.map((p, i) => (p ? <Marker key={i} cx={p.x} cy={p.y} shape={st.marker} color={st.color} hollow={p.rupture} /> : null))}
+            {points.map((p, i) => (p ? <Marker key={i} cx={p.x} cy={p.y} shape={st.marker} color={st.color} hollow={p.rupture ? pal.paper : undefined} /> : null))}
           </g>
         );
       })}
@@ -62,13 +64,13 @@ function SeriesLayer({ styled }: { styled: readonly Styled[] }) {
 }
 
 /** The grid, a line at each tick of both axes (what <CartesianGrid> drew, without its own tick computation). */
-function GridLayer() {
+function GridLayer({ pal }: { pal: Palette }) {
   const xTicks = useXAxisTicks();
   const yTicks = useYAxisTicks();
   const area = usePlotArea();
   if (!xTicks || !yTicks || !area) return null;
   return (
-    <g className="trend-grid" stroke="#e3e6ec">
+    <g className="trend-grid" stroke={pal.grid}>
       {yTicks.map((t) => <line key={`y${t.index}`} x1={area.x} x2={area.x + area.width} y1={t.coordinate} y2={t.coordinate} />)}
       {xTicks.map((t) => <line key={`x${t.index}`} x1={t.coordinate} x2={t.coordinate} y1={area.y} y2={area.y + area.height} />)}
     </g>
@@ -80,7 +82,7 @@ function GridLayer() {
  * drawn with the chart's scales like the series (Recharts' <ReferenceLine> parsed its label on every redraw).
  * A value outside the axes is not drawn.
  */
-function ReferenceLayer({ references, breaks }: { references: ChartSnapshot['references']; breaks: readonly number[] }) {
+function ReferenceLayer({ references, breaks, pal }: { references: ChartSnapshot['references']; breaks: readonly number[]; pal: Palette }) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const area = usePlotArea();
@@ -95,21 +97,21 @@ function ReferenceLayer({ references, breaks }: { references: ChartSnapshot['ref
         const parity = r.id === 'parite';
         return (
           <g key={r.id}>
-            <line x1={left} x2={right} y1={y} y2={y} stroke={parity ? '#1c2333' : '#009E73'} strokeWidth={parity ? 2 : 1.5} strokeDasharray={parity ? undefined : '4 4'} />
-            <text x={left + 5} y={y + 5} dy="0.71em" fontSize={12} fill="#1c2333" stroke="#ffffff" strokeWidth={3} paintOrder="stroke">{r.label}</text>
+            <line x1={left} x2={right} y1={y} y2={y} stroke={pal.refs[r.id]} strokeWidth={parity ? 2 : 1.5} strokeDasharray={REF_DASH[r.id] || undefined} />
+            <text x={left + 5} y={y + 5} dy="0.71em" fontSize={12} style={{ fill: pal.ink }} stroke={pal.paper} strokeWidth={3} paintOrder="stroke">{r.label}</text>
           </g>
         );
       })}
       {breaks.map((b) => {
         const x = xScale(b);
-        return x === undefined ? null : <line key={`b${b}`} x1={x} x2={x} y1={area.y} y2={area.y + area.height} stroke="#767f92" strokeDasharray="1 3" />;
+        return x === undefined ? null : <line key={`b${b}`} x1={x} x2={x} y1={area.y} y2={area.y + area.height} stroke={pal.axis} strokeDasharray="1 3" />;
       })}
     </g>
   );
 }
 
 /** Each line's name at its end, right of the plot, placed by the chart grammar (the exports write the same). */
-function EndLabelLayer({ g }: { g: TrendGrammar }) {
+function EndLabelLayer({ g, pal }: { g: TrendGrammar; pal: Palette }) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const area = usePlotArea();
@@ -118,7 +120,7 @@ function EndLabelLayer({ g }: { g: TrendGrammar }) {
   return (
     <g className="trend-end-labels">
       {g.endLabels.map((l, i) => (
-        <text key={l.key} x={(xScale(l.x) ?? area.x + area.width) + 6} y={ys[i]} dy="0.35em" fontSize={g.fontSize} fontWeight={600} fill={l.color} stroke="#ffffff" strokeWidth={3} paintOrder="stroke" data-end-label={l.key}>
+        <text key={l.key} x={(xScale(l.x) ?? area.x + area.width) + 6} y={ys[i]} dy="0.35em" fontSize={g.fontSize} fontWeight={600} style={{ fill: l.color }} stroke={pal.paper} strokeWidth={3} paintOrder="stroke" data-end-label={l.key}>
           {l.text}
         </text>
       ))}
@@ -154,7 +156,8 @@ export function TrendChart({ snapshot }: { snapshot: ChartSnapshot }) {
   const L = snapshot.lang;
   const [box, width] = useWidth<HTMLDivElement>();
   // Ticks, domains, colours and end labels come from the chart grammar, as in the exports.
-  const g = trendGrammar(snapshot, width, PLOT_H, LIGHT);
+  const pal = usePalette();
+  const g = trendGrammar(snapshot, width, PLOT_H, pal);
   const styled: Styled[] = g.styles.map((x) => ({ s: x.q, st: { color: x.color, width: x.width, dash: x.dash || undefined, marker: x.marker, opacity: x.opacity } }));
   const years = snapshot.series.flatMap((s) => s.points.map((p) => Number(p.x)));
   // The years of every series: where the tooltip can stop.
@@ -164,16 +167,16 @@ export function TrendChart({ snapshot }: { snapshot: ChartSnapshot }) {
     <div role="img" aria-label={snapshot.summary} className="rc-wrap" ref={box} data-y-ticks={g.y.ticks.join(' ')} data-x-ticks={g.years.join(' ')}>
       <ResponsiveContainer width="100%" height={HEIGHT}>
         <LineChart data={data} margin={{ top: MARGIN.top, right: g.right, bottom: MARGIN.bottom, left: 0 }} accessibilityLayer={false}>
-          <GridLayer />
-          <XAxis type="number" dataKey="x" domain={[g.x0, g.x1]} ticks={[...g.years]} interval={0} allowDecimals={false} stroke="#4a5468" height={X_AXIS} />
-          <YAxis type="number" domain={[0, g.y.max]} ticks={[...g.y.ticks]} interval={0} allowDataOverflow tickFormatter={(v: number) => formatPercent(v, L, 0)} stroke="#4a5468" width={g.left + 10} />
-          <ReferenceLayer references={snapshot.references} breaks={[...new Set(breaks)]} />
+          <GridLayer pal={pal} />
+          <XAxis type="number" dataKey="x" domain={[g.x0, g.x1]} ticks={[...g.years]} interval={0} allowDecimals={false} stroke={pal.soft} height={X_AXIS} />
+          <YAxis type="number" domain={[0, g.y.max]} ticks={[...g.y.ticks]} interval={0} allowDataOverflow tickFormatter={(v: number) => formatPercent(v, L, 0)} stroke={pal.soft} width={g.left + 10} />
+          <ReferenceLayer references={snapshot.references} breaks={[...new Set(breaks)]} pal={pal} />
           <Tooltip content={<TooltipBox styled={styled} lang={L} />} filterNull={false} isAnimationActive={false} />
           {/* No values: it puts the axes to use (Recharts draws no axis that no series uses) and gives the tooltip
               an entry to open on; unlike a <Line>, an <Area> never measures its path. */}
           <Area dataKey="aucune" isAnimationActive={false} legendType="none" stroke="none" fill="none" dot={false} activeDot={false} />
-          <SeriesLayer styled={styled} />
-          <EndLabelLayer g={g} />
+          <SeriesLayer styled={styled} pal={pal} />
+          <EndLabelLayer g={g} pal={pal} />
         </LineChart>
       </ResponsiveContainer>
       {/* The legend in HTML, not Recharts': its <Legend> measured itself after every redraw, forcing a layout of the
@@ -188,6 +191,12 @@ export function TrendChart({ snapshot }: { snapshot: ChartSnapshot }) {
             {s.label}
           </li>
         ))}
+        {g.mixed ? (
+          <li>
+            <svg width="28" height="12" aria-hidden="true" focusable="false"><line x1="1" y1="6" x2="27" y2="6" stroke={pal.ink} strokeWidth={2} strokeOpacity={0.45} /></svg>
+            {messages(L).legendIllustrative}
+          </li>
+        ) : null}
       </ul>
     </div>
   );

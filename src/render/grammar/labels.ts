@@ -49,3 +49,42 @@ export function spread(ys: readonly number[], lh: number, top: number, bottom: n
   order.forEach((o, k) => (out[o.i] = placed[k] as number));
   return out;
 }
+
+/**
+ * How far past its bar's end a value label may be moved to clear a reference line. A line further in the label's
+ * way gives way instead (it is cut around the label, see `cutAround`): a label always stays next to its bar.
+ */
+export const MAX_LABEL_SHIFT = 16;
+
+/**
+ * The left edge of a value label `w` wide wanted at `x` (just past its bar's end): moved just past the lines it
+ * would cross as long as that keeps it within MAX_LABEL_SHIFT of `x`, the nearest line first; the lines it still
+ * crosses are cut around it by the renderer.
+ */
+export function valueLabelX(x: number, w: number, lines: readonly number[], pad = 3): number {
+  let at = x;
+  for (;;) {
+    const hit = lines.filter((l) => crossesVertical({ x: at, y: 0, w, h: 0 }, l, pad)).sort((a, b) => a - b)[0];
+    if (hit === undefined || hit + pad + 1 - x > MAX_LABEL_SHIFT) return at;
+    at = hit + pad + 1;
+  }
+}
+
+/**
+ * The spans `[top, bottom]` of a vertical line at `x`, with a gap around each label box it would cross (`pad` pixels
+ * of room either side): the line stops short of the label instead of running under it.
+ */
+export function cutAround(spans: readonly (readonly [number, number])[], x: number, boxes: readonly Box[], pad = 2): [number, number][] {
+  const holes = boxes.filter((b) => crossesVertical(b, x, pad)).map((b) => [b.y - pad, b.y + b.h + pad] as const).sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [top, bottom] of spans) {
+    let from = top;
+    for (const [a, b] of holes) {
+      if (b <= from || a >= bottom) continue;
+      if (a > from) out.push([from, a]);
+      from = Math.max(from, b);
+    }
+    if (from < bottom) out.push([from, bottom]);
+  }
+  return out;
+}

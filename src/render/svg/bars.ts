@@ -5,8 +5,9 @@ import { legend, lineSwatch, type LegendItem } from './legend';
 import { REF_DASH, type Palette } from '../palette';
 import { esc, n, sizesFor, textWidth, wrap, type Drawn } from './text';
 import { territoryColor } from '../grammar/colors';
-import { clearOfLines } from '../grammar/labels';
+import { cutAround, valueLabelX, type Box } from '../grammar/labels';
 import { valueAxis } from '../grammar/scale';
+import { isIllustrativeValue, provenanceOfValues } from '../../snapshot/credits';
 
 interface Line {
   readonly text: string;
@@ -20,8 +21,9 @@ interface Line {
 function labelLines(s: ChartSnapshot, p: Point, width: number, size: number, max: number, stageShown: boolean, narrow: boolean): Line[] {
   if (s.kind === 'ranking') {
     // On a phone the name sits above its bar, with room for the rank change after it; wider, it goes with the value.
+    // The rank is held to the name's first word by a no-break space: « 7. » never ends a line alone.
     const change = narrow ? rankChange(s, p) : '';
-    return cut(wrap(`${p.rang ?? '–'}. ${p.label}${change ? `  ${change}` : ''}`, width, size).map((text) => ({ text, bold: false })), max);
+    return cut(wrap(`${p.rang ?? '–'}.\u00a0${p.label}${change ? `  ${change}` : ''}`, width, size).map((text) => ({ text, bold: false })), max);
   }
   const { stage, name } = splitStage(p.label);
   const head = stageShown ? [] : wrap(stage, width, size, true).map((text) => ({ text, bold: true }));
@@ -89,6 +91,13 @@ const groupColor = (s: ChartSnapshot, j: number, pal: Palette) => {
   const q = s.series[j];
   return q ? territoryColor(q, s.series, pal) : pal.ink;
 };
+/**
+ * Whether a value is drawn as illustrative (a muted, more transparent fill, outlined in its colour): only in a chart that mixes real
+ * and illustrative values, where the difference means something; a chart all illustrative says so in its label.
+ */
+const ILLUSTRATIVE_OPACITY = 0.35;
+const mixed = (s: ChartSnapshot) => provenanceOfValues(s, s.series.flatMap((q) => q.points)) === 'mixte';
+
 /** First series solid, second hatched, third dotted, so that colour is never the only difference. */
 const groupFill = (s: ChartSnapshot, j: number, pal: Palette) => (j === 1 ? 'url(#pno-g1)' : j === 2 ? 'url(#pno-g2)' : groupColor(s, j, pal));
 
@@ -116,11 +125,13 @@ type Geometry = ReturnType<typeof geometry>;
 /** One row per category: its label, a bar per series and each value in words; where the bars of each row lie. */
 function rows(s: ChartSnapshot, g: Geometry, pal: Palette) {
   const single = s.series.length === 1;
+  const both = mixed(s);
   let y = g.top;
   let marks = '';
   let values = '';
   let labels = '';
   const bands: (readonly [number, number])[] = [];
+  const boxes: Box[] = [];
   const refXs = s.references.map((r) => g.sx(r.value));
   let stage = '';
   for (const c of categories(s)) {
@@ -138,24 +149,35 @@ function rows(s: ChartSnapshot, g: Geometry, pal: Palette) {
       const by = barsTop + j * (g.barH + 3);
       if (p.y !== null) {
         const low = Boolean(p.flags?.faible);
-        const fill = single && s.kind === 'ranking' ? (low ? 'url(#pno-low)' : pal.bar) : groupFill(s, j, pal);
-        marks += `<rect x="${n(g.sx(0))}" y="${n(by)}" width="${n(Math.max(1, g.sx(p.y) - g.sx(0)))}" height="${g.barH}" fill="${fill}"${low ? ` stroke="${pal.lowLine}" stroke-width="1.5"` : ''}/>`;
+        const ranked = single && s.kind === 'ranking';
+        const fill = ranked ? (low ? 'url(#pno-low)' : pal.bar) : groupFill(s, j, pal);
+        const faded = both && isIllustrativeValue(s, p) === true;
+        const edge = low ? ` stroke="${pal.lowLine}" stroke-width="1.5"` : faded ? ` stroke="${ranked ? pal.bar : groupColor(s, j, pal)}" stroke-width="1"` : '';
+        marks += `<rect x="${n(g.sx(0))}" y="${n(by)}" width="${n(Math.max(1, g.sx(p.y) - g.sx(0)))}" height="${g.barH}" fill="${fill}"${faded ? ` fill-opacity="${ILLUSTRATIVE_OPACITY}" data-illustrative=""` : ''}${edge}/>`;
       }
       const text = valueText(s, p, !g.narrow);
-      const vx = clearOfLines(g.sx(p.y ?? 0) + 5, textWidth(text, g.small), refXs);
-      values += `<text x="${n(vx)}" y="${n(by + g.barH / 2 + g.small * 0.35)}" font-size="${g.small}" fill="${pal.ink}" stroke="${pal.paper}" stroke-width="3" paint-order="stroke" data-value-label="">${esc(text)}</text>`;
+      const tw = textWidth(text, g.small);
+      const vx = valueLabelX(g.sx(p.y ?? 0) + 5, tw, refXs);
+      const base = by + g.barH / 2 + g.small * 0.35;
+      // The glyphs' box, from the ascenders to the descenders: what a reference line must not cross.
+      boxes.push({ x: vx, y: base - g.small, w: tw, h: g.small * 1.3 });
+      values += `<text x="${n(vx)}" y="${n(base)}" font-size="${g.small}" fill="${pal.ink}" stroke="${pal.paper}" stroke-width="3" paint-order="stroke" data-value-label="">${esc(text)}</text>`;
     });
     bands.push([barsTop, barsTop + g.groupH]);
     y += rowH + 10;
   }
-  return { marks, values, labels, bands, bottom: y - 6 };
+  return { marks, values, labels, bands, boxes, bottom: y - 6 };
 }
 
-/** Grid lines every 10 points (20 when narrow) labelled below, and the reference lines; parity named on top. */
-function scale(s: ChartSnapshot, g: Geometry, pal: Palette, bands: readonly (readonly [number, number])[], bottom: number): { grid: string; refs: string } {
+/**
+ * Grid lines at the value axis' ticks labelled below, and the reference lines, cut around the value labels they
+ * would cross (`boxes`); parity named on top.
+ */
+function scale(s: ChartSnapshot, g: Geometry, pal: Palette, drawn: { bands: readonly (readonly [number, number])[]; boxes: readonly Box[]; bottom: number }): { grid: string; refs: string } {
+  const { bottom, boxes } = drawn;
   // On phones labels sit across the plot: lines are cut around them.
-  const spans = g.narrow ? bands.map(([a, b]) => [a - 3, b + 3] as const) : [[g.top - 4, bottom] as const];
-  const vline = (x: number, attrs: string) => spans.map(([a, b]) => `<line x1="${n(x)}" x2="${n(x)}" y1="${n(a)}" y2="${n(b)}" ${attrs}/>`).join('');
+  const spans = g.narrow ? drawn.bands.map(([a, b]) => [a - 3, b + 3] as const) : [[g.top - 4, bottom] as const];
+  const vline = (x: number, attrs: string, boxes: readonly Box[] = []) => cutAround(spans, x, boxes).map(([a, b]) => `<line x1="${n(x)}" x2="${n(x)}" y1="${n(a)}" y2="${n(b)}" ${attrs}/>`).join('');
   let grid = '';
   for (const v of g.ticks) {
     grid += vline(g.sx(v), `stroke="${v === 0 ? pal.axis : pal.grid}"`);
@@ -163,7 +185,7 @@ function scale(s: ChartSnapshot, g: Geometry, pal: Palette, bands: readonly (rea
   }
   let refs = '';
   for (const r of s.references) {
-    refs += vline(g.sx(r.value), `stroke="${pal.refs[r.id]}" stroke-width="${r.id === 'parite' ? 2 : 1.5}"${REF_DASH[r.id] ? ` stroke-dasharray="${REF_DASH[r.id]}"` : ''}`);
+    refs += vline(g.sx(r.value), `stroke="${pal.refs[r.id]}" stroke-width="${r.id === 'parite' ? 2 : 1.5}"${REF_DASH[r.id] ? ` stroke-dasharray="${REF_DASH[r.id]}"` : ''}`, boxes);
     if (r.id !== 'parite') continue;
     const half = textWidth(r.label, g.small) / 2;
     refs += `<text x="${n(Math.min(g.w - half, Math.max(half, g.sx(r.value))))}" y="${g.top - 8}" font-size="${g.small}" text-anchor="middle" fill="${pal.ink}">${esc(r.label)}</text>`;
@@ -177,6 +199,7 @@ function legendItems(s: ChartSnapshot, pal: Palette, small: number): LegendItem[
   const items: LegendItem[] = [];
   if (s.series.length > 1) s.series.forEach((q, j) => items.push({ swatch: `<rect width="16" height="12" fill="${groupFill(s, j, pal)}"/>`, width: 16, label: q.label }));
   for (const r of s.references) if (r.id !== 'parite') items.push({ swatch: lineSwatch(pal.refs[r.id], REF_DASH[r.id]), width: 28, label: r.label });
+  if (mixed(s)) items.push({ swatch: `<rect width="16" height="12" fill="${pal.ink}" fill-opacity="${ILLUSTRATIVE_OPACITY}" stroke="${pal.ink}"/>`, width: 16, label: messages(s.lang).legendIllustrative });
   if (s.series.some((q) => q.points.some((p) => p.flags?.faible && p.y !== null))) {
     const swatch = ranking ? `<rect width="16" height="12" fill="url(#pno-low)" stroke="${pal.lowLine}"/>` : `<text y="11" font-size="${small}" fill="${pal.ink}">*</text>`;
     items.push({ swatch, width: ranking ? 16 : 6, label: messages(s.lang).lowMark });
@@ -192,7 +215,7 @@ function legendItems(s: ChartSnapshot, pal: Palette, small: number): LegendItem[
 export function bars(s: ChartSnapshot, w: number, pal: Palette): Drawn {
   const g = geometry(s, w);
   const r = rows(s, g, pal);
-  const sc = scale(s, g, pal, r.bands, r.bottom);
+  const sc = scale(s, g, pal, r);
   const lg = legend(legendItems(s, pal, g.small), 0, r.bottom + g.small + 14, w, g.small, pal.soft);
   // Reference lines over the bars, values and labels over everything (with a halo of the background).
   return { svg: patterns(s, pal) + sc.grid + r.marks + sc.refs + r.values + r.labels + lg.svg, height: r.bottom + g.small + 14 + lg.height };

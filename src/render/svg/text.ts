@@ -13,15 +13,35 @@ export function textWidth(text: string, size: number, bold = false): number {
   return text.length * size * (bold ? EM.bold : EM.normal);
 }
 
-/** Splits text into lines that fit `width` pixels at `size`; a word longer than a line is kept whole. */
+/**
+ * A word too long for a line of `max` characters, cut after its hyphens (« Pyrénées- » / « Orientales »), never
+ * elsewhere: a word without a hyphen stays whole.
+ */
+function pieces(word: string, max: number): string[] {
+  if (word.length <= max || !word.includes('-')) return [word];
+  const out: string[] = [];
+  for (const p of word.split(/(?<=-)/)) {
+    const last = out.at(-1);
+    if (last !== undefined && (last + p).length <= max) out[out.length - 1] = last + p;
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Splits text into lines that fit `width` pixels at `size`, at spaces only (a no-break space, as between a rank and
+ * its name, holds its words together); a word longer than a line is cut after a hyphen if it has one, else kept whole.
+ */
 export function wrap(text: string, width: number, size: number, bold = false): string[] {
   const max = Math.max(8, Math.floor(width / (size * (bold ? EM.bold : EM.normal))));
   const lines: string[] = [];
-  for (const w of text.split(/\s+/)) {
+  for (const w of text.split(/[ \t\r\n]+/)) {
     if (!w) continue;
-    const last = lines.at(-1);
-    if (last !== undefined && (last + ' ' + w).length <= max) lines[lines.length - 1] = `${last} ${w}`;
-    else lines.push(w);
+    pieces(w, max).forEach((p, i) => {
+      const last = lines.at(-1);
+      if (i === 0 && last !== undefined && (last + ' ' + p).length <= max) lines[lines.length - 1] = `${last} ${p}`;
+      else lines.push(p);
+    });
   }
   return lines;
 }

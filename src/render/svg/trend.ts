@@ -1,4 +1,5 @@
 import { formatPercent } from '../../lib/format';
+import { messages } from '../../i18n';
 import type { Marker } from '../grammar/colors';
 import { endLabelYs, trendGrammar } from '../grammar/trend';
 import type { ChartSnapshot, Point } from '../../snapshot/schema';
@@ -89,6 +90,7 @@ export function trend(snapshot: ChartSnapshot, w: number, plotH: number, pal: Pa
     lines = drawn + lines;
     items.push({ swatch: `<line x1="0" x2="28" y1="6" y2="6" ${stroke}/>${marker(shape, 14, 6, color, color)}`, width: 28, label: q.label });
   }
+  if (f.g.mixed) items.push({ swatch: `<line x1="0" x2="28" y1="6" y2="6" stroke="${pal.ink}" stroke-width="2" stroke-opacity="0.45"/>`, width: 28, label: messages(s.lang).legendIllustrative });
   lines += endLabels(f, pal);
   const ly = f.top + plotH + f.small + 16;
   const lg = legend(items, 0, ly, w, f.small, pal.soft);
