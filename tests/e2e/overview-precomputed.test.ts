@@ -102,3 +102,54 @@ describe('deep link with stored data', () => {
   });
 });
 
+
+describe('indicator changes on the build-time overviews', () => {
+  // The interaction_ms regression (docs/performance.md): an indicator change waited for a round trip through the
+  // build-time files (the index read on the first change, then a promise per change) and drew a busy frame of
+  // the previous indicator meanwhile, where the page had everything in memory.
+  test('once the page has read them, each change draws the new indicator in the render that makes it: no chart goes busy, no file is fetched', async () => {
+    const { page, log, close } = await openPage(browser);
+    // DuckDB's engine never arrives: everything shown comes from the build.
+    await page.route(/duckdb-.*\.wasm/, () => undefined);
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await allReady(page);
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/precomputed/overview-autres.json')), null, { timeout: 60000 });
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/precomputed/')));
+    // The first change may still find a file on its way; the following ones must not wait for anything.
+    const change = (id: string) => page.evaluate(async (id) => {
+      const busy: string[] = [];
+      const seen = new MutationObserver(() => {
+        for (const e of document.querySelectorAll('[data-chart]')) {
+          if (e.getAttribute('aria-busy') === 'true' || e.getAttribute('data-ready') !== 'true') busy.push(`${e.getAttribute('data-chart')} ${e.getAttribute('data-indicateur')}`);
+        }
+      });
+      seen.observe(document.body, { attributes: true, childList: true, subtree: true });
+      const select = document.querySelector('select') as HTMLSelectElement;
+      select.value = id;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          const charts = [...document.querySelectorAll('[data-chart]')];
+          if (charts.length && charts.every((e) => e.getAttribute('data-ready') === 'true' && (e.getAttribute('data-indicateur') ?? id) === id)) resolve();
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+      // A few frames more: a late busy frame would be caught too.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      seen.disconnect();
+      return busy;
+    }, id);
+    await change('sup_numerique');
+    const before = await fetched();
+    for (const id of ['nsi_lycee', 'formation_numerique', 'emploi_numerique']) {
+      expect(await change(id)).toEqual([]);
+      expect(new URL(page.url()).searchParams.get('indicateur')).toBe(id);
+      expect(await page.getAttribute('.grid', 'data-precomputed')).toBe('true');
+    }
+    expect(await fetched()).toEqual(before);
+    expect(await page.evaluate(() => performance.getEntriesByName('duckdb:ready').length)).toBe(0);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+});
