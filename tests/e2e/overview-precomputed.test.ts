@@ -29,9 +29,12 @@ describe('overview opened by URL on another indicator, year or language', () => 
   // Issue 20 point 6: a deep link draws from build-time snapshots before DuckDB is ready, then the live queries
   // take over with the same numbers.
   test.each([
-    ['?indicateur=sup_numerique&annee=2019&lang=en', 'sup_numerique', 2019, 'en', /^Key figures in Occitanie, 2019/],
-    ['?annee=2017', 'emploi_numerique', 2017, 'fr', /^Chiffres clés en Occitanie, 2017/],
-  ])('%s: every chart is ready before DuckDB, with the snapshot\'s numbers, and DuckDB shows the same', async (search, indicateur, annee, lang, title) => {
+    ['?indicateur=sup_numerique&annee=2019&lang=en', 'sup_numerique', 2019, 'en', /^Key figures in Occitanie, 2019/, null],
+    ['?annee=2017', 'emploi_numerique', 2017, 'fr', /^Chiffres clés en Occitanie, 2017/, null],
+    // A département's pipeline (`parcours`): its own file of that year completes the overview.
+    ['?indicateur=sup_numerique&annee=2019&parcours=11&lang=en', 'sup_numerique', 2019, 'en', /^Key figures in Occitanie, 2019/, '11'],
+    ['?annee=2017&parcours=34', 'emploi_numerique', 2017, 'fr', /^Chiffres clés en Occitanie, 2017/, '34'],
+  ])('%s: every chart is ready before DuckDB, with the snapshot\'s numbers, and DuckDB shows the same', async (search, indicateur, annee, lang, title, parcours) => {
     const { page, log, close } = await openPage(browser);
     // DuckDB's engine and worker are held back until the build-time charts have been read.
     let release: () => void = () => undefined;
@@ -56,7 +59,10 @@ describe('overview opened by URL on another indicator, year or language', () => 
     // Only the index and that year's file were read: no other year's, nor the other indicators' default views
     // (index.html preloads the default overview on any page: it is left out).
     const read = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/precomputed/')));
-    expect(read.filter((p) => p !== '/precomputed/overview.json').sort()).toEqual(['/precomputed/overview/index.json', `/precomputed/overview/${indicateur}/${annee}.json`].sort());
+    const pipeline = parcours ? [`/precomputed/overview/parcours/${parcours}/${annee}.json`] : [];
+    expect(read.filter((p) => p !== '/precomputed/overview.json').sort()).toEqual(['/precomputed/overview/index.json', `/precomputed/overview/${indicateur}/${annee}.json`, ...pipeline].sort());
+    // The pipeline shown is the département's, as its selector says.
+    expect(await page.locator('[data-chart="pipeline"] select').inputValue()).toBe(parcours ?? '76');
 
     release();
     await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 120000 });

@@ -57,8 +57,8 @@ export function useOverview(url: UrlState, lang: Lang): OverviewState {
   const args = viewArgs(url, lang);
   const db = useSyncExternalStore(subscribeDb, getDbState);
   const exact = isPrecomputedOverview(url);
-  // Fetched only if the page opens on a view computed at build time (any indicator, year and language, default
-  // settings otherwise) before DuckDB is ready; kept until the first live answer.
+  // Fetched only if the page opens on a view computed at build time (any indicator, year, language and pipeline,
+  // default settings otherwise) before DuckDB is ready; kept until the first live answer.
   const [wantPre] = useState(() => exact && db.status !== 'ready');
   // Meanwhile DuckDB waits until the build-time charts are painted (released at once if there are none).
   const [release] = useState(() => {
@@ -72,7 +72,7 @@ export function useOverview(url: UrlState, lang: Lang): OverviewState {
   // page opened (no import, removal or activation since).
   const dataVersion = useSyncExternalStore(subscribeDataVersion, getDataVersion);
   const [openedOn] = useState(dataVersion);
-  const precomputed = usePrecomputedOverview(wantPre && dataVersion === openedOn, lang, args.permalink, release, url.indicateur, url.annee, exact);
+  const precomputed = usePrecomputedOverview(wantPre && dataVersion === openedOn, lang, args.permalink, release, url, exact);
   const pre = precomputed.exact;
   const model = q.status === 'ready' ? q.data : (pre ?? q.stale ?? precomputed.fallback ?? undefined);
   // The build-time charts are real data from the same SQL: they count as ready until the live ones replace them.

@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { hasStoredData } from '../../data/store';
 import type { UrlState } from '../../lib/url-state';
-import { joinYear, modelFromPrecomputed, OVERVIEW_DIR, overviewYearFile, PrecomputedIndex, PrecomputedOverview, PrecomputedYear, resolveOverviewYear } from './precomputed';
+import { joinYear, modelFromPrecomputed, OVERVIEW_DIR, overviewYearFile, pipelineFile, PrecomputedIndex, PrecomputedOverview, PrecomputedPipeline, PrecomputedYear, resolveOverviewYear, withPipeline } from './precomputed';
 import type { OverviewModel } from './model';
 
 /**
  * Whether the build computed the overview a URL asks for: any indicator and year (and either language: every file
- * holds both), at the default target, with the default trend territories and pipeline.
+ * holds both), any département's pipeline, at the default target, with the default trend territories.
  */
 export function isPrecomputedOverview(url: UrlState): boolean {
-  return !url.vue && !url.territoires && !url.parcours && url.cible === undefined && url.annee_cible === undefined;
+  return !url.vue && !url.territoires && url.cible === undefined && url.annee_cible === undefined;
 }
 
 /** A build-time file of the page's origin as JSON, or null when absent or unreadable. */
@@ -123,6 +123,44 @@ function yearOverview(ix: PrecomputedIndex, indicator: string, year: number): Pr
   return p;
 }
 
+const pipelines = new Map<string, Promise<PrecomputedPipeline | null>>();
+/** The département × year pipelines once read and checked, by file name. */
+const pipelinesRead = new Map<string, PrecomputedPipeline | null>();
+/** Each overview with another pipeline, made once (the same object on every render). */
+const combined = new WeakMap<PrecomputedOverview, Map<string, PrecomputedOverview | null>>();
+
+/** One département × year's pipeline, fetched and checked once per page. */
+function pipelineOf(code: string, year: number): Promise<PrecomputedPipeline | null> {
+  const name = pipelineFile(code, year);
+  let p = pipelines.get(name);
+  if (!p) {
+    p = fetchJson(name).then((json) => {
+      const parsed = json === null ? null : PrecomputedPipeline.safeParse(json);
+      const read = parsed?.success && parsed.data.code === code && parsed.data.year === year ? parsed.data : null;
+      pipelinesRead.set(name, read);
+      return read;
+    });
+    pipelines.set(name, p);
+  }
+  return p;
+}
+
+/**
+ * An overview with the pipeline of `parcours` (none: its own, the région's), from the files read: null when the
+ * build has no such pipeline, undefined when its file is not read yet.
+ */
+function withParcours(o: PrecomputedOverview, parcours: string | undefined): PrecomputedOverview | null | undefined {
+  if (parcours === undefined || o.year === null) return parcours === undefined ? o : null;
+  const name = pipelineFile(parcours, o.year);
+  if (!pipelinesRead.has(name)) return undefined;
+  const p = pipelinesRead.get(name);
+  if (!p) return null;
+  let made = combined.get(o);
+  if (!made) combined.set(o, (made = new Map()));
+  if (!made.has(parcours)) made.set(parcours, withPipeline(o, p));
+  return made.get(parcours);
+}
+
 /** The build-time overview of one indicator × year among the files already read, or undefined. */
 function alreadyRead(at: { indicator: string; year: number }): PrecomputedOverview | undefined {
   if (mainRead && mainRead.indicator === at.indicator && mainRead.year === at.year) return mainRead;
@@ -137,7 +175,13 @@ function alreadyRead(at: { indicator: string; year: number }): PrecomputedOvervi
  * stored-data check) not in yet. An indicator or year change then draws in the render that makes it, with no busy
  * frame in between.
  */
-export function precomputedNow(indicateur: string | undefined, annee: number | undefined): PrecomputedOverview | null | undefined {
+export function precomputedNow(indicateur: string | undefined, annee: number | undefined, parcours?: string): PrecomputedOverview | null | undefined {
+  const base = baseNow(indicateur, annee);
+  return base ? withParcours(base, parcours) : base;
+}
+
+/** precomputedNow without the pipeline's territory. */
+function baseNow(indicateur: string | undefined, annee: number | undefined): PrecomputedOverview | null | undefined {
   if (storedRead === undefined) return undefined;
   if (storedRead) return null;
   if (indicateur === undefined && annee === undefined) return mainRead;
@@ -154,8 +198,17 @@ export function precomputedNow(indicateur: string | undefined, annee: number | u
  * through the index (the indicator and year the live model would pick for that URL), from the files already read
  * when they hold it, else from its own file, fetched then.
  */
-export async function precomputedOverview(indicateur: string | undefined, annee: number | undefined): Promise<PrecomputedOverview | null> {
-  if (indicateur === undefined && annee === undefined) return loadPrecomputed();
+export async function precomputedOverview(indicateur: string | undefined, annee: number | undefined, parcours?: string): Promise<PrecomputedOverview | null> {
+  const base = indicateur === undefined && annee === undefined ? loadPrecomputed() : baseOverview(indicateur, annee);
+  if (parcours === undefined) return base;
+  const o = await base;
+  if (!o || o.year === null) return null;
+  await pipelineOf(parcours, o.year);
+  return withParcours(o, parcours) ?? null;
+}
+
+/** precomputedOverview of another indicator or year than the default, with the région's pipeline. */
+async function baseOverview(indicateur: string | undefined, annee: number | undefined): Promise<PrecomputedOverview | null> {
   // Whether the analyst has stored data is checked beside the reads, not before them: the files are only read
   // (never shown) when the check says they would be wrong.
   const [found, isStored] = await Promise.all([fromFiles(indicateur, annee), storedData()]);
@@ -179,12 +232,13 @@ async function fromFiles(indicateur: string | undefined, annee: number | undefin
  * `unavailable` is called when the build has nothing to show (DuckDB then need not wait for it).
  */
 export function usePrecomputedOverview(
-  enabled: boolean, lang: 'fr' | 'en', permalink: string, unavailable: () => void, indicateur: string | undefined, annee: number | undefined, exact: boolean,
+  enabled: boolean, lang: 'fr' | 'en', permalink: string, unavailable: () => void, view: { indicateur?: string; annee?: number; parcours?: string }, exact: boolean,
 ): { exact: OverviewModel | null; fallback: OverviewModel | null } {
-  const key = JSON.stringify([indicateur ?? null, annee ?? null]);
+  const { indicateur, annee, parcours } = view;
+  const key = JSON.stringify([indicateur ?? null, annee ?? null, parcours ?? null]);
   const [shown, setShown] = useState<{ key: string; data: PrecomputedOverview } | null>(null);
   // Already read (the usual case after the first paint): shown in this very render, not after a round trip.
-  const now = enabled && exact ? precomputedNow(indicateur, annee) : undefined;
+  const now = enabled && exact ? precomputedNow(indicateur, annee, parcours) : undefined;
   // Kept as the last one shown (the fallback of a view the build did not compute), in the same render.
   if (now && shown?.data !== now) setShown({ key, data: now });
   useEffect(() => {
@@ -194,14 +248,14 @@ export function usePrecomputedOverview(
       return;
     }
     let live = true;
-    void precomputedOverview(indicateur, annee).then((d) => {
+    void precomputedOverview(indicateur, annee, parcours).then((d) => {
       if (!d) unavailable();
       else if (live) setShown({ key, data: d });
     });
     return () => {
       live = false;
     };
-    // `key` encodes `indicateur` and `annee`; `unavailable` is a stable callback of the caller.
+    // `key` encodes `indicateur`, `annee` and `parcours`; `unavailable` is a stable callback of the caller.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, exact, key, now]);
   // The other indicators' default views come after the default one is on screen (for an indicator change made
