@@ -10,12 +10,12 @@ import path from 'node:path';
 import type { Connector } from '../src/data/connector';
 import { loadCatalogue, pickIndicator } from '../src/features/catalogue';
 import { loadOverviews } from '../src/features/overview/model';
-import { overviewYearFile, serialiseYear, type PrecomputedIndex, type PrecomputedYear, OVERVIEW_DIR } from '../src/features/overview/precomputed';
+import { overviewYearFile, pipelineFile, serialisePipeline, serialiseYear, type PrecomputedIndex, type PrecomputedPipeline, type PrecomputedYear, OVERVIEW_DIR } from '../src/features/overview/precomputed';
 
 interface Common { readonly cible: number; readonly anneeCible: number; readonly now: Date }
 
 /** Every indicator × year's overview (file name under `precomputed/` → its JSON), and the index. */
-export async function overviewYears(db: Connector, common: Common): Promise<Map<string, PrecomputedIndex | PrecomputedYear>> {
+export async function overviewYears(db: Connector, common: Common): Promise<Map<string, PrecomputedIndex | PrecomputedYear | PrecomputedPipeline>> {
   const catalogue = await loadCatalogue(db);
   const args = { ...common, lang: 'fr' as const };
   // Each indicator's default overview first: it gives the years the indicator has (the model's own list).
@@ -24,9 +24,16 @@ export async function overviewYears(db: Connector, common: Common): Promise<Map<
   for (const m of defaults) years[m.indicator.id] = { years: m.byLang ? m.years : [], defaultYear: m.byLang ? m.defaultYear : null };
   const jobs = defaults.flatMap((m) => (m.byLang ? m.years.map((annee) => ({ indicateur: m.indicator.id, annee, permalink: '' })) : []));
   const models = await loadOverviews(db, args, jobs);
-  const out = new Map<string, PrecomputedIndex | PrecomputedYear>();
+  const out = new Map<string, PrecomputedIndex | PrecomputedYear | PrecomputedPipeline>();
   out.set(`${OVERVIEW_DIR}/index.json`, { v: 1, indicators: catalogue.indicators, scope: catalogue.scope, defaultIndicator: pickIndicator(catalogue, undefined).id, years });
   for (const m of models) if (m.byLang && m.year !== null) out.set(overviewYearFile(m.indicator.id, m.year), serialiseYear(m));
+  // Each département's pipeline at every year an overview has (one indicator of that year each: the pipeline
+  // does not depend on it), for `parcours=` in the URL.
+  const byYear = new Map(jobs.map((j) => [j.annee, j] as const));
+  for (const d of catalogue.departements) {
+    const withIt = await loadOverviews(db, { ...args, parcours: d.code }, [...byYear.values()]);
+    for (const m of withIt) if (m.byLang && m.year !== null) out.set(pipelineFile(d.code, m.year), serialisePipeline(m, d.code));
+  }
   return out;
 }
 

@@ -29,9 +29,12 @@ describe('overview opened by URL on another indicator, year or language', () => 
   // Issue 20 point 6: a deep link draws from build-time snapshots before DuckDB is ready, then the live queries
   // take over with the same numbers.
   test.each([
-    ['?indicateur=sup_numerique&annee=2019&lang=en', 'sup_numerique', 2019, 'en', /^Key figures in Occitanie, 2019/],
-    ['?annee=2017', 'emploi_numerique', 2017, 'fr', /^Chiffres clés en Occitanie, 2017/],
-  ])('%s: every chart is ready before DuckDB, with the snapshot\'s numbers, and DuckDB shows the same', async (search, indicateur, annee, lang, title) => {
+    ['?indicateur=sup_numerique&annee=2019&lang=en', 'sup_numerique', 2019, 'en', /^Key figures in Occitanie, 2019/, null],
+    ['?annee=2017', 'emploi_numerique', 2017, 'fr', /^Chiffres clés en Occitanie, 2017/, null],
+    // A département's pipeline (`parcours`): its own file of that year completes the overview.
+    ['?indicateur=sup_numerique&annee=2019&parcours=11&lang=en', 'sup_numerique', 2019, 'en', /^Key figures in Occitanie, 2019/, '11'],
+    ['?annee=2017&parcours=34', 'emploi_numerique', 2017, 'fr', /^Chiffres clés en Occitanie, 2017/, '34'],
+  ])('%s: every chart is ready before DuckDB, with the snapshot\'s numbers, and DuckDB shows the same', async (search, indicateur, annee, lang, title, parcours) => {
     const { page, log, close } = await openPage(browser);
     // DuckDB's engine and worker are held back until the build-time charts have been read.
     let release: () => void = () => undefined;
@@ -56,7 +59,10 @@ describe('overview opened by URL on another indicator, year or language', () => 
     // Only the index and that year's file were read: no other year's, nor the other indicators' default views
     // (index.html preloads the default overview on any page: it is left out).
     const read = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/precomputed/')));
-    expect(read.filter((p) => p !== '/precomputed/overview.json').sort()).toEqual(['/precomputed/overview/index.json', `/precomputed/overview/${indicateur}/${annee}.json`].sort());
+    const pipeline = parcours ? [`/precomputed/overview/parcours/${parcours}/${annee}.json`] : [];
+    expect(read.filter((p) => p !== '/precomputed/overview.json').sort()).toEqual(['/precomputed/overview/index.json', `/precomputed/overview/${indicateur}/${annee}.json`, ...pipeline].sort());
+    // The pipeline shown is the département's, as its selector says.
+    expect(await page.locator('[data-chart="pipeline"] select').inputValue()).toBe(parcours ?? '76');
 
     release();
     await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 120000 });
@@ -102,3 +108,54 @@ describe('deep link with stored data', () => {
   });
 });
 
+
+describe('indicator changes on the build-time overviews', () => {
+  // The interaction_ms regression (docs/performance.md): an indicator change waited for a round trip through the
+  // build-time files (the index read on the first change, then a promise per change) and drew a busy frame of
+  // the previous indicator meanwhile, where the page had everything in memory.
+  test('once the page has read them, each change draws the new indicator in the render that makes it: no chart goes busy, no file is fetched', async () => {
+    const { page, log, close } = await openPage(browser);
+    // DuckDB's engine never arrives: everything shown comes from the build.
+    await page.route(/duckdb-.*\.wasm/, () => undefined);
+    await page.goto(appUrl(), { waitUntil: 'commit' });
+    await allReady(page);
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/precomputed/overview-autres.json')), null, { timeout: 60000 });
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/precomputed/')));
+    // The first change may still find a file on its way; the following ones must not wait for anything.
+    const change = (id: string) => page.evaluate(async (id) => {
+      const busy: string[] = [];
+      const seen = new MutationObserver(() => {
+        for (const e of document.querySelectorAll('[data-chart]')) {
+          if (e.getAttribute('aria-busy') === 'true' || e.getAttribute('data-ready') !== 'true') busy.push(`${e.getAttribute('data-chart')} ${e.getAttribute('data-indicateur')}`);
+        }
+      });
+      seen.observe(document.body, { attributes: true, childList: true, subtree: true });
+      const select = document.querySelector('select') as HTMLSelectElement;
+      select.value = id;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          const charts = [...document.querySelectorAll('[data-chart]')];
+          if (charts.length && charts.every((e) => e.getAttribute('data-ready') === 'true' && (e.getAttribute('data-indicateur') ?? id) === id)) resolve();
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+      // A few frames more: a late busy frame would be caught too.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      seen.disconnect();
+      return busy;
+    }, id);
+    await change('sup_numerique');
+    const before = await fetched();
+    for (const id of ['nsi_lycee', 'formation_numerique', 'emploi_numerique']) {
+      expect(await change(id)).toEqual([]);
+      expect(new URL(page.url()).searchParams.get('indicateur')).toBe(id);
+      expect(await page.getAttribute('.grid', 'data-precomputed')).toBe('true');
+    }
+    expect(await fetched()).toEqual(before);
+    expect(await page.evaluate(() => performance.getEntriesByName('duckdb:ready').length)).toBe(0);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+});

@@ -3,7 +3,7 @@ import { openDefaultDb } from '../helpers/node-db';
 import type { Connector } from '../../src/data/connector';
 import { loadOverview, type OverviewModel } from '../../src/features/overview/model';
 import {
-  joinYear, modelFromPrecomputed, overviewYearFile, PrecomputedIndex, PrecomputedYear, resolveOverviewYear,
+  joinYear, modelFromPrecomputed, overviewYearFile, pipelineFile, PrecomputedIndex, PrecomputedPipeline, PrecomputedYear, resolveOverviewYear, withPipeline,
 } from '../../src/features/overview/precomputed';
 import { overviewYears } from '../../scripts/precompute-overview';
 
@@ -62,7 +62,7 @@ describe('build-time overviews by indicator × year', () => {
       }
     }
     expect(count).toBeGreaterThan(50);
-    expect(files.size).toBe(count + 1);
+    expect([...files.keys()].filter((k) => !k.startsWith('overview/parcours/')).length).toBe(count + 1);
   });
 
   test.each([
@@ -96,3 +96,22 @@ describe('build-time overviews by indicator × year', () => {
     expect(shown(pre as OverviewModel)).toEqual(shown(live));
   });
 });
+
+describe('build-time pipelines of a département (parcours)', () => {
+  test.each([
+    ['sup_numerique', 2019, '11', 'en'],
+    ['emploi_numerique', 2017, '34', 'fr'],
+    ['nsi_lycee', 2021, '31', 'fr'],
+  ] as const)('%s in %i with parcours=%s (%s): the year\'s overview with that pipeline equals the live model', async (indicateur, annee, parcours, lang) => {
+    const live = await loadOverview(db, { ...common, lang, indicateur, annee, parcours, permalink });
+    const at = resolveOverviewYear(index, indicateur, annee);
+    const year = PrecomputedYear.parse(files.get(overviewYearFile(at?.indicator ?? '', at?.year ?? 0)));
+    const pipeline = PrecomputedPipeline.parse(files.get(pipelineFile(parcours, annee)));
+    const pre = modelFromPrecomputed(withPipeline(joinYear(index, year), pipeline), lang, permalink);
+    expect(pre).not.toBeNull();
+    expect(shown(pre as OverviewModel)).toEqual(shown(live));
+    // Not the région's pipeline: the département's values.
+    expect(pipeline.byLang.fr.series).not.toEqual(year.byLang.fr.pipeline.series);
+  });
+});
+

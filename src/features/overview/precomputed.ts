@@ -98,3 +98,38 @@ export function modelFromPrecomputed(p: PrecomputedOverview, lang: 'fr' | 'en', 
     byLang,
   };
 }
+
+/**
+ * The pipeline of a département, at one year (`parcours=` in the URL): it depends on the year only, not on the
+ * indicator, so one file per département × year (`precomputed/overview/parcours/<code>/<year>.json`) completes any
+ * indicator's overview of that year. Computed at build by the same model (loadOverviews with that `parcours`).
+ */
+export const PrecomputedPipeline = z.object({
+  v: z.literal(1),
+  code: z.string(),
+  year: z.number().int(),
+  byLang: z.object({ fr: ChartSnapshot, en: ChartSnapshot }),
+  /** The pipeline's indicators that are illustrative there (the notice's second item). */
+  illustrative: z.array(z.string()),
+});
+export type PrecomputedPipeline = z.infer<typeof PrecomputedPipeline>;
+
+/** The file of one département × year's pipeline, under `precomputed/`. */
+export function pipelineFile(code: string, year: number): string {
+  return `${OVERVIEW_DIR}/parcours/${encodeURIComponent(code)}/${year}.json`;
+}
+
+/** One département × year's pipeline, from a model computed with that `parcours`. */
+export function serialisePipeline(m: OverviewModel, code: string): PrecomputedPipeline {
+  if (!m.byLang || m.year === null) throw new Error('the overview has no data');
+  return { v: 1, code, year: m.year, byLang: { fr: m.byLang.fr.pipeline, en: m.byLang.en.pipeline }, illustrative: [...m.illustrative.pipeline] };
+}
+
+/** An overview with another territory's pipeline (same year): what the live model gives with that `parcours`. */
+export function withPipeline(o: PrecomputedOverview, p: PrecomputedPipeline): PrecomputedOverview {
+  return {
+    ...o,
+    illustrative: { ...o.illustrative, pipeline: p.illustrative },
+    byLang: { fr: { ...o.byLang.fr, pipeline: p.byLang.fr }, en: { ...o.byLang.en, pipeline: p.byLang.en } },
+  };
+}

@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { hasStoredData } from '../../data/store';
 import type { UrlState } from '../../lib/url-state';
-import { joinYear, modelFromPrecomputed, OVERVIEW_DIR, overviewYearFile, PrecomputedIndex, PrecomputedOverview, PrecomputedYear, resolveOverviewYear } from './precomputed';
+import { joinYear, modelFromPrecomputed, OVERVIEW_DIR, overviewYearFile, pipelineFile, PrecomputedIndex, PrecomputedOverview, PrecomputedPipeline, PrecomputedYear, resolveOverviewYear, withPipeline } from './precomputed';
 import type { OverviewModel } from './model';
 
 /**
  * Whether the build computed the overview a URL asks for: any indicator and year (and either language: every file
- * holds both), at the default target, with the default trend territories and pipeline.
+ * holds both), any département's pipeline, at the default target, with the default trend territories.
  */
 export function isPrecomputedOverview(url: UrlState): boolean {
-  return !url.vue && !url.territoires && !url.parcours && url.cible === undefined && url.annee_cible === undefined;
+  return !url.vue && !url.territoires && url.cible === undefined && url.annee_cible === undefined;
 }
 
 /** A build-time file of the page's origin as JSON, or null when absent or unreadable. */
@@ -21,14 +21,18 @@ function fetchJson(name: string, mark?: string): Promise<unknown> {
 }
 
 let stored: Promise<boolean> | null = null;
+/** The stored-data check's answer once it is in (undefined before). */
+let storedRead: boolean | undefined;
 
 /** Whether the analyst has stored data (checked once per page): then no build-time chart may be shown. */
 function storedData(): Promise<boolean> {
-  stored ??= hasStoredData().finally(() => performance.mark('overview:stored-checked'));
+  stored ??= hasStoredData().then((s) => (storedRead = s)).finally(() => performance.mark('overview:stored-checked'));
   return stored;
 }
 
 let pending: Promise<PrecomputedOverview | null> | null = null;
+/** The default overview once read and checked (undefined before). */
+let mainRead: PrecomputedOverview | null | undefined;
 
 /**
  * The build-time overview, fetched once per page, or null when it must not be shown (the analyst has stored
@@ -39,7 +43,8 @@ export function loadPrecomputed(): Promise<PrecomputedOverview | null> {
     performance.mark('overview:precomputed-fetched');
     const parsed = isStored || json === null ? null : PrecomputedOverview.safeParse(json);
     performance.mark('overview:precomputed-parsed');
-    return parsed?.success ? parsed.data : null;
+    mainRead = parsed?.success ? parsed.data : null;
+    return mainRead;
   });
   return pending;
 }
@@ -55,7 +60,8 @@ const parsedOthers = new Map<string, PrecomputedOverview | null>();
 function loadPrecomputedOthers(): Promise<Map<string, unknown> | null> {
   others ??= loadPrecomputed().then(async (main) => {
     if (!main) return null;
-    const json = await fetchJson('overview-autres.json');
+    // The index too: with it in memory, an indicator change finds its build-time overview in the same render.
+    const [json] = await Promise.all([fetchJson('overview-autres.json'), loadIndex()]);
     const list = json !== null && typeof json === 'object' && 'overviews' in json && Array.isArray(json.overviews) ? (json.overviews as unknown[]) : [];
     const all = new Map(list.map((o) => [o !== null && typeof o === 'object' && 'indicator' in o ? String(o.indicator) : '', o] as const));
     // Each one is checked in a task of its own while the page is idle (a check is a long task on a page that has
@@ -84,17 +90,22 @@ function otherOverview(all: Map<string, unknown>, id: string): PrecomputedOvervi
 }
 
 let index: Promise<PrecomputedIndex | null> | null = null;
+/** The index once read and checked (undefined before). */
+let indexRead: PrecomputedIndex | null | undefined;
 
 /** The index of the overviews by indicator × year (catalogue and years), or null when absent or unreadable. */
 function loadIndex(): Promise<PrecomputedIndex | null> {
   index ??= fetchJson(`${OVERVIEW_DIR}/index.json`).then((json) => {
     const parsed = json === null ? null : PrecomputedIndex.safeParse(json);
-    return parsed?.success ? parsed.data : null;
+    indexRead = parsed?.success ? parsed.data : null;
+    return indexRead;
   });
   return index;
 }
 
 const years = new Map<string, Promise<PrecomputedOverview | null>>();
+/** The indicator × year files once read and checked, by file name. */
+const yearsRead = new Map<string, PrecomputedOverview | null>();
 
 /** One indicator × year's overview, fetched and checked once per page. */
 function yearOverview(ix: PrecomputedIndex, indicator: string, year: number): Promise<PrecomputedOverview | null> {
@@ -103,11 +114,82 @@ function yearOverview(ix: PrecomputedIndex, indicator: string, year: number): Pr
   if (!p) {
     p = fetchJson(name).then((json) => {
       const parsed = json === null ? null : PrecomputedYear.safeParse(json);
-      return parsed?.success ? joinYear(ix, parsed.data) : null;
+      const read = parsed?.success ? joinYear(ix, parsed.data) : null;
+      yearsRead.set(name, read);
+      return read;
     });
     years.set(name, p);
   }
   return p;
+}
+
+const pipelines = new Map<string, Promise<PrecomputedPipeline | null>>();
+/** The département × year pipelines once read and checked, by file name. */
+const pipelinesRead = new Map<string, PrecomputedPipeline | null>();
+/** Each overview with another pipeline, made once (the same object on every render). */
+const combined = new WeakMap<PrecomputedOverview, Map<string, PrecomputedOverview | null>>();
+
+/** One département × year's pipeline, fetched and checked once per page. */
+function pipelineOf(code: string, year: number): Promise<PrecomputedPipeline | null> {
+  const name = pipelineFile(code, year);
+  let p = pipelines.get(name);
+  if (!p) {
+    p = fetchJson(name).then((json) => {
+      const parsed = json === null ? null : PrecomputedPipeline.safeParse(json);
+      const read = parsed?.success && parsed.data.code === code && parsed.data.year === year ? parsed.data : null;
+      pipelinesRead.set(name, read);
+      return read;
+    });
+    pipelines.set(name, p);
+  }
+  return p;
+}
+
+/**
+ * An overview with the pipeline of `parcours` (none: its own, the région's), from the files read: null when the
+ * build has no such pipeline, undefined when its file is not read yet.
+ */
+function withParcours(o: PrecomputedOverview, parcours: string | undefined): PrecomputedOverview | null | undefined {
+  if (parcours === undefined || o.year === null) return parcours === undefined ? o : null;
+  const name = pipelineFile(parcours, o.year);
+  if (!pipelinesRead.has(name)) return undefined;
+  const p = pipelinesRead.get(name);
+  if (!p) return null;
+  let made = combined.get(o);
+  if (!made) combined.set(o, (made = new Map()));
+  if (!made.has(parcours)) made.set(parcours, withPipeline(o, p));
+  return made.get(parcours);
+}
+
+/** The build-time overview of one indicator × year among the files already read, or undefined. */
+function alreadyRead(at: { indicator: string; year: number }): PrecomputedOverview | undefined {
+  if (mainRead && mainRead.indicator === at.indicator && mainRead.year === at.year) return mainRead;
+  const other = othersRead?.has(at.indicator) ? otherOverview(othersRead, at.indicator) : null;
+  if (other && other.year === at.year) return other;
+  return yearsRead.get(overviewYearFile(at.indicator, at.year)) ?? undefined;
+}
+
+/**
+ * The build-time overview of a URL's `indicateur` and `annee` from what this page has already read, without
+ * waiting: null when the build has none or it must not be shown, undefined when the answer needs a file (or the
+ * stored-data check) not in yet. An indicator or year change then draws in the render that makes it, with no busy
+ * frame in between.
+ */
+export function precomputedNow(indicateur: string | undefined, annee: number | undefined, parcours?: string): PrecomputedOverview | null | undefined {
+  const base = baseNow(indicateur, annee);
+  return base ? withParcours(base, parcours) : base;
+}
+
+/** precomputedNow without the pipeline's territory. */
+function baseNow(indicateur: string | undefined, annee: number | undefined): PrecomputedOverview | null | undefined {
+  if (storedRead === undefined) return undefined;
+  if (storedRead) return null;
+  if (indicateur === undefined && annee === undefined) return mainRead;
+  if (indexRead === undefined) return undefined;
+  const at = indexRead ? resolveOverviewYear(indexRead, indicateur, annee) : null;
+  if (!at) return null;
+  const name = overviewYearFile(at.indicator, at.year);
+  return alreadyRead(at) ?? (yearsRead.has(name) ? null : undefined);
 }
 
 /**
@@ -116,8 +198,17 @@ function yearOverview(ix: PrecomputedIndex, indicator: string, year: number): Pr
  * through the index (the indicator and year the live model would pick for that URL), from the files already read
  * when they hold it, else from its own file, fetched then.
  */
-export async function precomputedOverview(indicateur: string | undefined, annee: number | undefined): Promise<PrecomputedOverview | null> {
-  if (indicateur === undefined && annee === undefined) return loadPrecomputed();
+export async function precomputedOverview(indicateur: string | undefined, annee: number | undefined, parcours?: string): Promise<PrecomputedOverview | null> {
+  const base = indicateur === undefined && annee === undefined ? loadPrecomputed() : baseOverview(indicateur, annee);
+  if (parcours === undefined) return base;
+  const o = await base;
+  if (!o || o.year === null) return null;
+  await pipelineOf(parcours, o.year);
+  return withParcours(o, parcours) ?? null;
+}
+
+/** precomputedOverview of another indicator or year than the default, with the région's pipeline. */
+async function baseOverview(indicateur: string | undefined, annee: number | undefined): Promise<PrecomputedOverview | null> {
   // Whether the analyst has stored data is checked beside the reads, not before them: the files are only read
   // (never shown) when the check says they would be wrong.
   const [found, isStored] = await Promise.all([fromFiles(indicateur, annee), storedData()]);
@@ -126,14 +217,10 @@ export async function precomputedOverview(indicateur: string | undefined, annee:
 
 /** The file the index names for a URL's indicator and year, or one already read that holds the same view. */
 async function fromFiles(indicateur: string | undefined, annee: number | undefined): Promise<PrecomputedOverview | null> {
-  const ix = await loadIndex();
+  const [ix] = await Promise.all([loadIndex(), pending]);
   const at = ix ? resolveOverviewYear(ix, indicateur, annee) : null;
   if (!ix || !at) return null;
-  const main = pending ? await pending : null;
-  if (main && main.indicator === at.indicator && main.year === at.year) return main;
-  const other = othersRead?.has(at.indicator) ? otherOverview(othersRead, at.indicator) : null;
-  if (other && other.year === at.year) return other;
-  return yearOverview(ix, at.indicator, at.year);
+  return alreadyRead(at) ?? yearOverview(ix, at.indicator, at.year);
 }
 
 /**
@@ -145,23 +232,32 @@ async function fromFiles(indicateur: string | undefined, annee: number | undefin
  * `unavailable` is called when the build has nothing to show (DuckDB then need not wait for it).
  */
 export function usePrecomputedOverview(
-  enabled: boolean, lang: 'fr' | 'en', permalink: string, unavailable: () => void, indicateur: string | undefined, annee: number | undefined, exact: boolean,
+  enabled: boolean, lang: 'fr' | 'en', permalink: string, unavailable: () => void, view: { indicateur?: string; annee?: number; parcours?: string }, exact: boolean,
 ): { exact: OverviewModel | null; fallback: OverviewModel | null } {
-  const key = JSON.stringify([indicateur ?? null, annee ?? null]);
+  const { indicateur, annee, parcours } = view;
+  const key = JSON.stringify([indicateur ?? null, annee ?? null, parcours ?? null]);
   const [shown, setShown] = useState<{ key: string; data: PrecomputedOverview } | null>(null);
+  // Already read (the usual case after the first paint): shown in this very render, not after a round trip.
+  const now = enabled && exact ? precomputedNow(indicateur, annee, parcours) : undefined;
+  // Kept as the last one shown (the fallback of a view the build did not compute), in the same render.
+  if (now && shown?.data !== now) setShown({ key, data: now });
   useEffect(() => {
     if (!enabled || !exact) return;
+    if (now !== undefined) {
+      if (!now) unavailable();
+      return;
+    }
     let live = true;
-    void precomputedOverview(indicateur, annee).then((d) => {
+    void precomputedOverview(indicateur, annee, parcours).then((d) => {
       if (!d) unavailable();
       else if (live) setShown({ key, data: d });
     });
     return () => {
       live = false;
     };
-    // `key` encodes `indicateur` and `annee`; `unavailable` is a stable callback of the caller.
+    // `key` encodes `indicateur`, `annee` and `parcours`; `unavailable` is a stable callback of the caller.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [enabled, exact, key]);
+  }, [enabled, exact, key, now]);
   // The other indicators' default views come after the default one is on screen (for an indicator change made
   // before DuckDB is ready), only when the page opened on it.
   const [painted, setPainted] = useState(false);
@@ -173,7 +269,10 @@ export function usePrecomputedOverview(
   useEffect(() => {
     if (painted) void loadPrecomputedOthers();
   }, [painted]);
-  const model = useMemo(() => (shown ? modelFromPrecomputed(shown.data, lang, permalink) : null), [shown, lang, permalink]);
+  const data = now ?? (shown?.key === key ? shown.data : null);
+  const last = shown?.data ?? null;
+  const model = useMemo(() => (data ? modelFromPrecomputed(data, lang, permalink) : null), [data, lang, permalink]);
+  const lastModel = useMemo(() => (last && last !== data ? modelFromPrecomputed(last, lang, permalink) : null), [last, data, lang, permalink]);
   if (!enabled) return { exact: null, fallback: null };
-  return { exact: exact && shown?.key === key ? model : null, fallback: model };
+  return { exact: exact ? model : null, fallback: model ?? lastModel };
 }
