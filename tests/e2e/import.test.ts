@@ -209,16 +209,16 @@ describe('imports in the browser', () => {
     expect(Number(await report.getAttribute('data-rows'))).toBe(rows);
     await page.getByRole('button', { name: /^Importer/ }).click();
     await page.waitForSelector(`[data-dataset="gros"][data-rows="${rows}"][data-active="true"]`, { timeout: 60000 });
-    // The commit's measures were computed ahead, sent to DuckDB before the analysis was over (while the worker
-    // hashed the file), and the commit swapped them in instead of computing them again.
+    // The commit's measures were computed ahead, sent to DuckDB once the analysis was over (after the report's own
+    // queries: sent before, they held the report back), and the commit swapped them in instead of computing them again.
     const ahead = await page.evaluate(() => {
       const last = (name: string) => performance.getEntriesByName(name).at(-1);
       const [analyse, anticipation, stockage] = [last('import:analyse'), last('import:anticipation'), last('import:stockage')];
       if (!analyse || !anticipation || !stockage) return null;
       const refreshed = performance.getEntriesByName('import:mesures').filter((m) => m.startTime > stockage.startTime).length;
-      return { sentBeforeAnalysisEnd: anticipation.startTime < analyse.startTime + analyse.duration, refreshed };
+      return { sentAfterAnalysisEnd: anticipation.startTime >= analyse.startTime + analyse.duration, refreshed };
     });
-    expect(ahead).toEqual({ sentBeforeAnalysisEnd: true, refreshed: 0 });
+    expect(ahead).toEqual({ sentAfterAnalysisEnd: true, refreshed: 0 });
     await page.reload({ waitUntil: 'commit' });
     await page.waitForSelector(`[data-dataset="gros"][data-rows="${rows}"][data-active="true"]`, { timeout: 90000 });
     const total = () => page.getAttribute('[data-testid="observations-count"]', 'data-total').then(Number);

@@ -27,7 +27,7 @@ async function run(file: Blob, opts: ImportOptions): Promise<AnalysedImport> {
   const sources = [...new Set(result.rows.map((r) => r.source).filter((s): s is string => Boolean(s)))];
   return {
     result, rowCount: result.rows.length, staged: { kind: 'csv', csv: rowsToCsv(result.rows) }, sources,
-    sha256: createHash('sha256').update(bytes).digest('hex'), path: { kind: 'complet', reason: 'test' },
+    sha256: Promise.resolve(createHash('sha256').update(bytes).digest('hex')), path: { kind: 'complet', reason: 'test' },
   };
 }
 

@@ -35,7 +35,12 @@ export interface AnalysedImport {
   /** The full pipeline's rows as CSV text, or the fast path's temporary view in DuckDB. */
   readonly staged: { readonly kind: 'csv'; readonly csv: string } | { readonly kind: 'table'; readonly table: string; readonly own: OwnTable };
   readonly sources: string[];
-  readonly sha256: string;
+  /**
+   * The SHA-256 of the file's bytes (stored with the file, compared when it is replayed). The fast path's report does
+   * not wait for it (the import worker hashes the file while DuckDB computes the rest); the commit awaits it before
+   * anything is stored.
+   */
+  readonly sha256: Promise<string>;
   /** `rapide` when DuckDB read the file itself, else `complet` with the reason (shown in the report's details). */
   readonly path: { readonly kind: 'rapide' } | { readonly kind: 'complet'; readonly reason: string };
 }
@@ -70,6 +75,8 @@ export interface LoadedPriorities {
   readonly priorite: number | null;
   /** The highest loaded priority (0 when none). */
   readonly max: number;
+  /** Every loaded dataset's id (a new dataset's id must be free of them). */
+  readonly ids: readonly string[];
 }
 
 /** Runs an analysis of a stored file when imports are restored (the session's own `analyse`, or a test's). */
@@ -93,10 +100,17 @@ interface HeldBytes {
 export type AnalysisState = { readonly kind: 'none' } | { readonly kind: 'running'; readonly n: number } | { readonly kind: 'waiting'; readonly table: string };
 
 
-/** Measures computed ahead for an analysis not yet committed: the priority assumed, what was loaded then, and whether they were computed. */
+/**
+ * Measures computed ahead for an analysis not yet committed: what was loaded when its file was chosen (`loaded`,
+ * known before the analysis ends), and, once `start` sends them to DuckDB, the priority assumed and whether they were
+ * computed (`done`).
+ */
 interface Speculation {
   readonly id: string;
   readonly prefix: string;
+  readonly loaded: Promise<LoadedPriorities>;
+  /** Sends the measures' SQL to DuckDB, once; only while the analysis is the one waiting (else `done` says not computed). */
+  readonly start: () => void;
   readonly done: Promise<{ readonly priorite: number; readonly loaded: LoadedPriorities; readonly ok: boolean }>;
 }
 
@@ -194,10 +208,9 @@ export class ImportSession {
     ahead?.catch(noop);
     const work = this.run({ worker, file, cat, opts, saved, n: ++this.analyses, cancelled: () => cancelled, ahead });
     // The next analysis (« Déclarer les indicateurs », another encoding) gets a worker started ahead.
-    const promise = Promise.race([work, cancelledPromise]).finally(() => {
-      worker.close();
-      this.prepareWorker();
-    });
+    const promise = Promise.race([work, cancelledPromise]).finally(() => this.prepareWorker());
+    // This worker goes once the analysis is over and the file hashed (the fast path's report does not wait for the hash).
+    promise.then((x) => x.sha256).catch(noop).finally(() => worker.close());
     return {
       promise,
       cancel: () => {
@@ -213,7 +226,7 @@ export class ImportSession {
     await dropped;
     const savedRecipes = a.saved ? await a.saved : a.opts.savedRecipes;
     const r = await a.worker.call<{ result: ImportResult; rowCount: number; csv: string; sources: string[]; sha256: string }>({ type: 'full', file: a.file, cat: await a.cat, opts: { ...a.opts, savedRecipes } });
-    return { result: r.result, rowCount: r.rowCount, staged: { kind: 'csv', csv: r.csv }, sources: r.sources, sha256: r.sha256, path: { kind: 'complet', reason } };
+    return { result: r.result, rowCount: r.rowCount, staged: { kind: 'csv', csv: r.csv }, sources: r.sources, sha256: Promise.resolve(r.sha256), path: { kind: 'complet', reason } };
   }
 
   /** One analysis: the fast path when the file may take it, else (or when it hands the file back) the full pipeline. */
@@ -249,12 +262,12 @@ export class ImportSession {
       return this.full(a, dropped, 'fallback' in answer ? answer.fallback : 'no scan');
     }
     this.pending = { kind: 'waiting', table };
-    // DuckDB is done with the analysis while the worker still hashes the file: the measures go first.
+    // The measures wait for the report's own queries (see `speculate`); the report does not wait for the file's hash.
     const clean = answer.result.errors === 0 && answer.rowCount > 0;
     const ahead = a.ahead && clean ? this.speculate(table, a.opts.fileName, a.ahead) : null;
-    const sha256 = await hashed;
     performance.measure('import:analyse', { start: t0 });
-    const analysed: AnalysedImport = { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, sha256, path: { kind: 'rapide' } };
+    hashed.then(() => performance.measure('import:empreinte', { start: t0 }), noop);
+    const analysed: AnalysedImport = { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, sha256: hashed, path: { kind: 'rapide' } };
     if (ahead) this.speculations.set(analysed, ahead);
     return analysed;
   }
@@ -298,7 +311,8 @@ export class ImportSession {
   async loadedPriorities(id: string): Promise<LoadedPriorities> {
     const version = getDataVersion();
     const [row] = await runQuery(this.conn, prioritiesQuery(id), PrioritiesRow);
-    return { version, priorite: row?.priorite ?? null, max: row?.max ?? 0 };
+    const ids = await runQuery(this.conn, datasetIdsQuery(), DatasetIdRow);
+    return { version, priorite: row?.priorite ?? null, max: row?.max ?? 0, ids: ids.map((r) => r.id) };
   }
 
   /** The imported datasets an import may replace or add to (id and name), highest priority first. */
@@ -307,23 +321,29 @@ export class ImportSession {
   }
 
   /**
-   * For a clean analysis of the fast path (its accepted rows in view `table`), computes the measures its commit as
-   * the file's own dataset would give (see speculateMeasures), as soon as DuckDB has those rows: the worker is still
-   * hashing the file, then the analyst reads the report, and « Importer » swaps them in instead of computing them.
-   * The priority assumed is the one `commit` gives unless another tab stored imports this one has not loaded. The
-   * commit waits for them if they are not done, and uses them only if they fit (see stageAndSwap).
+   * For a clean analysis of the fast path (its accepted rows in view `table`), the measures its commit as the file's
+   * own dataset would give (see speculateMeasures), computed once `start` is called: by `preview`, after the report's
+   * own queries (DuckDB runs requests in order: sent earlier, they would hold the report back), else by the commit.
+   * The analyst reads the report meanwhile, and « Importer » swaps them in instead of computing them. The priority
+   * assumed is the one `commit` gives unless another tab stored imports this one has not loaded. The commit waits for
+   * them if they are not done, and uses them only if they fit (see stageAndSwap).
    */
   private speculate(table: string, fileName: string, ahead: Promise<LoadedPriorities>): Speculation {
     const prefix = candidatesPrefix(table);
     const id = datasetIdFor(fileName);
-    const t0 = performance.now();
-    const done = ahead.then(async (loaded) => {
+    let go: (current: boolean) => void = noop;
+    const started = new Promise<boolean>((resolve) => (go = resolve));
+    const done = started.then(async (current) => {
+      const t0 = performance.now();
+      const loaded = await ahead;
       const priorite = loaded.priorite ?? firstPriority(loaded.max);
-      const ok = await speculateMeasures(this.conn, id, table, prefix, priorite);
+      // An analysis a newer one replaced has lost its tables (or is about to): nothing is computed for it.
+      const ok = current && (await speculateMeasures(this.conn, id, table, prefix, priorite));
       performance.measure('import:anticipation', { start: t0 });
       return { priorite, loaded, ok };
     });
-    return { id, prefix, done: done.catch(() => ({ priorite: NaN, loaded: { version: NaN, priorite: null, max: 0 }, ok: false })) };
+    const start = () => go(this.pending.kind === 'waiting' && this.pending.table === table);
+    return { id, prefix, loaded: ahead, start, done: done.catch(() => ({ priorite: NaN, loaded: { version: NaN, priorite: null, max: 0, ids: [] }, ok: false })) };
   }
 
   /**
@@ -351,6 +371,8 @@ export class ImportSession {
       return { diff, overrides };
     } finally {
       if (from === PREVIEW_SUM_TABLE) await conn.exec(dropTableSql(PREVIEW_SUM_TABLE));
+      // The report's queries are sent: the measures computed ahead may take DuckDB now.
+      this.speculations.get(analysed)?.start();
     }
   }
 
@@ -364,6 +386,7 @@ export class ImportSession {
     const table = analysed.staged.table;
     // Measures computed ahead serve only if they assumed this very swap, on the data as it still is (same version).
     const ahead = this.speculations.get(analysed);
+    ahead?.start();
     const got = ahead?.id === meta.id ? await ahead.done : null;
     const fits = got !== null && got.ok && got.priorite === meta.priorite && meta.actif && got.loaded.version === getDataVersion();
     await swapIn(this.conn, meta, analysed.staged.own, fits && ahead ? ahead.prefix : null);
@@ -412,9 +435,15 @@ export class ImportSession {
 
   /** The record a commit writes: the new dataset's, the replaced one's, or the added-to one's with the file as its last part. */
   private async recordFor(file: { blob: Blob; fileName: string }, analysed: AnalysedImport, opts: ChosenOptions, choice: ImportChoice): Promise<{ record: StoredRecord; previous: StoredRecord | null }> {
-    const known = (await this.speculations.get(analysed)?.done)?.loaded;
-    const loadedMax = known && known.version === getDataVersion() ? Promise.resolve([{ p: known.max }]) : runQuery(this.conn, maxPriorityQuery(), MaxPriorityRow);
-    const [loaded, [max], stored] = await Promise.all([runQuery(this.conn, datasetIdsQuery(), DatasetIdRow), loadedMax, listImports()]);
+    // What the catalogue said when the file was chosen, if nothing changed since: no DuckDB request, so the record is
+    // stored while DuckDB computes the measures ahead (the commit's swap waits for them).
+    const spec = this.speculations.get(analysed);
+    spec?.start();
+    const said = spec ? await spec.loaded.catch(() => null) : null;
+    const known = said && said.version === getDataVersion() ? said : null;
+    const loadedIds = known ? Promise.resolve(known.ids.map((id) => ({ id }))) : runQuery(this.conn, datasetIdsQuery(), DatasetIdRow);
+    const loadedMax = known ? Promise.resolve([{ p: known.max }]) : runQuery(this.conn, maxPriorityQuery(), MaxPriorityRow);
+    const [loaded, [max], stored, sha256] = await Promise.all([loadedIds, loadedMax, listImports(), analysed.sha256]);
     const t = choice.target;
     const id = t.kind === 'nouveau' ? freeId(datasetIdFor(file.fileName), new Set([...loaded.map((r) => r.id), ...stored.ok.map((r) => r.id), ...stored.refused.map((r) => r.id)])) : t.id;
     const previous = await getImport(id);
@@ -423,13 +452,13 @@ export class ImportSession {
     const identite = choice.identite ?? previous?.identite ?? identityDefaults(analysed.result, analysed.sources, file.fileName);
     if (t.kind === 'ajouter') {
       if (!previous) throw new Error(`Le jeu « ${id} » n’est plus enregistré : rien n’a été importé. / Dataset "${id}" is no longer stored: nothing was imported.`);
-      const parts = [...(previous.parts ?? []), partOf(file, analysed, opts, importedAt)];
+      const parts = [...(previous.parts ?? []), partOf(file, { ...analysed, sha256 }, opts, importedAt)];
       return { record: { ...previous, identite, parts, importedAt, rows: previous.rows + analysed.rowCount }, previous };
     }
     // Another tab may have stored imports this tab has not loaded: the new one still comes after every stored one.
     const storedMax = Math.max(0, ...stored.ok.map((r) => r.priorite));
     const priorite = previous?.priorite ?? firstPriority(max?.p ?? 0, storedMax);
-    const { bytes, ...first } = partOf(file, analysed, opts, importedAt);
+    const { bytes, ...first } = partOf(file, { ...analysed, sha256 }, opts, importedAt);
     return { record: { ...first, id, nom: identite.nom || file.fileName, actif: previous?.actif ?? true, priorite, bytes, identite }, previous };
   }
 
@@ -521,7 +550,7 @@ export class ImportSession {
     const file = part.bytes instanceof Blob ? part.bytes : new Blob([part.bytes]);
     const a = await run(file, { fileName: part.fileName, ...legacyEurostat(part.fileName, part.options, part.recipe), recipe: part.recipe ?? undefined });
     if (a.result.errors > 0 || a.rowCount === 0) throw new Error('no longer valid');
-    if (a.sha256 !== part.sha256) throw new Error('bytes changed since they were stored');
+    if ((await a.sha256) !== part.sha256) throw new Error('bytes changed since they were stored');
     return a;
   }
 
