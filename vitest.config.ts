@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const HEAVY_SQL = [
@@ -11,9 +10,6 @@ const HEAVY_SQL = [
 // Unit and SQL tests run in Node; browser tests drive headless Chromium against the built site.
 export default defineConfig({
   test: {
-    // At least two files at once, even on two cores (vitest's default there is one): the browser files, one at a time,
-    // spend most of their time waiting on Chromium, and the Node files run beside them.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       // Waits sized for a loaded machine (npm run test:load): beside two busy processes, format.test.ts's check of
       // Intl's dates ran past vitest's default limit.

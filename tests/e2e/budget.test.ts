@@ -12,7 +12,7 @@ const DIST = path.resolve(import.meta.dirname, '../../dist');
  * Raised by 4 and 5 KB for the chart grammar (src/render/grammar: d3's nice ticks, label placement, territory
  * colours, the map's fitted scale and names), which the embed and the dashboard's first screen both draw with.
  */
-const BUDGET_KB = { embed: 44, dashboard: 155 };
+const BUDGET_KB = { embed: 45, dashboard: 155 };
 
 const gz = (file: string) => gzipSync(readFileSync(file)).length / 1024;
 
