@@ -103,47 +103,43 @@ function loadIndex(): Promise<PrecomputedIndex | null> {
   return index;
 }
 
-const years = new Map<string, Promise<PrecomputedOverview | null>>();
-/** The indicator × year files once read and checked, by file name. */
-const yearsRead = new Map<string, PrecomputedOverview | null>();
+/** The files of one indicator × year or one département × year, fetched and checked once per page, by file name. */
+const files = new Map<string, Promise<unknown>>();
+/** The same files once read and checked (null: absent or unreadable), for an answer without waiting. */
+const filesRead = new Map<string, unknown>();
 
-/** One indicator × year's overview, fetched and checked once per page. */
-function yearOverview(ix: PrecomputedIndex, indicator: string, year: number): Promise<PrecomputedOverview | null> {
-  const name = overviewYearFile(indicator, year);
-  let p = years.get(name);
+/** The file `name`, fetched once per page and turned into a value by `check` (null when absent or unreadable). */
+function fileOnce<T>(name: string, check: (json: unknown) => T | null): Promise<T | null> {
+  let p = files.get(name);
   if (!p) {
     p = fetchJson(name).then((json) => {
-      const parsed = json === null ? null : PrecomputedYear.safeParse(json);
-      const read = parsed?.success ? joinYear(ix, parsed.data) : null;
-      yearsRead.set(name, read);
+      const read = json === null ? null : check(json);
+      filesRead.set(name, read);
       return read;
     });
-    years.set(name, p);
+    files.set(name, p);
   }
-  return p;
+  return p as Promise<T | null>;
 }
 
-const pipelines = new Map<string, Promise<PrecomputedPipeline | null>>();
-/** The département × year pipelines once read and checked, by file name. */
-const pipelinesRead = new Map<string, PrecomputedPipeline | null>();
+/** One indicator × year's overview. */
+function yearOverview(ix: PrecomputedIndex, indicator: string, year: number): Promise<PrecomputedOverview | null> {
+  return fileOnce(overviewYearFile(indicator, year), (json) => {
+    const parsed = PrecomputedYear.safeParse(json);
+    return parsed.success ? joinYear(ix, parsed.data) : null;
+  });
+}
+
+/** One département × year's pipeline. */
+function pipelineOf(code: string, year: number): Promise<PrecomputedPipeline | null> {
+  return fileOnce(pipelineFile(code, year), (json) => {
+    const parsed = PrecomputedPipeline.safeParse(json);
+    return parsed.success && parsed.data.code === code && parsed.data.year === year ? parsed.data : null;
+  });
+}
+
 /** Each overview with another pipeline, made once (the same object on every render). */
 const combined = new WeakMap<PrecomputedOverview, Map<string, PrecomputedOverview | null>>();
-
-/** One département × year's pipeline, fetched and checked once per page. */
-function pipelineOf(code: string, year: number): Promise<PrecomputedPipeline | null> {
-  const name = pipelineFile(code, year);
-  let p = pipelines.get(name);
-  if (!p) {
-    p = fetchJson(name).then((json) => {
-      const parsed = json === null ? null : PrecomputedPipeline.safeParse(json);
-      const read = parsed?.success && parsed.data.code === code && parsed.data.year === year ? parsed.data : null;
-      pipelinesRead.set(name, read);
-      return read;
-    });
-    pipelines.set(name, p);
-  }
-  return p;
-}
 
 /**
  * An overview with the pipeline of `parcours` (none: its own, the région's), from the files read: null when the
@@ -152,8 +148,8 @@ function pipelineOf(code: string, year: number): Promise<PrecomputedPipeline | n
 function withParcours(o: PrecomputedOverview, parcours: string | undefined): PrecomputedOverview | null | undefined {
   if (parcours === undefined || o.year === null) return parcours === undefined ? o : null;
   const name = pipelineFile(parcours, o.year);
-  if (!pipelinesRead.has(name)) return undefined;
-  const p = pipelinesRead.get(name);
+  if (!filesRead.has(name)) return undefined;
+  const p = filesRead.get(name) as PrecomputedPipeline | null;
   if (!p) return null;
   let made = combined.get(o);
   if (!made) combined.set(o, (made = new Map()));
@@ -166,7 +162,7 @@ function alreadyRead(at: { indicator: string; year: number }): PrecomputedOvervi
   if (mainRead && mainRead.indicator === at.indicator && mainRead.year === at.year) return mainRead;
   const other = othersRead?.has(at.indicator) ? otherOverview(othersRead, at.indicator) : null;
   if (other && other.year === at.year) return other;
-  return yearsRead.get(overviewYearFile(at.indicator, at.year)) ?? undefined;
+  return (filesRead.get(overviewYearFile(at.indicator, at.year)) as PrecomputedOverview | null | undefined) ?? undefined;
 }
 
 /**
@@ -189,7 +185,7 @@ function baseNow(indicateur: string | undefined, annee: number | undefined): Pre
   const at = indexRead ? resolveOverviewYear(indexRead, indicateur, annee) : null;
   if (!at) return null;
   const name = overviewYearFile(at.indicator, at.year);
-  return alreadyRead(at) ?? (yearsRead.has(name) ? null : undefined);
+  return alreadyRead(at) ?? (filesRead.has(name) ? null : undefined);
 }
 
 /**
