@@ -24,11 +24,11 @@ const others = catalogue.indicators.filter((i) => i.id !== model.indicator.id);
 const models = await loadOverviews(db, common, others.map((i) => ({ indicateur: i.id, permalink: '' })));
 // Every indicator × year, one file each, for a deep link (or a choice) made before DuckDB is ready.
 const years = await precomputeOverviewYears(db, out, common);
-const territories = await precomputeTerritories(db, path.join(out, 'territoire'), { cible: common.cible, anneeCible: common.anneeCible });
+const territories = await precomputeTerritories(db, path.join(out, 'territoire'));
 db.close();
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'overview.json'), JSON.stringify(serialiseOverview(model)));
 writeFileSync(path.join(out, 'overview-autres.json'), JSON.stringify({ v: 1, overviews: models.filter((m) => m.byLang).map(serialiseOverview) }));
 console.log(`precomputed overviews written to ${out} (default, and ${models.length} other indicators)`);
-console.log(`precomputed overviews by indicator × year: ${years.files} files (with the index), ${Math.round(years.bytes / 1024)} KB`);
+console.log(`precomputed overviews by indicator × year: ${years.files} files (with the index), ${Math.round(years.bytes / 1024)} KB, of which ${Math.round(years.answerBytes / 1024)} KB of answers for the trend's départements and the target`);
 console.log(`precomputed territory pages: ${territories.pages} (département × indicator × year) in ${territories.files} files, ${Math.round(territories.bytes / 1024)} KB`);

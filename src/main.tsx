@@ -8,7 +8,7 @@ import './ui/styles.css';
 
 // The build-time charts of the overview asked for are fetched (and the stored data checked) while React starts.
 const opened = parseUrlState(window.location.search);
-if (isPrecomputedOverview(opened)) void precomputedOverview(opened.indicateur, opened.annee, opened.parcours);
+if (isPrecomputedOverview(opened)) void precomputedOverview(opened.indicateur, opened.annee, opened.parcours, opened);
 
 const root = document.getElementById('root');
 if (root) {

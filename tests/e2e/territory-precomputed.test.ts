@@ -16,6 +16,8 @@ describe('territory page opened by URL', () => {
   test.each([
     ['?vue=territoire&territoire=34', null],
     ['?vue=territoire&territoire=12&indicateur=sup_numerique&annee=2021&lang=en', 'sup_numerique'],
+    // Another target: no answer depends on it (the pace to it is derived from the trend).
+    ['?vue=territoire&territoire=46&cible=40&annee_cible=2028', null],
   ])('%s: every chart is ready before DuckDB, and DuckDB shows the same', async (search, indicateur) => {
     const { page, log, close } = await openPage(browser);
     // DuckDB's engine is held back until the build-time page has been read.
