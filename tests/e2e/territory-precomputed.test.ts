@@ -39,6 +39,17 @@ describe('territory page opened by URL', () => {
     expect(ids).toHaveLength(1);
     if (indicateur) expect(ids).toEqual([indicateur]);
     expect(before.flatMap((c) => c.values).length).toBeGreaterThan(0);
+    // Each build-time file is read once: the page's fetches take over what public/precharge.js preloaded (read
+    // from the moment the page is parsed), for the defaults as for an indicator and year named in the URL.
+    const read = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.startsWith('/precomputed/territoire/')));
+    expect(read.length).toBe(6);
+    expect(new Set(read).size).toBe(read.length);
+    const started = await page.evaluate(() => ({
+      script: performance.getEntriesByName('app:script')[0]?.startTime ?? -1,
+      files: performance.getEntriesByType('resource').filter((r) => new URL(r.name).pathname.startsWith('/precomputed/territoire/')).map((r) => r.startTime),
+    }));
+    expect(started.script).toBeGreaterThan(0);
+    for (const t of started.files) expect(t).toBeLessThan(started.script);
 
     release();
     await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 120000 });
