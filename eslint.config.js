@@ -69,4 +69,9 @@ export default tseslint.config(
     // Node scripts, some of which pass functions to run inside the page (hence the browser globals too).
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    // The page's plain scripts, copied as they are (public/precharge.js): browser globals, no module.
+    files: ['public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
 );

@@ -10,6 +10,9 @@ import path from 'node:path';
 import type { Connector } from '../src/data/connector';
 import { loadCatalogue, pickIndicator } from '../src/features/catalogue';
 import { loadOverviews } from '../src/features/overview/model';
+import { encodeAnswers, type AnswerFile } from '../src/features/territory/precomputed';
+import { ANSWERS_DIR, answersFile, CATALOGUE_ANSWERS } from '../src/features/overview/replay';
+import { recording } from './precompute-territory';
 import { overviewYearFile, pipelineFile, serialisePipeline, serialiseYear, type PrecomputedIndex, type PrecomputedPipeline, type PrecomputedYear, OVERVIEW_DIR } from '../src/features/overview/precomputed';
 
 interface Common { readonly cible: number; readonly anneeCible: number; readonly now: Date }
@@ -37,16 +40,37 @@ export async function overviewYears(db: Connector, common: Common): Promise<Map<
   return out;
 }
 
+/**
+ * The answers of the overview's statements (src/features/overview/replay.ts): the catalogue's, then each
+ * indicator's at every year it has (one job, as the page replays it; the région's pipeline), by the same model.
+ */
+export async function overviewAnswers(db: Connector, common: Common, years: PrecomputedIndex['years']): Promise<Map<string, AnswerFile>> {
+  const rec = recording(db);
+  await loadCatalogue(rec.conn);
+  const catalogue = rec.take();
+  const out = new Map<string, AnswerFile>([[CATALOGUE_ANSWERS, encodeAnswers(catalogue)]]);
+  for (const [id, entry] of Object.entries(years)) {
+    for (const annee of entry.years) await loadOverviews(rec.conn, { ...common, lang: 'fr' }, [{ indicateur: id, annee, permalink: '' }]);
+    const answers = new Map([...rec.take()].filter(([k]) => !catalogue.has(k)));
+    if (answers.size) out.set(answersFile(id), encodeAnswers(answers));
+  }
+  return out;
+}
+
 /** Writes them under `dir` (dist/precomputed); returns how many files and bytes. */
-export async function precomputeOverviewYears(db: Connector, dir: string, common: Common): Promise<{ files: number; bytes: number }> {
-  const files = await overviewYears(db, common);
+export async function precomputeOverviewYears(db: Connector, dir: string, common: Common): Promise<{ files: number; bytes: number; answerBytes: number }> {
+  const years = await overviewYears(db, common);
+  const index = years.get(`${OVERVIEW_DIR}/index.json`) as PrecomputedIndex;
+  const files = new Map<string, unknown>([...years, ...(await overviewAnswers(db, common, index.years))]);
   let bytes = 0;
+  let answerBytes = 0;
   for (const [name, json] of files) {
     const file = path.join(dir, name);
     mkdirSync(path.dirname(file), { recursive: true });
     const text = JSON.stringify(json);
     writeFileSync(file, text);
     bytes += Buffer.byteLength(text);
+    if (name.startsWith(`${ANSWERS_DIR}/`)) answerBytes += Buffer.byteLength(text);
   }
-  return { files: files.size, bytes };
+  return { files: files.size, bytes, answerBytes };
 }

@@ -1,6 +1,6 @@
 /**
  * Build step (called by scripts/precompute.ts): records the answers of every territory page's queries — each
- * département × indicator × year the indicator has, at the default target — and writes them where
+ * département × indicator × year the indicator has (none depends on the target: any `cible` replays them) — and writes them where
  * src/features/territory/precomputed.ts fetches them. The answers are the app's own queries run by its own model
  * (queryTerritory), so the page built from them in the browser is the one DuckDB would give.
  */
@@ -19,7 +19,7 @@ type Answers = Map<string, RawRow[]>;
  * A Connector that notes every answer it passes on (taken, and forgotten, by `take`). A statement asked again
  * with the same parameters is answered from the first run: the data does not change during the build.
  */
-function recording(conn: Connector): { conn: Connector; take(): Answers } {
+export function recording(conn: Connector): { conn: Connector; take(): Answers } {
   const known: Answers = new Map();
   let seen: Answers = new Map();
   return {
@@ -61,7 +61,7 @@ function split(pages: readonly Page[]): Map<string, Answers> {
   return out;
 }
 
-export async function precomputeTerritories(db: Connector, dir: string, target: { cible: number; anneeCible: number }) {
+export async function precomputeTerritories(db: Connector, dir: string) {
   const rec = recording(db);
   const catalogue = await loadCatalogue(rec.conn);
   const yearsOf = new Map<string, number[]>();
@@ -75,7 +75,7 @@ export async function precomputeTerritories(db: Connector, dir: string, target: 
   for (const d of catalogue.departements) {
     for (const i of catalogue.indicators) {
       for (const year of yearsOf.get(i.id) ?? []) {
-        await queryTerritory(rec.conn, { code: d.code, indicateur: i.id, annee: year, ...target });
+        await queryTerritory(rec.conn, { code: d.code, indicateur: i.id, annee: year });
         pages.push({ code: d.code, indicator: i.id, year, answers: new Map([...rec.take()].filter(([k]) => !common.has(k))) });
       }
     }

@@ -21,8 +21,9 @@ export function Chart({ snapshot, hrefFor, actions, headingLevel, busy, srTable,
   actions?: ReactNode;
   headingLevel?: 2 | 3;
 }) {
-  // A trend is not ready until its drawing code is there (loaded on first use).
-  const trend = useTrendChart(snapshot.kind === 'trend');
+  // A trend is not ready until its drawing code is there (loaded on first use), asked for once its drawing is
+  // (not in the first paint of `later` charts: evaluating Recharts would hold that paint, the key figures', back).
+  const trend = useTrendChart(snapshot.kind === 'trend' && !later);
   const waiting = (snapshot.kind === 'trend' && !trend.component) || Boolean(later);
   return (
     <ChartFrame snapshot={snapshot} actions={actions} headingLevel={headingLevel} busy={busy || waiting} srTable={srTable} hideTitle={hideTitle}>

@@ -77,6 +77,60 @@ describe('overview opened by URL on another indicator, year or language', () => 
   });
 });
 
+describe('overview opened by URL with the trend\'s départements or a target', () => {
+  // Issue 20 point 6, its last gaps: `territoires`, `cible` and `annee_cible` drawn before DuckDB is ready, by the
+  // overview's model over the build's answers (none of its statements depends on them), then the same numbers live.
+  test.each([
+    ['?territoires=09,65&annee=2020', 'emploi_numerique', 2020, ['09', '65'], null, null],
+    ['?indicateur=sup_numerique&annee=2019&cible=40&annee_cible=2028&lang=en', 'sup_numerique', 2019, null, [40, 2028], null],
+    ['?annee=2017&territoires=12,46,82&cible=45&parcours=34', 'emploi_numerique', 2017, ['12', '46', '82'], [45, 2030], '34'],
+    ['?cible=35', 'emploi_numerique', null, null, [35, 2030], null],
+  ] as const)('%s: every chart is ready before DuckDB, with those départements and that target, and DuckDB shows the same', async (search, indicateur, annee, territoires, target, parcours) => {
+    const { page, log, close } = await openPage(browser);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    await page.route(/duckdb-.*(\.wasm|worker.*\.js)$/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(appUrl(search), { waitUntil: 'commit' });
+    const kinds = await allReady(page);
+    expect(kinds).toEqual(['kpi', 'map', 'ranking', 'trend', 'pipeline']);
+    expect(await page.evaluate(() => performance.getEntriesByName('duckdb:ready').length)).toBe(0);
+    expect(await page.getAttribute('[data-db-status]', 'data-db-status')).not.toBe('ready');
+    expect(await page.getAttribute('.grid', 'data-precomputed')).toBe('true');
+    const before = await shown(page);
+    expect([...new Set(before.map((c) => c.indicateur).filter((x) => x !== null))]).toEqual([indicateur]);
+    // The trend draws the départements asked for (with the région and France), no other.
+    const series = await page.$$eval('[data-chart="trend"] [data-series]', (els) => [...new Set(els.map((e) => e.getAttribute('data-series')))]);
+    if (territoires) expect(series.filter((c) => c !== null && /^\d\d$/.test(c) && c !== '76').sort()).toEqual([...territoires]);
+    if (target) {
+      const [cible, anneeCible] = target;
+      const pace = page.locator('[data-chart="kpi"] [data-kpi="rythme_requis"]');
+      expect(await pace.innerText()).toContain(String(cible));
+      expect(await pace.innerText()).toContain(String(anneeCible));
+      // The pace required from the région's share of that year (a sum of counts of the raw table) to the target.
+      if (annee !== null) expect(Number(await pace.getAttribute('data-value'))).toBeCloseTo((cible - (await regionShare(indicateur, annee))) / (anneeCible - annee), 9);
+    }
+    // Read: the index, the catalogue's answers and that indicator's (and the pipeline's file), nothing else.
+    const read = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/precomputed/')));
+    const pipeline = parcours ? [`/precomputed/overview/parcours/${parcours}/${annee}.json`] : [];
+    expect(read.filter((p) => p !== '/precomputed/overview.json').sort()).toEqual(['/precomputed/overview/index.json', '/precomputed/overview/reponses/catalogue.json', `/precomputed/overview/reponses/${indicateur}.json`, ...pipeline].sort());
+    expect(await page.locator('[data-chart="pipeline"] select').inputValue()).toBe(parcours ?? '76');
+
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 120000 });
+    await page.waitForSelector('.grid:not([data-precomputed])', { timeout: 120000 });
+    await allReady(page);
+    expect(await page.evaluate(() => performance.getEntriesByName('overview:queries').length)).toBeGreaterThan(0);
+    expect(await shown(page)).toEqual(before);
+    expect(log.external).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await close();
+  });
+});
+
 describe('deep link with stored data', () => {
   test('the build-time snapshot is not shown when the analyst has stored data (a default dataset turned off): DuckDB is started at once', async () => {
     const { page, log, close } = await openPage(browser);

@@ -16,6 +16,8 @@ describe('territory page opened by URL', () => {
   test.each([
     ['?vue=territoire&territoire=34', null],
     ['?vue=territoire&territoire=12&indicateur=sup_numerique&annee=2021&lang=en', 'sup_numerique'],
+    // Another target: no answer depends on it (the pace to it is derived from the trend).
+    ['?vue=territoire&territoire=46&cible=40&annee_cible=2028', null],
   ])('%s: every chart is ready before DuckDB, and DuckDB shows the same', async (search, indicateur) => {
     const { page, log, close } = await openPage(browser);
     // DuckDB's engine is held back until the build-time page has been read.
@@ -37,6 +39,17 @@ describe('territory page opened by URL', () => {
     expect(ids).toHaveLength(1);
     if (indicateur) expect(ids).toEqual([indicateur]);
     expect(before.flatMap((c) => c.values).length).toBeGreaterThan(0);
+    // Each build-time file is read once: the page's fetches take over what public/precharge.js preloaded (read
+    // from the moment the page is parsed), for the defaults as for an indicator and year named in the URL.
+    const read = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.startsWith('/precomputed/territoire/')));
+    expect(read.length).toBe(6);
+    expect(new Set(read).size).toBe(read.length);
+    const started = await page.evaluate(() => ({
+      script: performance.getEntriesByName('app:script')[0]?.startTime ?? -1,
+      files: performance.getEntriesByType('resource').filter((r) => new URL(r.name).pathname.startsWith('/precomputed/territoire/')).map((r) => r.startTime),
+    }));
+    expect(started.script).toBeGreaterThan(0);
+    for (const t of started.files) expect(t).toBeLessThan(started.script);
 
     release();
     await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 120000 });

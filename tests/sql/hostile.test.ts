@@ -12,7 +12,6 @@ import { quoteIdent, sqlQuery } from '../../src/data/sql/quote';
 import { measuresQuery, MeasureRow } from '../../src/data/sql/measures';
 import { observationsCountQuery, observationsQuery, ObservationRow, CountRow } from '../../src/data/sql/observations';
 import { trendQuery, TrendRow } from '../../src/data/sql/trend';
-import { paceQuery, PaceRow } from '../../src/data/sql/pace';
 import { rankingQuery, RankingRow } from '../../src/data/sql/ranking';
 import { pipelineQuery, PipelineRow } from '../../src/data/sql/pipeline';
 import { scopeTerritoriesQuery, sourcesQuery, SourceRow, TerritoryRow, yearsQuery, YearsRow } from '../../src/data/sql/catalogue';
@@ -138,7 +137,6 @@ describe('SQL builders bind what users send as parameters', () => {
       ['observations by territory', observationsQuery({ territoire: evil }, { col: 'territoire', desc: false }, { limit: 10, offset: 0 }), ObservationRow],
       ['observations by dataset', observationsQuery({ jeu: evil, indicateur: evil }, { col: 'annee', desc: true }), ObservationRow],
       ['trend', trendQuery({ indicateur: evil, territoires: ['31', evil] }), TrendRow],
-      ['pace', paceQuery({ indicateur: evil, territoire: evil, cible: 50, annee_cible: 2030 }), PaceRow],
       ['ranking', rankingQuery({ region: evil, indicateur: 'emploi_numerique', annee: 2024 }), RankingRow],
       ['years', yearsQuery(evil), YearsRow],
       ['sources', sourcesQuery(evil), SourceRow],

@@ -5,7 +5,9 @@ import { loadOverview, type OverviewModel } from '../../src/features/overview/mo
 import {
   joinYear, modelFromPrecomputed, overviewYearFile, pipelineFile, PrecomputedIndex, PrecomputedPipeline, PrecomputedYear, resolveOverviewYear, withPipeline,
 } from '../../src/features/overview/precomputed';
-import { overviewYears } from '../../scripts/precompute-overview';
+import { overviewAnswers, overviewYears } from '../../scripts/precompute-overview';
+import { answersFile, CATALOGUE_ANSWERS, checkAnswers, replayOverview } from '../../src/features/overview/replay';
+import type { AnswerFile } from '../../src/features/territory/precomputed';
 
 // Issue 20 point 6: the overview at any indicator × year opened by URL is drawn from build-time snapshots before
 // DuckDB is ready, then the live queries take over with identical numbers.
@@ -115,3 +117,38 @@ describe('build-time pipelines of a département (parcours)', () => {
   });
 });
 
+
+describe('the overview with the trend\'s départements or a target, replayed from the build\'s answers', () => {
+  // Issue 20 point 6: `territoires`, `cible` and `annee_cible` drawn before DuckDB is ready by the overview's own
+  // model over the answers recorded at build (at the default target, with no départements picked).
+  let answers: Map<string, AnswerFile>;
+  beforeAll(async () => {
+    answers = new Map([...(await overviewAnswers(db, common, index.years))].map(([k, v]) => [k, checkAnswers(JSON.parse(JSON.stringify(v))) as AnswerFile]));
+  });
+  /** Charts without their generation time (the replay's is the page's). */
+  const timeless = (m: OverviewModel) => JSON.parse(JSON.stringify(shown(m)).replace(/"generatedAt":"[^"]+"/g, '"generatedAt":""')) as unknown;
+
+  test.each([
+    [{ territoires: ['09', '65'], annee: 2020 }, 'fr'],
+    [{ indicateur: 'sup_numerique', annee: 2019, cible: 40, annee_cible: 2028 }, 'en'],
+    [{ territoires: ['12', '46', '82'], cible: 45 }, 'fr'],
+    [{ cible: 35, annee_cible: 2024 }, 'fr'],
+    [{ indicateur: 'nsi_lycee', territoires: ['31'], annee_cible: 2040 }, 'en'],
+  ] as const)('%j (%s): the replayed model equals the live one', async (view, lang) => {
+    const v: { indicateur?: string; annee?: number; territoires?: readonly string[]; cible?: number; annee_cible?: number } = view;
+    const id = v.indicateur ?? index.defaultIndicator;
+    const files = [answers.get(CATALOGUE_ANSWERS), answers.get(answersFile(id))].filter((f) => f !== undefined);
+    expect(files).toHaveLength(2);
+    const replayed = await replayOverview(files, v);
+    expect(replayed).not.toBeNull();
+    const live = await loadOverview(db, { ...common, lang, indicateur: v.indicateur, annee: v.annee, territoires: v.territoires, cible: v.cible ?? 50, anneeCible: v.annee_cible ?? 2030, permalink });
+    const pre = modelFromPrecomputed(replayed as NonNullable<typeof replayed>, lang, permalink) as OverviewModel;
+    expect(timeless(pre)).toEqual(timeless(live));
+    if (v.territoires) expect(pre.picked).toEqual(v.territoires);
+    // The target reaches the key figures: the required pace differs from the default target's.
+    if (v.cible !== undefined || v.annee_cible !== undefined) {
+      const dflt = await loadOverview(db, { ...common, lang, indicateur: v.indicateur, annee: v.annee, permalink });
+      expect(figures(pre, lang).kpis).not.toEqual(figures(dflt, lang).kpis);
+    }
+  });
+});

@@ -75,6 +75,23 @@ describe('territory pages from build-time answers (issue 20 point 6)', () => {
       expect(replayed.illustrative).toEqual(live.illustrative);
     }
   });
+  test('the answers recorded at the default target stand for any other target (the pace is derived from the trend)', async () => {
+    const seen = new Map<string, RawRow[]>();
+    const recording: Connector = { ...db, query: async (q) => {
+      const rows = await db.query(q);
+      seen.set(answerKey(q), rows);
+      return rows;
+    } };
+    await queryTerritory(recording, args);
+    const file = AnswerFile.parse(JSON.parse(JSON.stringify(encodeAnswers(seen))));
+    const other = { ...args, cible: 37, anneeCible: 2027 };
+    const replayed = await loadTerritory(replayConnector([file]), other);
+    const live = await loadTerritory(db, other);
+    expect(replayed.byLang).toEqual(live.byLang);
+    const pace = (m: typeof live) => m.byLang?.fr.kpi.kpis?.find((k) => k.id === 'rythme_requis');
+    expect(pace(replayed)?.label).toContain('2027');
+    expect(pace(replayed)?.numeric).not.toEqual(pace(await loadTerritory(db, args))?.numeric);
+  });
   test('a statement the build did not answer fails (the page then waits for DuckDB), it is never answered empty', async () => {
     await expect(loadTerritory(replayConnector([{ v: 1, a: [] }]), args)).rejects.toThrow(/no build-time answer/);
   });

@@ -116,6 +116,25 @@ describe('chart grammar: labels', () => {
     }
   });
 
+  it('draws each reference line of a bar chart as one line on a phone, broken only around the value labels it meets', () => {
+    // Issue 20: at 320 px the comparison's parity line came as one fragment per row, cut at every label row.
+    for (const s of [comparison(), ranking(DEPS.map((_, i) => 27.5 - i / 2)), ranking([25, 24.9, 23.5, 23.6, 22, 25.1, 21, 20, 19, 23.7, 18, 17, 16])]) {
+      for (const w of [320, 375, 500]) {
+        const { svg } = chartSvg(s, w);
+        const lines = refSegments(svg);
+        const values = valueBoxes(svg);
+        for (const x of new Set(lines.map((l) => l.x))) {
+          const segments = lines.filter((l) => l.x === x).sort((a, b) => a.y1 - b.y1);
+          const met = values.filter((v) => x >= v.x - 4 && x <= v.x + v.w + 4).length;
+          expect(segments.length, `${s.kind} ${w}px: the line at ${x}`).toBeLessThanOrEqual(1 + met);
+          // From above the first row to below the last.
+          expect(segments[0]?.y1, `${s.kind} ${w}px`).toBeLessThan(Math.min(...values.map((v) => v.top)));
+          expect(segments.at(-1)?.y2, `${s.kind} ${w}px`).toBeGreaterThan(Math.max(...values.map((v) => v.bottom)));
+        }
+      }
+    }
+  });
+
   it('keeps each value label next to its bar: at most MAX_LABEL_SHIFT + 5 px past its end, never over it', () => {
     for (const s of [ranking(DEPS.map((_, i) => 27.5 - i / 2)), ranking([25, 24.9, 23.5, 23.6, 22, 25.1, 21, 20, 19, 23.7, 18, 17, 16]), comparison()]) {
       for (const w of [320, 375, 520, 700, 1000, 1280]) {

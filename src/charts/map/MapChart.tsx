@@ -4,7 +4,7 @@ import { messages } from '../../i18n';
 import { formatPercent } from '../../lib/format';
 import type { ChartSnapshot, Point } from '../../snapshot/schema';
 import { pointStatus } from '../chart-data';
-import { inkOn, LABEL_NUDGE, mapName, mapScale, type MapScale } from '../../render/grammar/map';
+import { inkOn, LABEL_NUDGE, mapMuted, mapName, mapScale, mutedFill, type MapScale } from '../../render/grammar/map';
 import { useWidth } from '../use-width';
 import { usePalette } from '../use-palette';
 import type { Palette } from '../../render/palette';
@@ -13,7 +13,7 @@ import type { Palette } from '../../render/palette';
 const pct = (f: number) => `${Math.max(0, Math.min(100, f * 100))}%`;
 
 /** The legend: what darker means, the fitted scale with its ticks, parity at its place or past an end, missing values. */
-function MapLegend({ sc, lang, pal }: { sc: MapScale; lang: ChartSnapshot['lang']; pal: Palette }) {
+function MapLegend({ sc, lang, pal, mixed }: { sc: MapScale; lang: ChartSnapshot['lang']; pal: Palette; mixed: boolean }) {
   const m = messages(lang);
   const L = lang;
   const parity = `${formatPercent(50, L, 0)} · ${m.mapParity}`;
@@ -33,6 +33,11 @@ function MapLegend({ sc, lang, pal }: { sc: MapScale; lang: ChartSnapshot['lang'
       <span className="map-legend-missing">
         <svg width="14" height="14"><rect width="14" height="14" fill="url(#hatch)" stroke={pal.missingLine} /></svg> {m.mapNoValue} · * {m.lowMark}
       </span>
+      {mixed ? (
+        <span className="map-legend-missing" data-legend-illustrative="">
+          <svg width="14" height="14"><rect width="14" height="14" fill={mutedFill(sc.color((sc.lo + sc.hi) / 2), pal.paper)} stroke={pal.mapStroke} /></svg> {m.legendIllustrative}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -60,6 +65,9 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
   const scale = Math.max(0.5, Math.min(width / vw, 460 / vh));
   const narrow = width < 520;
   const size = narrow ? 10 : 12;
+  const muted = mapMuted(snapshot);
+  // A département's fill (null: no value, hatched): its colour on the scale, muted when illustrative beside real ones.
+  const fillOf = (p: Point | undefined) => (p && p.y !== null ? (muted(p) ? mutedFill(sc.color(p.y), pal.paper) : sc.color(p.y)) : null);
   return (
     <div className="map-wrap" ref={box} data-map-scale={sc.kind}>
       <svg viewBox={shapes.viewBox} className="map-svg" style={{ aspectRatio: `${vw} / ${vh}` }}>
@@ -71,7 +79,7 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
         </defs>
         {shapes.shapes.map((s) => {
           const p = points.get(s.id);
-          const fill = p && p.y !== null ? sc.color(p.y) : 'url(#hatch)';
+          const fill = fillOf(p) ?? 'url(#hatch)';
           return (
             <a
               key={s.id}
@@ -84,16 +92,17 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
               onMouseLeave={() => setActive(null)}
               className={active === s.id ? 'is-active' : undefined}
             >
-              <path d={s.path} fill={fill} stroke={pal.mapStroke} strokeWidth={active === s.id ? 1.6 : 0.6} />
+              <path d={s.path} fill={fill} data-illustrative={muted(p) ? '' : undefined} stroke={pal.mapStroke} strokeWidth={active === s.id ? 1.6 : 0.6} />
             </a>
           );
         })}
         {shapes.shapes.map((s) => {
           const p = points.get(s.id);
           const text = p && p.y !== null ? formatPercent(p.y, L, 1) + (p.flags?.faible ? '*' : '') : p?.flags?.raison === 'secret' ? 's' : '–';
-          const ink = p && p.y !== null ? inkOn(sc.color(p.y)) : pal.ink;
+          const own = fillOf(p);
+          const ink = own ? inkOn(own) : pal.ink;
           // A halo of the département's own fill: a border the label runs over stops short of its letters.
-          const halo = p && p.y !== null ? sc.color(p.y) : pal.missing;
+          const halo = own ?? pal.missing;
           const [dx, dy] = LABEL_NUDGE[s.id] ?? [0, 0];
           return (
             <g key={s.id} className="map-label" fill={ink} stroke={halo} strokeWidth={2.5 / scale} strokeLinejoin="round" aria-hidden="true">
@@ -110,7 +119,7 @@ export function MapChart({ snapshot, hrefFor }: { snapshot: ChartSnapshot; hrefF
           </>
         ) : null}
       </div>
-      <MapLegend sc={sc} lang={L} pal={pal} />
+      <MapLegend sc={sc} lang={L} pal={pal} mixed={[...points.values()].some(muted)} />
       <p className="map-credit">{m.mapCredit}</p>
     </div>
   );

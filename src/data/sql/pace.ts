@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { sqlQuery } from './quote';
-import type { SqlQuery } from '../connector';
-import { trendFragment } from './trend';
+import type { TrendRow } from './trend';
 
 export const PaceRow = z.object({
   territoire: z.string(),
@@ -19,23 +17,23 @@ export const PaceRow = z.object({
 export type PaceRow = z.infer<typeof PaceRow>;
 
 /**
- * The yearly gain (points) needed to reach `cible` % by `annee_cible`, beside the observed pace. NULL when the
- * target year is not after the latest year.
+ * The yearly gain (points) needed to reach `cible` % by `annee_cible` from a trend's latest value, beside its
+ * observed pace; gain_requis is null when the target year is not after the latest year. The only place the target
+ * enters a computation: the trend (SQL, trendsQuery) does not depend on it, so the page's live answers and the
+ * build-time ones (recorded at the default target) give the same pace for any target through this one function.
+ * Undefined when the territory has no trend (no value in the window).
  */
-export function paceQuery(a: { indicateur: string; territoire: string; cible: number; annee_cible: number; debut?: number; fin?: number }): SqlQuery {
-  return pacesQuery({ ...a, jobs: [a] });
-}
-
-/** The same for several indicators (each over its own window) in one query, rows in job order, with `k` and `indicateur`. */
-export function pacesQuery(a: { territoire: string; cible: number; annee_cible: number; jobs: readonly { indicateur: string; debut?: number; fin?: number }[] }): SqlQuery {
-  const t = trendFragment(a.jobs.map((x) => ({ ...x, territoires: [a.territoire] })));
-  return sqlQuery(
-    `WITH tr AS (${t.sql})
-     SELECT k, indicateur, territoire, part_fin, fin, ?::DOUBLE AS cible, ?::INTEGER AS annee_cible,
-       CASE WHEN ?::INTEGER > fin THEN (?::DOUBLE - part_fin) / (?::INTEGER - fin) END AS gain_requis,
-       pente AS gain_observe,
-       part_fin >= ?::DOUBLE AS cible_atteinte
-     FROM tr ORDER BY k`,
-    [...t.params, a.cible, a.annee_cible, a.annee_cible, a.cible, a.annee_cible, a.cible],
-  );
+export function paceOf(tr: TrendRow | undefined, target: { readonly cible: number; readonly anneeCible: number }): PaceRow | undefined {
+  if (!tr) return undefined;
+  const { cible, anneeCible } = target;
+  return {
+    territoire: tr.territoire,
+    part_fin: tr.part_fin,
+    fin: tr.fin,
+    cible,
+    annee_cible: anneeCible,
+    gain_requis: anneeCible > tr.fin ? (cible - tr.part_fin) / (anneeCible - tr.fin) : null,
+    gain_observe: tr.pente,
+    cible_atteinte: tr.part_fin >= cible,
+  };
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { measuresQuery, MeasureRow } from '../../data/sql/measures';
 import { rankingsQuery, RankingRow } from '../../data/sql/ranking';
 import { trendsQuery, TrendRow } from '../../data/sql/trend';
-import { pacesQuery, PaceRow } from '../../data/sql/pace';
+import { paceOf, type PaceRow } from '../../data/sql/pace';
 import { pipelinesQuery, PipelineRow } from '../../data/sql/pipeline';
 import { buildKpi, buildMap, buildRanking } from '../../snapshot/build-region';
 import { buildPipeline, buildTrend } from '../../snapshot/build-series';
@@ -92,7 +92,6 @@ export interface OverviewJob {
 
 const RankingsRow = RankingRow.extend({ k: z.number().int() });
 const TrendsRow = TrendRow.extend({ k: z.number().int() });
-const PacesRow = PaceRow.extend({ k: z.number().int() });
 const PipelinesRow = PipelineRow.extend({ jusqua: z.number().int() });
 
 /**
@@ -101,7 +100,6 @@ const PipelinesRow = PipelineRow.extend({ jusqua: z.number().int() });
  * indicator (tests/sql/overview.test.ts).
  */
 export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indicateur' | 'annee' | 'permalink'>, jobs: readonly OverviewJob[]): Promise<OverviewModel[]> {
-  performance.mark('overview:start');
   const catalogue = await loadCatalogue(conn);
   const indicators = jobs.map((j) => pickIndicator(catalogue, j.indicateur));
   const codes = catalogue.scope.map((t) => t.code);
@@ -128,15 +126,18 @@ export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indi
     return { job, indicator, measures, years, year, defaultYear, national, atYear, depsAtYear, shown };
   });
   const withData = plans.filter((p): p is typeof p & { year: number } => p.year !== null);
-  const [rankings, paces, pipelines, trends] = withData.length
+  // No statement depends on the picked départements or on the target: the trends are those of every
+  // département (the picked ones are taken from them), the pace to the target is derived from the région's trend
+  // (paceOf). So the answers the build records at the defaults stand for any `territoires`, `cible` and
+  // `annee_cible` (src/features/overview/replay.ts).
+  const trendCodes = [REGION, 'FR', ...catalogue.departements.map((d) => d.code)];
+  const [rankings, pipelines, trends] = withData.length
     ? await Promise.all([
         runQuery(conn, rankingsQuery({ region: REGION, jobs: withData.map((p) => ({ indicateur: p.indicator.id, annee: p.year })) }), RankingsRow),
-        runQuery(conn, pacesQuery({ territoire: REGION, cible: a.cible, annee_cible: a.anneeCible, jobs: withData.map((p) => ({ indicateur: p.indicator.id, fin: p.year })) }), PacesRow),
         runQuery(conn, pipelinesQuery({ territoire: [pipelineCode, 'FR'], annees: withData.map((p) => p.year) }), PipelinesRow),
-        runQuery(conn, trendsQuery(withData.map((p) => ({ indicateur: p.indicator.id, territoires: [REGION, 'FR', ...p.shown], fin: p.year }))), TrendsRow),
+        runQuery(conn, trendsQuery(withData.map((p) => ({ indicateur: p.indicator.id, territoires: trendCodes, fin: p.year }))), TrendsRow),
       ])
-    : [[], [], [], []];
-  performance.measure('overview:queries', 'overview:start');
+    : [[], [], []];
   const allSources = catalogue.allSources;
   return plans.map((p) => {
     const { job, indicator, measures, years, year, defaultYear, national, atYear, depsAtYear, shown } = p;
@@ -144,8 +145,9 @@ export async function loadOverviews(conn: Connector, a: Omit<OverviewArgs, 'indi
     // This job's rows: the batched queries number their jobs in `withData`'s order.
     const k = withData.indexOf(p as (typeof withData)[number]);
     const ranking = rankings.filter((r) => r.k === k);
-    const pace = paces.filter((r) => r.k === k);
-    const trend = trends.filter((r) => r.k === k);
+    const inTrend = new Set([REGION, 'FR', ...shown]);
+    const trend = trends.filter((r) => r.k === k && inTrend.has(r.territoire));
+    const pace = paceOf(trend.find((r) => r.territoire === REGION), { cible: a.cible, anneeCible: a.anneeCible });
     const pipeline = pipelines.filter((r) => r.jusqua === year && r.territoire === pipelineCode);
     const pipelineFr = pipelines.filter((r) => r.jusqua === year && r.territoire === 'FR');
     const model = buildOverview(a, { catalogue, indicator, years, year, measures, atYear, depsAtYear, shown, ranking, pace, trend, pipelineCode, pipeline, pipelineFr, allSources, permalink: job.permalink });
@@ -157,7 +159,7 @@ function buildOverview(
   a: Omit<OverviewArgs, 'indicateur' | 'annee' | 'permalink'>,
   d: {
     catalogue: Catalogue; indicator: IndicatorRow; years: number[]; year: number; measures: MeasureRow[]; atYear: (code: string) => MeasureRow | undefined;
-    depsAtYear: MeasureRow[]; shown: string[]; ranking: RankingRow[]; pace: PaceRow[]; trend: TrendRow[]; pipelineCode: string; pipeline: PipelineRow[]; pipelineFr: PipelineRow[];
+    depsAtYear: MeasureRow[]; shown: string[]; ranking: RankingRow[]; pace: PaceRow | undefined; trend: TrendRow[]; pipelineCode: string; pipeline: PipelineRow[]; pipelineFr: PipelineRow[];
     allSources: Catalogue['allSources']; permalink: string;
   },
 ): OverviewModel {
@@ -171,7 +173,7 @@ function buildOverview(
   const target = { cible: a.cible, annee: a.anneeCible };
   const seriesOf = (code: string) => upTo.filter((r) => r.territoire === code);
   const build = (ctx: SnapshotContext): OverviewCharts => ({
-      kpi: buildKpi(ctx, { indicator, regionCode: REGION, year, series: regionSeries, trend: trends.find((t) => t.territoire === REGION), pace: pace[0], target }),
+      kpi: buildKpi(ctx, { indicator, regionCode: REGION, year, series: regionSeries, trend: trends.find((t) => t.territoire === REGION), pace, target }),
       map: buildMap(ctx, { indicator, regionCode: REGION, year, departements: depsAtYear, refs }),
       ranking: buildRanking(ctx, { indicator, regionCode: REGION, year, departements: depsAtYear, refs, ranking }),
       trend: buildTrend(ctx, {

@@ -3,13 +3,15 @@ import { hasStoredData } from '../../data/store';
 import type { UrlState } from '../../lib/url-state';
 import { joinYear, modelFromPrecomputed, OVERVIEW_DIR, overviewYearFile, pipelineFile, PrecomputedIndex, PrecomputedOverview, PrecomputedPipeline, PrecomputedYear, resolveOverviewYear, withPipeline } from './precomputed';
 import type { OverviewModel } from './model';
+import { answersFile, CATALOGUE_ANSWERS, checkAnswers, hasSettings, replayOverview, type OverviewSettings } from './replay';
 
 /**
  * Whether the build computed the overview a URL asks for: any indicator and year (and either language: every file
- * holds both), any département's pipeline, at the default target, with the default trend territories.
+ * holds both), any département's pipeline, from chart files; any trend départements and target, from the answers
+ * of the overview's statements (replay.ts).
  */
 export function isPrecomputedOverview(url: UrlState): boolean {
-  return !url.vue && !url.territoires && url.cible === undefined && url.annee_cible === undefined;
+  return !url.vue;
 }
 
 /** A build-time file of the page's origin as JSON, or null when absent or unreadable. */
@@ -138,6 +140,41 @@ function pipelineOf(code: string, year: number): Promise<PrecomputedPipeline | n
   });
 }
 
+/** The overviews replayed from the build's answers, by view (settings included), and the ones already made. */
+const replayed = new Map<string, Promise<PrecomputedOverview | null>>();
+const replayedRead = new Map<string, PrecomputedOverview | null>();
+
+function replayKey(indicateur: string | undefined, annee: number | undefined, s: OverviewSettings): string {
+  return JSON.stringify([indicateur ?? null, annee ?? null, s.territoires ?? null, s.cible ?? null, s.annee_cible ?? null]);
+}
+
+/**
+ * The overview of a URL with trend départements or a target, made once per page by the overview's model over the
+ * build's answers (the région's pipeline), or null when they must not be shown or cannot be read.
+ */
+function replayedOverview(indicateur: string | undefined, annee: number | undefined, s: OverviewSettings): Promise<PrecomputedOverview | null> {
+  const key = replayKey(indicateur, annee, s);
+  let p = replayed.get(key);
+  if (!p) {
+    p = Promise.all([loadIndex(), storedData()])
+      .then(async ([ix, isStored]) => {
+        if (isStored || !ix) return null;
+        const id = ix.indicators.some((i) => i.id === indicateur) ? (indicateur as string) : ix.defaultIndicator;
+        const files = await Promise.all([fileOnce(CATALOGUE_ANSWERS, checkAnswers), fileOnce(answersFile(id), checkAnswers)]);
+        const [catalogue, own] = files;
+        return catalogue && own ? replayOverview([catalogue, own], { indicateur, annee, ...s }) : null;
+      })
+      // Whatever fails here, the page waits for DuckDB instead.
+      .catch(() => null)
+      .then((o) => {
+        replayedRead.set(key, o);
+        return o;
+      });
+    replayed.set(key, p);
+  }
+  return p;
+}
+
 /** Each overview with another pipeline, made once (the same object on every render). */
 const combined = new WeakMap<PrecomputedOverview, Map<string, PrecomputedOverview | null>>();
 
@@ -171,8 +208,8 @@ function alreadyRead(at: { indicator: string; year: number }): PrecomputedOvervi
  * stored-data check) not in yet. An indicator or year change then draws in the render that makes it, with no busy
  * frame in between.
  */
-export function precomputedNow(indicateur: string | undefined, annee: number | undefined, parcours?: string): PrecomputedOverview | null | undefined {
-  const base = baseNow(indicateur, annee);
+export function precomputedNow(indicateur: string | undefined, annee: number | undefined, parcours?: string, settings: OverviewSettings = {}): PrecomputedOverview | null | undefined {
+  const base = hasSettings(settings) ? replayedRead.get(replayKey(indicateur, annee, settings)) : baseNow(indicateur, annee);
   return base ? withParcours(base, parcours) : base;
 }
 
@@ -194,8 +231,8 @@ function baseNow(indicateur: string | undefined, annee: number | undefined): Pre
  * through the index (the indicator and year the live model would pick for that URL), from the files already read
  * when they hold it, else from its own file, fetched then.
  */
-export async function precomputedOverview(indicateur: string | undefined, annee: number | undefined, parcours?: string): Promise<PrecomputedOverview | null> {
-  const base = indicateur === undefined && annee === undefined ? loadPrecomputed() : baseOverview(indicateur, annee);
+export async function precomputedOverview(indicateur: string | undefined, annee: number | undefined, parcours?: string, settings: OverviewSettings = {}): Promise<PrecomputedOverview | null> {
+  const base = hasSettings(settings) ? replayedOverview(indicateur, annee, settings) : indicateur === undefined && annee === undefined ? loadPrecomputed() : baseOverview(indicateur, annee);
   if (parcours === undefined) return base;
   const o = await base;
   if (!o || o.year === null) return null;
@@ -228,13 +265,14 @@ async function fromFiles(indicateur: string | undefined, annee: number | undefin
  * `unavailable` is called when the build has nothing to show (DuckDB then need not wait for it).
  */
 export function usePrecomputedOverview(
-  enabled: boolean, lang: 'fr' | 'en', permalink: string, unavailable: () => void, view: { indicateur?: string; annee?: number; parcours?: string }, exact: boolean,
+  enabled: boolean, lang: 'fr' | 'en', permalink: string, unavailable: () => void, view: { indicateur?: string; annee?: number; parcours?: string } & OverviewSettings, exact: boolean,
 ): { exact: OverviewModel | null; fallback: OverviewModel | null } {
   const { indicateur, annee, parcours } = view;
-  const key = JSON.stringify([indicateur ?? null, annee ?? null, parcours ?? null]);
+  const settings: OverviewSettings = { territoires: view.territoires, cible: view.cible, annee_cible: view.annee_cible };
+  const key = JSON.stringify([parcours ?? null, replayKey(indicateur, annee, settings)]);
   const [shown, setShown] = useState<{ key: string; data: PrecomputedOverview } | null>(null);
   // Already read (the usual case after the first paint): shown in this very render, not after a round trip.
-  const now = enabled && exact ? precomputedNow(indicateur, annee, parcours) : undefined;
+  const now = enabled && exact ? precomputedNow(indicateur, annee, parcours, settings) : undefined;
   // Kept as the last one shown (the fallback of a view the build did not compute), in the same render.
   if (now && shown?.data !== now) setShown({ key, data: now });
   useEffect(() => {
@@ -244,14 +282,14 @@ export function usePrecomputedOverview(
       return;
     }
     let live = true;
-    void precomputedOverview(indicateur, annee, parcours).then((d) => {
+    void precomputedOverview(indicateur, annee, parcours, settings).then((d) => {
       if (!d) unavailable();
       else if (live) setShown({ key, data: d });
     });
     return () => {
       live = false;
     };
-    // `key` encodes `indicateur`, `annee` and `parcours`; `unavailable` is a stable callback of the caller.
+    // `key` encodes `indicateur`, `annee`, `parcours` and the settings; `unavailable` is a stable callback of the caller.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, exact, key, now]);
   // The other indicators' default views come after the default one is on screen (for an indicator change made

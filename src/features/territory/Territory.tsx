@@ -18,7 +18,7 @@ export function Territory({ url, lang, t, navigate }: { url: UrlState; lang: Lan
   const key = territoryKey(url, lang);
   const q = useDbQuery(`territory:${key}`, (conn) => loadTerritory(conn, { ...args, code }));
   // Before DuckDB is ready, the page drawn from the build-time answers: real data from the same SQL, so ready.
-  const pre = usePrecomputedTerritory(url, key, { ...args, code });
+  const pre = usePrecomputedTerritory(key, { ...args, code });
   const model = q.status === 'ready' ? q.data : (pre ?? q.stale);
   const busy = q.status !== 'ready' && model !== pre;
   // The build-time page comes in two steps, as the overview's: the key figures drawn with the other charts' frames

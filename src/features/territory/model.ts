@@ -4,7 +4,7 @@ import { defaultYear, yearsQuery, YearsRow, type IndicatorRow, type TerritoryRow
 import { measuresQuery, MeasureRow } from '../../data/sql/measures';
 import { rankingQuery, RankingRow } from '../../data/sql/ranking';
 import { trendQuery, TrendRow } from '../../data/sql/trend';
-import { paceQuery, PaceRow } from '../../data/sql/pace';
+import { paceOf } from '../../data/sql/pace';
 import { pipelineQuery, PipelineRow } from '../../data/sql/pipeline';
 import { buildKpi } from '../../snapshot/build-region';
 import { buildComparison, buildPipeline, buildTrend } from '../../snapshot/build-series';
@@ -63,28 +63,30 @@ export async function resolveTerritory(conn: Connector, a: Pick<TerritoryArgs, '
   return { catalogue, territory, indicator, year };
 }
 
-/** The rows of one territory page's charts: six queries, none of which depends on the language. */
-async function territoryRows(conn: Connector, v: TerritoryView & { territory: TerritoryRow }, a: Pick<TerritoryArgs, 'cible' | 'anneeCible'>) {
+/**
+ * The rows of one territory page's charts: five queries, none of which depends on the language or the target (the
+ * pace to the target is derived from the département's trend by paceOf), so the build's answers serve any target.
+ */
+async function territoryRows(conn: Connector, v: TerritoryView & { territory: TerritoryRow }) {
   const { indicator, year } = v;
   const code = v.territory.code;
-  const [series, all, ranking, trends, pace, pipelines] = await Promise.all([
+  const [series, all, ranking, trends, pipelines] = await Promise.all([
     runQuery(conn, measuresQuery({ indicateur: indicator.id, territoires: [code, REGION, 'FR'] }), MeasureRow),
     runQuery(conn, measuresQuery({ territoires: [code] }), MeasureRow),
     runQuery(conn, rankingQuery({ region: REGION, indicateur: indicator.id, annee: year }), RankingRow),
     runQuery(conn, trendQuery({ indicateur: indicator.id, territoires: [code, REGION, 'FR'], fin: year }), TrendRow),
-    runQuery(conn, paceQuery({ indicateur: indicator.id, territoire: code, cible: a.cible, annee_cible: a.anneeCible, fin: year }), PaceRow),
     runQuery(conn, pipelineQuery({ territoire: [code, REGION, 'FR'], annee: year }), PipelineRow),
   ]);
-  return { series, all, ranking, trends, pace, pipelines };
+  return { series, all, ranking, trends, pipelines };
 }
 
 /**
  * Runs every query of a territory page without building its charts: what the build records per (département,
  * indicator, year) so that the page can draw from those answers before DuckDB is ready.
  */
-export async function queryTerritory(conn: Connector, a: Pick<TerritoryArgs, 'code' | 'indicateur' | 'annee' | 'cible' | 'anneeCible'>): Promise<TerritoryView> {
+export async function queryTerritory(conn: Connector, a: Pick<TerritoryArgs, 'code' | 'indicateur' | 'annee'>): Promise<TerritoryView> {
   const v = await resolveTerritory(conn, a);
-  if (v.territory) await territoryRows(conn, { ...v, territory: v.territory }, a);
+  if (v.territory) await territoryRows(conn, { ...v, territory: v.territory });
   return v;
 }
 
@@ -93,7 +95,7 @@ export async function loadTerritory(conn: Connector, a: TerritoryArgs): Promise<
   const v = await resolveTerritory(conn, a);
   const { catalogue, territory, indicator } = v;
   if (!territory) return { catalogue, territory, indicator, charts: null, byLang: null, national: false, illustrative: { types: [], pipeline: [] }, quality: [] };
-  const rows = await territoryRows(conn, { ...v, territory }, a);
+  const rows = await territoryRows(conn, { ...v, territory });
   return buildTerritory({ ...v, territory }, rows, a);
 }
 
@@ -127,7 +129,7 @@ function buildTerritory(v: Shown, d: Rows, a: TerritoryArgs): TerritoryModel {
 /** The four charts of a territory page in one language. */
 function territoryCharts(c: SnapshotContext, v: Shown, d: Rows, a: TerritoryArgs): TerritoryCharts {
   const { catalogue, indicator, year } = v;
-  const { series, ranking, trends, pace, pipelines } = d;
+  const { series, ranking, trends, pipelines } = d;
   const code = v.territory.code;
   const pipelineOf = (x: string) => pipelines.filter((r) => r.territoire === x);
   const pDep = pipelineOf(code);
@@ -144,7 +146,7 @@ function territoryCharts(c: SnapshotContext, v: Shown, d: Rows, a: TerritoryArgs
       year,
       series: seriesOf(code),
       trend: trends.find((tr) => tr.territoire === code),
-      pace: pace[0],
+      pace: paceOf(trends.find((tr) => tr.territoire === code), a),
       target,
       rank: { rang: rankRow?.rang ?? null, count: ranking.length, evolution: rankRow?.evolution_rang ?? null },
     }),

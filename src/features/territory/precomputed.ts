@@ -98,8 +98,8 @@ function answerFile(name: string): Promise<AnswerFile | null> {
 
 /**
  * A territory page built from the build-time answers, or null when they cannot stand for the live ones: the
- * analyst has stored data (imports or deactivated defaults), a target other than the default is asked for, or a
- * file is missing.
+ * analyst has stored data (imports or deactivated defaults), or a file is missing. Any target: no answer depends
+ * on it (the pace to it is derived from the trend, paceOf).
  */
 export async function precomputedTerritory(a: TerritoryArgs): Promise<TerritoryModel | null> {
   // Whether the analyst has stored data is checked beside the reads, not before them: the files are only read

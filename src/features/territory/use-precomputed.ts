@@ -20,11 +20,6 @@ export function territoryKey(url: UrlState, lang: Lang): string {
   return JSON.stringify([territoryCode(url), a.indicateur, a.annee, a.cible, a.anneeCible, lang]);
 }
 
-/** Whether the build-time answers can stand for a page of this URL: the default target only. */
-function precomputable(url: UrlState): boolean {
-  return url.cible === undefined && url.annee_cible === undefined;
-}
-
 function startPage(key: string, args: TerritoryArgs): Promise<TerritoryModel | null> {
   let p = pages.get(key);
   if (!p) {
@@ -38,7 +33,7 @@ function startPage(key: string, args: TerritoryArgs): Promise<TerritoryModel | n
 // render (which takes a while on a busy machine): the files are then there, or on their way, when it is drawn.
 if (typeof window !== 'undefined') {
   const opened = parseUrlState(window.location.search);
-  if (opened.vue === 'territoire' && precomputable(opened)) {
+  if (opened.vue === 'territoire') {
     const lang = opened.lang ?? 'fr';
     void startPage(territoryKey(opened, lang), { ...viewArgs(opened, lang), code: territoryCode(opened) });
   }
@@ -46,13 +41,13 @@ if (typeof window !== 'undefined') {
 
 /**
  * The territory page built from build-time answers while DuckDB is not ready: used when the page opened before
- * DuckDB was ready, at the default target, while the data is still the one loaded then (no import, removal or
+ * DuckDB was ready (at any target: no answer depends on it), while the data is still the one loaded then (no import, removal or
  * activation since). Null otherwise, or while it is fetched, or when the build has no answer for it. DuckDB's
  * start waits until that page is painted (or known to be unavailable), so the two do not compete for the page's
  * first frames; the live answers replace it as they come, with the same numbers (same SQL, same data).
  */
-export function usePrecomputedTerritory(url: UrlState, key: string, args: TerritoryArgs): TerritoryModel | null {
-  const [enabled] = useState(() => getDbState().status !== 'ready' && precomputable(url));
+export function usePrecomputedTerritory(key: string, args: TerritoryArgs): TerritoryModel | null {
+  const [enabled] = useState(() => getDbState().status !== 'ready');
   const [release] = useState(() => {
     let done: () => void = () => undefined;
     const settled = new Promise<void>((r) => (done = r));

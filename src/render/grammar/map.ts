@@ -1,5 +1,7 @@
 import { nice, ticks } from 'd3-array';
 import { parityColor } from '../palette';
+import { isIllustrativeValue, provenanceOfValues } from '../../snapshot/credits';
+import type { ChartSnapshot, Point } from '../../snapshot/schema';
 
 /**
  * The map's colour scale (d3's nice domain and ticks), the same on the dashboard's map and in the embed and exports. Fitted to the values
@@ -73,3 +75,31 @@ export function mapName(code: string, name: string, wide: boolean): string {
 
 /** Nudges of a label from the shape's centre (in map units), where the centre sits badly for two lines of text. */
 export const LABEL_NUDGE: Readonly<Record<string, readonly [number, number]>> = { '82': [-2, -1], '46': [0, -2], '81': [2, 1], '32': [-1, 0] };
+
+/** How much of its colour an illustrative département keeps beside real ones (the bars' muted fill). */
+export const MAP_ILLUSTRATIVE_OPACITY = 0.35;
+
+/**
+ * Which départements the map mutes: the illustrative values of a map that mixes them with real ones, as the bars
+ * and the trend do (a map all illustrative says so in its label, and keeps its colours).
+ */
+export function mapMuted(s: Pick<ChartSnapshot, 'illustratif' | 'series'>): (p: Point | undefined) => boolean {
+  const mixed = provenanceOfValues(s, s.series.flatMap((q) => q.points)) === 'mixte';
+  return (p) => mixed && p !== undefined && isIllustrativeValue(s, p) === true;
+}
+
+/** The channels of `#rrggbb` or `rgb(r,g,b)`. */
+function channels(c: string): number[] {
+  if (c.startsWith('#')) return [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16) || 0);
+  return (c.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+}
+
+/**
+ * A fill muted toward the paper: what the fill at MAP_ILLUSTRATIVE_OPACITY shows over it, as one opaque colour, so
+ * that the label's ink and halo are chosen on the colour seen.
+ */
+export function mutedFill(fill: string, paper: string): string {
+  const f = channels(fill);
+  const p = channels(paper);
+  return `rgb(${f.map((v, i) => Math.round(v * MAP_ILLUSTRATIVE_OPACITY + (p[i] ?? 255) * (1 - MAP_ILLUSTRATIVE_OPACITY))).join(',')})`;
+}

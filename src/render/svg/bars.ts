@@ -142,7 +142,9 @@ function rows(s: ChartSnapshot, g: Geometry, pal: Palette) {
     const rowH = g.narrow ? labelH + 4 + g.groupH : Math.max(g.groupH, labelH);
     const barsTop = g.narrow ? y + labelH + 4 : y + (rowH - g.groupH) / 2;
     const labelTop = g.narrow ? y : y + (rowH - labelH) / 2;
-    labels += lines.map((l, k) => `<text x="${g.narrow ? 0 : g.labelW}" y="${n(labelTop + (k + 1) * g.lh - g.lh * 0.25)}" font-size="${g.font}"${l.bold ? ' font-weight="700"' : ''}${g.narrow ? '' : ' text-anchor="end"'} fill="${pal.ink}">${esc(l.text)}</text>`).join('');
+    // Above the bars (phones), a label lies across the reference lines: its halo stops them short of its letters.
+    const halo = g.narrow ? ` stroke="${pal.paper}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : ' text-anchor="end"';
+    labels += lines.map((l, k) => `<text x="${g.narrow ? 0 : g.labelW}" y="${n(labelTop + (k + 1) * g.lh - g.lh * 0.25)}" font-size="${g.font}"${l.bold ? ' font-weight="700"' : ''}${halo} fill="${pal.ink}">${esc(l.text)}</text>`).join('');
     s.series.forEach((q, j) => {
       const p = q.points.find((pp) => pp.x === c.x);
       if (!p) return;
@@ -175,17 +177,20 @@ function rows(s: ChartSnapshot, g: Geometry, pal: Palette) {
  */
 function scale(s: ChartSnapshot, g: Geometry, pal: Palette, drawn: { bands: readonly (readonly [number, number])[]; boxes: readonly Box[]; bottom: number }): { grid: string; refs: string } {
   const { bottom, boxes } = drawn;
-  // On phones labels sit across the plot: lines are cut around them.
-  const spans = g.narrow ? drawn.bands.map(([a, b]) => [a - 3, b + 3] as const) : [[g.top - 4, bottom] as const];
-  const vline = (x: number, attrs: string, boxes: readonly Box[] = []) => cutAround(spans, x, boxes).map(([a, b]) => `<line x1="${n(x)}" x2="${n(x)}" y1="${n(a)}" y2="${n(b)}" ${attrs}/>`).join('');
+  const whole = [[g.top - 4, bottom] as const];
+  // On phones labels sit across the plot: grid lines stop at each row's bars. A reference line runs whole from top
+  // to bottom (one line to follow, not a fragment per row), cut only around value labels; the category labels
+  // it passes under have a halo of the background that stops it short of their letters.
+  const rowSpans = g.narrow ? drawn.bands.map(([a, b]) => [a - 3, b + 3] as const) : whole;
+  const vline = (x: number, attrs: string, spans: readonly (readonly [number, number])[], boxes: readonly Box[] = []) => cutAround(spans, x, boxes).map(([a, b]) => `<line x1="${n(x)}" x2="${n(x)}" y1="${n(a)}" y2="${n(b)}" ${attrs}/>`).join('');
   let grid = '';
   for (const v of g.ticks) {
-    grid += vline(g.sx(v), `stroke="${v === 0 ? pal.axis : pal.grid}"`);
+    grid += vline(g.sx(v), `stroke="${v === 0 ? pal.axis : pal.grid}"`, rowSpans);
     grid += `<text x="${n(g.sx(v))}" y="${n(bottom + g.small + 4)}" font-size="${g.small}"${g.sx(v) < 12 ? '' : ' text-anchor="middle"'} fill="${pal.soft}">${esc(formatPercent(v, s.lang, 0))}</text>`;
   }
   let refs = '';
   for (const r of s.references) {
-    refs += vline(g.sx(r.value), `stroke="${pal.refs[r.id]}" stroke-width="${r.id === 'parite' ? 2 : 1.5}"${REF_DASH[r.id] ? ` stroke-dasharray="${REF_DASH[r.id]}"` : ''}`, boxes);
+    refs += vline(g.sx(r.value), `stroke="${pal.refs[r.id]}" stroke-width="${r.id === 'parite' ? 2 : 1.5}"${REF_DASH[r.id] ? ` stroke-dasharray="${REF_DASH[r.id]}"` : ''}`, whole, boxes);
     if (r.id !== 'parite') continue;
     const half = textWidth(r.label, g.small) / 2;
     refs += `<text x="${n(Math.min(g.w - half, Math.max(half, g.sx(r.value))))}" y="${g.top - 8}" font-size="${g.small}" text-anchor="middle" fill="${pal.ink}">${esc(r.label)}</text>`;

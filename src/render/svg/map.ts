@@ -1,5 +1,5 @@
 import shapes from '../occitanie-shapes.json';
-import { inkOn, LABEL_NUDGE, mapName, mapScale, type MapScale } from '../grammar/map';
+import { inkOn, LABEL_NUDGE, mapMuted, mapName, mapScale, mutedFill, type MapScale } from '../grammar/map';
 import { messages } from '../../i18n';
 import { formatPercent } from '../../lib/format';
 import type { ChartSnapshot, Point } from '../../snapshot/schema';
@@ -24,7 +24,7 @@ export interface MapOpts {
 }
 
 /** The legend below the map, from `ly`: what darker means, the fitted scale with parity marked, then missing values and small counts. */
-function mapLegend(s: ChartSnapshot, sc: MapScale, w: number, ly: number, pal: Palette): Drawn {
+function mapLegend(s: ChartSnapshot, sc: MapScale, w: number, ly: number, pal: Palette, mixed: boolean): Drawn {
   const m = messages(s.lang);
   const { small } = sizesFor(w);
   const lw = Math.min(w, 480);
@@ -50,6 +50,7 @@ function mapLegend(s: ChartSnapshot, sc: MapScale, w: number, ly: number, pal: P
     [
       { swatch: `<rect width="14" height="12" fill="url(#pno-hatch)" stroke="${pal.missingLine}"/>`, width: 14, label: m.mapNoValue },
       { swatch: `<text y="11" font-size="${small}" fill="${pal.ink}">*</text>`, width: Math.ceil(textWidth('*', small)), label: m.lowMark },
+      ...(mixed ? [{ swatch: `<rect width="14" height="12" fill="${mutedFill(sc.color((sc.lo + sc.hi) / 2), pal.paper)}" stroke="${pal.mapStroke}"/>`, width: 14, label: m.legendIllustrative }] : []),
     ],
     0, ky, w, small, pal.soft,
   );
@@ -61,15 +62,16 @@ function mapLegend(s: ChartSnapshot, sc: MapScale, w: number, ly: number, pal: P
  * of that fill: where a label runs over a border (Haute-Garonne's, a small département's), the line stops short of
  * the letters instead of crossing them.
  */
-function mapLabels(s: ChartSnapshot, sc: MapScale, pts: ReadonlyMap<string, Point>, scale: number, narrow: boolean, pal: Palette): string {
+function mapLabels(s: ChartSnapshot, fillOf: (p: Point | undefined) => string | null, pts: ReadonlyMap<string, Point>, scale: number, narrow: boolean, pal: Palette): string {
   const size = narrow ? 10 : 12;
   const u = (px: number) => (px / scale).toFixed(2);
   let out = '<g aria-hidden="true">';
   for (const sh of shapes.shapes) {
     const p = pts.get(sh.id);
     const t = p && p.y !== null ? formatPercent(p.y, s.lang, 1) + (p.flags?.faible ? '*' : '') : p?.flags?.raison === 'secret' ? 's' : '–';
-    const fill = p && p.y !== null ? inkOn(sc.color(p.y)) : pal.ink;
-    const halo = `stroke="${p && p.y !== null ? sc.color(p.y) : pal.missing}" stroke-width="${u(2.5)}" stroke-linejoin="round" paint-order="stroke"`;
+    const own = fillOf(p);
+    const fill = own ? inkOn(own) : pal.ink;
+    const halo = `stroke="${own ?? pal.missing}" stroke-width="${u(2.5)}" stroke-linejoin="round" paint-order="stroke"`;
     const [dx, dy] = LABEL_NUDGE[sh.id] ?? [0, 0];
     const name = mapName(sh.id, p?.label ?? sh.name, !narrow);
     out += `<text x="${n(sh.cx + dx)}" y="${n(sh.cy + dy - (size * 0.25) / scale)}" font-size="${u(size - 1)}" font-weight="500" text-anchor="middle" fill="${fill}" ${halo} data-map-name="${esc(sh.id)}">${esc(name)}</text>`;
@@ -90,17 +92,20 @@ export function map(s: ChartSnapshot, w: number, pal: Palette, o: MapOpts = {}):
   const scale = Math.min(w / VW, mapH / VH);
   const pts = new Map((s.series[0]?.points ?? []).map((p) => [String(p.x), p]));
   const sc = mapScale([...pts.values()].flatMap((p) => (p.y === null ? [] : [p.y])));
+  const muted = mapMuted(s);
+  // A département's fill (null: no value, hatched): its colour on the scale, muted when illustrative beside real ones.
+  const fillOf = (p: Point | undefined) => (p && p.y !== null ? (muted(p) ? mutedFill(sc.color(p.y), pal.paper) : sc.color(p.y)) : null);
   let out = `<defs><pattern id="pno-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="${pal.missing}"/><line x1="0" y1="0" x2="0" y2="4" stroke="${pal.missingLine}" stroke-width="1.2"/></pattern>`;
   out += `<linearGradient id="pno-scale">${sc.stops.map((st) => `<stop offset="${n(st.offset * 100)}%" stop-color="${st.color}"/>`).join('')}</linearGradient></defs>`;
   out += `<g transform="translate(${n((w - VW * scale) / 2 - VX * scale)} ${n(-VY * scale)}) scale(${scale.toFixed(4)})">`;
   for (const sh of shapes.shapes) {
     const p = pts.get(sh.id);
     const name = p?.label ?? sh.name;
-    const path = `<path d="${sh.path}" fill="${p && p.y !== null ? sc.color(p.y) : 'url(#pno-hatch)'}" stroke="${pal.mapStroke}" stroke-width="${(1.2 / scale).toFixed(3)}"><title>${esc(`${name} : ${valueWords(s, p)}`)}</title></path>`;
+    const path = `<path d="${sh.path}" fill="${fillOf(p) ?? 'url(#pno-hatch)'}"${muted(p) ? ' data-illustrative=""' : ''} stroke="${pal.mapStroke}" stroke-width="${(1.2 / scale).toFixed(3)}"><title>${esc(`${name} : ${valueWords(s, p)}`)}</title></path>`;
     out += o.links ? `<a href="${esc(o.links(sh.id))}" target="_blank" rel="noopener" data-territory="${esc(sh.id)}" aria-label="${esc(m.mapLinkLabel(name, valueWords(s, p)))}">${path}</a>` : path;
   }
-  out += mapLabels(s, sc, pts, scale, narrow, pal) + '</g>';
+  out += mapLabels(s, fillOf, pts, scale, narrow, pal) + '</g>';
   const ly = Math.round(VH * scale) + 8;
-  const lg = mapLegend(s, sc, w, ly, pal);
+  const lg = mapLegend(s, sc, w, ly, pal, [...pts.values()].some(muted));
   return { svg: out + lg.svg, height: ly + lg.height };
 }
