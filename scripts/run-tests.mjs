@@ -79,11 +79,10 @@ async function step(cmd, args) {
   process.exit(status);
 }
 
-let reports = 0;
-/** One vitest process; resolves with its report's path, status and time. */
-async function tests(args, label = `vitest run ${args.join(' ')}`) {
+/** One vitest process, its report in test-results/vitest-`n`.json; resolves with the report's path, status and time. */
+async function tests(n, args, label = `vitest run ${args.join(' ')}`) {
   const t = Date.now();
-  const report = `test-results/vitest-${++reports}.json`;
+  const report = `test-results/vitest-${n}.json`;
   rmSync(report, { force: true });
   console.log(`\n> vitest run ${args.join(' ')} (report: ${report})`);
   const status = await run('npx', ['vitest', 'run', ...reporters, `--outputFile.json=${report}`, ...args]);
@@ -98,14 +97,14 @@ const checks = async () => {
 const build = quick ? null : step('npm', ['run', 'build', '--silent']);
 /** Each lane resolves with the vitest runs it made. */
 const lanes = quick
-  ? [checks().then(() => []), tests(['--project', 'unit', '--project', 'sql', ...extra]).then((r) => [r])]
+  ? [checks().then(() => []), tests(1, ['--project', 'unit', '--project', 'sql', ...extra]).then((r) => [r])]
   : extra.length
-    ? [checks().then(() => []), build.then(() => tests(extra)).then((r) => [r])]
+    ? [checks().then(() => []), build.then(() => tests(1, extra)).then((r) => [r])]
     : [
-      build.then(() => tests(['--project', 'e2e', ...E2E_LANE_2.flatMap((f) => ['--exclude', f])], 'browser tests, lane 1')).then((r) => [r]),
-      checks().then(() => tests(NODE_PROJECTS, 'Node tests (unit, sql, sql-heavy), lane 2')).then(async (r) => {
+      build.then(() => tests(1, ['--project', 'e2e', ...E2E_LANE_2.flatMap((f) => ['--exclude', f])], 'browser tests, lane 1')).then((r) => [r]),
+      checks().then(() => tests(2, NODE_PROJECTS, 'Node tests (unit, sql, sql-heavy), lane 2')).then(async (r) => {
         await build;
-        return [r, await tests(['--project', 'e2e', ...E2E_LANE_2], 'browser tests, lane 2')];
+        return [r, await tests(3, ['--project', 'e2e', ...E2E_LANE_2], 'browser tests, lane 2')];
       }),
     ];
 const results = (await Promise.all(lanes)).flat();
