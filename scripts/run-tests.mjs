@@ -9,8 +9,9 @@
  * test is counted then.
  *
  * The work runs in two lanes at once, each one process after the other, so that a 2-core machine stays busy to the end
- * (every part is bound by the processor, the browser tests use more than one core): the lanes' lengths were measured
- * and balanced (docs/performance.md, « The test suite's time »).
+ * (every part is bound by the processor, the browser tests use more than one core): the lanes are balanced from the
+ * per-file times of an idle run (docs/performance.md, « The test suite's time »); each part's time is printed at the
+ * end, to rebalance them.
  *   lane 1: build, then the browser tests but those of E2E_LANE_2 (report test-results/vitest-1.json);
  *   lane 2: type check, lint, the Node tests (vitest-2.json), then the browser tests of E2E_LANE_2 (vitest-3.json).
  * Each vitest process that runs browser tests serves dist/ and drives a Chromium of its own (tests/e2e/global-setup.ts).
