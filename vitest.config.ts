@@ -23,7 +23,9 @@ export default defineConfig({
       {
         test: {
           name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node',
-          testTimeout: 90000, hookTimeout: 120000, fileParallelism: false,
+          // Sized for a loaded machine: the slowest tests (several page loads and imports each) ran past three quarters of
+          // the former limit (under half of this one) with the machine's load at 11; their own waits time out well before.
+          testTimeout: 240000, hookTimeout: 240000, fileParallelism: false,
           // A page waits on DuckDB's start-up, which takes several seconds on a loaded machine: a poll's default
           // second is too short there.
           expect: { poll: { timeout: 30000, interval: 100 } },

@@ -3,45 +3,113 @@
  * `npm test` (the full tier, which CI runs): type check, lint, production build, then every vitest project (unit,
  * SQL against real DuckDB, browser tests in headless Chromium).
  * `npm run test:quick` (`--quick`): type check, lint, the unit and sql projects (not sql-heavy); no build, no browser.
- * The full tier runs the browser tests and the Node tests in two vitest processes at once (reports in
- * test-results/vitest-N.json). Both tiers list every skipped test by name (tests/helpers/skipped-reporter.ts), print
- * the time they took, and end with one plain line "N passed, N failed" that CI can read. Other arguments go to vitest (`npm test -- --project unit`).
+ * Both tiers list every skipped test by name (tests/helpers/skipped-reporter.ts), print the time each part and the
+ * whole took, and end with one plain line "N passed, N failed" that CI can read. Other arguments go to one vitest
+ * process, after the build (`npm test -- --project unit`). A failed type check, lint or build stops everything: no
+ * test is counted then.
+ *
+ * The work runs in two lanes at once, each one process after the other, so that a 2-core machine stays busy to the end
+ * (every part is bound by the processor, the browser tests use more than one core): the lanes are balanced from the
+ * per-file times of an idle run (docs/performance.md, « The test suite's time »); each part's time is printed at the
+ * end, to rebalance them.
+ *   lane 1: build, then the browser tests but those of E2E_LANE_2 (report test-results/vitest-1.json);
+ *   lane 2: type check, lint, the Node tests (vitest-2.json), then the browser tests of E2E_LANE_2 (vitest-3.json).
+ * Each vitest process that runs browser tests serves dist/ and drives a Chromium of its own (tests/e2e/global-setup.ts).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdirSync, rmSync } from 'node:fs';
+
+/**
+ * Browser test files run in lane 2, once the Node tests are done: short files (about a fifth of the browser tests'
+ * time), so that both lanes end together. A file not listed runs in lane 1.
+ */
+const E2E_LANE_2 = [
+  'tests/e2e/a11y.test.ts', 'tests/e2e/csp.test.ts', 'tests/e2e/embed.test.ts', 'tests/e2e/import-datasets.test.ts',
+  'tests/e2e/honest-figures.test.ts', 'tests/e2e/eurostat-import.test.ts',
+];
+const NODE_PROJECTS = ['--project', 'unit', '--project', 'sql', '--project', 'sql-heavy'];
 
 const quick = process.argv.includes('--quick');
 const extra = process.argv.slice(2).filter((a) => a !== '--quick');
 const started = Date.now();
-const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
-const steps = [
-  ['npx', ['tsc', '--noEmit']],
-  ['npx', ['eslint', '.']],
-  ...(quick ? [] : [['npm', ['run', 'build', '--silent']]]),
-];
-for (const [cmd, args] of steps) {
-  console.log(`\n> ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit' });
-  if (r.status !== 0) {
-    console.log(`\nstep failed: ${cmd} ${args.join(' ')} (after ${elapsed()})`);
-    console.log('0 passed, 1 failed');
-    process.exit(r.status ?? 1);
+const since = (t) => `${Math.round((Date.now() - t) / 1000)} s`;
+const reporters = ['--reporter=default', '--reporter=./tests/helpers/skipped-reporter.ts', '--reporter=json'];
+
+/** Running children, each the leader of its own process group (vitest's workers and Chromium go with it). */
+const running = new Set();
+function stopAll(signal = 'SIGTERM') {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
-mkdirSync('test-results', { recursive: true });
-// The full tier runs two vitest processes at once: the browser files (one at a time, mostly waiting on Chromium) beside
-// the Node ones. One vitest process cannot overlap them: it runs a project whose files go one at a time in a group
-// of its own, after the others. Arguments of one's own (`npm test -- --project unit`) run as given, in one process.
-const runs = quick
-  ? [['--project', 'unit', '--project', 'sql', ...extra]]
-  : extra.length ? [extra] : [['--project', 'e2e'], ['--project', 'unit', '--project', 'sql', '--project', 'sql-heavy']];
-const reporters = ['--reporter=default', '--reporter=./tests/helpers/skipped-reporter.ts', '--reporter=json'];
-const results = await Promise.all(runs.map((args, i) => new Promise((resolve) => {
-  const report = `test-results/vitest-${i + 1}.json`;
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    stopAll(sig);
+    process.exit(1);
+  });
+}
+
+/** Runs one command to its end; resolves with its exit status. */
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', detached: true });
+    running.add(child);
+    child.on('exit', (code, signal) => {
+      running.delete(child);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+/** A step that must pass (type check, lint, build): on failure, everything stops and no test is counted. */
+async function step(cmd, args) {
+  const t = Date.now();
+  console.log(`\n> ${cmd} ${args.join(' ')}`);
+  const status = await run(cmd, args);
+  if (status === 0) {
+    console.log(`\n(${cmd} ${args.join(' ')}: ${since(t)})`);
+    return;
+  }
+  console.log(`\nstep failed: ${cmd} ${args.join(' ')} (after ${since(started)})`);
+  console.log('0 passed, 1 failed');
+  stopAll(); // SIGTERM: Playwright closes its browsers on it
+  process.exit(status);
+}
+
+/** One vitest process, its report in test-results/vitest-`n`.json; resolves with the report's path, status and time. */
+async function tests(n, args, label = `vitest run ${args.join(' ')}`) {
+  const t = Date.now();
+  const report = `test-results/vitest-${n}.json`;
+  rmSync(report, { force: true });
   console.log(`\n> vitest run ${args.join(' ')} (report: ${report})`);
-  const child = spawn('npx', ['vitest', 'run', ...reporters, `--outputFile.json=${report}`, ...args], { stdio: 'inherit' });
-  child.on('exit', (code) => resolve({ report, status: code ?? 1 }));
-})));
+  const status = await run('npx', ['vitest', 'run', ...reporters, `--outputFile.json=${report}`, ...args]);
+  return { report, status, label, time: since(t) };
+}
+
+mkdirSync('test-results', { recursive: true });
+const checks = async () => {
+  await step('npx', ['tsc', '--noEmit']);
+  await step('npx', ['eslint', '.']);
+};
+const build = quick ? null : step('npm', ['run', 'build', '--silent']);
+/** Each lane resolves with the vitest runs it made. */
+const lanes = quick
+  ? [checks().then(() => []), tests(1, ['--project', 'unit', '--project', 'sql', ...extra]).then((r) => [r])]
+  : extra.length
+    ? [checks().then(() => []), build.then(() => tests(1, extra)).then((r) => [r])]
+    : [
+      build.then(() => tests(1, ['--project', 'e2e', ...E2E_LANE_2.flatMap((f) => ['--exclude', f])], 'browser tests, lane 1')).then((r) => [r]),
+      checks().then(() => tests(2, NODE_PROJECTS, 'Node tests (unit, sql, sql-heavy), lane 2')).then(async (r) => {
+        await build;
+        return [r, await tests(3, ['--project', 'e2e', ...E2E_LANE_2], 'browser tests, lane 2')];
+      }),
+    ];
+const results = (await Promise.all(lanes)).flat();
+
 let passed = 0;
 let failed = 0;
 for (const { report, status } of results) {
@@ -54,6 +122,8 @@ for (const { report, status } of results) {
   }
 }
 const status = results.every((r) => r.status === 0) ? 0 : 1;
-console.log(`\n${quick ? 'quick tier' : 'full suite'}: ${elapsed()}`);
+console.log('');
+for (const r of results) console.log(`${r.label} (${r.report}): ${r.time}${r.status === 0 ? '' : ', failed'}`);
+console.log(`\n${quick ? 'quick tier' : 'full suite'}: ${since(started)}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(status);

@@ -26,6 +26,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 suite.on('exit', (code, signal) => {
   stopBusy();
-  console.log(`test:load: the suite took ${Math.round((Date.now() - started) / 1000)} s under load`);
+  const verdict = code === 0 ? 'passed' : 'failed';
+  console.log(`test:load: the suite ${verdict} in ${Math.round((Date.now() - started) / 1000)} s, beside ${BUSY} busy processes`);
   process.exit(code ?? (signal ? 1 : 0));
 });

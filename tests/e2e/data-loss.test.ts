@@ -345,7 +345,7 @@ describe('data loss', () => {
     await a.waitForSelector('[data-dataset="onglet_a"][data-rows="2"][data-active="true"]');
     expect(await stored(b)).toEqual(['onglet_a:2']);
     const toldB = b.locator('[data-testid="other-tab-notice"]');
-    await toldB.waitFor({ timeout: 10000 });
+    await toldB.waitFor({ timeout: 60000 });
     expect(await toldB.getAttribute('role')).toBe('status');
     expect(await toldB.innerText()).toContain('Another tab imported dataset "onglet_a". This page still shows the earlier data: reload it');
     expect(await datasets(b)).toEqual(DEFAULTS);
@@ -355,7 +355,7 @@ describe('data loss', () => {
     await b.waitForSelector('[data-dataset="onglet_b"][data-rows="2"][data-active="true"]');
     await expectState(b, { datasets: [...DEFAULTS, 'onglet_b:2:true'], rows: DEFAULT_ROWS + 2, stored: ['onglet_a:2', 'onglet_b:2'] });
     const toldA = a.locator('[data-testid="other-tab-notice"]');
-    await toldA.waitFor({ timeout: 10000 });
+    await toldA.waitFor({ timeout: 60000 });
     expect(await toldA.innerText()).toMatch(/^Un autre onglet a importé le jeu « onglet_b »\. Cette page montre encore les données d’avant/);
 
     // A, whose view predates B's commit, imports a file of the same name: a new dataset under a free id, never B's.

@@ -51,13 +51,13 @@ describe('embed cases of tests/fixtures/hostile/cases.json, in Chromium', () => 
     if (c.outcome === 'refused') {
       // The tab answers and shows the usual message in both languages, and draws nothing.
       const alert = page.locator('[role="alert"]');
-      await alert.waitFor({ timeout: 20000 });
+      await alert.waitFor({ timeout: 60000 });
       const text = await alert.innerText();
       expect(text).toContain('illisible');
       expect(text).toContain('cannot be read');
       expect(await page.locator('svg').count()).toBe(0);
     } else {
-      await page.locator(READY).waitFor({ timeout: 20000 });
+      await page.locator(READY).waitFor({ timeout: 60000 });
       const body = await page.evaluate(() => document.body.innerText + document.title);
       expect(body).not.toMatch(BIDI);
       expect(await page.locator('.chart-svg').evaluate((e) => e.textContent ?? '')).not.toMatch(BIDI);
@@ -155,7 +155,7 @@ describe('share cases through the UI (issue 17, defect 5)', () => {
     const src = /src="([^"]+)"/.exec(codes[1] ?? '')?.[1]?.replace(/&amp;/g, '&') ?? '';
     const embed = await openPage(browser);
     await embed.page.goto(src, { waitUntil: 'load' });
-    await embed.page.locator(`${READY}[data-chart="trend"]`).waitFor({ timeout: 20000 });
+    await embed.page.locator(`${READY}[data-chart="trend"]`).waitFor({ timeout: 60000 });
     await openNotes(embed.page);
     const notes = await embed.page.locator('.chart-notes li').allInnerTexts();
     expect(notes.filter((x) => x.startsWith('Somme partielle'))).toEqual(['Somme partielle : Occitanie 2000–2024 (8 départements sans valeur).']);
@@ -202,7 +202,7 @@ describe('a source with U+202E, imported through the UI (issue 17, defect 8)', (
     await close();
     const embed = await openPage(browser);
     await embed.page.goto(src, { waitUntil: 'load' });
-    await embed.page.locator(READY).waitFor({ timeout: 20000 });
+    await embed.page.locator(READY).waitFor({ timeout: 60000 });
     await openNotes(embed.page);
     const foot = await embed.page.locator('.chart-sources').innerText();
     expect(foot).not.toMatch(BIDI);

@@ -48,7 +48,7 @@ describe('embed', () => {
     const s = await snapshotOf(fragment);
     const { page, log, close } = await openEmbed(appUrl(`embed.html${fragment}`), { width: 320 });
     const root = page.locator(`${READY}[data-chart="${s.kind}"]`);
-    await root.waitFor({ timeout: 20000 });
+    await root.waitFor({ timeout: 60000 });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(s.lang);
     expect((await root.locator('h2').innerText()).trim()).toBe(s.title);
     await root.locator('details[data-testid="embed-notes"] summary').click(); // summary, definition, notes, dated sources: behind « Notes »

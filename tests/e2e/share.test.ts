@@ -116,7 +116,7 @@ describe('share', () => {
     const { page, close } = await openPage(browser);
     for (const frag of ['#v1.AAAA', '#nimportequoi', '']) {
       await page.goto(appUrl('embed.html' + frag), { waitUntil: 'load' });
-      await page.locator('[role="alert"]').waitFor({ timeout: 10000 });
+      await page.locator('[role="alert"]').waitFor({ timeout: 60000 });
       const text = await page.locator('[role="alert"]').innerText();
       expect(text).toContain('illisible');
       expect(text).toContain('cannot be read');
