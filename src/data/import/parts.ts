@@ -8,8 +8,15 @@ import type { Connector } from '../connector';
  * JavaScript) ask for it whole, which registers it once more.
  */
 
-/** The size of a part (the last one takes the rest). */
-export const PART_BYTES = 8 * 1024 * 1024;
+/** About how many parts a file is cut into: enough for DuckDB to start early, few enough that each statement is worth sending. */
+export const PARTS = 6;
+/** The smallest part (a smaller file is one part). */
+export const MIN_PART_BYTES = 1024 * 1024;
+
+/** The size of the parts of a file of `size` bytes (the last part takes the rest). */
+export function partBytes(size: number): number {
+  return Math.max(MIN_PART_BYTES, Math.ceil(size / PARTS));
+}
 
 /** The length of `bytes` up to and including its last line feed (0: it has none). */
 export function lineCut(bytes: Uint8Array): number {
@@ -35,14 +42,14 @@ export function wholeFile(name: string): FileParts {
 }
 
 /**
- * Reads `file` in parts of `partBytes` (each cut at its last line feed; the bytes after it start the next part) and
+ * Reads `file` in parts of `size` bytes (each cut at its last line feed; the bytes after it start the next part) and
  * registers each in DuckDB as `base.k` as soon as it is read, without waiting for DuckDB's answer: DuckDB runs
  * requests in the order they come, so a part is registered before any statement sent after it is known. A part
  * without a line feed takes the rest of the file. The bytes are transferred to DuckDB's worker, not copied.
  * `onRead` is called once every byte is read.
  */
-export function registerParts(conn: Connector, file: Blob, base: string, partBytes = PART_BYTES, onRead: () => void = () => undefined): FileParts {
-  const count = Math.max(1, Math.ceil(file.size / partBytes));
+export function registerParts(conn: Connector, file: Blob, base: string, size = partBytes(file.size), onRead: () => void = () => undefined): FileParts {
+  const count = Math.max(1, Math.ceil(file.size / size));
   const settle: { resolve: (name: string | null) => void; reject: (e: unknown) => void }[] = [];
   const parts = Array.from({ length: count }, () => new Promise<string | null>((resolve, reject) => settle.push({ resolve, reject })));
   const names: string[] = [];
@@ -50,7 +57,7 @@ export function registerParts(conn: Connector, file: Blob, base: string, partByt
     let start = 0;
     let k = 0;
     for (; k < count && start < file.size; k++) {
-      const end = k === count - 1 ? file.size : Math.min(file.size, start + partBytes);
+      const end = k === count - 1 ? file.size : Math.min(file.size, start + size);
       let bytes = new Uint8Array(await file.slice(start, end).arrayBuffer());
       let length = end === file.size ? bytes.length : lineCut(bytes);
       if (length === 0) {

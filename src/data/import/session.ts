@@ -15,7 +15,7 @@ import type { ByteScan, FastHead } from './scan';
 import { canonicalColumns } from './canonical';
 import { legacyEurostat } from './eurostat-import';
 import { ImportWorker } from './worker-client';
-import { PART_BYTES, registerParts, type FileParts } from './parts';
+import { partBytes, registerParts, type FileParts } from './parts';
 import { datasetIdFor, firstPriority, freeId, metaOf, partOf, type ChosenOptions } from './stored';
 import { askPersistence, clearImports, DEFAULT_DATASET_IDS, deleteImport, getImport, getInactiveDefaults, listImports, putImport, readMarker, setInactiveDefaults, syncMarker, type StoredPart, type StoredRecord } from '../store';
 import { identityDefaults, type DatasetIdentity } from './identity';
@@ -171,7 +171,7 @@ export class ImportSession {
     // Read off the main thread in parts, each transferred (not copied) to DuckDB's worker as soon as it is read, while
     // the import worker looks at the head (copying them for the worker instead kept the page busy and delayed
     // DuckDB's read as much). Failures surface where the parts are awaited.
-    const bytes = registerParts(this.conn, file, name, PART_BYTES, () => performance.measure('import:octets', { start: t0 }));
+    const bytes = registerParts(this.conn, file, name, partBytes(file.size), () => performance.measure('import:octets', { start: t0 }));
     void bytes.parts[0]?.then(() => performance.measure('import:partie', { start: t0 }), noop);
     void bytes.ready.then(() => performance.measure('import:fichier', { start: t0 }), noop);
     this.held = { file, name, bytes };
@@ -258,6 +258,8 @@ export class ImportSession {
     }
     if ('fallback' in answer || !hashed) {
       await dropFastTables(this.conn, table).catch(noop);
+      // A part that could not be read or registered (a later one: the first fails the analysis above) is not kept.
+      registered.catch(() => this.releaseBytes(name));
       return this.full(a, dropped, 'fallback' in answer ? answer.fallback : 'no scan');
     }
     this.pending = { kind: 'waiting', table };
