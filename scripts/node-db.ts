@@ -42,8 +42,8 @@ export async function openNodeDb(): Promise<Connector & { close(): void }> {
     async registerText(name: string, text: string) {
       db.registerFileText(name, text);
     },
-    async registerFile(name: string, file: Blob | ArrayBuffer | Uint8Array) {
-      db.registerFileBuffer(name, file instanceof Uint8Array ? file : new Uint8Array(file instanceof ArrayBuffer ? file : await file.arrayBuffer()));
+    async registerFile(name: string, file: Blob | ArrayBuffer) {
+      db.registerFileBuffer(name, new Uint8Array(file instanceof ArrayBuffer ? file : await file.arrayBuffer()));
     },
     async dropFile(name: string) {
       db.dropFile(name);

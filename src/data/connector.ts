@@ -24,10 +24,9 @@ export interface Connector {
   /**
    * Makes a file (a `File` or `Blob`, or its bytes already read) readable by `read_csv(name, …)` without parsing it
    * in the page: the browser reads its bytes asynchronously and transfers them to DuckDB's worker (no main-thread
-   * freeze, no copy; an ArrayBuffer given is detached, and so is the buffer under a Uint8Array, of which only the
-   * bytes it views are the file's).
+   * freeze, no copy; an ArrayBuffer given is detached).
    */
-  registerFile(name: string, file: Blob | ArrayBuffer | Uint8Array): Promise<void>;
+  registerFile(name: string, file: Blob | ArrayBuffer): Promise<void>;
   /** Forgets a registered file. */
   dropFile(name: string): Promise<void>;
 }

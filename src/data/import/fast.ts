@@ -17,7 +17,6 @@ import {
 } from '../sql/import/analysis';
 import { dropTableSql } from '../sql/import/commit';
 import type { RowCheck, RowMarks } from './row-check';
-import { wholeFile, type FileParts } from './parts';
 
 /**
  * The fast import path for large canonical CSV files: DuckDB reads and types the file itself (its bytes
@@ -97,8 +96,7 @@ export async function dropFastTables(conn: Connector, table: string): Promise<vo
 
 /** What runFastImport is given. */
 interface FastInput {
-  /** The file's bytes in DuckDB: its name when registered in one piece, else its parts (parts.ts). */
-  readonly file: string | FileParts;
+  readonly file: string;
   readonly table: string;
   readonly head: FastHead;
   readonly scan: ByteScan | Promise<ByteScan>;
@@ -126,8 +124,7 @@ export async function runFastImport(conn: Connector, a: FastInput, dirty: (rows:
   if (width > MAX_COLUMNS) return { fallback: 'too many columns' };
   const names = analysisTables(table);
   const t: Tables = { view: quoteIdent(table), read: quoteIdent(names.read), fixed: quoteIdent(names.fixed), dups: quoteIdent(names.dups) };
-  const bytes = typeof a.file === 'string' ? wholeFile(a.file) : a.file;
-  const typed = await readFile(conn, { ...a, bytes }, idx, width, t.read);
+  const typed = await readFile(conn, a, idx, width, t.read);
   if (typeof typed !== 'boolean') return typed;
   // The byte scan runs in the import worker while DuckDB reads: its verdict is checked now.
   const tScan = performance.now();
@@ -150,7 +147,7 @@ export async function runFastImport(conn: Connector, a: FastInput, dirty: (rows:
   const nDirty = counts?.dirty ?? 0;
   if (n !== scan.lines - head.headerLine) return { fallback: `rows read ${n}, lines ${scan.lines - head.headerLine}` };
   if (nDirty > MAX_DIRTY) return { fallback: 'many rows need the full pipeline' };
-  const d = await mapDirtyRows(conn, { ...a, bytes, width, read: t.read, dirtyWhere, nDirty, marks }, dirty);
+  const d = await mapDirtyRows(conn, { ...a, width, read: t.read, dirtyWhere, nDirty, marks }, dirty);
   if (d.needsFullPipeline) return { fallback: 'blank or footnote rows' };
   await loadFixed(conn, table, t.fixed, d);
   const t1 = performance.now();
@@ -167,14 +164,14 @@ export async function runFastImport(conn: Connector, a: FastInput, dirty: (rows:
  * quotes or cells DuckDB would not cast, when the typed read fails, or when the worker cannot give its proof.
  * Resolves to whether the read was typed, or to the reason the full pipeline must read the file.
  */
-async function readFile(conn: Connector, a: FastInput & { readonly bytes: FileParts }, idx: NonNullable<ReturnType<typeof canonicalColumns>>, width: number, read: string): Promise<boolean | Fallback> {
+async function readFile(conn: Connector, a: FastInput, idx: NonNullable<ReturnType<typeof canonicalColumns>>, width: number, read: string): Promise<boolean | Fallback> {
   // Leftovers of a table of the same name go first: DuckDB runs its requests in the order they come, so the read
   // below is sent at once instead of after this answer comes back.
   const cleared = dropFastTables(conn, a.table);
   cleared.catch(() => undefined);
   const t0 = performance.now();
   let typed = a.head.typed && !a.textRead;
-  const reading = typed ? readParts(conn, a, (file, append) => readTypedStatement(read, file, a.head, idx, width, append)) : null;
+  const reading = typed ? conn.exec(readTypedStatement(read, a.file, a.head, idx, width)) : null;
   reading?.catch(() => undefined);
   await cleared;
   if (typed) {
@@ -187,23 +184,13 @@ async function readFile(conn: Connector, a: FastInput & { readonly bytes: FilePa
   }
   if (!typed) {
     try {
-      await conn.exec(readStatement(read, await a.bytes.whole(), a.head, idx, width));
+      await conn.exec(readStatement(read, a.file, a.head, idx, width));
     } catch (e) {
       return { fallback: `DuckDB could not read the file: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}` };
     }
   }
   performance.measure('import:lecture', { start: t0 });
   return typed;
-}
-
-/** Sends `statement` for each part of the file as soon as DuckDB has it (the first creates the table, the next append). */
-async function readParts(conn: Connector, a: { readonly bytes: FileParts }, statement: (file: string, append: boolean) => string): Promise<void> {
-  let k = 0;
-  for (const part of a.bytes.parts) {
-    const file = await part;
-    if (file === null) return;
-    await conn.exec(statement(file, k++ > 0));
-  }
 }
 
 /** Why the byte scan sends the file to the full pipeline, or null. */
@@ -262,11 +249,11 @@ const NO_DIRTY: DirtyResult = { mapped: [], rowProblems: [], mapProblems: [], sk
  */
 async function mapDirtyRows(
   conn: Connector,
-  a: FastInput & { readonly bytes: FileParts; readonly width: number; readonly read: string; readonly dirtyWhere: string; readonly nDirty: number; readonly marks: RowMarks },
+  a: FastInput & { readonly width: number; readonly read: string; readonly dirtyWhere: string; readonly nDirty: number; readonly marks: RowMarks },
   dirty: (rows: ParsedRow[]) => Promise<DirtyResult>,
 ): Promise<DirtyResult> {
   const { head, width } = a;
-  const raw = a.nDirty ? await conn.query(dirtyRowsQuery({ file: await a.bytes.whole(), headerLine: head.headerLine, delimiter: head.delimiter, width, read: a.read, dirtyWhere: a.dirtyWhere })) : [];
+  const raw = a.nDirty ? await conn.query(dirtyRowsQuery({ file: a.file, headerLine: head.headerLine, delimiter: head.delimiter, width, read: a.read, dirtyWhere: a.dirtyWhere })) : [];
   const parsed = new Map(a.marks.parsed.map((p) => [p.row + head.headerLine + 1, p.cells]));
   const dirtyRows: ParsedRow[] = raw.map((r) => {
     const at = Number(r['line']);

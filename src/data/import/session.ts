@@ -15,7 +15,6 @@ import type { ByteScan, FastHead } from './scan';
 import { canonicalColumns } from './canonical';
 import { legacyEurostat } from './eurostat-import';
 import { ImportWorker } from './worker-client';
-import { partBytes, registerParts, type FileParts } from './parts';
 import { datasetIdFor, firstPriority, freeId, metaOf, partOf, type ChosenOptions } from './stored';
 import { askPersistence, clearImports, DEFAULT_DATASET_IDS, deleteImport, getImport, getInactiveDefaults, listImports, putImport, readMarker, setInactiveDefaults, syncMarker, type StoredPart, type StoredRecord } from '../store';
 import { identityDefaults, type DatasetIdentity } from './identity';
@@ -90,9 +89,8 @@ export type Replay = (file: Blob, opts: ImportOptions) => Promise<AnalysedImport
  */
 interface HeldBytes {
   readonly file: Blob;
-  /** Its base name in DuckDB (each analysis's own). */
   readonly name: string;
-  readonly bytes: FileParts;
+  readonly ready: Promise<void>;
 }
 
 /**
@@ -163,18 +161,22 @@ export class ImportSession {
     this.spare ??= new ImportWorker();
   }
 
-  /** `file`'s bytes in DuckDB: the ones kept from the previous analysis, or read and registered now. */
+  /** The DuckDB file name of `file`'s bytes: the ones kept from the previous analysis, or read and registered now. */
   private bytesOf(file: Blob, t0: number): HeldBytes {
     if (this.held?.file === file) return this.held;
     this.releaseBytes();
     const name = `import-octets-${++this.heldFiles}.csv`;
-    // Read off the main thread in parts, each transferred (not copied) to DuckDB's worker as soon as it is read, while
-    // the import worker looks at the head (copying them for the worker instead kept the page busy and delayed
-    // DuckDB's read as much). Failures surface where the parts are awaited.
-    const bytes = registerParts(this.conn, file, name, partBytes(file.size), () => performance.measure('import:octets', { start: t0 }));
-    void bytes.parts[0]?.then(() => performance.measure('import:partie', { start: t0 }), noop);
-    void bytes.ready.then(() => performance.measure('import:fichier', { start: t0 }), noop);
-    this.held = { file, name, bytes };
+    // Read off the main thread, then transferred (not copied) to DuckDB's worker while the import worker looks at
+    // the head (copying them for the worker instead kept the page busy and delayed DuckDB's read as much).
+    const ready = file.arrayBuffer().then(async (b) => {
+      performance.measure('import:octets', { start: t0 });
+      await this.conn.registerFile(name, b);
+      performance.measure('import:fichier', { start: t0 });
+    });
+    // Its failure surfaces where it is awaited (not as an unhandled rejection while the head is looked at, nor when
+    // the head sends the file to the full pipeline).
+    ready.catch(noop);
+    this.held = { file, name, ready };
     return this.held;
   }
 
@@ -183,7 +185,7 @@ export class ImportSession {
     const h = this.held;
     if (!h || (name !== undefined && h.name !== name)) return;
     this.held = null;
-    void h.bytes.drop().catch(noop);
+    void h.ready.then(() => this.conn.dropFile(h.name)).catch(noop);
   }
 
   /**
@@ -238,12 +240,11 @@ export class ImportSession {
     if (a.file.size < FAST_MIN_BYTES || !simple) return this.full(a, dropped, simple ? 'small file' : 'options');
     const t0 = performance.now();
     const table = `import_${a.n}`;
-    const { name, bytes } = this.bytesOf(a.file, t0);
-    const registered = bytes.ready;
+    const { name, ready: registered } = this.bytesOf(a.file, t0);
     void dropped.then(() => performance.measure('import:nettoyage', { start: t0 }));
     let fast: { answer: FastAnswer; hashed: Promise<string> | null };
     try {
-      fast = await this.fast(a, table, bytes, dropped);
+      fast = await this.fast(a, table, name, registered, dropped);
     } catch (e) {
       // Bytes that could not be read or registered are not kept for the next analysis; the tables the fast path may
       // have made (a cancelled analysis: DuckDB's read goes on, then its scan is refused) go.
@@ -258,8 +259,6 @@ export class ImportSession {
     }
     if ('fallback' in answer || !hashed) {
       await dropFastTables(this.conn, table).catch(noop);
-      // A part that could not be read or registered (a later one: the first fails the analysis above) is not kept.
-      registered.catch(() => this.releaseBytes(name));
       return this.full(a, dropped, 'fallback' in answer ? answer.fallback : 'no scan');
     }
     this.pending = { kind: 'waiting', table };
@@ -274,7 +273,7 @@ export class ImportSession {
   }
 
   /** The fast path: the worker looks at the head, then scans the file while DuckDB reads it (see fast.ts). */
-  private async fast(a: AnalysisArgs, table: string, bytes: FileParts, dropped: Promise<unknown>): Promise<{ answer: FastAnswer; hashed: Promise<string> | null }> {
+  private async fast(a: AnalysisArgs, table: string, name: string, registered: Promise<void>, dropped: Promise<unknown>): Promise<{ answer: FastAnswer; hashed: Promise<string> | null }> {
     const t0 = performance.now();
     const head = await a.worker.call<FastHead | { reason: string }>({ type: 'head', file: a.file });
     performance.measure('import:entete', { start: t0 });
@@ -284,10 +283,9 @@ export class ImportSession {
     const idx = canonicalColumns(head.header);
     // The rows proven clean (for the typed read), the raw key check and the distinct texts, in one pass in the worker.
     const rows = idx ? { delimiter: head.delimiter, skipLines: head.headerLine, width: head.header.length, idx, decimalComma: head.decimalComma } : undefined;
-    // The worker reads the file for it once DuckDB has the first part it waits for (or could not get it): both reads
-    // at once slowed the page's, and DuckDB then reads that part while the page reads the next.
-    const first = bytes.parts[0] ?? Promise.resolve(null);
-    const s = first.catch(noop).then(() => a.worker.call<{ scan: ByteScan }>({ type: 'scan', file: a.file, rows }));
+    // The worker reads the file for it once DuckDB has the bytes it waits for (or could not get them): both reads at
+    // once slowed the page's, and the worker's read beside the hand-over to DuckDB slowed that too.
+    const s = registered.catch(noop).then(() => a.worker.call<{ scan: ByteScan }>({ type: 'scan', file: a.file, rows }));
     s.then(() => performance.measure('import:balayage', { start: t0 }), noop);
     // The file's SHA-256 (kept with the stored file) is computed once the pass is over, not during DuckDB's read.
     const hashed = s.then(() => a.worker.call<string>({ type: 'sha256' }));
@@ -297,9 +295,8 @@ export class ImportSession {
     const scanned = s.then((x) => x.scan);
     scanned.catch(noop);
     await dropped;
-    // A file that cannot be read fails the analysis here, as it did read whole.
-    await first;
-    const answer = await runFastImport(this.conn, { file: bytes, table, head, scan: scanned, cat: fastCat }, (dirtyRows) => a.worker.call<DirtyResult>({ type: 'dirty', rows: dirtyRows, head, cat: fastCat }));
+    await registered;
+    const answer = await runFastImport(this.conn, { file: name, table, head, scan: scanned, cat: fastCat }, (dirtyRows) => a.worker.call<DirtyResult>({ type: 'dirty', rows: dirtyRows, head, cat: fastCat }));
     return { answer, hashed };
   }
 

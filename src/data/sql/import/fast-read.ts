@@ -97,15 +97,14 @@ export function readStatement(table: string, file: string, head: FastHead, idx: 
 /**
  * The typed read: DuckDB reads and types the file itself, exactly as the benchmark's floor does, and stores nothing
  * else. Whether each row is clean is proven from the bytes by the import worker at the same time (row-check.ts);
- * a cell DuckDB cannot cast makes this statement fail, and the text read (`readStatement`) runs instead. `append`:
- * `file` is a later part of the file (parts.ts: no title or header lines), its rows added after those read so far.
+ * a cell DuckDB cannot cast makes this statement fail, and the text read (`readStatement`) runs instead.
  */
-export function readTypedStatement(table: string, file: string, head: FastHead, idx: Partial<Record<Column, number>>, width: number, append = false): string {
+export function readTypedStatement(table: string, file: string, head: FastHead, idx: Partial<Record<Column, number>>, width: number): string {
   const typeOf = new Map(Object.entries(idx).map(([c, i]) => [i, duckType(c as Column)]));
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': '${typeOf.get(i) ?? 'VARCHAR'}'`).join(', ');
   const select = OBSERVATION_NAMES.map((c) => `${idx[c] === undefined ? `NULL::${duckType(c)}` : `c${idx[c]}`} AS ${c}`).join(', ');
-  return `${append ? `INSERT INTO ${table}` : `CREATE TEMP TABLE ${table} AS`} SELECT ${select}
-    FROM read_csv(${quoteLiteral(file)}, header = false, skip = ${append ? 0 : head.headerLine}, auto_detect = false, delim = ${quoteLiteral(head.delimiter)},
+  return `CREATE TEMP TABLE ${table} AS SELECT ${select}
+    FROM read_csv(${quoteLiteral(file)}, header = false, skip = ${head.headerLine}, auto_detect = false, delim = ${quoteLiteral(head.delimiter)},
       quote = '"', escape = '"', columns = {${columns}}, strict_mode = true, null_padding = false${head.decimalComma ? `, decimal_separator = ','` : ''});`;
 }
 
