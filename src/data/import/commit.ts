@@ -132,8 +132,8 @@ export async function transaction(conn: Connector, body: () => Promise<void>): P
  * Swaps the staged rows in as dataset `meta.id`, in one transaction: the dataset's old rows go, the new ones come,
  * its catalogue row is written. `from` is a table or view (`preparation`: the full pipeline's rows, copied into
  * observations_base) or the fast path's own table (renamed into place). On any error the transaction is rolled
- * back and nothing changes. The statements travel in three batches (each round trip to DuckDB's worker cost a few
- * milliseconds; the swap made twenty), values written as quoted literals.
+ * back and nothing changes. The statements travel in three batches, not one round trip to DuckDB's worker each
+ * (the swap made twenty), values written as quoted literals.
  */
 export async function swapIn(conn: Connector, meta: DatasetMeta, from: string | OwnTable = 'preparation', candidates: string | null = null): Promise<void> {
   const t0 = performance.now();
