@@ -38,6 +38,20 @@ export async function openPage(browser: Browser, opts: { width?: number } = {}):
   return { page, log, close: () => context.close() };
 }
 
+/**
+ * Holds DuckDB's engine and worker back until the returned function is called: until then, what the page draws comes
+ * from the build-time answers.
+ */
+export async function holdDuckDb(page: Page): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(/duckdb-.*(\.wasm|worker.*\.js)$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 /** The app's URL for a query string. */
 export function appUrl(search = ''): string {
   return `${inject('baseUrl')}/${search}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { allReady, appUrl, chartsShown as shown, launch, openPage } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { allReady, appUrl, chartsShown as shown, holdDuckDb, launch, openPage, type PageLog } from './browser';
 import { openDefaultDb } from '../helpers/node-db';
 import type { Connector } from '../../src/data/connector';
 import { OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
@@ -25,6 +25,34 @@ async function regionShare(indicateur: string, annee: number): Promise<number> {
   return Number(row?.['part']);
 }
 
+/**
+ * Opens `search` with DuckDB's engine and worker held back, and checks that every chart of the overview is ready
+ * from the build-time answers while DuckDB is not.
+ */
+async function openBeforeDuckDb(search: string) {
+  const opened = await openPage(browser);
+  const { page } = opened;
+  const release = await holdDuckDb(page);
+  await page.goto(appUrl(search), { waitUntil: 'commit' });
+  expect(await allReady(page)).toEqual(['kpi', 'map', 'ranking', 'trend', 'pipeline']);
+  expect(await page.evaluate(() => performance.getEntriesByName('duckdb:ready').length)).toBe(0);
+  expect(await page.getAttribute('[data-db-status]', 'data-db-status')).not.toBe('ready');
+  expect(await page.getAttribute('.grid', 'data-precomputed')).toBe('true');
+  return { ...opened, release };
+}
+
+/** Once DuckDB is released: the live queries take over and every chart shows what it showed before; nothing failed. */
+async function expectLiveSame(page: Page, log: PageLog, before: Awaited<ReturnType<typeof shown>>) {
+  await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 120000 });
+  await page.waitForSelector('.grid:not([data-precomputed])', { timeout: 120000 });
+  await allReady(page);
+  expect(await page.evaluate(() => performance.getEntriesByName('overview:queries').length)).toBeGreaterThan(0);
+  expect(await shown(page)).toEqual(before);
+  expect(log.external).toEqual([]);
+  expect(log.pageErrors).toEqual([]);
+  expect(log.consoleErrors).toEqual([]);
+}
+
 describe('overview opened by URL on another indicator, year or language', () => {
   // Issue 20 point 6: a deep link draws from build-time snapshots before DuckDB is ready, then the live queries
   // take over with the same numbers.
@@ -35,20 +63,7 @@ describe('overview opened by URL on another indicator, year or language', () => 
     ['?indicateur=sup_numerique&annee=2019&parcours=11&lang=en', 'sup_numerique', 2019, 'en', /^Key figures in Occitanie, 2019/, '11'],
     ['?annee=2017&parcours=34', 'emploi_numerique', 2017, 'fr', /^Chiffres clés en Occitanie, 2017/, '34'],
   ])('%s: every chart is ready before DuckDB, with the snapshot\'s numbers, and DuckDB shows the same', async (search, indicateur, annee, lang, title, parcours) => {
-    const { page, log, close } = await openPage(browser);
-    // DuckDB's engine and worker are held back until the build-time charts have been read.
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((r) => (release = r));
-    await page.route(/duckdb-.*(\.wasm|worker.*\.js)$/, async (route) => {
-      await gate;
-      await route.continue();
-    });
-    await page.goto(appUrl(search), { waitUntil: 'commit' });
-    const kinds = await allReady(page);
-    expect(kinds).toEqual(['kpi', 'map', 'ranking', 'trend', 'pipeline']);
-    expect(await page.evaluate(() => performance.getEntriesByName('duckdb:ready').length)).toBe(0);
-    expect(await page.getAttribute('[data-db-status]', 'data-db-status')).not.toBe('ready');
-    expect(await page.getAttribute('.grid', 'data-precomputed')).toBe('true');
+    const { page, log, close, release } = await openBeforeDuckDb(search);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
     expect(await page.locator('[data-chart="kpi"] .chart-head :is(h2, h3)').innerText()).toMatch(title);
     const before = await shown(page);
@@ -65,14 +80,7 @@ describe('overview opened by URL on another indicator, year or language', () => 
     expect(await page.locator('[data-chart="pipeline"] select').inputValue()).toBe(parcours ?? '76');
 
     release();
-    await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 120000 });
-    await page.waitForSelector('.grid:not([data-precomputed])', { timeout: 120000 });
-    await allReady(page);
-    expect(await page.evaluate(() => performance.getEntriesByName('overview:queries').length)).toBeGreaterThan(0);
-    expect(await shown(page)).toEqual(before);
-    expect(log.external).toEqual([]);
-    expect(log.pageErrors).toEqual([]);
-    expect(log.consoleErrors).toEqual([]);
+    await expectLiveSame(page, log, before);
     await close();
   });
 });
@@ -86,19 +94,7 @@ describe('overview opened by URL with the trend\'s départements or a target', (
     ['?annee=2017&territoires=12,46,82&cible=45&parcours=34', 'emploi_numerique', 2017, ['12', '46', '82'], [45, 2030], '34'],
     ['?cible=35', 'emploi_numerique', null, null, [35, 2030], null],
   ] as const)('%s: every chart is ready before DuckDB, with those départements and that target, and DuckDB shows the same', async (search, indicateur, annee, territoires, target, parcours) => {
-    const { page, log, close } = await openPage(browser);
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((r) => (release = r));
-    await page.route(/duckdb-.*(\.wasm|worker.*\.js)$/, async (route) => {
-      await gate;
-      await route.continue();
-    });
-    await page.goto(appUrl(search), { waitUntil: 'commit' });
-    const kinds = await allReady(page);
-    expect(kinds).toEqual(['kpi', 'map', 'ranking', 'trend', 'pipeline']);
-    expect(await page.evaluate(() => performance.getEntriesByName('duckdb:ready').length)).toBe(0);
-    expect(await page.getAttribute('[data-db-status]', 'data-db-status')).not.toBe('ready');
-    expect(await page.getAttribute('.grid', 'data-precomputed')).toBe('true');
+    const { page, log, close, release } = await openBeforeDuckDb(search);
     const before = await shown(page);
     expect([...new Set(before.map((c) => c.indicateur).filter((x) => x !== null))]).toEqual([indicateur]);
     // The trend draws the départements asked for (with the région and France), no other.
@@ -119,14 +115,7 @@ describe('overview opened by URL with the trend\'s départements or a target', (
     expect(await page.locator('[data-chart="pipeline"] select').inputValue()).toBe(parcours ?? '76');
 
     release();
-    await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, null, { timeout: 120000 });
-    await page.waitForSelector('.grid:not([data-precomputed])', { timeout: 120000 });
-    await allReady(page);
-    expect(await page.evaluate(() => performance.getEntriesByName('overview:queries').length)).toBeGreaterThan(0);
-    expect(await shown(page)).toEqual(before);
-    expect(log.external).toEqual([]);
-    expect(log.pageErrors).toEqual([]);
-    expect(log.consoleErrors).toEqual([]);
+    await expectLiveSame(page, log, before);
     await close();
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { allReady, appUrl, chartsShown as shown, launch, openPage } from './browser';
+import { allReady, appUrl, chartsShown as shown, holdDuckDb, launch, openPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,13 +20,8 @@ describe('territory page opened by URL', () => {
     ['?vue=territoire&territoire=46&cible=40&annee_cible=2028', null],
   ])('%s: every chart is ready before DuckDB, and DuckDB shows the same', async (search, indicateur) => {
     const { page, log, close } = await openPage(browser);
-    // DuckDB's engine is held back until the build-time page has been read.
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((r) => (release = r));
-    await page.route(/duckdb-.*\.wasm/, async (route) => {
-      await gate;
-      await route.continue();
-    });
+    // DuckDB's engine and worker are held back until the build-time page has been read.
+    const release = await holdDuckDb(page);
     await page.goto(appUrl(search), { waitUntil: 'commit' });
     const kinds = await allReady(page);
     expect(kinds).toEqual(expect.arrayContaining(['kpi', 'comparison', 'trend', 'pipeline']));
