@@ -55,19 +55,25 @@ describe('provenance on every figure (issue 19 point 4)', () => {
   });
 });
 
+/**
+ * The answers DuckDB gives a territory page, recorded by a fresh connector (the catalogue is read once per
+ * connector) and passed through JSON, as the build's files are served.
+ */
+async function recordedAnswers(a: Parameters<typeof queryTerritory>[1]) {
+  const seen = new Map<string, RawRow[]>();
+  const recording: Connector = { ...db, query: async (q) => {
+    const rows = await db.query(q);
+    seen.set(answerKey(q), rows);
+    return rows;
+  } };
+  await queryTerritory(recording, a);
+  return AnswerFile.parse(JSON.parse(JSON.stringify(encodeAnswers(seen))));
+}
+
 describe('territory pages from build-time answers (issue 20 point 6)', () => {
   test('the page replayed from the recorded answers equals the page DuckDB gives, in both languages', async () => {
     for (const a of [args, { ...args, code: '12', indicateur: 'sup_numerique', annee: 2021 }]) {
-      // A fresh recorder each time: the catalogue is read once per connector.
-      const seen = new Map<string, RawRow[]>();
-      const recording: Connector = { ...db, query: async (q) => {
-        const rows = await db.query(q);
-        seen.set(answerKey(q), rows);
-        return rows;
-      } };
-      await queryTerritory(recording, a);
-      // Through JSON, as the files are served.
-      const file = AnswerFile.parse(JSON.parse(JSON.stringify(encodeAnswers(seen))));
+      const file = await recordedAnswers(a);
       const replayed = await loadTerritory(replayConnector([file]), a);
       const live = await loadTerritory(db, a);
       expect(replayed.byLang).toEqual(live.byLang);
@@ -76,14 +82,7 @@ describe('territory pages from build-time answers (issue 20 point 6)', () => {
     }
   });
   test('the answers recorded at the default target stand for any other target (the pace is derived from the trend)', async () => {
-    const seen = new Map<string, RawRow[]>();
-    const recording: Connector = { ...db, query: async (q) => {
-      const rows = await db.query(q);
-      seen.set(answerKey(q), rows);
-      return rows;
-    } };
-    await queryTerritory(recording, args);
-    const file = AnswerFile.parse(JSON.parse(JSON.stringify(encodeAnswers(seen))));
+    const file = await recordedAnswers(args);
     const other = { ...args, cible: 37, anneeCible: 2027 };
     const replayed = await loadTerritory(replayConnector([file]), other);
     const live = await loadTerritory(db, other);
