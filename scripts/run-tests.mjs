@@ -20,12 +20,12 @@ import { spawn } from 'node:child_process';
 import { readFileSync, mkdirSync, rmSync } from 'node:fs';
 
 /**
- * Browser test files run in lane 2, once the Node tests are done: short files (about a fifth of the browser tests'
+ * Browser test files run in lane 2, once the Node tests are done: short files (about a quarter of the browser tests'
  * time), so that both lanes end together. A file not listed runs in lane 1.
  */
 const E2E_LANE_2 = [
   'tests/e2e/a11y.test.ts', 'tests/e2e/csp.test.ts', 'tests/e2e/embed.test.ts', 'tests/e2e/import-datasets.test.ts',
-  'tests/e2e/honest-figures.test.ts', 'tests/e2e/eurostat-import.test.ts',
+  'tests/e2e/honest-figures.test.ts', 'tests/e2e/eurostat-import.test.ts', 'tests/e2e/import-hash.test.ts',
 ];
 const NODE_PROJECTS = ['--project', 'unit', '--project', 'sql', '--project', 'sql-heavy'];
 
