@@ -11,13 +11,12 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './serve.mjs';
 import { findChromium, CHROMIUM_ARGS } from './chromium.mjs';
-import { benchCsv } from './bench-data.mjs';
+import { prepareImport, timedImport, writeBenchFiles } from './bench-import-lib.mjs';
 import { allChartsReady, arg, interactions, median } from './bench-lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -114,19 +113,7 @@ for (let i = 0; i < runs; i++) {
 }
 
 log(`import of ${rows} rows ×${runs}`);
-const file = path.join(os.tmpdir(), `parite-bench-${rows}.csv`);
-const { csv, indicators } = benchCsv(rows);
-writeFileSync(file, csv);
-// The bench file's indicators are not in the catalogue: the analyst declares them once, with a small file of their
-// own imported through the same panel (one row each, for Paris: outside the dashboard's scope, so nothing measured
-// changes). The timed import is then the whole import of a file the catalogue knows, from the moment the file is
-// chosen: its bytes read, parsed, validated, committed, measured, until the dataset is listed.
-const declFile = path.join(os.tmpdir(), 'parite-bench-indicateurs.csv');
-writeFileSync(declFile, ['territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source', ...indicators.map((id) => `75,2020,${id},1,1,2,,,Banc d'essai`)].join('\n') + '\n');
-// The floor reads the same file: the page fetches it from the server (a 235 MB string through the DevTools
-// protocol would crash the page), then DuckDB reads it from memory.
-const floorFile = path.join(dist, 'bench-floor.csv');
-writeFileSync(floorFile, csv);
+const { file, declFile, floorFiles } = writeBenchFiles(rows, [dist]);
 const imports = [], raw = [], heaps = [], longest = [], interactionImported = [];
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext();
@@ -138,14 +125,8 @@ for (let i = 0; i < runs; i++) {
   const cdp = await context.newCDPSession(page);
   await page.goto(server.url + '/?vue=donnees&bench', { waitUntil: 'commit' });
   await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 120000 });
-  raw.push(Math.round(await page.evaluate(async () => window.__pariteBench.readCsvMs('./bench-floor.csv'))));
-  const input = page.locator('[data-testid="import"] input[type=file]').first();
-  await input.setInputFiles(declFile);
-  await page.waitForSelector('[data-testid="import-report"][data-status]', { timeout: 120000 });
-  await page.getByRole('button', { name: /^Déclarer les indicateurs/ }).click();
-  await page.waitForSelector('[data-testid="import-report"][data-status="ok"]', { timeout: 120000 });
-  await page.getByRole('button', { name: /^Importer/ }).click();
-  await page.waitForSelector('[data-dataset="parite_bench_indicateurs"]', { timeout: 120000 });
+  const { floor, input } = await prepareImport(page, declFile);
+  raw.push(floor);
   let peak = 0;
   let sampling = true;
   const sampler = (async () => {
@@ -155,43 +136,10 @@ for (let i = 0; i < runs; i++) {
     }
   })();
   const tStart = await page.evaluate(() => performance.now());
-  // Timed in the page, like the floor: from the file input's change event (before the app sees it) to the dataset
-  // listed with its rows, « Importer » clicked as soon as the report shows it (a user's reading time is not the
-  // app's). Playwright's own round trips (a click, two waits) added 150 to 300 ms that are neither the app's nor
-  // the floor's.
-  await page.evaluate((rows) => {
-    window.__benchImport = new Promise((resolve, reject) => {
-      const give_up = setTimeout(() => reject(new Error('import not listed after 600 s')), 600000);
-      const button = (re) => [...document.querySelectorAll('[data-testid="import"] button')].find((b) => re.test(b.textContent ?? ''));
-      let t0 = 0;
-      let report = 0;
-      document.addEventListener('change', () => (t0 = performance.now()), { capture: true, once: true });
-      const mo = new MutationObserver(() => {
-        if (!t0) return;
-        const failed = document.querySelector('[data-testid="import-report"][data-status]:not([data-status="ok"])');
-        if (failed) {
-          mo.disconnect();
-          reject(new Error(`import failed: ${failed.textContent?.slice(0, 300)}`));
-        }
-        if (!report && document.querySelector('[data-testid="import-report"][data-status="ok"]')) {
-          report = performance.now();
-          button(/^Importer/).click();
-        }
-        if (report && document.querySelector(`[data-dataset="parite_bench_${rows}"][data-rows="${rows}"]`)) {
-          mo.disconnect();
-          clearTimeout(give_up);
-          resolve({ analysis: report - t0, total: performance.now() - t0 });
-        }
-      });
-      mo.observe(document.body, { subtree: true, childList: true, attributes: true });
-    });
-  }, rows);
-  await input.setInputFiles(file);
-  const timed = await page.evaluate(() => window.__benchImport);
+  const timed = await timedImport(page, input, file, rows);
   imports.push(Math.round(timed.total));
   log(`  analysis ${Math.round(timed.analysis)} ms, commit ${Math.round(timed.total - timed.analysis)} ms`);
-  const steps = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('import:')).map((m) => `${m.name.slice(7)} ${Math.round(m.duration)}`).join(', '));
-  log(`  steps (last analysis and commit): ${steps}`);
+  log(`  steps (ms from the file chosen): ${timed.steps}`);
   sampling = false;
   await sampler;
   heaps.push(Math.round(peak / 1048576));
@@ -209,7 +157,7 @@ for (let i = 0; i < runs; i++) {
 }
 await browser.close();
 await server.close();
-rmSync(floorFile, { force: true });
+for (const f of floorFiles) rmSync(f, { force: true });
 
 const import_ms = median(imports);
 const raw_read_csv_ms = median(raw);
