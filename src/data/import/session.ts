@@ -179,8 +179,9 @@ export class ImportSession {
     if (this.held?.file === file) return this.held;
     this.releaseBytes();
     const name = `import-octets-${++this.heldFiles}.csv`;
-    // Read off the main thread, then transferred (not copied) to DuckDB's worker while the import worker looks at
-    // the head (copying them for the worker instead kept the page busy and delayed DuckDB's read as much).
+    // Read by the page (the Blob's chunks come in as tasks of its thread, without freezing it; read by the import
+    // worker they came later), then transferred (not copied) to DuckDB's worker while the import worker looks at the
+    // head (copying them for the worker instead kept the page busy and delayed DuckDB's read as much).
     const ready = file.arrayBuffer().then(async (b) => {
       performance.measure('import:octets', { start: t0 });
       await this.conn.registerFile(name, b);
