@@ -35,6 +35,8 @@ export interface AnalysedImport {
   /** The full pipeline's rows as CSV text, or the fast path's temporary view in DuckDB. */
   readonly staged: { readonly kind: 'csv'; readonly csv: string } | { readonly kind: 'table'; readonly table: string; readonly own: OwnTable };
   readonly sources: string[];
+  /** The indicator ids the accepted rows may hold, when the fast path knows them without reading the rows (FastOutcome). */
+  readonly indicators?: readonly string[];
   /**
    * The SHA-256 of the file's bytes (stored with the file, compared when it is replayed). The fast path's report does
    * not wait for it (the import worker hashes the file while DuckDB computes the rest); the commit awaits it before
@@ -281,7 +283,7 @@ export class ImportSession {
     const ahead = a.ahead && clean ? this.speculate(table, a.opts.fileName, a.ahead) : null;
     performance.measure('import:analyse', { start: t0 });
     hashed.then(() => performance.measure('import:empreinte', { start: t0 }), noop);
-    const analysed: AnalysedImport = { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, sha256: hashed, path: { kind: 'rapide' } };
+    const analysed: AnalysedImport = { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, indicators: answer.indicators, sha256: hashed, path: { kind: 'rapide' } };
     if (ahead) this.speculations.set(analysed, ahead);
     return analysed;
   }
@@ -394,8 +396,11 @@ export class ImportSession {
       const asked = side ? await side.catch(() => null) : null;
       const { other, priorite, indicators } = asked && asked.version === getDataVersion() && asked.kind === target.kind && asked.id === id ? asked : await this.loadedSide(target, fileName);
       const diff = target.kind === 'nouveau' ? null : await diffStaged(conn, id, from);
-      // The few indicators that can collide first (loadedSide): an import of none of them is not read again.
-      const overrides = indicators.length ? await runQuery(conn, overridesQuery(other, from, priorite, 10, indicators), OverrideRow) : [];
+      // The few indicators that can collide first (loadedSide), and of them only the import's own when they are known
+      // (rows added to a dataset are summed with its own, which may hold others): otherwise its rows are not read again.
+      const own = target.kind === 'ajouter' ? undefined : analysed.indicators;
+      const colliding = own ? indicators.filter((i) => own.includes(i)) : indicators;
+      const overrides = colliding.length ? await runQuery(conn, overridesQuery(other, from, priorite, 10, colliding), OverrideRow) : [];
       return { diff, overrides };
     } finally {
       if (from === PREVIEW_SUM_TABLE) await conn.exec(dropTableSql(PREVIEW_SUM_TABLE));
