@@ -70,19 +70,6 @@ export interface ImportChoice {
   readonly identite?: DatasetIdentity;
 }
 
-/** What a preview reads of the loaded data alone, and at which data version (see `ImportSession.loadedSide`). */
-export interface LoadedSide {
-  readonly version: number;
-  /** The target's kind, the dataset the import goes to, and the one whose rows it does not override (none: ''). */
-  readonly kind: ImportTarget['kind'];
-  readonly id: string;
-  readonly other: string;
-  /** The priority the import takes there. */
-  readonly priorite: number;
-  /** The indicators of other active datasets of lower priority within the scope (overridableIndicatorsQuery). */
-  readonly indicators: readonly string[];
-}
-
 /** What the loaded catalogue said of a dataset id, and at which data version (see `loadedPriorities`). */
 export interface LoadedPriorities {
   readonly version: number;
@@ -363,26 +350,10 @@ export class ImportSession {
   }
 
   /**
-   * The loaded side of a preview for `target` (it reads no staged row): the priority the import would take and the
-   * indicators of other datasets it could override. Asked when the file is chosen, DuckDB answers it while it waits
-   * for the file's bytes instead of between the analysis and the report.
-   */
-  async loadedSide(target: ImportTarget, fileName: string): Promise<LoadedSide> {
-    const version = getDataVersion();
-    const id = target.kind === 'nouveau' ? datasetIdFor(fileName) : target.id;
-    const [row] = await runQuery(this.conn, prioritiesQuery(id), PrioritiesRow);
-    const priorite = target.kind === 'nouveau' || row?.priorite == null ? firstPriority(row?.max ?? 0) : row.priorite;
-    const other = target.kind === 'nouveau' ? '' : id;
-    const indicators = (await runQuery(this.conn, overridableIndicatorsQuery(other, priorite), IndicatorRow)).map((r) => r.indicateur);
-    return { version, kind: target.kind, id, other, priorite, indicators };
-  }
-
-  /**
    * Compares an analysis with what is loaded, for target `target`: the diff with the dataset replaced (or with the
    * dataset as the added rows would leave it), and the first keys of other active datasets it would override.
-   * `side`: loadedSide of the same target and file asked earlier, used if the data have not changed since.
    */
-  async preview(analysed: AnalysedImport, target: ImportTarget, fileName: string, side?: Promise<LoadedSide>): Promise<ImportPreview> {
+  async preview(analysed: AnalysedImport, target: ImportTarget, fileName: string): Promise<ImportPreview> {
     const conn = this.conn;
     let from = 'preparation';
     if (analysed.staged.kind === 'table') from = analysed.staged.table;
@@ -393,11 +364,13 @@ export class ImportSession {
       from = PREVIEW_SUM_TABLE;
     }
     try {
-      const asked = side ? await side.catch(() => null) : null;
-      const { other, priorite, indicators } = asked && asked.version === getDataVersion() && asked.kind === target.kind && asked.id === id ? asked : await this.loadedSide(target, fileName);
+      const [row] = await runQuery(conn, prioritiesQuery(id), PrioritiesRow);
+      const priorite = target.kind === 'nouveau' || row?.priorite == null ? firstPriority(row?.max ?? 0) : row.priorite;
       const diff = target.kind === 'nouveau' ? null : await diffStaged(conn, id, from);
-      // The few indicators that can collide first (loadedSide), and of them only the import's own when they are known
-      // (rows added to a dataset are summed with its own, which may hold others): otherwise its rows are not read again.
+      // The few indicators that can collide first, and of them only the import's own when they are known (rows added
+      // to a dataset are summed with its own, which may hold others): an import of none of them is not read again.
+      const other = target.kind === 'nouveau' ? '' : id;
+      const indicators = (await runQuery(conn, overridableIndicatorsQuery(other, priorite), IndicatorRow)).map((r) => r.indicateur);
       const own = target.kind === 'ajouter' ? undefined : analysed.indicators;
       const colliding = own ? indicators.filter((i) => own.includes(i)) : indicators;
       const overrides = colliding.length ? await runQuery(conn, overridesQuery(other, from, priorite, 10, colliding), OverrideRow) : [];

@@ -74,23 +74,18 @@ function useImportFlow(lang: Lang, t: Messages): ImportFlow {
     const id = datasetIdFor(file.fileName);
     const replaces = session.loadedPriorities(id);
     replaces.catch(() => undefined);
-    // What the report compares with on the loaded side, asked too while DuckDB waits for the file's bytes.
-    const datasets = session.importedDatasets();
-    // The same file again replaces its dataset (said in the report); any other file makes a new one unless the analyst chooses.
-    const target = datasets.then((ds): ImportTarget => keep?.target ?? (ds.some((d) => d.id === id) ? { kind: 'remplacer', id } : { kind: 'nouveau' }));
-    const side = target.then((tg) => session.loadedSide(tg, file.fileName));
-    // Their failures surface where they are awaited (not as unhandled rejections when the analysis fails first).
-    target.catch(() => undefined);
-    side.catch(() => undefined);
     const run = session.analyse(file.blob, catalogue, opts, saved, keep?.target.kind === 'ajouter' ? undefined : replaces);
     setPhase({ kind: 'reading', name: file.fileName, run });
     try {
       const [analysed, cat] = await Promise.all([run.promise, catalogue]);
+      const datasets = await session.importedDatasets();
+      // The same file again replaces its dataset (said in the report); any other file makes a new one unless the analyst chooses.
+      const target: ImportTarget = keep?.target ?? (datasets.some((d) => d.id === id) ? { kind: 'remplacer', id } : { kind: 'nouveau' });
       const clean = analysed.rowCount > 0 && analysed.result.errors === 0;
-      const preview = clean ? await session.preview(analysed, await target, file.fileName, side) : null;
+      const preview = clean ? await session.preview(analysed, target, file.fileName) : null;
       if (mine !== latest.current) return;
       const identite = keep?.identite ?? identityDefaults(analysed.result, analysed.sources, file.fileName);
-      setPhase({ kind: 'report', file, analysed, opts, indicators: [...cat.indicators], saved: await saved, target: await target, preview, datasets: await datasets, identite });
+      setPhase({ kind: 'report', file, analysed, opts, indicators: [...cat.indicators], saved: await saved, target, preview, datasets, identite });
     } catch (e) {
       if (mine === latest.current) setPhase(failureOf(e, t));
     }
