@@ -102,10 +102,10 @@ function connectorOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection)
       await db.registerFileText(name, text);
     },
     async registerFile(name: string, file: Blob | ArrayBuffer) {
-      // The bytes are read off the main thread and transferred (not copied) to DuckDB's worker, which then reads
-      // them from memory like its read_csv floor: by handle, every chunk went through FileReaderSync, much slower
-      // (docs/performance.md). Costs the file's size in
-      // memory while it is registered (256 MB at most: the guard's cap).
+      // The bytes are read asynchronously (chunk by chunk, without freezing the page) and transferred (not copied)
+      // to DuckDB's worker, which then reads them from memory like its read_csv floor: by handle, every chunk went
+      // through FileReaderSync, much slower (docs/performance.md). Costs the file's size in memory while it is
+      // registered (256 MB at most: the guard's cap).
       await db.registerFileBuffer(name, new Uint8Array(file instanceof ArrayBuffer ? file : await file.arrayBuffer()));
     },
     async dropFile(name: string) {

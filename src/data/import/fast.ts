@@ -79,6 +79,12 @@ export interface FastOutcome {
   /** The accepted rows as a table of their own, for the commit (see swapIn). */
   readonly own: OwnTable;
   readonly sources: string[];
+  /**
+   * Every indicator id the accepted rows may hold (a few more at most), known without reading them: the file's
+   * distinct indicator texts from the import worker (a clean row's is its id) and those of the rows JavaScript mapped.
+   * Absent when the worker gave no texts.
+   */
+  readonly indicators?: readonly string[];
   /** How DuckDB read the file: with types (rows proven clean by the import worker) or as text (proofs in SQL). */
   readonly read: 'typed' | 'text';
 }
@@ -302,7 +308,7 @@ interface ReportInput {
 }
 
 /** The report of the analysis, exactly as runImport would give it, with its accepted row count and first sources. */
-async function reportOf(conn: Connector, r: ReportInput): Promise<{ result: ImportResult; rowCount: number; sources: string[] }> {
+async function reportOf(conn: Connector, r: ReportInput): Promise<{ result: ImportResult; rowCount: number; sources: string[]; indicators?: readonly string[] }> {
   const { head, d, n, nDups, nUnknown } = r;
   const problems = await problemsOf(conn, r);
   let errors = d.mapProblems.filter((p) => p.severity === 'erreur').length + nUnknown + d.rowProblems.reduce((s, ps) => s + ps.filter((p) => p.severity === 'erreur').length, 0) + nDups;
@@ -325,7 +331,8 @@ async function reportOf(conn: Connector, r: ReportInput): Promise<{ result: Impo
     titleRows: head.titleRows, blankRows: 0, footnoteRows: 0, dataRows: n, skipped: d.skipped, rows: preview, problems,
     errors, warnings, sample: head.sample, unknownIndicators: await unknownIndicators(conn, r),
   };
-  return { result, rowCount, sources: sources.map((s) => s.source) };
+  const indicators = r.texts ? [...new Set([...r.texts.indicators, ...d.mapped.map((m) => m.indicateur)])] : undefined;
+  return { result, rowCount, sources: sources.map((s) => s.source), indicators };
 }
 
 /**

@@ -35,6 +35,8 @@ export interface AnalysedImport {
   /** The full pipeline's rows as CSV text, or the fast path's temporary view in DuckDB. */
   readonly staged: { readonly kind: 'csv'; readonly csv: string } | { readonly kind: 'table'; readonly table: string; readonly own: OwnTable };
   readonly sources: string[];
+  /** The indicator ids the accepted rows may hold, when the fast path knows them without reading the rows (FastOutcome). */
+  readonly indicators?: readonly string[];
   /**
    * The SHA-256 of the file's bytes (stored with the file, compared when it is replayed). The fast path's report does
    * not wait for it (the import worker hashes the file while DuckDB computes the rest); the commit awaits it before
@@ -166,8 +168,9 @@ export class ImportSession {
     if (this.held?.file === file) return this.held;
     this.releaseBytes();
     const name = `import-octets-${++this.heldFiles}.csv`;
-    // Read off the main thread, then transferred (not copied) to DuckDB's worker while the import worker looks at
-    // the head (copying them for the worker instead kept the page busy and delayed DuckDB's read as much).
+    // Read by the page (the Blob's chunks come in as tasks of its thread, without freezing it; read by the import
+    // worker they came later), then transferred (not copied) to DuckDB's worker while the import worker looks at the
+    // head (copying them for the worker instead kept the page busy and delayed DuckDB's read as much).
     const ready = file.arrayBuffer().then(async (b) => {
       performance.measure('import:octets', { start: t0 });
       await this.conn.registerFile(name, b);
@@ -267,7 +270,7 @@ export class ImportSession {
     const ahead = a.ahead && clean ? this.speculate(table, a.opts.fileName, a.ahead) : null;
     performance.measure('import:analyse', { start: t0 });
     hashed.then(() => performance.measure('import:empreinte', { start: t0 }), noop);
-    const analysed: AnalysedImport = { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, sha256: hashed, path: { kind: 'rapide' } };
+    const analysed: AnalysedImport = { result: answer.result, rowCount: answer.rowCount, staged: { kind: 'table', table, own: answer.own }, sources: answer.sources, indicators: answer.indicators, sha256: hashed, path: { kind: 'rapide' } };
     if (ahead) this.speculations.set(analysed, ahead);
     return analysed;
   }
@@ -364,10 +367,13 @@ export class ImportSession {
       const [row] = await runQuery(conn, prioritiesQuery(id), PrioritiesRow);
       const priorite = target.kind === 'nouveau' || row?.priorite == null ? firstPriority(row?.max ?? 0) : row.priorite;
       const diff = target.kind === 'nouveau' ? null : await diffStaged(conn, id, from);
-      // The few indicators that can collide first: an import of none of them is not read again.
+      // The few indicators that can collide first, and of them only the import's own when they are known (rows added
+      // to a dataset are summed with its own, which may hold others): an import of none of them is not read again.
       const other = target.kind === 'nouveau' ? '' : id;
       const indicators = (await runQuery(conn, overridableIndicatorsQuery(other, priorite), IndicatorRow)).map((r) => r.indicateur);
-      const overrides = indicators.length ? await runQuery(conn, overridesQuery(other, from, priorite, 10, indicators), OverrideRow) : [];
+      const own = target.kind === 'ajouter' ? undefined : analysed.indicators;
+      const colliding = own ? indicators.filter((i) => own.includes(i)) : indicators;
+      const overrides = colliding.length ? await runQuery(conn, overridesQuery(other, from, priorite, 10, colliding), OverrideRow) : [];
       return { diff, overrides };
     } finally {
       if (from === PREVIEW_SUM_TABLE) await conn.exec(dropTableSql(PREVIEW_SUM_TABLE));
