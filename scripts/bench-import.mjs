@@ -6,7 +6,8 @@
  * floor, ratio, step marks (ms from the file chosen) and the load average, then each build's medians as one JSON line.
  * usage: node scripts/bench-import.mjs [--runs 3] [--rows 1000000] [--dist dist,/path/to/other/dist]
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './serve.mjs';
@@ -18,7 +19,7 @@ const runs = Math.max(1, Number(arg('runs', '3')));
 const rows = Number(arg('rows', '1000000'));
 const dists = arg('dist', 'dist').split(',').map((d) => path.resolve(d));
 for (const d of dists) if (!existsSync(path.join(d, 'index.html'))) throw new Error(`no build in ${d} (npm run build)`);
-const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+const load = () => os.loadavg()[0].toFixed(2);
 
 const { file, declFile, floorFiles } = writeBenchFiles(rows, dists);
 const servers = await Promise.all(dists.map((d) => serveStatic(d)));

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDefaultDb } from '../helpers/node-db';
-import { declareIndicators, dropSpeculationSql, rowsToCsv, setActive, speculateMeasures, swapIn } from '../../src/data/import/commit';
+import { declareIndicators, dropSpeculationSql, rowsToCsv, setActive, speculateMeasures, stageCsv, swapIn } from '../../src/data/import/commit';
 import type { CanonicalRow } from '../../src/data/import/canonical';
-import { stageCsvSql } from '../../src/data/sql/import/commit';
 import { OCCITANIE, OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
 
 /**
@@ -35,8 +34,8 @@ function rows(indicateur: string, territoires: readonly string[], years: readonl
 /** Speculates on `accepted` as dataset `id` (priority `priorite`), swaps it in, and compares every measure table. */
 async function sameAsRefresh(id: string, accepted: readonly CanonicalRow[], priorite: number): Promise<void> {
   const table = `accepte_${++n}`;
-  await db.registerText(`${table}.csv`, rowsToCsv(accepted));
-  await db.exec(stageCsvSql(`${table}.csv`).replace('TEMP TABLE preparation', `TEMP TABLE ${table}`));
+  await stageCsv(db, rowsToCsv(accepted));
+  await db.exec(`CREATE TEMP TABLE ${table} AS SELECT * FROM preparation`);
   const prefix = `${table}_mesures_`;
   expect(await speculateMeasures(db, id, table, prefix, priorite)).toBe(true);
   const ahead = { retenues: await read(`"${prefix}retenues"`), calculees: await read(`"${prefix}calculees"`), jeux: await read(`"${prefix}jeux"`) };
