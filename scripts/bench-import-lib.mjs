@@ -2,7 +2,7 @@
  * The benchmark's import steps (scripts/bench.mjs: `import_ms`, `raw_read_csv_ms`, `import_ratio`), shared with
  * scripts/bench-import.mjs, which runs them alone against several builds in turn.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchCsv } from './bench-data.mjs';
@@ -29,8 +29,11 @@ export function writeBenchFiles(rows, dists) {
 /**
  * On a page opened at `/?vue=donnees&bench` with the defaults listed: the floor (DuckDB's own read_csv of the same
  * file, in the same page), then the indicators declared. Returns the floor in ms and the import panel's file input.
+ * `settle` (ms, 0 in the bench): a pause before the floor and another after the declaration, for the background work
+ * of the steps before (V8 compiling DuckDB's code they made hot) to end before the next one is timed.
  */
-export async function prepareImport(page, declFile) {
+export async function prepareImport(page, declFile, settle = 0) {
+  if (settle) await page.waitForTimeout(settle);
   const floor = Math.round(await page.evaluate(async () => window.__pariteBench.readCsvMs('./bench-floor.csv')));
   const input = page.locator('[data-testid="import"] input[type=file]').first();
   await input.setInputFiles(declFile);
@@ -39,6 +42,7 @@ export async function prepareImport(page, declFile) {
   await page.waitForSelector('[data-testid="import-report"][data-status="ok"]', { timeout: 120000 });
   await page.getByRole('button', { name: /^Importer/ }).click();
   await page.waitForSelector('[data-dataset="parite_bench_indicateurs"]', { timeout: 120000 });
+  if (settle) await page.waitForTimeout(settle);
   return { floor, input };
 }
 
@@ -83,4 +87,40 @@ export async function timedImport(page, input, file, rows) {
   const steps = await page.evaluate((t0) => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('import:'))
     .map((m) => `${m.name.slice(7)} ${Math.round(m.startTime - t0)}→${Math.round(m.startTime + m.duration - t0)}`).join(', '), timed.t0);
   return { ...timed, steps };
+}
+
+/**
+ * CPU time (ms) used so far by each kind of Chromium thread on this machine, by process type and thread name (the
+ * renderer's `ThreadPoolForeg`, where V8 compiles DuckDB's WebAssembly; `DedicatedWorker`, DuckDB's and the import's
+ * workers; `chromium`, a process's main thread…), from Linux's /proc; null elsewhere. Two readings' difference is
+ * what a step cost each kind of thread (`threadCpuDiff`).
+ */
+export function chromiumThreadCpu() {
+  if (!existsSync('/proc/self/task')) return null;
+  const tick = 100; // USER_HZ: /proc's clock ticks per second on Linux
+  const cpu = new Map();
+  for (const pid of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!/chrom/i.test(cmd.split('\0')[0] ?? '')) continue;
+      const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+      for (const t of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const key = `${type}/${name}`;
+        cpu.set(key, (cpu.get(key) ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / tick);
+      }
+    } catch {
+      // a process or thread that ended meanwhile
+    }
+  }
+  return cpu;
+}
+
+/** What each kind of thread used between two readings of chromiumThreadCpu, as text (30 ms and more, most first). */
+export function threadCpuDiff(before, after) {
+  if (!before || !after) return 'per-thread CPU: not on this system';
+  const d = [...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)]).filter(([, v]) => v >= 30).sort((a, b) => b[1] - a[1]);
+  return `CPU ms ${d.reduce((s, [, v]) => s + v, 0)}: ${d.map(([k, v]) => `${k} ${v}`).join(', ')}`;
 }
