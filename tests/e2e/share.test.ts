@@ -34,9 +34,22 @@ describe('share', () => {
       const kinds = await page.$$eval('[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart') ?? ''));
       for (const kind of kinds) {
         if (codes[kind]) continue;
+        // What the embed code field holds the moment it appears (a test or a user reading it at once): never empty.
+        await page.evaluate(() => {
+          const w = window as unknown as { firstCode: string | null };
+          w.firstCode = null;
+          const mo = new MutationObserver(() => {
+            const el = document.querySelector<HTMLTextAreaElement>('[data-testid="embed-code"]');
+            if (!el) return;
+            w.firstCode = el.value;
+            mo.disconnect();
+          });
+          mo.observe(document.body, { subtree: true, childList: true });
+        });
         await page.locator(`[data-chart="${kind}"] [data-testid="share"]`).click();
         const code = page.locator('dialog[open] [data-testid="embed-code"]');
         await expect.poll(() => code.inputValue()).toMatch(/<iframe[^>]+src="http:[^"]+embed\.html\?*[^"]*#v1\./);
+        expect(await page.evaluate(() => (window as unknown as { firstCode: string | null }).firstCode), kind).toMatch(/^<iframe/);
         codes[kind] = await code.inputValue();
         expect(codes[kind]).toMatch(/loading="lazy"/);
         expect(codes[kind]).toMatch(/title="[^"]+"/);
