@@ -362,7 +362,6 @@ export const en: Messages = {
   embedError: 'This embedded chart cannot be read: the link is incomplete or was altered. Ask the Digital gender parity in Occitanie dashboard for a new embed code.',
   embedOpen: 'Open in the dashboard',
   shareFailed: 'The embed code of this chart could not be made. The downloads are still available.',
-  sharePreparing: 'Preparing the embed code…',
   // embeds a newspaper would publish, share dialog (issue 20)
   embedSourceLabel: (n: number) => (n > 1 ? 'Sources:' : 'Source:'),
   embedNotesToggle: 'Notes',

@@ -365,7 +365,6 @@ export const fr = {
   embedError: 'Ce graphique intégré est illisible : le lien est incomplet ou a été modifié. Demandez un nouveau code d’intégration au tableau de bord Parité numérique Occitanie.',
   embedOpen: 'Voir dans le tableau de bord',
   shareFailed: 'Le code d’intégration de ce graphique n’a pas pu être produit. Les téléchargements restent disponibles.',
-  sharePreparing: 'Préparation du code d’intégration…',
   // embeds a newspaper would publish, share dialog (issue 20)
   embedSourceLabel: (n: number): string => (n > 1 ? 'Sources\u00a0:' : 'Source\u00a0:'),
   embedNotesToggle: 'Notes',

@@ -93,7 +93,7 @@ export function ShareDialog({ snapshots, lang, onClose }: { snapshots: { fr: Cha
       {url ? <EmbedPreview url={url} label={m.sharePreview} title={s.title} /> : null}
       {/* The field comes with its code (encoding a large chart takes a moment): never empty, nothing blank to copy. */}
       {code ? <CopyField label={m.embedCode} value={code} multiline testId="embed-code" copyLabel={m.copy} copiedLabel={m.copied} /> : null}
-      {!code && !failed ? <p className="muted" role="status">{m.sharePreparing}</p> : null}
+      {!code && !failed ? <p className="muted" role="status">{m.embedCode} — {m.loading}</p> : null}
       {failed ? <p className="error" role="alert" data-testid="embed-error">{m.shareFailed}</p> : null}
       <CopyField label={m.permalink} value={s.permalink} testId="permalink" copyLabel={m.copy} copiedLabel={m.copied} />
       <fieldset className="share-downloads">
