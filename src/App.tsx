@@ -80,7 +80,7 @@ export function App() {
           <Territory url={url} lang={lang} t={t} navigate={navigate} />
         ) : url.vue === 'donnees' ? (
           <LoadBoundary loading={<p className="muted" role="status">{t.loading}</p>} failed={<p className="error" role="alert">{t.loadFailed}</p>}>
-            <DataView lang={lang} t={t} db={db} />
+            <DataView lang={lang} db={db} />
           </LoadBoundary>
         ) : (
           <Overview url={url} lang={lang} t={t} navigate={navigate} />

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { problem } from '../../src/data/import/problems';
 import { groupProblems, reportStatus } from '../../src/features/data/problem-groups';
-import { fr } from '../../src/i18n/fr';
-import { en } from '../../src/i18n/en';
+import { dataFr as fr } from '../../src/i18n/data-fr';
+import { dataEn as en } from '../../src/i18n/data-en';
 
 describe('the import report: problems in words, each message once', () => {
   test('identical messages are grouped with their lines; the group counts every problem', () => {

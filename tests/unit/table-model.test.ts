@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { observationCells, observationHead, observationShare, territoryName, type ObservationNames, type ObservationValues } from '../../src/render/table-model';
 import { en } from '../../src/i18n/en';
 import { fr } from '../../src/i18n/fr';
+import { dataEn } from '../../src/i18n/data-en';
+import { dataFr } from '../../src/i18n/data-fr';
 
 const names = (lang: 'fr' | 'en'): ObservationNames => ({
   territoire: new Map([['34', 'Hérault'], ['FR', 'France']]),
@@ -59,8 +61,8 @@ describe('the observations table, written for people', () => {
   test('a territory without a name keeps its code alone; the row count is written for people', () => {
     expect(territoryName('2A', names('fr'))).toBe('2A');
     expect(territoryName('FR', names('fr'))).toBe('FR France');
-    expect(fr.tableCount('25', '822', 822)).toBe('25 lignes sur 822');
-    expect(fr.tableCount('1', '1', 1)).toBe('1 ligne sur 1');
-    expect(en.tableCount('25', '822', 822)).toBe('25 of 822 rows');
+    expect(dataFr.tableCount('25', '822', 822)).toBe('25 lignes sur 822');
+    expect(dataFr.tableCount('1', '1', 1)).toBe('1 ligne sur 1');
+    expect(dataEn.tableCount('25', '822', 822)).toBe('25 of 822 rows');
   });
 });

@@ -1,4 +1,4 @@
-import type { Messages } from '../../i18n';
+import type { DataViewMessages } from '../../i18n/data';
 import type { Lang } from '../../lib/format';
 import { runQuery } from '../../data/client';
 import { coverageQuery, CoverageRow } from '../../data/sql/catalogue';
@@ -6,7 +6,7 @@ import { useDbQuery } from '../use-db';
 import { stripBidi } from '../../lib/bidi';
 
 /** Which dataset feeds which indicator and years in the charts, real or illustrative (issue 19). */
-export function CoveragePanel({ lang, t }: { lang: Lang; t: Messages }) {
+export function CoveragePanel({ lang, t }: { lang: Lang; t: DataViewMessages }) {
   const q = useDbQuery('coverage', (conn) => runQuery(conn, coverageQuery(), CoverageRow));
   if (q.status === 'error') return <p role="alert" className="error">{q.error}</p>;
   const rows = q.status === 'ready' ? q.data : q.stale;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Messages } from '../../i18n';
+import { dataMessages } from '../../i18n/data';
 import type { Lang } from '../../lib/format';
 import type { DbState } from '../../data/db';
 import { runQuery } from '../../data/client';
@@ -21,7 +21,8 @@ const TEMPLATE_ROWS = [
 ];
 
 /** Données: datasets, imports, the observations table and the downloads. */
-export function DataView({ lang, t, db }: { lang: Lang; t: Messages; db: DbState }) {
+export function DataView({ lang, db }: { lang: Lang; db: DbState }) {
+  const t = dataMessages(lang);
   const [error, setError] = useState<string | null>(null);
   // Same key as the dataset list: one query answers both.
   const datasets = useDbQuery('datasets', (conn) => runQuery(conn, datasetsQuery(), DatasetRow));

@@ -1,4 +1,4 @@
-import type { Messages } from '../../i18n';
+import type { DataViewMessages } from '../../i18n/data';
 import { formatCount, formatDate, type Lang } from '../../lib/format';
 import { runQuery } from '../../data/client';
 import { datasetsQuery, DatasetRow } from '../../data/sql/datasets';
@@ -8,7 +8,7 @@ import { storageErrorMessage } from './storage-messages';
 import { stripBidi } from '../../lib/bidi';
 
 /** Every loaded dataset: name, origin, date, rows, active or not; activate, deactivate, delete, revert. */
-export function DatasetList({ lang, t, onError }: { lang: Lang; t: Messages; onError: (m: string) => void }) {
+export function DatasetList({ lang, t, onError }: { lang: Lang; t: DataViewMessages; onError: (m: string) => void }) {
   const q = useDbQuery('datasets', (conn) => runQuery(conn, datasetsQuery(), DatasetRow));
   const producer = (d: DatasetRow) => Boolean(d.producteur) && (lang === 'fr' || d.origine === 'import');
   const act = (fn: () => Promise<void>) => () => void fn().catch((e: unknown) => onError(storageErrorMessage(e, t, 'change') ?? (e instanceof Error ? e.message : String(e))));

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Messages } from '../../i18n';
+import type { DataViewMessages } from '../../i18n/data';
 import { formatCount, type Lang } from '../../lib/format';
 import type { EurostatInfo } from '../../data/import';
 
@@ -14,7 +14,7 @@ export function EurostatChoices({ info, indicators, lang, t, onIndicator, onDime
   info: EurostatInfo;
   indicators: readonly string[];
   lang: Lang;
-  t: Messages;
+  t: DataViewMessages;
   onIndicator: (id: string) => void;
   onDimension: (name: string, value: string) => void;
 }) {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Messages } from '../../i18n';
+import type { DataViewMessages } from '../../i18n/data';
 import { formatCount, formatPercent, type Lang } from '../../lib/format';
 import type { DatasetIdentity, ImportPreview, ImportTarget } from '../../data/import';
 import { stripBidi } from '../../lib/bidi';
@@ -28,7 +28,7 @@ export function ImportDestination({ datasets, target, preview, identite, lang, t
   preview: ImportPreview | null;
   identite: DatasetIdentity;
   lang: Lang;
-  t: Messages;
+  t: DataViewMessages;
   onTarget: (target: ImportTarget) => void;
   onIdentity: (identite: DatasetIdentity) => void;
 }) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Messages } from '../../i18n';
+import type { DataViewMessages } from '../../i18n/data';
 import { formatCount, type Lang } from '../../lib/format';
 import { getImportSession } from '../../data/db-loader';
 import { checkSize, datasetIdFor, identityDefaults, listRecipes, putRecipe, type AnalysedImport, type DatasetIdentity, type Encoding, type ImportOptions, type ImportPreview, type ImportTarget, type Recipe, type RunningImport } from '../../data/import';
@@ -33,7 +33,7 @@ interface ImportFlow {
 }
 
 /** The failure an analysis or a commit ends with, as the panel says it. */
-function failureOf(e: unknown, t: Messages): Phase {
+function failureOf(e: unknown, t: DataViewMessages): Phase {
   if (e instanceof DOMException && e.name === 'AbortError') return { kind: 'failed', message: t.importCancelled };
   return { kind: 'failed', message: t.importFailed(e instanceof Error ? e.message : String(e)) };
 }
@@ -44,7 +44,7 @@ function failureOf(e: unknown, t: Messages): Phase {
  * for another analysis (« Déclarer les indicateurs »), and leave once the analyst is done with it (imported,
  * cancelled, failed, or the view left).
  */
-function useImportFlow(lang: Lang, t: Messages): ImportFlow {
+function useImportFlow(lang: Lang, t: DataViewMessages): ImportFlow {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   useEffect(() => {
     getImportSession().then((s) => {
@@ -127,7 +127,7 @@ function useImportFlow(lang: Lang, t: Messages): ImportFlow {
 }
 
 /** The import area: choose or drop a file, see the report, map columns with a recipe, confirm. */
-export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
+export function ImportPanel({ lang, t }: { lang: Lang; t: DataViewMessages }) {
   const flow = useImportFlow(lang, t);
   const { phase, setPhase, onFile, commit } = flow;
   const [dragging, setDragging] = useState(false);
@@ -175,7 +175,7 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: Messages }) {
 
 
 /** The report of an analysed file, with its choices (Eurostat, destination, encoding, recipe) and « Importer ». */
-function ReportView({ phase, flow, lang, t }: { phase: ReportPhase; flow: ImportFlow; lang: Lang; t: Messages }) {
+function ReportView({ phase, flow, lang, t }: { phase: ReportPhase; flow: ImportFlow; lang: Lang; t: DataViewMessages }) {
   const { analyse, retarget, commit, setPhase } = flow;
   const unknownIndicators = phase.analysed.result.unknownIndicators;
   return (

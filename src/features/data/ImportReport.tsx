@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Messages } from '../../i18n';
+import type { DataViewMessages } from '../../i18n/data';
 import { formatCount, type Lang } from '../../lib/format';
 import type { DiffRow, ImportResult, Problem } from '../../data/import';
 import { toCsv } from '../../data/csv-export';
@@ -10,7 +10,7 @@ const FIRST = 5;
 const FIRST_LINES = 20;
 
 /** One group of problems: a title in words with its count, the code beside it, each distinct message once with its lines. */
-function GroupView({ g, lang, t }: { g: ProblemGroup; lang: Lang; t: Messages }) {
+function GroupView({ g, lang, t }: { g: ProblemGroup; lang: Lang; t: DataViewMessages }) {
   const n = (x: number) => formatCount(x, lang);
   return (
     <details open data-testid="problem-group" data-code={g.code} data-count={g.count}>
@@ -35,7 +35,7 @@ function GroupView({ g, lang, t }: { g: ProblemGroup; lang: Lang; t: Messages })
  * dimensions), problems grouped by code under a title in words, each distinct message once with its lines, preview, diff. `data-status` is "ok", "warning"
  * (importable, with warnings) or "error".
  */
-export function ImportReport({ result, rowCount, diff, adding = false, fast = false, why, lang, t, choices }: { result: ImportResult; rowCount: number; diff: DiffRow | null; adding?: boolean; fast?: boolean; why?: string; lang: Lang; t: Messages; choices?: ReactNode }) {
+export function ImportReport({ result, rowCount, diff, adding = false, fast = false, why, lang, t, choices }: { result: ImportResult; rowCount: number; diff: DiffRow | null; adding?: boolean; fast?: boolean; why?: string; lang: Lang; t: DataViewMessages; choices?: ReactNode }) {
   const status = reportStatus(result, rowCount);
   const ok = status !== 'error';
   const n = (x: number) => formatCount(x, lang);

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Table } from '@tanstack/react-table';
-import type { Messages } from '../../i18n';
+import type { DataViewMessages } from '../../i18n/data';
 import { formatCount, type Lang } from '../../lib/format';
 import { runQuery } from '../../data/client';
 import { CountRow, facetsQuery, FacetRow, NameRow, observationNamesQuery, observationsCountQuery, observationsQuery, ObservationRow, SORTABLE, type ObservationFilter, type SortColumn } from '../../data/sql/observations';
@@ -42,7 +42,7 @@ function FilterSelect({ label, value, options, all, onChange }: {
 }
 
 /** The table's headers in words, each sortable column a button that says what it sorts by. */
-function SortHeaders({ table, head, t }: { table: Table<ObservationRow>; head: ReturnType<typeof observationHead>; t: Messages }) {
+function SortHeaders({ table, head, t }: { table: Table<ObservationRow>; head: ReturnType<typeof observationHead>; t: DataViewMessages }) {
   return (
     <thead>
       {table.getHeaderGroups().map((hg) => (
@@ -79,7 +79,7 @@ function useObservationPage(filter: ObservationFilter, sort: { col: SortColumn; 
 
 /** The four named filters (territory, indicator, year, dataset) and the export of the filtered rows. */
 function ObservationFilters({ filter, onChange, names, t }: {
-  filter: ObservationFilter; onChange: (f: ObservationFilter) => void; names: ObservationNames; t: Messages;
+  filter: ObservationFilter; onChange: (f: ObservationFilter) => void; names: ObservationNames; t: DataViewMessages;
 }) {
   const facets = useDbQuery('facets', async (conn) => (await runQuery(conn, facetsQuery(), FacetRow))[0]);
   const f = facets.status === 'ready' ? facets.data : undefined;
@@ -97,7 +97,7 @@ function ObservationFilters({ filter, onChange, names, t }: {
 }
 
 /** Previous / next page, and « page N sur M ». */
-function Pager({ page, pages, onPage, lang, t }: { page: number; pages: number; onPage: (p: number) => void; lang: Lang; t: Messages }) {
+function Pager({ page, pages, onPage, lang, t }: { page: number; pages: number; onPage: (p: number) => void; lang: Lang; t: DataViewMessages }) {
   return (
     <div className="pager">
       <button type="button" className="btn-link" disabled={page === 0} onClick={() => onPage(page - 1)}>{t.tablePrev}</button>
@@ -108,7 +108,7 @@ function Pager({ page, pages, onPage, lang, t }: { page: number; pages: number; 
 }
 
 /** The observations in a TanStack table: sorted and paginated by SQL, filtered by territory, indicator, year, dataset. */
-export function ObservationsTable({ lang, t }: { lang: Lang; t: Messages }) {
+export function ObservationsTable({ lang, t }: { lang: Lang; t: DataViewMessages }) {
   const [filter, setFilter] = useState<ObservationFilter>({});
   const [sorting, setSorting] = useState<SortingState>([{ id: 'territoire', desc: false }]);
   const [page, setPage] = useState(0);

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { Messages } from '../../i18n';
+import type { DataViewMessages } from '../../i18n/data';
 import { blankRecipe, PRESETS, Recipe } from '../../data/import';
 import { downloadText } from '../../ui/download';
 
@@ -9,7 +9,7 @@ type RecipeFilter = Recipe['filtres'][number];
 type ColumnSelect = (label: string, value: string, onChange: (v: string) => void, optional?: boolean) => ReactNode;
 
 /** The recipe's filters: each a column, a condition (one of, equals, starts with) and its values; any number of them. */
-function Filters({ filtres, onChange, columnSelect, t }: { filtres: readonly RecipeFilter[]; onChange: (f: RecipeFilter[]) => void; columnSelect: ColumnSelect; t: Messages }) {
+function Filters({ filtres, onChange, columnSelect, t }: { filtres: readonly RecipeFilter[]; onChange: (f: RecipeFilter[]) => void; columnSelect: ColumnSelect; t: DataViewMessages }) {
   const put = (i: number, f: RecipeFilter | null) => onChange(filtres.flatMap((x, j) => (j !== i ? [x] : f ? [f] : [])));
   return (
     <>
@@ -34,7 +34,7 @@ function Filters({ filtres, onChange, columnSelect, t }: { filtres: readonly Rec
 }
 
 /** Sex as a column with its codes (F/M/T, H/F/E, 1/2, Femmes/Hommes…) and a value, weight or count; or as paired columns. */
-function SexFields({ r, set, columnSelect, t }: { r: Recipe; set: (p: Partial<Recipe>) => void; columnSelect: ColumnSelect; t: Messages }) {
+function SexFields({ r, set, columnSelect, t }: { r: Recipe; set: (p: Partial<Recipe>) => void; columnSelect: ColumnSelect; t: DataViewMessages }) {
   const sx = r.sexe;
   if (sx.mode === 'colonnes') {
     return (
@@ -65,7 +65,7 @@ function SexFields({ r, set, columnSelect, t }: { r: Recipe; set: (p: Partial<Re
 }
 
 /** Territory (a column, or one code for the whole file), year (a column or a constant) and the France total. */
-function WhereFields({ r, set, columnSelect, t }: { r: Recipe; set: (p: Partial<Recipe>) => void; columnSelect: ColumnSelect; t: Messages }) {
+function WhereFields({ r, set, columnSelect, t }: { r: Recipe; set: (p: Partial<Recipe>) => void; columnSelect: ColumnSelect; t: DataViewMessages }) {
   return (
     <>
       {columnSelect(t.recipeTerritory, 'colonne' in r.territoire ? r.territoire.colonne : '', (v) => set({ territoire: v ? { colonne: v } : { valeur: 'FR' } }), true)}
@@ -91,7 +91,7 @@ export function RecipeForm({ header, indicators, initial, saved, onApply, onSave
   saved: readonly Recipe[];
   onApply: (r: Recipe) => void;
   onSave: (r: Recipe) => Promise<void>;
-  t: Messages;
+  t: DataViewMessages;
 }) {
   const [r, setR] = useState<Recipe>(initial ?? blankRecipe(header, indicators[0] ?? 'emploi_numerique'));
   const [msg, setMsg] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import type { Messages } from '../../i18n';
+import type { DataViewMessages } from '../../i18n/data';
 import { QuotaError } from '../../data/store';
 import { BusyError, StaleError } from '../../data/tab-sync';
 
@@ -6,7 +6,7 @@ import { BusyError, StaleError } from '../../data/tab-sync';
  * The analyst's message for a refused change of the stored data (no room, another tab busy, another tab's newer
  * data), or null for any other error. In each of these cases nothing was changed, and the message says so.
  */
-export function storageErrorMessage(e: unknown, t: Messages, what: 'import' | 'change'): string | null {
+export function storageErrorMessage(e: unknown, t: DataViewMessages, what: 'import' | 'change'): string | null {
   if (e instanceof QuotaError) return what === 'import' ? t.importQuota : t.changeQuota;
   if (e instanceof BusyError) return what === 'import' ? t.importBusy : t.changeBusy;
   if (e instanceof StaleError) return t.staleData(e.id);
