@@ -75,6 +75,8 @@ export const dataEn: DataMessages = {
     doublon: 'Duplicate rows',
     recette_incomplete: 'Incomplete recipe',
     aucune_ligne: 'No row to import',
+    valeurs_manquantes: 'Missing values (empty cells)',
+    cle_repetee: 'Rows repeated for one key',
     eurostat_indicateur: 'Indicator to choose',
     eurostat_dimension: 'Dimension to choose',
     eurostat_valeur_absente: 'Chosen value missing from the file',

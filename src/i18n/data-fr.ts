@@ -74,6 +74,8 @@ export const dataFr = {
     doublon: 'Lignes en double',
     recette_incomplete: 'Recette incomplète',
     aucune_ligne: 'Aucune ligne à importer',
+    valeurs_manquantes: 'Valeurs manquantes (cellules vides)',
+    cle_repetee: 'Lignes répétées pour une même clé',
     eurostat_indicateur: 'Indicateur à choisir',
     eurostat_dimension: 'Dimension à choisir',
     eurostat_valeur_absente: 'Valeur choisie absente du fichier',

@@ -143,8 +143,9 @@ describe('recipes and presets, on their real headers', () => {
     const text = '\ufeffGEO;GEO_OBJECT;SEX;EMPSTA_ENQ;AGE;EDUC;RP_MEASURE;FREQ;OBS_STATUS;TIME_PERIOD;OBS_VALUE;PCS\n'
       + ['DEP-31;DEP;F;_T;_T;_T;POP;A;A;2021;1200,5;3', 'DEP-31;DEP;M;_T;_T;_T;POP;A;A;2021;3799,5;3', 'DEP-31;DEP;_T;_T;_T;_T;POP;A;A;2021;5000;3',
         'REG-76;REG;F;_T;_T;_T;POP;A;A;2021;9999;3', 'DEP-31;DEP;F;_T;Y15T24;_T;POP;A;A;2021;50;3'].join('\n');
-    const r = run(utf8(text), 'DS_RP_EMPLOI_LR_COMP.csv');
+    const r = run(utf8(text), 'DS_RP_EMPLOI_LR_COMP.csv', { declared: ['recensement_insee'] });
     expect(r.recipe?.nom).toBe(preset(1).nom);
+    expect(r.rows[0]?.indicateur).toBe('recensement_insee');
     expect(r.rows.map((x) => [x.territoire, x.annee, x.femmes, x.hommes, x.total])).toEqual([['31', 2021, 1200.5, 3799.5, 5000]]);
   });
   test('census detail file: one row per person, weighted by IPONDI', () => {

@@ -35,6 +35,8 @@ export type ProblemCode =
   | 'lignes_hors_perimetre'
   | 'lignes_sans_territoire'
   | 'aucune_ligne'
+  | 'valeurs_manquantes'
+  | 'cle_repetee'
   // Eurostat files (src/data/import/eurostat*.ts)
   | 'eurostat_indicateur'
   | 'eurostat_dimension'
@@ -128,6 +130,11 @@ const T: Record<ProblemCode, Template> = {
   lignes_hors_perimetre: (v, names) => [`${v} ligne(s) d’autres territoires que ceux du tableau de bord écartées (${names}).`, `${v} row(s) of territories other than the dashboard's skipped (${names}).`],
   lignes_sans_territoire: (v) => [`${v} ligne(s) sans territoire écartées.`, `${v} row(s) without a territory skipped.`],
   aucune_ligne: () => ['Aucune ligne de données à importer.', 'No data row to import.'],
+  cle_repetee: (v, extra) => {
+    const [first, cols] = extra.split('|');
+    return [`Plusieurs lignes pour ${v} (déjà à la ligne ${first}) ; elles diffèrent par ${cols || 'aucune colonne'} : filtrez l’une de ces colonnes sur une valeur (le total, _T) dans la recette. Les lignes ne sont pas additionnées.`, `Several rows for ${v} (already on line ${first}); they differ by ${cols || 'no column'}: filter one of these columns on one value (the total, _T) in the recipe. The rows are not added up.`];
+  },
+  valeurs_manquantes: (v, keys) => [`${v} valeur(s) inconnue(s) : une cellule vide (valeur manquante) rend inconnue la somme de son territoire et de son année, qui n’est jamais comptée comme zéro (${keys}).`, `${v} unknown value(s): an empty cell (a missing value) makes its territory and year's sum unknown, never counted as zero (${keys}).`],
   // Eurostat files
   eurostat_indicateur: () => ['Fichier Eurostat : choisissez l’indicateur dans lequel l’importer (liste « Indicateur » du rapport), ou déclarez-en un nouveau.', 'Eurostat file: choose the indicator to import it into (the report’s "Indicator" list), or declare a new one.'],
   eurostat_dimension: (v, values) => [`Plusieurs lignes pour un même territoire, sexe et année diffèrent par la dimension « ${v} » (${values}) : choisissez-en une valeur dans le rapport.`, `Several rows for the same territory, sex and year differ by the dimension "${v}" (${values}): choose one of its values in the report.`],
@@ -140,7 +147,7 @@ const T: Record<ProblemCode, Template> = {
   eurostat_region_incomplete: (v, years) => [`Occitanie donnée par ses deux moitiés (${v}), mais une seule est publiée (${years}) : pas de valeur régionale ces années-là.`, `Occitanie given by its two halves (${v}), but only one is published (${years}): no regional value for those years.`],
 };
 
-const WARNINGS = new Set<ProblemCode>(['territoire_hors_perimetre', 'part_fraction', 'texte_tronque', 'lignes_hors_perimetre', 'lignes_sans_territoire']);
+const WARNINGS = new Set<ProblemCode>(['territoire_hors_perimetre', 'part_fraction', 'texte_tronque', 'lignes_hors_perimetre', 'lignes_sans_territoire', 'valeurs_manquantes']);
 // Eurostat warnings: a value taken from an older EU aggregate, a région that its NUTS 2 halves cannot give.
 for (const c of ['eurostat_agregat_ue', 'eurostat_region_parts', 'eurostat_region_incomplete'] as const) WARNINGS.add(c);
 

@@ -3,7 +3,7 @@ import type { CanonicalRow, ImportCatalogue } from './canonical';
 import type { Parsed } from './parse';
 import { problem, type Problem } from './problems';
 import { cleanText, foldKey, parseNumber, parseYear } from './numbers';
-import { DASHBOARD_SCOPE, territoryMatcher } from './territory';
+import { DASHBOARD_SCOPE, REGION_COGS, territoryMatcher, type TerritoryLevel } from './territory';
 import { MAX_CELL_CHARS, MAX_COUNT, overlongCell } from './limits';
 import { YEAR_MAX, YEAR_MIN } from '../sql/observation-schema';
 
@@ -17,6 +17,11 @@ const Filter = z.object({
   colonne: Col,
   valeurs: z.array(z.string().max(200)).min(1).max(500),
   mode: z.enum(['parmi', 'egal', 'commence']).optional(),
+  /**
+   * Applies only when the file has the column and one of the values (a preset's `_T` on a dimension some tables of
+   * its family lack, or give only in detail).
+   */
+  optionnel: z.boolean().optional(),
 }).refine((f) => f.mode !== 'egal' || f.valeurs.length === 1, { message: 'egal: une seule valeur / one value' });
 
 /**
@@ -30,6 +35,12 @@ export const Recipe = z.object({
   indicateur: z.string().regex(/^[a-z0-9_]{1,64}$/),
   /** A column of codes or names, or one territory for the whole file (`FR` for a France-only table). */
   territoire: z.union([z.object({ colonne: Col }), z.object({ valeur: z.string().min(1).max(40) })]),
+  /**
+   * What plain numeric codes of the territory column are (`76`: Occitanie or Seine-Maritime): a level for the whole
+   * file, or a column giving each row's (Melodi's GEO_OBJECT: DEP, REG, COM…). Absent, the column's name and
+   * content decide (see `columnLevel`).
+   */
+  niveau: z.union([z.object({ colonne: Col }), z.object({ valeur: z.enum(['departement', 'region']) })]).optional(),
   annee: z.union([z.object({ colonne: Col }), z.object({ valeur: z.number().int().min(YEAR_MIN).max(YEAR_MAX) })]),
   sexe: z.discriminatedUnion('mode', [
     z.object({
@@ -49,6 +60,11 @@ export const Recipe = z.object({
   ]),
   /** Every filter must keep a row for it to count. */
   filtres: z.array(Filter).max(20),
+  /**
+   * One row per territory, year and sex once filtered (an SDMX-like table: Melodi): a second row is an error naming
+   * the columns that tell the two apart (a dimension left unfiltered), never added to the first.
+   */
+  une_ligne_par_cle: z.boolean().optional(),
   /** The file covers all of France: every row that the filters keep, whatever its territory, is summed into FR. */
   total_france: z.boolean().optional(),
   /** A saved recipe's file header, exactly: it applies itself to a file with this header only. */
@@ -61,8 +77,9 @@ export type Recipe = z.infer<typeof Recipe>;
 
 /** Columns a recipe reads: a preset applies to a file that has them all (and the ones it `requiert`). */
 export function recipeColumns(r: Recipe): string[] {
-  const cols = r.filtres.map((f) => f.colonne);
+  const cols = r.filtres.filter((f) => !f.optionnel).map((f) => f.colonne);
   if ('colonne' in r.territoire) cols.push(r.territoire.colonne);
+  if (r.niveau && 'colonne' in r.niveau) cols.push(r.niveau.colonne);
   if ('colonne' in r.annee) cols.push(r.annee.colonne);
   if (r.sexe.mode === 'colonne') cols.push(r.sexe.colonne);
   else cols.push(...[r.sexe.femmes, r.sexe.hommes, r.sexe.total].filter((c): c is string => Boolean(c)));
@@ -78,6 +95,8 @@ interface Acc {
   m: number | null;
   t: number | null;
   secret: boolean;
+  /** A sum that an empty cell (a missing value) made unknown: never counted as zero. */
+  missing: Record<'f' | 'm' | 't', boolean>;
   /** A count of this territory and year went over MAX_COUNT (reported once): no observation is made of it. */
   tooBig: boolean;
 }
@@ -96,16 +115,30 @@ function addCount(problems: Problem[], a: Acc, which: 'f' | 'm' | 't', value: nu
   }
 }
 
-/** The observations of the sums (a sum over MAX_COUNT makes none), rounded to the thousandth. */
-function observations(sums: readonly Acc[], recipe: Recipe): CanonicalRow[] {
+/**
+ * The observations of the sums (a sum over MAX_COUNT makes none), rounded to the thousandth. A sum an empty cell
+ * made unknown is null, and a territory and year whose women or total it leaves unknown makes no observation: both
+ * are counted in one warning (`valeurs_manquantes`).
+ */
+function observations(sums: readonly Acc[], recipe: Recipe): { rows: CanonicalRow[]; problems: Problem[] } {
   const source = recipe.source ? cleanText(recipe.source) : recipe.nom;
-  return sums.filter((a) => !a.tooBig).map((a) => {
+  const rows: CanonicalRow[] = [];
+  const incomplete: string[] = [];
+  for (const a of sums) {
+    if (a.tooBig) continue;
     const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     const hasMen = recipe.sexe.mode === 'colonne' ? recipe.sexe.hommes.length > 0 : Boolean(recipe.sexe.hommes);
-    const total = a.t ?? (hasMen && a.f !== null && a.m !== null ? a.f + a.m : null);
-    const secret = a.secret && (a.f === null || total === null);
-    return { line: a.line, territoire: a.territoire, annee: a.annee, indicateur: recipe.indicateur, femmes: secret ? null : round(a.f), hommes: secret || !hasMen ? null : round(a.m), total: secret ? null : round(total), part_femmes: null, statut: secret ? 'secret' : null, source };
-  });
+    const f = a.missing.f ? null : a.f;
+    const m = a.missing.m ? null : a.m;
+    const total = (a.missing.t ? null : a.t) ?? (hasMen && f !== null && m !== null ? f + m : null);
+    const secret = a.secret && (f === null || total === null);
+    if (a.missing.f || a.missing.m || a.missing.t) incomplete.push(`${a.territoire} ${a.annee}`);
+    // Without women and a total (given, or women + men), the share is unknown: no observation (counted above).
+    if (!secret && (f === null || total === null)) continue;
+    rows.push({ line: a.line, territoire: a.territoire, annee: a.annee, indicateur: recipe.indicateur, femmes: secret ? null : round(f), hommes: secret || !hasMen ? null : round(m), total: secret ? null : round(total), part_femmes: null, statut: secret ? 'secret' : null, source });
+  }
+  const problems = incomplete.length ? [problem('valeurs_manquantes', {}, String(incomplete.length), incomplete.slice(0, 5).join(', ') + (incomplete.length > 5 ? '…' : ''))] : [];
+  return { rows, problems };
 }
 
 /** One problem per cell of the columns a recipe reads that is longer than MAX_CELL_CHARS. */
@@ -134,12 +167,13 @@ type Where = { code: string } | { skip: 'outside' | 'empty'; name: string } | { 
  * rows with an empty cell are skipped and counted, never errors; so is a name several territories bear when none
  * of them is shown (Guadeloupe, région and département). A shown territory's ambiguous name stays an error.
  */
-function territoryResolver(recipe: Recipe, cat: ImportCatalogue): (cell: string, line: number) => Where {
+function territoryResolver(recipe: Recipe, cat: ImportCatalogue, level: TerritoryLevel | undefined): (cell: string, line: number, rowLevel?: RowLevel) => Where {
   const match = territoryMatcher(cat.territories);
   const colonne = 'colonne' in recipe.territoire ? recipe.territoire.colonne : null;
-  return (raw, line) => {
+  return (raw, line, rowLevel) => {
     if (cleanText(raw) === '') return { skip: 'empty', name: '' };
-    const t = match(raw);
+    if (rowLevel === 'autre') return { skip: 'outside', name: cleanText(raw) };
+    const t = match(raw, rowLevel ?? level);
     const at = { ligne: colonne === null ? null : line, colonne };
     if ('code' in t) return DASHBOARD_SCOPE.has(t.code) ? { code: t.code } : { skip: 'outside', name: cleanText(raw) };
     if ('outside' in t) return { skip: 'outside', name: cleanText(raw) };
@@ -150,6 +184,39 @@ function territoryResolver(recipe: Recipe, cat: ImportCatalogue): (cell: string,
     }
     return { problem: problem('territoire_inconnu', at, raw) };
   };
+}
+
+/** A row's level from a level column (Melodi's GEO_OBJECT): a département, a région, another kind (a commune…), or not said. */
+type RowLevel = TerritoryLevel | 'autre' | undefined;
+
+function rowLevel(cell: string): RowLevel {
+  const v = foldKey(cell);
+  if (/^(dep|dpt)/.test(v)) return 'departement';
+  if (/^reg/.test(v)) return 'region';
+  if (/^(com|arm|epci|ze|bv|uu|aav|can|iris|aca)/.test(v)) return 'autre';
+  return undefined;
+}
+
+/** Words of a column's name that say it holds départements, or régions. */
+const DEPARTEMENT_WORDS = new Set(['dep', 'dept', 'dpt', 'departement', 'departements', 'department']);
+const REGION_WORDS = new Set(['reg', 'region', 'regions']);
+
+/**
+ * The level of the territory column's plain numeric codes: the recipe's, else its name's (`DEPT`, `dep_id`,
+ * `code_departement`; `REG`, `region`), else départements when a plain code of the rows is no région's (31, 09, 971):
+ * then `76` is Seine-Maritime. Otherwise none: `76` alone stays Occitanie (the canonical CSV's rule).
+ */
+function columnLevel(recipe: Recipe, codes: Iterable<string>): TerritoryLevel | undefined {
+  if (recipe.niveau && 'valeur' in recipe.niveau) return recipe.niveau.valeur;
+  if (!('colonne' in recipe.territoire)) return undefined;
+  const words = foldKey(recipe.territoire.colonne).split('_');
+  if (words.some((w) => DEPARTEMENT_WORDS.has(w))) return 'departement';
+  if (words.some((w) => REGION_WORDS.has(w))) return 'region';
+  for (const raw of codes) {
+    const m = /^0*(\d{1,3})(?:\.0+)?$/.exec(cleanText(raw));
+    if (m?.[1] && !REGION_COGS.has(m[1].padStart(2, '0'))) return 'departement';
+  }
+  return undefined;
 }
 
 /** One grouped warning per kind of skipped row, with its count (and a few of the territories skipped). */
@@ -165,11 +232,16 @@ function skippedWarnings(outside: Map<string, number>, empty: number): Problem[]
 }
 
 /** A row's counts, read once: which sum each goes to, and whether a secret mark was met. */
-interface RowCounts { readonly adds: { which: 'f' | 'm' | 't'; value: number; col: string; raw: string }[]; secret: boolean }
+interface RowCounts {
+  readonly adds: { which: 'f' | 'm' | 't'; value: number; col: string; raw: string }[];
+  /** Sums an empty cell of this row makes unknown. */
+  readonly missing: ('f' | 'm' | 't')[];
+  secret: boolean;
+}
 
 /** Reads the counts of one row (problems for unreadable or negative numbers); null when the row has no sex code the recipe knows. */
 function rowCounts(recipe: Recipe, cell: (name: string) => string, line: number, decimalComma: boolean, problems: Problem[]): RowCounts | null {
-  const out: RowCounts = { adds: [], secret: false };
+  const out: RowCounts = { adds: [], missing: [], secret: false };
   const read = (which: 'f' | 'm' | 't', col: string) => {
     const raw = cell(col);
     const n = parseNumber(raw, decimalComma);
@@ -177,6 +249,7 @@ function rowCounts(recipe: Recipe, cell: (name: string) => string, line: number,
       if (n.value < 0) problems.push(problem('nombre_negatif', { ligne: line, colonne: col }, raw));
       else out.adds.push({ which, value: n.value, col, raw });
     } else if (n.kind === 'secret') out.secret = true;
+    else if (n.kind === 'empty') out.missing.push(which);
     else if (n.kind === 'invalid') problems.push(problem('nombre_invalide', { ligne: line, colonne: col }, raw));
   };
   const sx = recipe.sexe;
@@ -222,8 +295,13 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
   if (bad) return { rows: [], problems: bad, skipped: 0 };
   const folded = p.header.map(foldKey);
   const col = (name: string) => folded.indexOf(foldKey(name));
-  const filters = recipe.filtres.map((f) => ({ f, i: col(f.colonne), values: f.valeurs.map(foldKey) }));
-  const where = territoryResolver(recipe, cat);
+  // An optional filter applies when the file has its column and one of its values (`_T`), else it is left out.
+  const filters = recipe.filtres.map((f) => ({ f, i: col(f.colonne), values: f.valeurs.map(foldKey) }))
+    .filter((f) => f.i >= 0 && (!f.f.optionnel || p.rows.some((r) => passes(f.f, foldKey(r.cells[f.i] ?? ''), f.values))));
+  const firstOf = recipe.une_ligne_par_cle ? new Map<string, { line: number; cells: readonly string[] }>() : null;
+  const territoryCol = 'colonne' in recipe.territoire ? col(recipe.territoire.colonne) : -1;
+  const where = territoryResolver(recipe, cat, columnLevel(recipe, territoryCol < 0 ? [] : p.rows.map((r) => r.cells[territoryCol] ?? '')));
+  const levelCol = recipe.niveau && 'colonne' in recipe.niveau ? col(recipe.niveau.colonne) : -1;
   const readColumns = recipeColumns(recipe).map((name) => ({ name, i: col(name) }));
   const acc = new Map<string, Acc>();
   const problems: Problem[] = [];
@@ -242,7 +320,7 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
       skipped++;
       continue;
     }
-    const w = where('valeur' in recipe.territoire ? recipe.territoire.valeur : cell(recipe.territoire.colonne), r.line);
+    const w = where('valeur' in recipe.territoire ? recipe.territoire.valeur : cell(recipe.territoire.colonne), r.line, levelCol < 0 ? undefined : rowLevel(r.cells[levelCol] ?? ''));
     if ('problem' in w) {
       problems.push(w.problem);
       continue;
@@ -260,16 +338,39 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
       else outside.set(w.name, (outside.get(w.name) ?? 0) + 1);
     } else if (!counts) skipped++;
     if (!counts) continue;
+    if (firstOf && 'code' in w) {
+      const repeated = repeatedKey(firstOf, p.header, `${w.code} × ${year} × ${cell(recipe.sexe.mode === 'colonne' ? recipe.sexe.colonne : '')}`, r);
+      if (repeated) {
+        problems.push(repeated);
+        continue;
+      }
+    }
     for (const code of targets) addRow(acc, problems, code, year, r.line, counts);
   }
-  return { rows: observations([...acc.values()], recipe), problems: [...problems, ...skippedWarnings(outside, empty)], skipped };
+  const made = observations([...acc.values()], recipe);
+  return { rows: made.rows, problems: [...problems, ...made.problems, ...skippedWarnings(outside, empty)], skipped };
+}
+
+/**
+ * For a recipe of one row per key: null the first time `key` is met, else the problem naming the columns whose cells
+ * tell this row from the first (at most five).
+ */
+function repeatedKey(firstOf: Map<string, { line: number; cells: readonly string[] }>, header: readonly string[], key: string, r: { line: number; cells: readonly string[] }): Problem | null {
+  const first = firstOf.get(key);
+  if (!first) {
+    firstOf.set(key, r);
+    return null;
+  }
+  const differ = header.filter((_, i) => (first.cells[i] ?? '') !== (r.cells[i] ?? '')).slice(0, 5).map((h) => `« ${h} »`).join(', ');
+  return problem('cle_repetee', { ligne: r.line }, key, `${first.line}|${differ}`);
 }
 
 /** Adds one row's counts to its territory and year's sums; once a territory and year has rows, a sex with none counts zero, not missing. */
 function addRow(acc: Map<string, Acc>, problems: Problem[], code: string, year: number, line: number, counts: RowCounts): void {
   const key = `${code}|${year}`;
-  const a = acc.get(key) ?? { line, territoire: code, annee: year, f: 0, m: 0, t: null, secret: false, tooBig: false };
+  const a = acc.get(key) ?? { line, territoire: code, annee: year, f: 0, m: 0, t: null, secret: false, missing: { f: false, m: false, t: false }, tooBig: false };
   acc.set(key, a);
   if (counts.secret) a.secret = true;
+  for (const w of counts.missing) a.missing[w] = true;
   for (const c of counts.adds) addCount(problems, a, c.which, c.value, { ligne: line, colonne: c.col }, c.raw);
 }

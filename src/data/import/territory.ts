@@ -21,15 +21,26 @@ export const DASHBOARD_SCOPE: ReadonlySet<string> = new Set(['76', ...new Set(Ob
  */
 export function nameKey(raw: string): string {
   const words: Record<string, string> = { hte: 'haute', htes: 'hautes', st: 'saint', ste: 'sainte' };
-  return foldKey(raw).split('_').map((w) => words[w] ?? w).join('_');
+  // `et` is left out: DEPP writes AUVERGNE-ET-RHONE-ALPES one year and AUVERGNE-RHONE-ALPES the next.
+  return foldKey(raw).split('_').filter((w) => w !== 'et').map((w) => words[w] ?? w).join('_');
 }
 
-const COUNTRY: Record<string, string> = { FR: 'FR', FRA: 'FR', FRANCE: 'FR', FXX: 'FR', EU27_2020: 'EU27_2020', EU27: 'EU27_2020', UE27: 'EU27_2020', UE: 'EU27_2020', EU: 'EU27_2020' };
+const COUNTRY: Record<string, string> = { FE: 'FR', FR: 'FR', FRA: 'FR', FRANCE: 'FR', FXX: 'FR', EU27_2020: 'EU27_2020', EU27: 'EU27_2020', UE27: 'EU27_2020', UE: 'EU27_2020', EU: 'EU27_2020' };
 
 /**
  * `ambiguous`: a name that several territories bear (Guadeloupe is région REG-01 and département 971), with its
  * candidates as `type:code` pairs joined by `|` (the `territoire_ambigu` problem's list).
  */
+/**
+ * What a column of plain numeric codes holds, where a code alone could be either: `76` is Occitanie as a région and
+ * Seine-Maritime as a département, `11` Île-de-France and Aude. Without a level, `76` alone is the région (the
+ * canonical CSV's rule, docs/contract.md) and other numbers are départements.
+ */
+export type TerritoryLevel = 'departement' | 'region';
+
+/** Région codes of the COG, each also a département's code. */
+export const REGION_COGS: ReadonlySet<string> = new Set(['01', '02', '03', '04', '06', '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94']);
+
 export type TerritoryMatch = { readonly code: string } | { readonly unknown: true } | { readonly outside: true } | { readonly ambiguous: string };
 
 /** Longest text tried as a code (`EU27_2020`, `DEP-76`, `FRJ23`…): longer texts can only be names. */
@@ -42,7 +53,7 @@ const MAX_CODE = 20;
  * A well-formed code of another country is `outside` (skipped with a warning); a name several territories bear is
  * `ambiguous` (codes never are); anything else is `unknown`.
  */
-export function territoryMatcher(territories: readonly CatalogueTerritory[]): (raw: string) => TerritoryMatch {
+export function territoryMatcher(territories: readonly CatalogueTerritory[]): (raw: string, level?: TerritoryLevel) => TerritoryMatch {
   const codes = new Set(territories.map((t) => t.code));
   const depByCog = new Map(territories.filter((t) => t.type === 'departement').map((t) => [t.code_cog, t.code]));
   const regByCog = new Map(territories.filter((t) => t.type === 'region').map((t) => [t.code_cog, t.code]));
@@ -58,7 +69,7 @@ export function territoryMatcher(territories: readonly CatalogueTerritory[]): (r
     if (found.length === 1) return { code: (found[0] as CatalogueTerritory).code };
     return { ambiguous: found.map((t) => `${t.type}:${t.code}`).join('|') };
   };
-  return (raw) => {
+  return (raw, level) => {
     const s = cleanText(raw).toUpperCase();
     if (s === '') return { unknown: true };
     // Codes are short: the patterns below only ever see short texts (no regex runs on a long cell).
@@ -66,15 +77,19 @@ export function territoryMatcher(territories: readonly CatalogueTerritory[]): (r
     const known = (c: string | undefined): TerritoryMatch | null => (c !== undefined && codes.has(c) ? { code: c } : null);
     let m = s.match(/^(?:DEP[-_ ]?|D)?0*(\d{1,3})(?:\.0+)?$/);
     if (m?.[1]) {
-      const n = m[1];
-      // 76 alone is the région (docs/contract.md); DEP-76 is Seine-Maritime.
-      if (n === '76' && !/^(DEP|D)/.test(s)) return { code: '76' };
-      return known(depByCog.get(n.length === 1 ? `0${n}` : n)) ?? { unknown: true };
+      const n = m[1].length === 1 ? `0${m[1]}` : m[1];
+      const prefixed = /^(DEP|D)/.test(s);
+      // 76 alone is the région (docs/contract.md) unless the column holds départements; DEP-76 is Seine-Maritime.
+      if (!prefixed && level === 'region') return known(regByCog.get(n)) ?? { unknown: true };
+      if (n === '76' && !prefixed && level !== 'departement') return { code: '76' };
+      return known(depByCog.get(n)) ?? { unknown: true };
     }
     m = s.match(/^(?:DEP[-_ ]?|D)?0?(2[AB])$/);
     if (m?.[1]) return known(depByCog.get(m[1])) ?? { unknown: true };
     m = s.match(/^(?:REG[-_ ]?|R)0*(\d{1,2})$/);
     if (m?.[1]) return known(regByCog.get(m[1].padStart(2, '0'))) ?? { unknown: true };
+    // A commune (INSEE code, 5 characters, or COM-/ARM- prefixed): not a territory the dashboard shows.
+    if (/^((COM|ARM)[-_ ]?)?(\d{5}|2[AB]\d{3})$/.test(s)) return { outside: true };
     if (NUTS[s]) return { code: NUTS[s] };
     if (COUNTRY[s]) return { code: COUNTRY[s] };
     const direct = known(s);
