@@ -20,6 +20,10 @@ describe('a dataset’s identity, pre-filled by its format', () => {
       expect(['SIES', 'Insee', 'DEPP']).toContain(producer);
       expect(licence).toBe(LICENCE_OUVERTE);
     }
+    // A recipe of the analyst's names its producer by its first word, never by a word further on.
+    const own = (nom: string, source?: string) => identityDefaults({ format: 'recette', recipe: { ...(PRESETS[0] as (typeof PRESETS)[number]), nom, source }, eurostat: null }, [], 'x.csv');
+    expect(own('Enquête associative (comparée à Insee)', 'Association X')).toMatchObject({ producteur: '', licence: '' });
+    expect(own('Ma copie', 'Insee, recensement 2021')).toMatchObject({ producteur: 'Insee', licence: LICENCE_OUVERTE });
     expect(identityDefaults({ format: 'canonique', recipe: null }, ['Insee RP 2021', 'Dares'], 'emploi.csv')).toEqual({ nom: 'emploi', producteur: 'Insee RP 2021 ; Dares', url: '', date_publication: '', licence: '' });
     expect(sourceText({ nom: 'isoc', producteur: 'Eurostat', url: '', date_publication: '', licence: '' }, 'f.csv')).toBe('Eurostat, isoc');
     expect(sourceText({ nom: '', producteur: '', url: '', date_publication: '', licence: '' }, 'f.csv')).toBe('f.csv');

@@ -94,10 +94,14 @@ describe('Eurostat TSV', () => {
     expect(eu21).toMatchObject({ femmes: null, part_femmes: 19.1, statut: 'rupture' });
     expect(r.rows.find((x) => x.territoire === 'EU27_2020' && x.annee === 2020)?.statut).toBe('estimation');
   });
-  test('the same fixture in counts (preselected): women without men nor total is an error, never a silent share', () => {
+  test('the same fixture in counts (preselected): women without men nor total are skipped with a warning naming them, never a silent share', () => {
     const r = run(new Uint8Array(mini), 'mini.tsv', { indicateur: 'specialistes_tic' });
     expect(r.rows.find((x) => x.territoire === 'FR' && x.annee === 2022)).toMatchObject({ femmes: 231200, hommes: 986500, total: 1217700, part_femmes: null, statut: 'rupture' });
-    expect(r.problems.filter((p) => p.severity === 'erreur').map((p) => [p.code, p.ligne])).toEqual([['sans_valeur', 9], ['sans_valeur', 9]]);
+    expect(r.errors).toBe(0);
+    const w = r.problems.find((p) => p.code === 'eurostat_sans_total');
+    expect(w?.severity).toBe('avertissement');
+    expect(w?.message_fr).toMatch(/^2 territoire\(s\) et année\(s\) .*\(EU27_2020 \d{4}, EU27_2020 \d{4}\)\.$/);
+    expect(r.rows.filter((x) => x.territoire === 'EU27_2020' && x.total === null)).toEqual([]);
   });
   const real = realFile('eurostat_isoc_sks_itsps_2004-2022.tsv');
   test.skipIf(!hasRealFiles('eurostat_isoc_sks_itsps_2004-2022.tsv'))(`the real file: every row accounted for, France 2022 = 19.0 ${NEEDS_REAL_FILES}`, () => {

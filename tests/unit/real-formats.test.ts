@@ -99,3 +99,54 @@ describe('presets on their real headers', () => {
     expect(Recipe.safeParse(p).success).toBe(true);
   });
 });
+
+describe('repeated headers', () => {
+  test('read by a recipe: the later ones renamed « name (2) » with a warning, and a recipe can name either', () => {
+    const text = 'geo;f;h;Filière;Filière\n31;1;2;BTS;A\n31;3;4;BUT;B\n';
+    const r = run(text, { recipe: recipe({ filtres: [{ colonne: 'Filière (2)', valeurs: ['B'] }] }) });
+    expect(r.errors).toBe(0);
+    expect(r.header).toEqual(['geo', 'f', 'h', 'Filière', 'Filière (2)']);
+    expect(codes(r)).toContain('entete_renommee:avertissement');
+    expect(rows(r)).toEqual([['31', 2021, 3, 4, 7]]);
+  });
+  test('in the canonical CSV they stay an error', () => {
+    const r = run('territoire,annee,indicateur,femmes,femmes,total\n31,2024,emploi_numerique,1,1,3\n');
+    expect(codes(r)).toContain('entete_dupliquee:erreur');
+  });
+});
+
+describe('Eurostat as downloaded', () => {
+  const LABELS = 'STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,freq,Time frequency,unit,Unit of measure,sex,Sex,geo,Geopolitical entity (reporting),TIME_PERIOD,Time,OBS_VALUE,Observation value,OBS_FLAG,Observation status (Flag) V2 structure,CONF_STATUS,Confidentiality status (flag)';
+  const line = (sex: string, year: number, v: string, flag = '', label = '') => `dataflow,ESTAT:ISOC_SKS_ITSPS(1.0),ICT specialists,A,Annual,THS_PER,Thousand persons,${sex},${sex === 'F' ? 'Females' : 'Males'},FR,France,${year},,${v},,${flag},${label},,`;
+  test('SDMX-CSV « with labels »: label columns are neither duplicates nor dimensions; flags read from OBS_FLAG', () => {
+    const r = run([LABELS, line('F', 2021, '220.5'), line('M', 2021, '830'), line('F', 2022, '231.2', 'd', 'definition differs'), line('M', 2022, '900', 'd', 'definition differs')].join('\n'), { indicateur: 'specialistes_tic' });
+    expect(r.format).toBe('eurostat');
+    expect(r.errors).toBe(0);
+    expect(r.eurostat?.dimensions.map((d) => d.name)).toEqual(['freq', 'unit']);
+    expect(r.rows.map((x) => [x.territoire, x.annee, x.femmes, x.total, x.statut])).toEqual([['FR', 2021, 220500, 1050500, null], ['FR', 2022, 231200, 1131200, 'rupture']]);
+  });
+  test('women published without men or a total: skipped with a warning, the other years imported', () => {
+    const r = run('freq,unit,sex,geo\\TIME_PERIOD\t2021 \t2022 \nA,NR,F,FR\t10 \t12 \nA,NR,M,FR\t30 \t: \n', { indicateur: 'specialistes_tic' });
+    expect(r.errors).toBe(0);
+    expect(r.rows.map((x) => [x.annee, x.femmes, x.total])).toEqual([[2021, 10, 40]]);
+    expect(codes(r)).toContain('eurostat_sans_total:avertissement');
+  });
+  test.each([['FTE'], ['HC']])('unit %s is a count', (u) => {
+    const r = run(`freq,unit,sex,geo\\TIME_PERIOD\t2021 \nA,${u},F,FR\t10 \nA,${u},M,FR\t30 \n`, { indicateur: 'specialistes_tic' });
+    expect(r.rows.map((x) => [x.femmes, x.total])).toEqual([[10, 40]]);
+  });
+});
+
+describe('Eurostat: a dimension left open never mixes territories', () => {
+  const file = 'freq,unit,age,sex,geo\\TIME_PERIOD\t2021 \nA,NR,Y15-64,F,FR\t10 \nA,NR,Y15-64,M,FR\t30 \nA,NR,Y15-74,F,EU27_2020\t100 \nA,NR,Y15-74,M,EU27_2020\t300 \n';
+  test('France in one age band, the EU in another: an error naming the dimension and its codes', () => {
+    const r = run(file, { indicateur: 'specialistes_tic' });
+    expect(r.problems.filter((p) => p.severity === 'erreur').map((p) => [p.code, p.colonne])).toEqual([['eurostat_dimension_ouverte', 'age']]);
+    expect(r.problems[0]?.message_en).toContain('(Y15-64, Y15-74)');
+  });
+  test('once chosen, only its rows', () => {
+    const r = run(file, { indicateur: 'specialistes_tic', dimensions: { age: 'Y15-64' } });
+    expect(r.errors).toBe(0);
+    expect(r.rows.map((x) => [x.territoire, x.femmes, x.total])).toEqual([['FR', 10, 40]]);
+  });
+});

@@ -27,7 +27,8 @@ export function unitKind(unit: string | null): UnitKind | null {
   if (unit === null) return { kind: 'count', factor: 1 };
   const u = unit.trim().toUpperCase();
   if (/^PC(_|$)/.test(u) || u === 'PCT') return { kind: 'share' };
-  if (/^(NR|PER|PERS|PERSON|PERSONS)$/.test(u)) return { kind: 'count', factor: 1 };
+  // Persons, head counts and full-time equivalents (R&D personnel tables).
+  if (/^(NR|PER|PERS|PERSON|PERSONS|HC|FTE)$/.test(u)) return { kind: 'count', factor: 1 };
   if (/^THS(_PER|_PERS)?$/.test(u)) return { kind: 'count', factor: 1000 };
   if (/^MIO(_PER|_PERS)?$/.test(u)) return { kind: 'count', factor: 1e6 };
   return null;
@@ -94,6 +95,15 @@ export function collisions(t: EurostatTable, kept: readonly Series[], dims: read
       const values = dims.find((x) => x.name === d)?.values ?? [];
       out.push(problem('eurostat_dimension', { ligne: s.line, colonne: d }, d, values.slice(0, 12).join(', ') + (values.length > 12 ? '…' : '')));
     });
+  }
+  // A dimension left open whose codes still differ between the series kept, without a clash (France in one age band,
+  // the EU in another), would mix them across territories: it must be chosen too.
+  for (const d of dims) {
+    const i = t.dims.indexOf(d.name);
+    const codes = [...new Set(kept.map((s) => s.key[i] ?? ''))];
+    if (d.chosen !== null || named.has(d.name) || codes.length < 2) continue;
+    named.add(d.name);
+    out.push(problem('eurostat_dimension_ouverte', { ligne: kept[0]?.line ?? null, colonne: d.name }, d.name, codes.slice(0, 12).join(', ') + (codes.length > 12 ? '…' : '')));
   }
   return out;
 }

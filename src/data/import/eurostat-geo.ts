@@ -12,7 +12,7 @@ export interface Place {
 }
 
 /** The EU aggregate we publish, then the older ones used (with a warning) only for years it lacks. */
-const EU = ['EU27_2020', 'EU28', 'EU27_2007', 'EU25', 'EU15'];
+const EU = ['EU27_2020', 'EU28', 'EU27_2007', 'EU27', 'EU25', 'EU15'];
 
 /**
  * Occitanie's départements by NUTS 3 code: NUTS 2016 and later (FRJ1x, FRJ2x), then NUTS 2013 and earlier

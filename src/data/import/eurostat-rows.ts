@@ -111,6 +111,8 @@ function rowOf(c: Cell, territoire: string, annee: number, unit: UnitKind, base:
   const total = scale(c.T) ?? (femmes !== null && hommes !== null ? Math.round((femmes + hommes) * 100) / 100 : null);
   const part = unit.kind === 'share' ? (c.F ?? null) : null;
   if (femmes === null && part === null && statut !== 'secret') return null;
+  // Women without men or a total: the share is unknown (see eurostatRows' warning).
+  if (unit.kind === 'count' && femmes !== null && total === null && statut !== 'secret') return null;
   return { line: c.line, territoire, annee, indicateur: base.indicateur, femmes, hommes, total, part_femmes: part, statut, source: base.source };
 }
 
@@ -135,6 +137,7 @@ export function eurostatRows(t: EurostatTable, kept: readonly Series[], header: 
   }
   const notes: Notes = { older: new Map(), shareHalves: new Set(), missingHalf: new Map() };
   const picked: { c: Cell; row: CanonicalRow }[] = [];
+  const womenOnly: string[] = [];
   for (const [target, places] of targets) {
     const ys = new Set<number>();
     for (const [geo] of places) for (const y of cells.get(geo)?.keys() ?? []) ys.add(y);
@@ -142,11 +145,13 @@ export function eurostatRows(t: EurostatTable, kept: readonly Series[], header: 
       const c = pick(places, cells, y, unit.kind, notes);
       const row = c ? rowOf(c, target, y, unit.kind, base) : null;
       if (c && row) picked.push({ c, row });
+      else if (c && unit.kind.kind === 'count' && c.F !== undefined) womenOnly.push(`${target} ${y}`);
     }
   }
   const notShares = unit.kind.kind === 'share' ? shareCheck(picked, unit.name) : [];
   if (notShares.length) return { rows: [], problems: [...problems, ...notShares] };
   problems.push(...notesProblems(notes));
+  if (womenOnly.length) problems.push(problem('eurostat_sans_total', {}, String(womenOnly.length), womenOnly.slice(0, 5).join(', ') + (womenOnly.length > 5 ? '…' : '')));
   const rows = picked.map((x) => x.row).sort((a, b) => a.territoire.localeCompare(b.territoire) || a.annee - b.annee);
   return { rows, problems };
 }

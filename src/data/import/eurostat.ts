@@ -24,6 +24,16 @@ export function isEurostatTsv(p: Parsed): boolean {
 /** Columns of an SDMX-CSV file that are not dimensions. */
 const SDMX_META = new Set(['DATAFLOW', 'LAST UPDATE', 'STRUCTURE', 'STRUCTURE_ID', 'STRUCTURE_NAME', 'ACTION', 'TIME_PERIOD', 'OBS_VALUE', 'OBS_FLAG', 'CONF_STATUS']);
 
+/**
+ * A label column of SDMX-CSV « with labels » (`Sex` after `sex`, `Time`, `Geopolitical entity (reporting)`,
+ * `Observation status (Flag) V2 structure`): a name with a space or in title case. Codes and Eurostat's own columns
+ * are one word, in lower case (dimensions) or capitals (TIME_PERIOD, OBS_VALUE…): labels are neither dimensions nor values.
+ */
+export function isLabelColumn(name: string): boolean {
+  const t = name.trim();
+  return /\s/.test(t) || /^[A-Z][a-z]/.test(t);
+}
+
 /** True for Eurostat's SDMX-CSV: `TIME_PERIOD`, `OBS_VALUE` and the dataflow's id (`DATAFLOW` or `STRUCTURE_ID`). */
 export function isEurostatSdmx(p: Parsed): boolean {
   const h = new Set(p.header.map((c) => c.trim().toUpperCase()));
@@ -119,7 +129,7 @@ function readSdmx(p: Parsed): EurostatTable {
   const col = (name: string) => up.indexOf(name);
   const [iTime, iValue, iFlag, iConf] = [col('TIME_PERIOD'), col('OBS_VALUE'), col('OBS_FLAG'), col('CONF_STATUS')];
   const iFlow = col('DATAFLOW') >= 0 ? col('DATAFLOW') : col('STRUCTURE_ID');
-  const dimCols = up.map((c, i) => (SDMX_META.has(c) ? -1 : i)).filter((i) => i >= 0);
+  const dimCols = up.map((c, i) => (SDMX_META.has(c) || isLabelColumn(p.header[i] ?? '') ? -1 : i)).filter((i) => i >= 0);
   const dims = dimCols.map((i) => (p.header[i] ?? '').trim().toLowerCase());
   const problems: Problem[] = [];
   const byKey = new Map<string, { line: number; key: string[]; points: Point[]; lines: number; notAnnual: number }>();

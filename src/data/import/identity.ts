@@ -33,8 +33,9 @@ const OPEN_PRODUCERS = ['DEPP', 'SIES', 'Insee', 'Dares'];
 function recipeProducer(recipe: NonNullable<ImportResult['recipe']>): string | null {
   const own = (recipe as { producteur?: unknown }).producteur;
   if (typeof own === 'string' && own.trim()) return own.trim();
-  const text = `${recipe.nom} ${recipe.source ?? ''}`;
-  return OPEN_PRODUCERS.find((p) => new RegExp(`\\b${p}\\b`).test(text)) ?? null;
+  // At the start only: « Enquête associative (comparée à Insee) » is not Insee's.
+  const starts = (text: string) => OPEN_PRODUCERS.find((p) => new RegExp(`^${p}\\b`, 'i').test(text.trim())) ?? null;
+  return starts(recipe.nom) ?? starts(recipe.source ?? '');
 }
 
 /**

@@ -9,6 +9,7 @@ export type ProblemCode =
   | 'encodage_invalide'
   | 'entete_absente'
   | 'entete_dupliquee'
+  | 'entete_renommee'
   | 'entete_vide'
   | 'colonne_manquante'
   | 'nombre_champs'
@@ -46,7 +47,9 @@ export type ProblemCode =
   | 'eurostat_sans_sexe'
   | 'eurostat_agregat_ue'
   | 'eurostat_region_parts'
-  | 'eurostat_region_incomplete';
+  | 'eurostat_region_incomplete'
+  | 'eurostat_sans_total'
+  | 'eurostat_dimension_ouverte';
 
 export type Severity = 'erreur' | 'avertissement';
 
@@ -104,6 +107,7 @@ const T: Record<ProblemCode, Template> = {
   encodage_invalide: (v) => [`Caractères illisibles dans « ${v} » : octets qui ne sont pas du texte UTF-8 valide, ou caractères de contrôle. Réenregistrez le fichier en CSV UTF-8, ou choisissez un autre encodage.`, `Unreadable characters in "${v}": bytes that are not valid UTF-8 text, or control characters. Save the file again as UTF-8 CSV, or choose another encoding.`],
   entete_absente: () => ['Aucune ligne d’en-tête n’a été trouvée.', 'No header row was found.'],
   entete_dupliquee: (v) => [`L’en-tête « ${v} » apparaît plusieurs fois.`, `The header "${v}" appears more than once.`],
+  entete_renommee: (v, to) => [`L’en-tête « ${v} » apparaît plusieurs fois : cette colonne-ci est nommée « ${to} » dans la recette.`, `The header "${v}" appears more than once: this column is named "${to}" in the recipe.`],
   entete_vide: () => ['Une colonne n’a pas de nom d’en-tête.', 'A column has no header name.'],
   colonne_manquante: (v) => [`La colonne « ${v} » est obligatoire et absente.`, `The required column "${v}" is missing.`],
   nombre_champs: (v, n) => [`La ligne compte ${v} champs au lieu de ${n}.`, `The row has ${v} fields instead of ${n}.`],
@@ -144,12 +148,14 @@ const T: Record<ProblemCode, Template> = {
   eurostat_sans_sexe: (v) => [`Le fichier ne donne pas de valeurs par sexe (dimension sex, code ${v === 'sex' ? 'F' : v} absent) : la part des femmes ne peut pas en être tirée.`, `The file gives no values by sex (dimension sex, code ${v === 'sex' ? 'F' : v} missing): the share of women cannot be drawn from it.`],
   eurostat_agregat_ue: (v, years) => [`Ancien agrégat ${v} utilisé pour l’Union européenne (${years}), faute de EU27_2020 : ses pays ne sont pas les 27 d’aujourd’hui.`, `Older aggregate ${v} used for the European Union (${years}), as EU27_2020 is missing: its countries are not today’s 27.`],
   eurostat_region_parts: (v) => [`Occitanie donnée par ses deux moitiés (${v}) en pourcentages : des parts ne s’additionnent pas, aucune valeur régionale n’est importée. Choisissez une unité d’effectifs pour l’obtenir.`, `Occitanie given by its two halves (${v}) as percentages: shares cannot be added, no regional value is imported. Choose a count unit to get one.`],
+  eurostat_dimension_ouverte: (v, values) => [`La dimension « ${v} » n’est pas choisie et ses lignes retenues en ont plusieurs valeurs (${values}) : les territoires ne seraient pas comparables. Choisissez-en une valeur dans le rapport.`, `The dimension "${v}" is not chosen and the rows kept have several of its values (${values}): the territories would not be comparable. Choose one of its values in the report.`],
+  eurostat_sans_total: (v, keys) => [`${v} territoire(s) et année(s) où Eurostat publie les femmes sans les hommes ni le total : la part des femmes en est inconnue, ils ne sont pas importés (${keys}).`, `${v} territory-year(s) where Eurostat publishes women but neither men nor the total: the share of women is unknown, they are not imported (${keys}).`],
   eurostat_region_incomplete: (v, years) => [`Occitanie donnée par ses deux moitiés (${v}), mais une seule est publiée (${years}) : pas de valeur régionale ces années-là.`, `Occitanie given by its two halves (${v}), but only one is published (${years}): no regional value for those years.`],
 };
 
-const WARNINGS = new Set<ProblemCode>(['territoire_hors_perimetre', 'part_fraction', 'texte_tronque', 'lignes_hors_perimetre', 'lignes_sans_territoire', 'valeurs_manquantes']);
+const WARNINGS = new Set<ProblemCode>(['territoire_hors_perimetre', 'part_fraction', 'texte_tronque', 'lignes_hors_perimetre', 'lignes_sans_territoire', 'valeurs_manquantes', 'entete_renommee']);
 // Eurostat warnings: a value taken from an older EU aggregate, a région that its NUTS 2 halves cannot give.
-for (const c of ['eurostat_agregat_ue', 'eurostat_region_parts', 'eurostat_region_incomplete'] as const) WARNINGS.add(c);
+for (const c of ['eurostat_agregat_ue', 'eurostat_region_parts', 'eurostat_region_incomplete', 'eurostat_sans_total'] as const) WARNINGS.add(c);
 
 /**
  * Shortens a value for messages (a 10 MB cell must not become a 10 MB message); line breaks and tabs become

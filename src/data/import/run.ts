@@ -1,10 +1,10 @@
 import { canonicalColumns, mapCanonical, validationColumns, type CanonicalRow, type ImportCatalogue } from './canonical';
 import { decode, type Encoding } from './decode';
-import { isEurostatSdmx, isEurostatTsv } from './eurostat';
+import { isEurostatSdmx, isEurostatTsv, isLabelColumn } from './eurostat';
 import type { EurostatInfo } from './eurostat-choice';
 import { mapEurostat } from './eurostat-import';
 import { checkMagic, checkSize } from './guard';
-import { parseText, type Delimiter } from './parse';
+import { parseText, type Delimiter, type Parsed } from './parse';
 import { PRESETS } from './presets';
 import { problem, type Problem } from './problems';
 import { applyRecipe, recipeColumns, type Recipe } from './recipe';
@@ -86,6 +86,26 @@ export function pickRecipe(header: readonly string[], opts: Pick<ImportOptions, 
 }
 
 /**
+ * A file read by a recipe may repeat a header (SIES's Parcoursup export has two « Filière de formation »): the
+ * later ones are renamed `name (2)`, `name (3)`, so that a recipe can name each, with a warning; the canonical CSV
+ * keeps them as errors. A Eurostat file's label columns (`Sex` after `sex`) are not duplicates.
+ */
+function renameDuplicates(p: Parsed): Parsed {
+  const seen = new Map<string, number>();
+  const renamed: Problem[] = [];
+  const header = p.header.map((name) => {
+    const k = foldKey(name);
+    if (name === '') return name;
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    if (n === 1) return name;
+    renamed.push(problem('entete_renommee', { ligne: p.headerLine, colonne: name }, name, `${name} (${n})`));
+    return `${name} (${n})`;
+  });
+  return { ...p, header, problems: [...p.problems.filter((x) => x.code !== 'entete_dupliquee'), ...renamed] };
+}
+
+/**
  * The whole import of one file, as a pure function (run in a worker): guard, decode, parse, recognise, map,
  * validate. Nothing is committed here; the result says what would be loaded and every problem found.
  */
@@ -96,7 +116,12 @@ export function runImport(bytes: Uint8Array, catalogue: ImportCatalogue, opts: I
   const dec = decode(bytes, opts.encoding);
   // Eurostat's TSV starts with `dims\TIME_PERIOD`: its header is line 1, whatever the year columns look like.
   const eurostatTsv = /^[^\t\r\n]*\\\s*(time_period|time)\s*\t/i.test(dec.text);
-  const parsed = parseText(dec.text, eurostatTsv ? { delimiter: '\t', headerLine: 1 } : { delimiter: opts.delimiter, headerLine: opts.headerLine });
+  const read = parseText(dec.text, eurostatTsv ? { delimiter: '\t', headerLine: 1 } : { delimiter: opts.delimiter, headerLine: opts.headerLine });
+  const canonical = read.header.length > 0 && canonicalColumns(read.header) !== null;
+  const eurostatFile = !canonical && (isEurostatTsv(read) || isEurostatSdmx(read));
+  let parsed = read;
+  if (eurostatFile) parsed = { ...read, problems: read.problems.filter((x) => x.code !== 'entete_dupliquee' || !isLabelColumn(x.colonne ?? '')) };
+  else if (!canonical) parsed = renameDuplicates(read);
   const base = {
     encoding: dec.encoding, bom: dec.bom, delimiter: parsed.delimiter, header: parsed.header, headerLine: parsed.headerLine,
     titleRows: parsed.titleRows, blankRows: parsed.blankRows, footnoteRows: parsed.footnoteRows, dataRows: parsed.rows.length,
@@ -107,10 +132,10 @@ export function runImport(bytes: Uint8Array, catalogue: ImportCatalogue, opts: I
   let recipe: Recipe | null = null;
   let mapped: { rows: CanonicalRow[]; problems: Problem[]; skipped: number };
   let eurostat: EurostatInfo | null = null;
-  if (canonicalColumns(parsed.header)) {
+  if (canonical) {
     format = 'canonique';
     mapped = mapCanonical(parsed, cat);
-  } else if (isEurostatTsv(parsed) || isEurostatSdmx(parsed)) {
+  } else if (eurostatFile) {
     // Recognised by its header, whatever the file is called.
     format = 'eurostat';
     const e = mapEurostat(parsed, { fileName: opts.fileName, indicateur: opts.indicateur, dimensions: opts.dimensions, indicators: cat.indicators });
