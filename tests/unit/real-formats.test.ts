@@ -150,3 +150,25 @@ describe('Eurostat: a dimension left open never mixes territories', () => {
     expect(r.rows.map((x) => [x.territoire, x.femmes, x.total])).toEqual([['FR', 10, 40]]);
   });
 });
+
+describe('DEPP files exported with labels', () => {
+  const head = (combo: string) => `num_ligne;RENTREE SCOLAIRE;code département;DEPARTEMENT;EFFECTIF TOTAL;EFFECTIF TOTAL FILLES;EFFECTIF TOTAL GARCONS;0747 - NUMERIQUE ET SCIENCES INFORMATIQUES - filles;0747 - NUMERIQUE ET SCIENCES INFORMATIQUES - garçons;${combo} - filles;${combo} - garçons`;
+  const body = ['1;2021;031;HAUTE-GARONNE;300;150;150;10;40;3;9', '2;2021;031;HAUTE-GARONNE;200;100;100;5;20;1;2', '3;2021;069;RHONE;100;50;50;7;7;1;1'].join('\n');
+  test.each([
+    ['a triplette: première', '05 - MATHEMATIQUES/NUMERIQUE ET SCIENCES INFORMATIQUES/PHYSIQUE-CHIMIE', /première/],
+    ['a doublette: terminale', '01 - MATHEMATIQUES/NUMERIQUE ET SCIENCES INFORMATIQUES', /terminale/],
+  ])('%s, recognised by its header; NSI alone summed, its combinations never added', (_n, combo, which) => {
+    const r = run(`${head(combo)}\n${body}\n`);
+    expect(r.recipe?.nom).toMatch(which);
+    expect(r.errors).toBe(0);
+    expect(rows(r)).toEqual([['31', 2021, 15, 60, 75], ['FR', 2021, 22, 67, 89]]);
+  });
+});
+
+describe('what the report says when nothing is left', () => {
+  test('every row of another territory: the message says so, with the count', () => {
+    const r = run('geo;f;h\n69;1;2\nA16;1;2\n', { recipe: recipe({}) });
+    expect(r.problems.find((p) => p.code === 'aucune_ligne')?.message_fr).toBe('Aucune ligne pour les territoires du tableau de bord (Occitanie, ses 13 départements, la France, l’UE) : les 2 ligne(s) lue(s) sont écartées (autres territoires, filtres, périodes autres que l’année).');
+    expect(codes(r)).not.toContain('territoire_inconnu:erreur');
+  });
+});

@@ -13,7 +13,7 @@ const NSI = { femmes: '0747_numerique_et_sciences_informatiques_filles', hommes:
  */
 function deppPreset(classe: 'terminale' | 'premiere'): Recipe {
   const terminale = classe === 'terminale';
-  return {
+  const recipe: Recipe = {
     v: 1,
     nom: terminale ? 'DEPP – spécialités en terminale générale (doublettes), NSI' : 'DEPP – spécialités en première générale (triplettes), NSI',
     description: `Fichier ${terminale ? 'fr-en-effectifs-specialites-doublettes-terminale-generale' : 'fr-en-effectifs-specialites-triplettes-1ere-generale'} : une ligne par lycée, colonnes 0747_numerique_et_sciences_informatiques_filles / _garcons (les combinaisons qui incluent NSI n’y sont pas ajoutées), départements en capitales sans accents ; la France est la somme de toutes les lignes.`,
@@ -29,6 +29,23 @@ function deppPreset(classe: 'terminale' | 'premiere'): Recipe {
       ? 'Ministère de l\'Éducation nationale – DEPP, effectifs d\'élèves par spécialité en terminale générale'
       : 'Ministère de l\'Éducation nationale – DEPP, effectifs d\'élèves par spécialité en première générale',
   };
+  ALSO.set(recipe, (header) => header.some((h) => /^effectif total$/i.test(h.trim())) && (terminale ? header.some(isDoublette) && !header.some(isTriplette) : header.some(isTriplette)));
+  return recipe;
+}
+
+/**
+ * Another way a preset's file is recognised, from its header's content, where its `requiert` columns are absent:
+ * DEPP's files exported with labels (« EFFECTIF TOTAL », « 0747 - NUMERIQUE ET SCIENCES INFORMATIQUES - filles »)
+ * name their total alike in terminale and première; their combinations tell them apart.
+ */
+const ALSO = new WeakMap<Recipe, (header: readonly string[]) => boolean>();
+/** A doublette's column of a DEPP file with labels (« 01 - A/B - filles »), a triplette's (« 01 - A/B/C - filles »). */
+const isDoublette = (h: string) => /^\d{2} - [^/]{1,200}\/[^/]{1,200} - filles$/i.test(h.trim());
+const isTriplette = (h: string) => /^\d{2} - [^/]{1,200}\/[^/]{1,200}\/[^/]{1,200} - filles$/i.test(h.trim());
+
+/** Whether `header` is a preset's file by another sign than its `requiert` columns (see ALSO). */
+export function presetRecognised(r: Recipe, header: readonly string[]): boolean {
+  return ALSO.get(r)?.(header) ?? false;
 }
 
 /**

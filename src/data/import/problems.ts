@@ -133,7 +133,9 @@ const T: Record<ProblemCode, Template> = {
   recette_incomplete: (v) => [`La recette est incomplète : ${v}.`, `The recipe is incomplete: ${v}.`],
   lignes_hors_perimetre: (v, names) => [`${v} ligne(s) d’autres territoires que ceux du tableau de bord écartées (${names}).`, `${v} row(s) of territories other than the dashboard's skipped (${names}).`],
   lignes_sans_territoire: (v) => [`${v} ligne(s) sans territoire écartées.`, `${v} row(s) without a territory skipped.`],
-  aucune_ligne: () => ['Aucune ligne de données à importer.', 'No data row to import.'],
+  aucune_ligne: (v) => (v
+    ? [`Aucune ligne pour les territoires du tableau de bord (Occitanie, ses 13 départements, la France, l’UE) : les ${v} ligne(s) lue(s) sont écartées (autres territoires, filtres, périodes autres que l’année).`, `No row for the dashboard's territories (Occitanie, its 13 départements, France, the EU): the ${v} row(s) read are skipped (other territories, filters, periods other than the year).`]
+    : ['Aucune ligne de données à importer.', 'No data row to import.']),
   cle_repetee: (v, extra) => {
     const [first, cols] = extra.split('|');
     return [`Plusieurs lignes pour ${v} (déjà à la ligne ${first}) ; elles diffèrent par ${cols || 'aucune colonne'} : filtrez l’une de ces colonnes sur une valeur (le total, _T) dans la recette. Les lignes ne sont pas additionnées.`, `Several rows for ${v} (already on line ${first}); they differ by ${cols || 'no column'}: filter one of these columns on one value (the total, _T) in the recipe. The rows are not added up.`];

@@ -8,7 +8,7 @@ function byName(header: readonly string[], names: readonly string[]): string {
 
 /**
  * A new recipe for a file no recipe fits: only columns whose names say what they hold are pre-filled (a territory,
- * a year, a women column); every other field starts empty (the analyst must fill it before the recipe is valid), never
+ * a year, a women column); the indicator is the one given (the form gives '': the analyst chooses); every other field starts empty (the analyst must fill it before the recipe is valid), never
  * with a column chosen for its place in the header nor with a year or codes made up.
  */
 export function blankRecipe(header: readonly string[], indicator: string): Recipe {

@@ -5,7 +5,7 @@ import type { EurostatInfo } from './eurostat-choice';
 import { mapEurostat } from './eurostat-import';
 import { checkMagic, checkSize } from './guard';
 import { parseText, type Delimiter, type Parsed } from './parse';
-import { PRESETS } from './presets';
+import { PRESETS, presetRecognised } from './presets';
 import { problem, type Problem } from './problems';
 import { applyRecipe, recipeColumns, type Recipe } from './recipe';
 import { foldKey } from './numbers';
@@ -81,7 +81,7 @@ export function pickRecipe(header: readonly string[], opts: Pick<ImportOptions, 
   const saved = (opts.savedRecipes ?? []).find(exact);
   if (saved) return saved;
   const have = new Set(folded);
-  const fits = (r: Recipe) => [...recipeColumns(r), ...(r.requiert ?? [])].every((c) => have.has(foldKey(c)));
+  const fits = (r: Recipe) => recipeColumns(r).every((c) => have.has(foldKey(c))) && ((r.requiert ?? []).every((c) => have.has(foldKey(c))) || presetRecognised(r, header));
   return PRESETS.find(fits) ?? null;
 }
 
@@ -149,7 +149,11 @@ export function runImport(bytes: Uint8Array, catalogue: ImportCatalogue, opts: I
   if (format === 'inconnu') mapped.problems.push(problem('recette_incomplete', {}, 'territoire, année, sexe, valeur'));
   const checked = format === 'canonique' ? validateRows(mapped.rows, validationColumns(parsed.header)) : validateRows(mapped.rows);
   const problems = [...parsed.problems, ...mapped.problems, ...checked.problems];
-  if (format !== 'inconnu' && checked.rows.length === 0 && !problems.some((p) => p.severity === 'erreur')) problems.push(problem('aucune_ligne', {}));
+  if (format !== 'inconnu' && checked.rows.length === 0 && !problems.some((p) => p.severity === 'erreur')) {
+    // A recipe's or Eurostat's rows all skipped (other territories, filters, other periods): say so (the fast path's
+    // canonical files keep the plain message, as its report must equal this one).
+    problems.push(problem('aucune_ligne', {}, format !== 'canonique' && mapped.skipped > 0 ? String(mapped.skipped) : ''));
+  }
   // `eurostat` only for a Eurostat file: other results are the same as the fast path's, key for key.
   return finish({ ...base, format, recipe, ...(eurostat ? { eurostat } : {}), skipped: mapped.skipped, rows: checked.rows, problems });
 }

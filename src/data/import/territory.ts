@@ -88,8 +88,9 @@ export function territoryMatcher(territories: readonly CatalogueTerritory[]): (r
     if (m?.[1]) return known(depByCog.get(m[1])) ?? { unknown: true };
     m = s.match(/^(?:REG[-_ ]?|R)0*(\d{1,2})$/);
     if (m?.[1]) return known(regByCog.get(m[1].padStart(2, '0'))) ?? { unknown: true };
-    // A commune (INSEE code, 5 characters, or COM-/ARM- prefixed): not a territory the dashboard shows.
-    if (/^((COM|ARM)[-_ ]?)?(\d{5}|2[AB]\d{3})$/.test(s)) return { outside: true };
+    // A commune (INSEE code, 5 characters, or COM-/ARM- prefixed) or an académie (A16, the SIES's codes): not a
+    // territory the dashboard shows.
+    if (/^((COM|ARM)[-_ ]?)?(\d{5}|2[AB]\d{3})$/.test(s) || /^A\d{2}$/.test(s)) return { outside: true };
     if (NUTS[s]) return { code: NUTS[s] };
     if (COUNTRY[s]) return { code: COUNTRY[s] };
     const direct = known(s);

@@ -93,7 +93,8 @@ export function RecipeForm({ header, indicators, initial, saved, onApply, onSave
   onSave: (r: Recipe) => Promise<void>;
   t: DataViewMessages;
 }) {
-  const [r, setR] = useState<Recipe>(initial ?? blankRecipe(header, indicators[0] ?? 'emploi_numerique'));
+  // A new recipe's indicator is the analyst's to choose: never the catalogue's first one.
+  const [r, setR] = useState<Recipe>(initial ?? blankRecipe(header, ''));
   const [msg, setMsg] = useState<string | null>(null);
   const set = (patch: Partial<Recipe>) => setR({ ...r, ...patch });
   const columnSelect: ColumnSelect = (label, value, onChange, optional = false) => (
@@ -123,7 +124,8 @@ export function RecipeForm({ header, indicators, initial, saved, onApply, onSave
       <label>
         {t.recipeIndicator}
         <select value={r.indicateur} onChange={(e) => set({ indicateur: e.target.value })}>
-          {indicators.map((i) => <option key={i} value={i}>{i}</option>)}
+          <option value="">{t.recipeChooseColumn}</option>
+          {(indicators.includes(r.indicateur) || r.indicateur === '' ? indicators : [...indicators, r.indicateur]).map((i) => <option key={i} value={i}>{i}</option>)}
         </select>
       </label>
       <WhereFields r={r} set={set} columnSelect={columnSelect} t={t} />
