@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { appUrl, launch, openPage } from './browser';
+
+// Files shaped as INSEE's Melodi API and Eurostat's « with labels » download publish them (their real headers, made-up
+// values), taken to the dashboard through the data view, nothing edited and nothing typed.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const fresh = '[data-testid="import-report"][data-status]:not([data-old])';
+async function nextReport(page: Page, act: () => Promise<unknown>) {
+  await page.evaluate(() => document.querySelectorAll('[data-testid="import-report"]').forEach((e) => e.setAttribute('data-old', '1')));
+  await act();
+  const report = page.locator(fresh);
+  await report.waitFor({ timeout: 60000 });
+  return { report, status: await report.getAttribute('data-status'), rows: Number(await report.getAttribute('data-rows')), errors: Number(await report.getAttribute('data-errors')), text: await report.innerText() };
+}
+
+const MELODI = ['"GEO";"GEO_OBJECT";"SEX";"EMPSTA_ENQ";"AGE";"EDUC";"RP_MEASURE";"FREQ";"OBS_STATUS";"TIME_PERIOD";"OBS_VALUE"',
+  // Seine-Maritime (76 as a département), a commune, and Haute-Garonne by employment status with its total.
+  '"76";"DEP";"F";"_T";"_T";"_T";"POP";"A";"A";2021;90000', '"31555";"COM";"F";"_T";"_T";"_T";"POP";"A";"A";2021;5000',
+  ...[['_T', 400, 600], ['1', 300, 500], ['2', 100, 100]].flatMap(([e, f, m]) => [['F', f], ['M', m]].map(([s, v]) => `"31";"DEP";"${s}";"${e}";"_T";"_T";"POP";"A";"A";2021;${v}`)),
+  '"34";"DEP";"F";"_T";"_T";"_T";"POP";"A";"A";2021;250', '"34";"DEP";"M";"_T";"_T";"_T";"POP";"A";"A";2021;750'].join('\r\n');
+
+const LABELS = ['STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,freq,Time frequency,unit,Unit of measure,sex,Sex,geo,Geopolitical entity (reporting),TIME_PERIOD,Time,OBS_VALUE,Observation value,OBS_FLAG,Observation status (Flag) V2 structure,CONF_STATUS,Confidentiality status (flag)',
+  ...[[2021, 'F', '220.5', ''], [2021, 'M', '830.0', ''], [2022, 'F', '231.2', 'd'], [2022, 'M', '900.0', 'd']].map(([y, s, v, f]) => `dataflow,ESTAT:ISOC_SKS_ITSPS(1.0),ICT specialists,A,Annual,THS_PER,Thousand persons,${s},${s === 'F' ? 'Females' : 'Males'},FR,France,${y},,${v},,${f},${f ? 'definition differs' : ''},,`)].join('\n');
+
+describe('real formats in the browser', () => {
+  test('a Melodi CSV: its preset, Seine-Maritime and communes skipped, categories never added to their total, its own indicator declared', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
+    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    const input = page.locator('[data-testid="import"] input[type=file]').first();
+    const first = await nextReport(page, () => input.setInputFiles({ name: 'donnees.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${MELODI}\r\n`) }));
+    // Not taken for digital jobs: the indicator is to declare (or to change in the recipe).
+    expect(first.status).toBe('error');
+    expect(first.text).toContain('Insee Melodi');
+    expect(first.text).toContain('recensement_insee');
+    const declared = await nextReport(page, () => page.getByRole('button', { name: /^Déclarer les indicateurs/ }).click());
+    expect(declared.status).toBe('warning'); // rows of other territories, counted
+    expect(declared.errors).toBe(0);
+    expect(declared.rows).toBe(2);
+    // Haute-Garonne: the total of employment statuses (400 women, 600 men), never 400 + 300 + 100.
+    expect(declared.text).toMatch(/31\s+2021\s+recensement_insee\s+400\s+600\s+1000/);
+    expect(declared.text).toContain('(76)'); // Seine-Maritime, skipped and counted
+    await page.locator('[data-testid="import-commit"]').click();
+    const id = await page.locator('[data-dataset="donnees"]').getAttribute('data-rows', { timeout: 60000 });
+    expect(id).toBe('2');
+    // Haute-Garonne: the total of employment statuses (400 women, 600 men), not 400 + 300 + 100.
+    expect(log.external).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+
+  test('a Eurostat SDMX-CSV « with labels » under any name: recognised, its labels neither duplicates nor dimensions, imported', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
+    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    const input = page.locator('[data-testid="import"] input[type=file]').first();
+    const first = await nextReport(page, () => input.setInputFiles({ name: 'telechargement (3).csv', mimeType: 'text/csv', buffer: Buffer.from(`${LABELS}\n`) }));
+    expect(first.text).toContain('Eurostat');
+    expect(first.text).not.toMatch(/plusieurs fois/);
+    expect(await first.report.locator('select[data-dimension]').count()).toBe(0);
+    // Its DATAFLOW names the dataset: indicator and unit preset, nothing to choose.
+    expect(await first.report.locator('select[data-testid="import-indicator"]').inputValue()).toBe('specialistes_tic');
+    expect(first.status).toBe('ok');
+    expect(first.rows).toBe(2);
+    expect(first.text).toMatch(/FR\s+2022\s+specialistes_tic\s+231200\s+900000\s+1131200\s+rupture/);
+    await page.locator('[data-testid="import-commit"]').click();
+    await page.waitForSelector('[data-dataset][data-rows="2"]:not([data-dataset="illustratif"])', { timeout: 60000 });
+    expect(log.external).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+});
