@@ -172,3 +172,10 @@ describe('what the report says when nothing is left', () => {
     expect(codes(r)).not.toContain('territoire_inconnu:erreur');
   });
 });
+
+describe('filters', () => {
+  test('« sauf » leaves out a category column\'s TOTAL rows (INSEE\'s civil-registration tables), whatever the case', () => {
+    const r = run('geo;age;f;h\n31;15-19;1;2\n31;20-24;3;4\n31;TOTAL;4;6\n', { recipe: recipe({ filtres: [{ colonne: 'age', valeurs: ['total'], mode: 'sauf' }] }) });
+    expect(rows(r)).toEqual([['31', 2021, 4, 6, 10]]);
+  });
+});

@@ -11,12 +11,13 @@ const Col = z.string().min(1).max(200);
 
 /**
  * A filter keeps the rows whose cell is one of `valeurs` (`parmi`, the default), is exactly its single value
- * (`egal`), or starts with one of them (`commence`); case, accents, spaces and dashes are ignored.
+ * (`egal`), starts with one of them (`commence`), or is none of them (`sauf`: the `TOTAL` rows of a category column);
+ * case, accents, spaces and dashes are ignored.
  */
 const Filter = z.object({
   colonne: Col,
   valeurs: z.array(z.string().max(200)).min(1).max(500),
-  mode: z.enum(['parmi', 'egal', 'commence']).optional(),
+  mode: z.enum(['parmi', 'egal', 'commence', 'sauf']).optional(),
   /**
    * Applies only when the file has the column and one of the values (a preset's `_T` on a dimension some tables of
    * its family lack, or give only in detail).
@@ -156,6 +157,7 @@ type RecipeFilter = Recipe['filtres'][number];
 /** Whether a row's folded cell passes a filter. */
 function passes(f: RecipeFilter, folded: string, values: readonly string[]): boolean {
   if (f.mode === 'commence') return values.some((v) => folded.startsWith(v));
+  if (f.mode === 'sauf') return !values.includes(folded);
   return values.includes(folded);
 }
 

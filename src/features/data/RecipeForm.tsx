@@ -8,7 +8,7 @@ const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 type RecipeFilter = Recipe['filtres'][number];
 type ColumnSelect = (label: string, value: string, onChange: (v: string) => void, optional?: boolean) => ReactNode;
 
-/** The recipe's filters: each a column, a condition (one of, equals, starts with) and its values; any number of them. */
+/** The recipe's filters: each a column, a condition (one of, equals, starts with, none of) and its values; any number of them. */
 function Filters({ filtres, onChange, columnSelect, t }: { filtres: readonly RecipeFilter[]; onChange: (f: RecipeFilter[]) => void; columnSelect: ColumnSelect; t: DataViewMessages }) {
   const put = (i: number, f: RecipeFilter | null) => onChange(filtres.flatMap((x, j) => (j !== i ? [x] : f ? [f] : [])));
   return (
@@ -22,6 +22,7 @@ function Filters({ filtres, onChange, columnSelect, t }: { filtres: readonly Rec
               <option value="parmi">{t.recipeFilterIn}</option>
               <option value="egal">{t.recipeFilterEq}</option>
               <option value="commence">{t.recipeFilterStarts}</option>
+              <option value="sauf">{t.recipeFilterNot}</option>
             </select>
           </label>
           <label>{t.recipeFilterValues}<input defaultValue={f.valeurs.join(', ')} onBlur={(e) => put(i, { ...f, valeurs: list(e.target.value) })} /></label>
