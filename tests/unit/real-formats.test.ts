@@ -179,3 +179,16 @@ describe('filters', () => {
     expect(rows(r)).toEqual([['31', 2021, 4, 6, 10]]);
   });
 });
+
+describe('Eurostat: statuses and the région from its halves', () => {
+  const tsv = (rows: string[]) => `freq,unit,sex,geo\\TIME_PERIOD\t2021 \n${rows.join('\n')}\n`;
+  test('a confidential men\'s value beside a published total: the women\'s share is published, not secret', () => {
+    const r = run(tsv(['A,NR,F,FR\t12 ', 'A,NR,M,FR\t: c', 'A,NR,T,FR\t50 ']), { indicateur: 'specialistes_tic' });
+    expect(r.rows.map((x) => [x.femmes, x.total, x.statut])).toEqual([[12, 50, null]]);
+  });
+  test('a half without its women: no regional value, and the warning says which years', () => {
+    const r = run(tsv(['A,NR,F,FRJ1\t9 ', 'A,NR,M,FRJ1\t29 ', 'A,NR,F,FRJ2\t: ', 'A,NR,M,FRJ2\t33 ', 'A,NR,F,FR\t100 ', 'A,NR,M,FR\t300 ']), { indicateur: 'specialistes_tic' });
+    expect(r.rows.map((x) => x.territoire)).toEqual(['FR']);
+    expect(codes(r)).toContain('eurostat_region_incomplete:avertissement');
+  });
+});

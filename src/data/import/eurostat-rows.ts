@@ -9,7 +9,10 @@ interface Cell {
   F?: number;
   M?: number;
   T?: number;
+  /** Every sex's flags (a confidential `c` anywhere makes the cell published, as secret). */
   flags: string;
+  /** Each sex's own flags: a row's status comes from the values it is made of (see rowOf). */
+  bySex: Partial<Record<'F' | 'M' | 'T', string>>;
   line: number;
 }
 
@@ -32,9 +35,10 @@ function cellsByGeo(t: EurostatTable, kept: readonly Series[], header: readonly 
         continue;
       }
       years.add(p.year);
-      const c = byYear.get(p.year) ?? { flags: '', line: p.line };
+      const c = byYear.get(p.year) ?? { flags: '', bySex: {}, line: p.line };
       byYear.set(p.year, c);
       c.flags += p.flags;
+      c.bySex[sex] = p.flags;
       c.line = Math.min(c.line, p.line);
       if (p.value !== null) c[sex] = p.value;
     }
@@ -46,7 +50,8 @@ function cellsByGeo(t: EurostatTable, kept: readonly Series[], header: readonly 
 function sumHalves(a: Cell | undefined, b: Cell | undefined): Cell | null {
   if (!published(a) || !published(b)) return null;
   const add = (k: 'F' | 'M' | 'T') => (a[k] !== undefined && b[k] !== undefined ? a[k] + b[k] : undefined);
-  return { F: add('F'), M: add('M'), T: add('T'), flags: a.flags + b.flags, line: Math.min(a.line, b.line) };
+  const flags = (k: 'F' | 'M' | 'T') => (a.bySex[k] ?? '') + (b.bySex[k] ?? '');
+  return { F: add('F'), M: add('M'), T: add('T'), flags: a.flags + b.flags, bySex: { F: flags('F'), M: flags('M'), T: flags('T') }, line: Math.min(a.line, b.line) };
 }
 
 interface Notes {
@@ -76,7 +81,8 @@ function pick(places: readonly [string, Place][], cells: Map<string, Map<number,
       continue;
     }
     const sum = sumHalves(a, b);
-    if (sum) return sum;
+    // Without both halves' women, the région's share is unknown: said, as when a half is missing.
+    if (sum && (sum.F !== undefined || unit.kind !== 'count')) return sum;
     notes.missingHalf.set(pair, [...(notes.missingHalf.get(pair) ?? []), year]);
   }
   return null;
@@ -104,7 +110,9 @@ function notesProblems(n: Notes): Problem[] {
 
 /** A cell as a canonical row: counts (× the unit's factor) or the women's share; null when nothing is published. */
 function rowOf(c: Cell, territoire: string, annee: number, unit: UnitKind, base: { indicateur: string; source: string }): CanonicalRow | null {
-  const statut = statusOfFlags(c.flags);
+  // The status of the values the row is made of: women's, and the total's (or the men's, when no total is given).
+  const others = unit.kind === 'share' ? '' : c.T !== undefined || c.bySex.T ? (c.bySex.T ?? '') : (c.bySex.M ?? '');
+  const statut = statusOfFlags((c.bySex.F ?? '') + others);
   const scale = (v: number | undefined) => (v === undefined || unit.kind !== 'count' ? null : Math.round(v * unit.factor * 100) / 100);
   const femmes = scale(c.F);
   const hommes = scale(c.M);
