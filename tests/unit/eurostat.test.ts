@@ -108,7 +108,8 @@ describe('dimensions: listed, preselected, chosen; never a silent pick', () => {
   });
   test('an unreadable cell is an error at its line and year', () => {
     const text = 'unit,sex,geo\\time\t2020 \t2019 \nNR,F,FR\t12x \t10 \nNR,M,FR\t30 \t40 \n';
-    expect(codes(run(utf8(text), 'x.tsv', { indicateur: 'emploi_numerique' }))).toEqual([['nombre_invalide', 2, '2020']]);
+    // The year it leaves without women is said too (not imported).
+    expect(codes(run(utf8(text), 'x.tsv', { indicateur: 'emploi_numerique' }))).toEqual([['nombre_invalide', 2, '2020'], ['eurostat_sans_femmes', null, null]]);
   });
   test('a file without sex cannot give a share of women', () => {
     const text = 'unit,geo\\time\t2020 \nNR,FR\t12 \n';

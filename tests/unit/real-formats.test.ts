@@ -192,3 +192,44 @@ describe('Eurostat: statuses and the région from its halves', () => {
     expect(codes(r)).toContain('eurostat_region_incomplete:avertissement');
   });
 });
+
+describe('Eurostat percentages: the share of women, never the women\'s own rate', () => {
+  const sdmx = (rows: string[]) => ['DATAFLOW,LAST UPDATE,freq,age,unit,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG', ...rows.map((r) => `ESTAT:UNE_RT_A(1.0),29/04/26 23:00:00,A,Y15-24,${r}`)].join('\n');
+  test.each([
+    ['women alone (une_rt_a, PC_ACT)', ['PC_ACT,F,FR,2016,28.0,']],
+    ['women beside a total that is not 100 %', ['PC_ACT,F,FR,2016,28.0,', 'PC_ACT,T,FR,2016,24.6,']],
+  ])('%s: refused, the message says why', (_n, lines) => {
+    const r = run(sdmx(lines), { indicateur: 'specialistes_tic' });
+    expect(r.rows).toEqual([]);
+    expect(codes(r)).toContain('eurostat_part_seule:erreur');
+  });
+  test('women beside a total of 100 %: their share', () => {
+    const r = run(sdmx(['PC,F,FR,2016,19.0,', 'PC,T,FR,2016,100.0,']), { indicateur: 'specialistes_tic' });
+    expect(r.rows.map((x) => [x.territoire, x.part_femmes])).toEqual([['FR', 19]]);
+  });
+});
+
+describe('Eurostat counts as rounded and as missing', () => {
+  const tsv = (rows: string[]) => `freq,unit,sex,geo\\TIME_PERIOD\t2021 \n${rows.join('\n')}\n`;
+  test('thousands rounded one by one (1.2 + 2.3 against 3.6): the published total kept, the men left out, the file not refused', () => {
+    const r = run(tsv(['A,THS_PER,F,FR\t1.2 ', 'A,THS_PER,M,FR\t2.3 ', 'A,THS_PER,T,FR\t3.6 ']), { indicateur: 'specialistes_tic' });
+    expect(r.errors).toBe(0);
+    expect(r.rows.map((x) => [x.femmes, x.hommes, x.total])).toEqual([[1200, null, 3600]]);
+  });
+  test('a real gap beyond rounding stays an error', () => {
+    const r = run(tsv(['A,THS_PER,F,FR\t1.2 ', 'A,THS_PER,M,FR\t2.3 ', 'A,THS_PER,T,FR\t4.0 ']), { indicateur: 'specialistes_tic' });
+    expect(codes(r)).toContain('somme_incoherente:erreur');
+  });
+  test('women missing without a flag (men and total published): skipped with a warning naming them', () => {
+    const r = run(tsv(['A,NR,F,FR\t: ', 'A,NR,M,FR\t30 ', 'A,NR,T,FR\t40 ', 'A,NR,F,EU27_2020\t5 ', 'A,NR,M,EU27_2020\t6 ']), { indicateur: 'specialistes_tic' });
+    expect(r.errors).toBe(0);
+    expect(r.rows.map((x) => x.territoire)).toEqual(['EU27_2020']);
+    expect(r.problems.find((p) => p.code === 'eurostat_sans_femmes')?.message_en).toBe('1 territory-year(s) with no value published for women: they are not imported (FR 2021).');
+  });
+});
+
+test('a file no format or preset fits: the report says so, and asks for a recipe', () => {
+  const r = run('libelle;valeur\nx;1\n');
+  expect(r.format).toBe('inconnu');
+  expect(r.problems.map((p) => p.message_fr)).toEqual(['Format non reconnu : ce n’est ni le CSV canonique, ni un fichier Eurostat, ni le fichier d’un modèle fourni (DEPP, SIES, Insee). Décrivez ses colonnes dans une recette ci-dessous : territoire, année, sexe, valeur.']);
+});

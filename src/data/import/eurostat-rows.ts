@@ -3,6 +3,7 @@ import { pointsOf, statusOfFlags, type EurostatTable, type Series } from './euro
 import { isOlderEuAggregate, placeOf, type Place } from './eurostat-geo';
 import type { UnitKind } from './eurostat-choice';
 import { problem, type Problem } from './problems';
+import { sumTolerance } from './validate';
 
 /** One geo × year: the values by sex (F, M, T), the flags of all three, the first line they come from. */
 interface Cell {
@@ -115,8 +116,14 @@ function rowOf(c: Cell, territoire: string, annee: number, unit: UnitKind, base:
   const statut = statusOfFlags((c.bySex.F ?? '') + others);
   const scale = (v: number | undefined) => (v === undefined || unit.kind !== 'count' ? null : Math.round(v * unit.factor * 100) / 100);
   const femmes = scale(c.F);
-  const hommes = scale(c.M);
-  const total = scale(c.T) ?? (femmes !== null && hommes !== null ? Math.round((femmes + hommes) * 100) / 100 : null);
+  const published = scale(c.T);
+  // Eurostat rounds each value on its own (thousands to one decimal): women + men may miss the published total by
+  // that rounding. The total is kept, the men then left out rather than the file refused (validate.ts's rule).
+  const rounding = unit.kind === 'count' ? 0.15 * unit.factor : 0;
+  const men = scale(c.M);
+  const off = femmes !== null && men !== null && published !== null ? Math.abs(femmes + men - published) : 0;
+  const hommes = off > sumTolerance(published ?? 0) && off <= rounding ? null : men;
+  const total = published ?? (femmes !== null && hommes !== null ? Math.round((femmes + hommes) * 100) / 100 : null);
   const part = unit.kind === 'share' ? (c.F ?? null) : null;
   if (femmes === null && part === null && statut !== 'secret') return null;
   // Women without men or a total: the share is unknown (see eurostatRows' warning).
@@ -124,10 +131,18 @@ function rowOf(c: Cell, territoire: string, annee: number, unit: UnitKind, base:
   return { line: c.line, territoire, annee, indicateur: base.indicateur, femmes, hommes, total, part_femmes: part, statut, source: base.source };
 }
 
-/** A percentage unit gives the women's share only if women's and men's percentages add up to 100 (± rounding). */
+/**
+ * A percentage unit gives the women's share only if women's and men's percentages add up to 100 (± rounding), or the
+ * total's is 100: the women's own rate (unemployment, training) would otherwise be read as their share. A file where
+ * no territory and year shows it (women alone, or beside a total that is not 100) cannot tell: refused too.
+ */
 function shareCheck(rows: readonly { c: Cell }[], unitName: string): Problem[] {
-  const bad = rows.find(({ c }) => c.F !== undefined && c.M !== undefined && Math.abs(c.F + c.M - 100) > 0.2);
-  return bad ? [problem('eurostat_part_sexe', { ligne: bad.c.line, colonne: 'unit' }, unitName, String(Math.round(((bad.c.F ?? 0) + (bad.c.M ?? 0)) * 10) / 10))] : [];
+  const near = (a: number, b: number) => Math.abs(a - b) <= 0.2;
+  const bad = rows.find(({ c }) => c.F !== undefined && c.M !== undefined && !near(c.F + c.M, 100));
+  if (bad) return [problem('eurostat_part_sexe', { ligne: bad.c.line, colonne: 'unit' }, unitName, String(Math.round(((bad.c.F ?? 0) + (bad.c.M ?? 0)) * 10) / 10))];
+  const shown = rows.some(({ c }) => (c.F !== undefined && c.M !== undefined) || (c.T !== undefined && near(c.T, 100)));
+  const first = rows.find(({ c }) => c.F !== undefined);
+  return first && !shown ? [problem('eurostat_part_seule', { ligne: first.c.line, colonne: 'unit' }, unitName)] : [];
 }
 
 /**
@@ -146,6 +161,7 @@ export function eurostatRows(t: EurostatTable, kept: readonly Series[], header: 
   const notes: Notes = { older: new Map(), shareHalves: new Set(), missingHalf: new Map() };
   const picked: { c: Cell; row: CanonicalRow }[] = [];
   const womenOnly: string[] = [];
+  const noWomen: string[] = [];
   for (const [target, places] of targets) {
     const ys = new Set<number>();
     for (const [geo] of places) for (const y of cells.get(geo)?.keys() ?? []) ys.add(y);
@@ -154,12 +170,15 @@ export function eurostatRows(t: EurostatTable, kept: readonly Series[], header: 
       const row = c ? rowOf(c, target, y, unit.kind, base) : null;
       if (c && row) picked.push({ c, row });
       else if (c && unit.kind.kind === 'count' && c.F !== undefined) womenOnly.push(`${target} ${y}`);
+      else if (c && c.F === undefined && !c.flags.includes('c')) noWomen.push(`${target} ${y}`);
     }
   }
   const notShares = unit.kind.kind === 'share' ? shareCheck(picked, unit.name) : [];
   if (notShares.length) return { rows: [], problems: [...problems, ...notShares] };
   problems.push(...notesProblems(notes));
-  if (womenOnly.length) problems.push(problem('eurostat_sans_total', {}, String(womenOnly.length), womenOnly.slice(0, 5).join(', ') + (womenOnly.length > 5 ? '…' : '')));
+  const some = (xs: readonly string[]) => xs.slice(0, 5).join(', ') + (xs.length > 5 ? '…' : '');
+  if (womenOnly.length) problems.push(problem('eurostat_sans_total', {}, String(womenOnly.length), some(womenOnly)));
+  if (noWomen.length) problems.push(problem('eurostat_sans_femmes', {}, String(noWomen.length), some(noWomen)));
   const rows = picked.map((x) => x.row).sort((a, b) => a.territoire.localeCompare(b.territoire) || a.annee - b.annee);
   return { rows, problems };
 }

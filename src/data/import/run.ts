@@ -146,7 +146,7 @@ export function runImport(bytes: Uint8Array, catalogue: ImportCatalogue, opts: I
     format = recipe ? 'recette' : 'inconnu';
     mapped = recipe ? applyRecipe(parsed, recipe, cat) : { rows: [], problems: [], skipped: 0 };
   }
-  if (format === 'inconnu') mapped.problems.push(problem('recette_incomplete', {}, 'territoire, année, sexe, valeur'));
+  if (format === 'inconnu') mapped.problems.push(problem('format_inconnu', {}));
   const checked = format === 'canonique' ? validateRows(mapped.rows, validationColumns(parsed.header)) : validateRows(mapped.rows);
   const problems = [...parsed.problems, ...mapped.problems, ...checked.problems];
   if (format !== 'inconnu' && checked.rows.length === 0 && !problems.some((p) => p.severity === 'erreur')) {
