@@ -91,6 +91,8 @@ export const dataEn: DataMessages = {
     eurostat_part_seule: 'Percentage of women alone',
     eurostat_sans_femmes: 'Years without a value for women',
     format_inconnu: 'Format not recognised',
+    lignes_hors_perimetre: 'Rows of other territories, skipped',
+    lignes_sans_territoire: 'Rows without a territory, skipped',
     eurostat_dimension_ouverte: 'Dimension to choose',
   } as Record<string, string>,
   problemGroupCount: (n: string, byLine: boolean, one: boolean) => (byLine ? `${n} ${one ? 'line' : 'lines'}` : n),

@@ -90,6 +90,8 @@ export const dataFr = {
     eurostat_part_seule: 'Pourcentage des femmes seules',
     eurostat_sans_femmes: 'Années sans valeur pour les femmes',
     format_inconnu: 'Format non reconnu',
+    lignes_hors_perimetre: 'Lignes d’autres territoires, écartées',
+    lignes_sans_territoire: 'Lignes sans territoire, écartées',
     eurostat_dimension_ouverte: 'Dimension à choisir',
   } as Record<string, string>,
   problemGroupCount: (n: string, byLine: boolean, one: boolean) => (byLine ? `${n} ${one ? 'ligne' : 'lignes'}` : n),

@@ -29,7 +29,7 @@ describe('an empty cell is a missing value, never zero', () => {
   test('a sex column with a value column: an empty value is missing too', () => {
     const r = run('geo;sexe;n\n31;F;\n31;M;7\n34;F;2\n34;M;3\n', { recipe: recipe({ sexe: { mode: 'colonne', colonne: 'sexe', femmes: ['F'], hommes: ['M'], total: [] }, mesure: { mode: 'valeur', colonne: 'n' } }) });
     expect(rows(r)).toEqual([['34', 2021, 2, 3, 5]]);
-    expect(r.problems.find((p) => p.code === 'valeurs_manquantes')?.message_fr).toMatch(/^1 valeur\(s\) inconnue\(s\).*\(31 2021\)/);
+    expect(r.problems.find((p) => p.code === 'valeurs_manquantes')?.message_fr).toMatch(/^1 valeur\(s\) inconnue\(s\).*\(31 × 2021\)/);
   });
 });
 

@@ -161,6 +161,9 @@ const T: Record<ProblemCode, Template> = {
   eurostat_region_incomplete: (v, years) => [`Occitanie donnée par ses deux moitiés (${v}), mais une seule est publiée (${years}) : pas de valeur régionale ces années-là.`, `Occitanie given by its two halves (${v}), but only one is published (${years}): no regional value for those years.`],
 };
 
+/** Every problem code (the report titles each group in words: tests/unit/report-groups.test.ts checks them all). */
+export const PROBLEM_CODES = Object.keys(T) as ProblemCode[];
+
 const WARNINGS = new Set<ProblemCode>(['territoire_hors_perimetre', 'part_fraction', 'texte_tronque', 'lignes_hors_perimetre', 'lignes_sans_territoire', 'valeurs_manquantes', 'entete_renommee']);
 // Eurostat warnings: a value taken from an older EU aggregate, a région that its NUTS 2 halves cannot give.
 for (const c of ['eurostat_agregat_ue', 'eurostat_region_parts', 'eurostat_region_incomplete', 'eurostat_sans_total', 'eurostat_sans_femmes'] as const) WARNINGS.add(c);

@@ -133,7 +133,7 @@ function observations(sums: readonly Acc[], recipe: Recipe): { rows: CanonicalRo
     const m = a.missing.m ? null : a.m;
     const total = (a.missing.t ? null : a.t) ?? (hasMen && f !== null && m !== null ? f + m : null);
     const secret = a.secret && (f === null || total === null);
-    if (a.missing.f || a.missing.m || a.missing.t) incomplete.push(`${a.territoire} ${a.annee}`);
+    if (a.missing.f || a.missing.m || a.missing.t) incomplete.push(`${a.territoire} × ${a.annee}`);
     // Without women and a total (given, or women + men), the share is unknown: no observation (counted above).
     if (!secret && (f === null || total === null)) continue;
     rows.push({ line: a.line, territoire: a.territoire, annee: a.annee, indicateur: recipe.indicateur, femmes: secret ? null : round(f), hommes: secret || !hasMen ? null : round(m), total: secret ? null : round(total), part_femmes: null, statut: secret ? 'secret' : null, source });
