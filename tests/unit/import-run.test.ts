@@ -100,7 +100,7 @@ describe('Eurostat TSV', () => {
     expect(r.errors).toBe(0);
     const w = r.problems.find((p) => p.code === 'eurostat_sans_total');
     expect(w?.severity).toBe('avertissement');
-    expect(w?.message_fr).toMatch(/^2 territoire\(s\) et année\(s\) .*\(EU27_2020 \d{4}, EU27_2020 \d{4}\)\.$/);
+    expect(w?.message_fr).toMatch(/^2 territoire\(s\) et année\(s\) .*\(EU27_2020 × \d{4}, EU27_2020 × \d{4}\)\.$/);
     expect(r.rows.filter((x) => x.territoire === 'EU27_2020' && x.total === null)).toEqual([]);
   });
   const real = realFile('eurostat_isoc_sks_itsps_2004-2022.tsv');

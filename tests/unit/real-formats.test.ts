@@ -36,7 +36,9 @@ describe('an empty cell is a missing value, never zero', () => {
 describe('76 alone: Occitanie, or Seine-Maritime in a column of départements', () => {
   test.each([
     ['a column named DEPT', 'DEPT;f;h\n76;1;2\n31;3;4\n', 'DEPT', [['31', 2021, 3, 4, 7]]],
-    ['a column whose other codes are départements', 'geo;f;h\n76;1;2\n31;3;4\n', 'geo', [['31', 2021, 3, 4, 7]]],
+    ['a column with other départements\' codes (a national table)', 'geo;f;h\n76;1;2\n31;3;4\n69;5;6\n', 'geo', [['31', 2021, 3, 4, 7]]],
+    ['a table of Occitanie and its départements: 76 is the région', 'geo;f;h\n76;10;20\n09;1;2\n31;3;4\n', 'geo', [['76', 2021, 10, 20, 30], ['09', 2021, 1, 2, 3], ['31', 2021, 3, 4, 7]]],
+    ['an old région code in a column of régions: another territory, skipped', 'REG;f;h\n76;1;2\n73;3;4\n', 'REG', [['76', 2021, 1, 2, 3]]],
     ['a column of régions by its name', 'REG;f;h\n76;1;2\n11;3;4\n', 'REG', [['76', 2021, 1, 2, 3]]],
     ['76 alone, nothing else said: the région (the canonical rule)', 'geo;f;h\n76;1;2\n', 'geo', [['76', 2021, 1, 2, 3]]],
   ])('%s', (_n, text, col, want) => {
@@ -224,7 +226,7 @@ describe('Eurostat counts as rounded and as missing', () => {
     const r = run(tsv(['A,NR,F,FR\t: ', 'A,NR,M,FR\t30 ', 'A,NR,T,FR\t40 ', 'A,NR,F,EU27_2020\t5 ', 'A,NR,M,EU27_2020\t6 ']), { indicateur: 'specialistes_tic' });
     expect(r.errors).toBe(0);
     expect(r.rows.map((x) => x.territoire)).toEqual(['EU27_2020']);
-    expect(r.problems.find((p) => p.code === 'eurostat_sans_femmes')?.message_en).toBe('1 territory-year(s) with no value published for women: they are not imported (FR 2021).');
+    expect(r.problems.find((p) => p.code === 'eurostat_sans_femmes')?.message_en).toBe('1 territory-year(s) with no readable value for women: they are not imported (FR × 2021).');
   });
 });
 
@@ -232,4 +234,27 @@ test('a file no format or preset fits: the report says so, and asks for a recipe
   const r = run('libelle;valeur\nx;1\n');
   expect(r.format).toBe('inconnu');
   expect(r.problems.map((p) => p.message_fr)).toEqual(['Format non reconnu : ce n’est ni le CSV canonique, ni un fichier Eurostat, ni le fichier d’un modèle fourni (DEPP, SIES, Insee). Décrivez ses colonnes dans une recette ci-dessous : territoire, année, sexe, valeur.']);
+});
+
+describe('what the review found', () => {
+  test('one row per key: F and f are the same women, a repeated key whatever the case', () => {
+    const r = run('GEO;GEO_OBJECT;SEX;TIME_PERIOD;OBS_VALUE\n31;DEP;F;2021;1\n31;DEP;f;2021;2\n31;DEP;M;2021;3\n', { recipe: recipe({ territoire: { colonne: 'GEO' }, niveau: { colonne: 'GEO_OBJECT' }, annee: { colonne: 'TIME_PERIOD' }, sexe: { mode: 'colonne', colonne: 'SEX', femmes: ['F'], hommes: ['M'], total: [] }, mesure: { mode: 'valeur', colonne: 'OBS_VALUE' }, une_ligne_par_cle: true }) });
+    expect(codes(r)).toContain('cle_repetee:erreur');
+  });
+  test('a renamed header never takes a name the header has (h;h;h (2))', () => {
+    const r = run('geo;f;h;x;x;x (2)\n31;1;2;a;b;c\n', { recipe: recipe({}) });
+    expect(r.header).toEqual(['geo', 'f', 'h', 'x', 'x (3)', 'x (2)']);
+  });
+  test('« aucune ligne » gives the count only when every row read was skipped', () => {
+    const r = run('geo;f;h\n31;;2\n34;;2\n75;1;1\n', { recipe: recipe({}) });
+    expect(r.problems.find((p) => p.code === 'aucune_ligne')?.message_fr).toBe('Aucune ligne de données à importer.');
+  });
+  test('Eurostat: men left out for rounding are listed in a warning', () => {
+    const r = run('freq,unit,sex,geo\\TIME_PERIOD\t2021 \nA,THS_PER,F,FR\t1.2 \nA,THS_PER,M,FR\t2.3 \nA,THS_PER,T,FR\t3.6 \n', { indicateur: 'specialistes_tic' });
+    expect(r.problems.find((p) => p.code === 'eurostat_arrondi')?.message_en).toBe('1 territory-year(s) where women + men differ from the published total by Eurostat\'s rounding: the total is kept, the men are left out (FR × 2021).');
+  });
+  test('Eurostat: women confidential in a NUTS 2 half make the région secret, not missing', () => {
+    const r = run('freq,unit,sex,geo\\TIME_PERIOD\t2021 \nA,NR,F,FRJ1\t9 \nA,NR,M,FRJ1\t29 \nA,NR,F,FRJ2\t: c\nA,NR,M,FRJ2\t33 \n', { indicateur: 'specialistes_tic' });
+    expect(r.rows.map((x) => [x.territoire, x.femmes, x.statut])).toEqual([['76', null, 'secret']]);
+  });
 });

@@ -82,8 +82,9 @@ function pick(places: readonly [string, Place][], cells: Map<string, Map<number,
       continue;
     }
     const sum = sumHalves(a, b);
-    // Without both halves' women, the région's share is unknown: said, as when a half is missing.
-    if (sum && (sum.F !== undefined || unit.kind !== 'count')) return sum;
+    // Without both halves' women, the région's share is unknown: said, as when a half is missing; women confidential
+    // in a half make the région's secret.
+    if (sum && (sum.F !== undefined || (sum.bySex.F ?? '').includes('c'))) return sum;
     notes.missingHalf.set(pair, [...(notes.missingHalf.get(pair) ?? []), year]);
   }
   return null;
@@ -110,7 +111,7 @@ function notesProblems(n: Notes): Problem[] {
 }
 
 /** A cell as a canonical row: counts (× the unit's factor) or the women's share; null when nothing is published. */
-function rowOf(c: Cell, territoire: string, annee: number, unit: UnitKind, base: { indicateur: string; source: string }): CanonicalRow | null {
+function rowOf(c: Cell, territoire: string, annee: number, unit: UnitKind, base: { indicateur: string; source: string }, rounded: string[]): CanonicalRow | null {
   // The status of the values the row is made of: women's, and the total's (or the men's, when no total is given).
   const others = unit.kind === 'share' ? '' : c.T !== undefined || c.bySex.T ? (c.bySex.T ?? '') : (c.bySex.M ?? '');
   const statut = statusOfFlags((c.bySex.F ?? '') + others);
@@ -123,6 +124,7 @@ function rowOf(c: Cell, territoire: string, annee: number, unit: UnitKind, base:
   const men = scale(c.M);
   const off = femmes !== null && men !== null && published !== null ? Math.abs(femmes + men - published) : 0;
   const hommes = off > sumTolerance(published ?? 0) && off <= rounding ? null : men;
+  if (hommes === null && men !== null) rounded.push(`${territoire} × ${annee}`);
   const total = published ?? (femmes !== null && hommes !== null ? Math.round((femmes + hommes) * 100) / 100 : null);
   const part = unit.kind === 'share' ? (c.F ?? null) : null;
   if (femmes === null && part === null && statut !== 'secret') return null;
@@ -162,15 +164,16 @@ export function eurostatRows(t: EurostatTable, kept: readonly Series[], header: 
   const picked: { c: Cell; row: CanonicalRow }[] = [];
   const womenOnly: string[] = [];
   const noWomen: string[] = [];
+  const rounded: string[] = [];
   for (const [target, places] of targets) {
     const ys = new Set<number>();
     for (const [geo] of places) for (const y of cells.get(geo)?.keys() ?? []) ys.add(y);
     for (const y of ys) {
       const c = pick(places, cells, y, unit.kind, notes);
-      const row = c ? rowOf(c, target, y, unit.kind, base) : null;
+      const row = c ? rowOf(c, target, y, unit.kind, base, rounded) : null;
       if (c && row) picked.push({ c, row });
-      else if (c && unit.kind.kind === 'count' && c.F !== undefined) womenOnly.push(`${target} ${y}`);
-      else if (c && c.F === undefined && !c.flags.includes('c')) noWomen.push(`${target} ${y}`);
+      else if (c && unit.kind.kind === 'count' && c.F !== undefined) womenOnly.push(`${target} × ${y}`);
+      else if (c && c.F === undefined && !c.flags.includes('c')) noWomen.push(`${target} × ${y}`);
     }
   }
   const notShares = unit.kind.kind === 'share' ? shareCheck(picked, unit.name) : [];
@@ -179,6 +182,7 @@ export function eurostatRows(t: EurostatTable, kept: readonly Series[], header: 
   const some = (xs: readonly string[]) => xs.slice(0, 5).join(', ') + (xs.length > 5 ? '…' : '');
   if (womenOnly.length) problems.push(problem('eurostat_sans_total', {}, String(womenOnly.length), some(womenOnly)));
   if (noWomen.length) problems.push(problem('eurostat_sans_femmes', {}, String(noWomen.length), some(noWomen)));
+  if (rounded.length) problems.push(problem('eurostat_arrondi', {}, String(rounded.length), some(rounded)));
   const rows = picked.map((x) => x.row).sort((a, b) => a.territoire.localeCompare(b.territoire) || a.annee - b.annee);
   return { rows, problems };
 }

@@ -52,7 +52,8 @@ export type ProblemCode =
   | 'eurostat_dimension_ouverte'
   | 'eurostat_part_seule'
   | 'eurostat_sans_femmes'
-  | 'format_inconnu';
+  | 'format_inconnu'
+  | 'eurostat_arrondi';
 
 export type Severity = 'erreur' | 'avertissement';
 
@@ -141,7 +142,7 @@ const T: Record<ProblemCode, Template> = {
     : ['Aucune ligne de données à importer.', 'No data row to import.']),
   cle_repetee: (v, extra) => {
     const [first, cols] = extra.split('|');
-    return [`Plusieurs lignes pour ${v} (déjà à la ligne ${first}) ; elles diffèrent par ${cols || 'aucune colonne'} : filtrez l’une de ces colonnes sur une valeur (le total, _T) dans la recette. Les lignes ne sont pas additionnées.`, `Several rows for ${v} (already on line ${first}); they differ by ${cols || 'no column'}: filter one of these columns on one value (the total, _T) in the recipe. The rows are not added up.`];
+    return [`Plusieurs lignes pour ${v} (déjà à la ligne ${first}) ; ${cols ? `elles diffèrent par ${cols}` : 'elles ne diffèrent par aucune colonne'} : filtrez l’une de ces colonnes sur une valeur (le total, _T) dans la recette. Les lignes ne sont pas additionnées.`, `Several rows for ${v} (already on line ${first}); they differ by ${cols || 'no column'}: filter one of these columns on one value (the total, _T) in the recipe. The rows are not added up.`];
   },
   valeurs_manquantes: (v, keys) => [`${v} valeur(s) inconnue(s) : une cellule vide (valeur manquante) rend inconnue la somme de son territoire et de son année, qui n’est jamais comptée comme zéro (${keys}).`, `${v} unknown value(s): an empty cell (a missing value) makes its territory and year's sum unknown, never counted as zero (${keys}).`],
   // Eurostat files
@@ -155,7 +156,8 @@ const T: Record<ProblemCode, Template> = {
   eurostat_region_parts: (v) => [`Occitanie donnée par ses deux moitiés (${v}) en pourcentages : des parts ne s’additionnent pas, aucune valeur régionale n’est importée. Choisissez une unité d’effectifs pour l’obtenir.`, `Occitanie given by its two halves (${v}) as percentages: shares cannot be added, no regional value is imported. Choose a count unit to get one.`],
   eurostat_dimension_ouverte: (v, values) => [`La dimension « ${v} » n’est pas choisie et ses lignes retenues en ont plusieurs valeurs (${values}) : les territoires ne seraient pas comparables. Choisissez-en une valeur dans le rapport.`, `The dimension "${v}" is not chosen and the rows kept have several of its values (${values}): the territories would not be comparable. Choose one of its values in the report.`],
   eurostat_part_seule: (v) => [`L’unité « ${v} » est un pourcentage publié pour les femmes sans celui des hommes ni un total de 100 % : c’est peut-être un taux propre aux femmes (chômage, formation), pas leur part. Téléchargez le fichier avec les hommes, ou choisissez une unité d’effectifs (NR, THS_PER).`, `The unit "${v}" is a percentage published for women without the men's or a total of 100 %: it may be a rate of women (unemployment, training), not their share. Download the file with men too, or choose a count unit (NR, THS_PER).`],
-  eurostat_sans_femmes: (v, keys) => [`${v} territoire(s) et année(s) sans valeur publiée pour les femmes : ils ne sont pas importés (${keys}).`, `${v} territory-year(s) with no value published for women: they are not imported (${keys}).`],
+  eurostat_sans_femmes: (v, keys) => [`${v} territoire(s) et année(s) sans valeur lisible pour les femmes : ils ne sont pas importés (${keys}).`, `${v} territory-year(s) with no readable value for women: they are not imported (${keys}).`],
+  eurostat_arrondi: (v, keys) => [`${v} territoire(s) et année(s) où femmes + hommes diffèrent du total publié par les arrondis d’Eurostat : le total est gardé, les hommes ne sont pas repris (${keys}).`, `${v} territory-year(s) where women + men differ from the published total by Eurostat's rounding: the total is kept, the men are left out (${keys}).`],
   format_inconnu: () => ['Format non reconnu : ce n’est ni le CSV canonique, ni un fichier Eurostat, ni le fichier d’un modèle fourni (DEPP, SIES, Insee). Décrivez ses colonnes dans une recette ci-dessous : territoire, année, sexe, valeur.', 'Format not recognised: neither the canonical CSV, nor a Eurostat file, nor the file of a preset (DEPP, SIES, Insee). Describe its columns in a recipe below: territory, year, sex, value.'],
   eurostat_sans_total: (v, keys) => [`${v} territoire(s) et année(s) où Eurostat publie les femmes sans les hommes ni le total : la part des femmes en est inconnue, ils ne sont pas importés (${keys}).`, `${v} territory-year(s) where Eurostat publishes women but neither men nor the total: the share of women is unknown, they are not imported (${keys}).`],
   eurostat_region_incomplete: (v, years) => [`Occitanie donnée par ses deux moitiés (${v}), mais une seule est publiée (${years}) : pas de valeur régionale ces années-là.`, `Occitanie given by its two halves (${v}), but only one is published (${years}): no regional value for those years.`],
@@ -166,7 +168,7 @@ export const PROBLEM_CODES = Object.keys(T) as ProblemCode[];
 
 const WARNINGS = new Set<ProblemCode>(['territoire_hors_perimetre', 'part_fraction', 'texte_tronque', 'lignes_hors_perimetre', 'lignes_sans_territoire', 'valeurs_manquantes', 'entete_renommee']);
 // Eurostat warnings: a value taken from an older EU aggregate, a région that its NUTS 2 halves cannot give.
-for (const c of ['eurostat_agregat_ue', 'eurostat_region_parts', 'eurostat_region_incomplete', 'eurostat_sans_total', 'eurostat_sans_femmes'] as const) WARNINGS.add(c);
+for (const c of ['eurostat_agregat_ue', 'eurostat_region_parts', 'eurostat_region_incomplete', 'eurostat_sans_total', 'eurostat_sans_femmes', 'eurostat_arrondi'] as const) WARNINGS.add(c);
 
 /**
  * Shortens a value for messages (a 10 MB cell must not become a 10 MB message); line breaks and tabs become

@@ -203,10 +203,14 @@ function rowLevel(cell: string): RowLevel {
 const DEPARTEMENT_WORDS = new Set(['dep', 'dept', 'dpt', 'departement', 'departements', 'department']);
 const REGION_WORDS = new Set(['reg', 'region', 'regions']);
 
+/** Occitanie's départements: a table of Occitanie and its départements writes `76` for the région beside them. */
+const OCCITANIE_DEPARTEMENTS: ReadonlySet<string> = new Set(['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82']);
+
 /**
  * The level of the territory column's plain numeric codes: the recipe's, else its name's (`DEPT`, `dep_id`,
- * `code_departement`; `REG`, `region`), else départements when a plain code of the rows is no région's (31, 09, 971):
- * then `76` is Seine-Maritime. Otherwise none: `76` alone stays Occitanie (the canonical CSV's rule).
+ * `code_departement`; `REG`, `region`), else départements when a plain code of the rows is neither a région's nor
+ * one of Occitanie's départements (13, 69, 971: a national table): then `76` is Seine-Maritime. Otherwise none: `76`
+ * alone stays Occitanie (the canonical CSV's rule), as in a table of Occitanie and its départements.
  */
 function columnLevel(recipe: Recipe, codes: Iterable<string>): TerritoryLevel | undefined {
   if (recipe.niveau && 'valeur' in recipe.niveau) return recipe.niveau.valeur;
@@ -216,7 +220,8 @@ function columnLevel(recipe: Recipe, codes: Iterable<string>): TerritoryLevel | 
   if (words.some((w) => REGION_WORDS.has(w))) return 'region';
   for (const raw of codes) {
     const m = /^0*(\d{1,3})(?:\.0+)?$/.exec(cleanText(raw));
-    if (m?.[1] && !REGION_COGS.has(m[1].padStart(2, '0'))) return 'departement';
+    const code = m?.[1]?.padStart(2, '0');
+    if (code && !REGION_COGS.has(code) && !OCCITANIE_DEPARTEMENTS.has(code)) return 'departement';
   }
   return undefined;
 }
@@ -341,7 +346,9 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
     } else if (!counts) skipped++;
     if (!counts) continue;
     if (firstOf && 'code' in w) {
-      const repeated = repeatedKey(firstOf, p.header, `${w.code} × ${year} × ${cell(recipe.sexe.mode === 'colonne' ? recipe.sexe.colonne : '')}`, r);
+      // The key's sex as the recipe reads it (F and f are both women), not the cell's text.
+      const sex = counts.adds[0]?.which ?? counts.missing[0] ?? '';
+      const repeated = repeatedKey(firstOf, p.header, `${w.code} × ${year} × ${sex.toUpperCase()}`, r);
       if (repeated) {
         problems.push(repeated);
         continue;

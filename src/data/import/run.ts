@@ -92,14 +92,19 @@ export function pickRecipe(header: readonly string[], opts: Pick<ImportOptions, 
  */
 function renameDuplicates(p: Parsed): Parsed {
   const seen = new Map<string, number>();
+  const folded = new Set(p.header.map(foldKey));
   const renamed: Problem[] = [];
   const header = p.header.map((name) => {
     const k = foldKey(name);
     if (name === '') return name;
-    const n = (seen.get(k) ?? 0) + 1;
+    let n = (seen.get(k) ?? 0) + 1;
     seen.set(k, n);
     if (n === 1) return name;
+    // Never a name the header already has (`h;h;h (2)`).
+    while (folded.has(foldKey(`${name} (${n})`))) n++;
+    seen.set(k, n);
     renamed.push(problem('entete_renommee', { ligne: p.headerLine, colonne: name }, name, `${name} (${n})`));
+    folded.add(foldKey(`${name} (${n})`));
     return `${name} (${n})`;
   });
   return { ...p, header, problems: [...p.problems.filter((x) => x.code !== 'entete_dupliquee'), ...renamed] };
@@ -152,7 +157,8 @@ export function runImport(bytes: Uint8Array, catalogue: ImportCatalogue, opts: I
   if (format !== 'inconnu' && checked.rows.length === 0 && !problems.some((p) => p.severity === 'erreur')) {
     // A recipe's or Eurostat's rows all skipped (other territories, filters, other periods): say so (the fast path's
     // canonical files keep the plain message, as its report must equal this one).
-    problems.push(problem('aucune_ligne', {}, format !== 'canonique' && mapped.skipped > 0 ? String(mapped.skipped) : ''));
+    const allSkipped = format !== 'canonique' && mapped.skipped > 0 && mapped.skipped === parsed.rows.length;
+    problems.push(problem('aucune_ligne', {}, allSkipped ? String(mapped.skipped) : ''));
   }
   // `eurostat` only for a Eurostat file: other results are the same as the fast path's, key for key.
   return finish({ ...base, format, recipe, ...(eurostat ? { eurostat } : {}), skipped: mapped.skipped, rows: checked.rows, problems });

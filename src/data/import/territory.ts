@@ -80,7 +80,8 @@ export function territoryMatcher(territories: readonly CatalogueTerritory[]): (r
       const n = m[1].length === 1 ? `0${m[1]}` : m[1];
       const prefixed = /^(DEP|D)/.test(s);
       // 76 alone is the région (docs/contract.md) unless the column holds départements; DEP-76 is Seine-Maritime.
-      if (!prefixed && level === 'region') return known(regByCog.get(n)) ?? { unknown: true };
+      // A number that is no région's in a column of régions (an old code, 73): another territory, skipped.
+      if (!prefixed && level === 'region') return known(regByCog.get(n)) ?? { outside: true };
       if (n === '76' && !prefixed && level !== 'departement') return { code: '76' };
       return known(depByCog.get(n)) ?? { unknown: true };
     }

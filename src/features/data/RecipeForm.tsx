@@ -140,7 +140,7 @@ export function RecipeForm({ header, indicators, initial, saved, onApply, onSave
       <SexFields r={r} set={set} columnSelect={columnSelect} t={t} />
       <Filters filtres={r.filtres} onChange={(filtres) => set({ filtres })} columnSelect={columnSelect} t={t} />
       <div className="recipe-actions">
-        <button type="button" className="btn" onClick={() => { const p = Recipe.safeParse(r); if (p.success) onApply(p.data); else setMsg(t.recipeInvalid); }}>{t.recipeApply}</button>
+        <button type="button" className="btn" onClick={() => { const p = Recipe.safeParse(r); if (p.success) onApply(p.data); else setMsg(r.indicateur === '' ? t.recipeChooseIndicator : t.recipeInvalid); }}>{t.recipeApply}</button>
         <button type="button" className="btn-link" onClick={() => { const p = toSave(); if (p) void onSave(p).then(() => setMsg(t.recipeSaved(p.nom))); else setMsg(t.recipeInvalid); }}>{t.recipeSave}</button>
         <button type="button" className="btn-link" onClick={() => downloadText(JSON.stringify(r, null, 2), `recette-${r.nom.replace(/[^\w-]+/g, '_')}.json`, 'application/json')}>{t.recipeExport}</button>
         <label className="btn-link file-btn">
