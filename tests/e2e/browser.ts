@@ -80,3 +80,12 @@ export function chartsShown(page: Page) {
     })),
   );
 }
+
+/** Marks the shown import report as old, runs `act`, and waits for the report that follows, with its attributes and text. */
+export async function nextReport(page: Page, act: () => Promise<unknown>) {
+  await page.evaluate(() => document.querySelectorAll('[data-testid="import-report"]').forEach((e) => e.setAttribute('data-old', '1')));
+  await act();
+  const report = page.locator('[data-testid="import-report"][data-status]:not([data-old])');
+  await report.waitFor({ timeout: 60000 });
+  return { report, status: await report.getAttribute('data-status'), rows: Number(await report.getAttribute('data-rows')), errors: Number(await report.getAttribute('data-errors')), text: await report.innerText() };
+}

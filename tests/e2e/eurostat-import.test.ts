@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { appUrl, axeSource, launch, openPage } from './browser';
+import { appUrl, axeSource, launch, nextReport, openPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,17 +14,6 @@ afterAll(async () => {
 
 /** A Eurostat TSV (current layout) with two dimensions besides geo, sex and time: isced11 and iscedf13. */
 const ISCED = readFileSync(path.join(import.meta.dirname, '../fixtures/eurostat/diplomes-isced.tsv'));
-
-const fresh = '[data-testid="import-report"][data-status]:not([data-old])';
-
-/** Marks the shown report as old, runs `act`, and waits for the report that follows. */
-async function nextReport(page: Page, act: () => Promise<unknown>) {
-  await page.evaluate(() => document.querySelectorAll('[data-testid="import-report"]').forEach((e) => e.setAttribute('data-old', '1')));
-  await act();
-  const report = page.locator(fresh);
-  await report.waitFor({ timeout: 60000 });
-  return { report, status: await report.getAttribute('data-status'), rows: Number(await report.getAttribute('data-rows')), errors: Number(await report.getAttribute('data-errors')), text: await report.innerText() };
-}
 
 const datasets = (page: Page) =>
   page.$$eval('[data-dataset]', (els) => els.map((e) => `${e.getAttribute('data-dataset')}:${e.getAttribute('data-rows')}:${e.getAttribute('data-active')}`).sort());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { appUrl, launch, openPage } from './browser';
+import type { Browser } from 'playwright-core';
+import { appUrl, launch, nextReport, openPage } from './browser';
 
 // Files shaped as INSEE's Melodi API and Eurostat's « with labels » download publish them (their real headers, made-up
 // values), taken to the dashboard through the data view, nothing edited and nothing typed.
@@ -11,15 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const fresh = '[data-testid="import-report"][data-status]:not([data-old])';
-async function nextReport(page: Page, act: () => Promise<unknown>) {
-  await page.evaluate(() => document.querySelectorAll('[data-testid="import-report"]').forEach((e) => e.setAttribute('data-old', '1')));
-  await act();
-  const report = page.locator(fresh);
-  await report.waitFor({ timeout: 60000 });
-  return { report, status: await report.getAttribute('data-status'), rows: Number(await report.getAttribute('data-rows')), errors: Number(await report.getAttribute('data-errors')), text: await report.innerText() };
-}
 
 const MELODI = ['"GEO";"GEO_OBJECT";"SEX";"EMPSTA_ENQ";"AGE";"EDUC";"RP_MEASURE";"FREQ";"OBS_STATUS";"TIME_PERIOD";"OBS_VALUE"',
   // Seine-Maritime (76 as a département), a commune, and Haute-Garonne by employment status with its total.
