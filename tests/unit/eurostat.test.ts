@@ -42,7 +42,7 @@ describe('Eurostat files are recognised by their content, whatever they are call
     expect(at(r, 'FR', 2022)).toMatchObject({ indicateur: 'specialistes_tic', femmes: 231200, hommes: 986500, total: 1217700, part_femmes: null, statut: 'rupture', source: 'Eurostat, isoc_sks_itsps (unit = THS_PER)' });
     expect(at(r, 'EU27_2020', 2022)).toMatchObject({ femmes: 1770600, hommes: 7598100, statut: 'estimation' });
     expect(at(r, 'EU27_2020', 2021)).toBeUndefined(); // empty OBS_VALUE, no flag: nothing published
-    expect(codes(r)).toEqual([['territoire_hors_perimetre', 15, 'geo']]);
+    expect(codes(r)).toEqual([['lignes_hors_perimetre', null, 'geo']]);
     // 14 observations: the 6 in PC (not chosen) and DE's are skipped, FR's and EU's 7 in THS_PER kept.
     expect(r.skipped).toBe(7);
   });
@@ -140,7 +140,7 @@ describe('NUTS codes mapped to ours', () => {
       ['EU27_2020', 2020, 100000, 400000, 500000, 'estimation'],
       ['FR', 2020, 12000, 48000, 60000, null], ['FR', 2021, 13000, 50000, 63000, null],
     ]);
-    expect(codes(r)).toEqual([['territoire_hors_perimetre', 11, 'geo'], ['eurostat_agregat_ue', null, 'geo'], ['eurostat_region_incomplete', null, 'geo']]);
+    expect(codes(r)).toEqual([['lignes_hors_perimetre', null, 'geo'], ['eurostat_agregat_ue', null, 'geo'], ['eurostat_region_incomplete', null, 'geo']]);
     expect(r.problems.find((p) => p.code === 'eurostat_agregat_ue')?.message_fr).toContain('EU28');
     expect(r.problems.find((p) => p.code === 'eurostat_region_incomplete')?.message_en).toMatch(/FRJ1 \+ FRJ2.*\(2021\)/);
     expect(r.warnings).toBe(3);
@@ -186,7 +186,9 @@ describe('the real Eurostat file, saved under another name', () => {
     expect(pc.rows.filter((x) => x.territoire === 'FR')).toHaveLength(19);
     // 144 rows: the 4 PC rows of FR and EU27 kept, 72 THS_PER rows filtered out, 68 PC rows of other countries skipped.
     expect(pc.skipped).toBe(140);
-    expect(pc.warnings).toBe(68); // one per row of another country, as for any file
+    // The other countries in one warning, with their count and the first of their codes, as a recipe's.
+    expect(pc.warnings).toBe(1);
+    expect(pc.problems[0]?.message_fr).toMatch(/^Colonne « geo » — 68 ligne\(s\) d’autres territoires que ceux du tableau de bord écartées \(\w+, \w+, \w+, \w+, \w+…\)\.$/);
     const counts = run(bytes, 'estat_isoc_sks_itsp_sex.tsv', { indicateur: 'specialistes_tic' });
     const fr22 = at(counts, 'FR', 2022);
     expect(fr22).toMatchObject({ femmes: 231200, hommes: 986500, statut: 'rupture' });

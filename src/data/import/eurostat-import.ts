@@ -25,19 +25,27 @@ export interface EurostatMapped {
 
 const SEXES = new Set(['F', 'M', 'T']);
 
-/** The chosen series within scope: sexes F, M, T and geo codes we map; the others are counted (other geo: warned). */
+/**
+ * The chosen series within scope: sexes F, M, T and geo codes we map; the others are counted, the other geo codes
+ * (a whole file's countries and regions) in one warning, as a recipe's other territories.
+ */
 function inScope(t: EurostatTable, kept: readonly Series[], problems: Problem[]): { series: Series[]; skipped: number } {
   const iGeo = t.dims.indexOf('geo');
   const iSex = t.dims.indexOf('sex');
   const series: Series[] = [];
+  const others = new Map<string, number>();
   let skipped = 0;
   for (const s of kept) {
     const geo = s.key[iGeo] ?? '';
     if (!SEXES.has((s.key[iSex] ?? '').toUpperCase())) skipped += s.lines;
     else if (!placeOf(geo)) {
       skipped += s.lines;
-      problems.push(problem('territoire_hors_perimetre', { ligne: s.line, colonne: 'geo' }, geo));
+      others.set(geo, (others.get(geo) ?? 0) + s.lines);
     } else series.push(s);
+  }
+  if (others.size) {
+    const n = [...others.values()].reduce((a, b) => a + b, 0);
+    problems.push(problem('lignes_hors_perimetre', { colonne: 'geo' }, String(n), [...others.keys()].slice(0, 5).join(', ') + (others.size > 5 ? '…' : '')));
   }
   return { series, skipped };
 }
