@@ -4,7 +4,7 @@ import { chosenSeries, collisions, listDimensions, unitKind, type EurostatDimens
 import { placeOf } from './eurostat-geo';
 import { eurostatRows } from './eurostat-rows';
 import type { Parsed } from './parse';
-import { problem, type Problem } from './problems';
+import { outsideWarning, problem, type Problem } from './problems';
 
 export interface EurostatOptions {
   readonly fileName: string;
@@ -43,10 +43,7 @@ function inScope(t: EurostatTable, kept: readonly Series[], problems: Problem[])
       others.set(geo, (others.get(geo) ?? 0) + s.lines);
     } else series.push(s);
   }
-  if (others.size) {
-    const n = [...others.values()].reduce((a, b) => a + b, 0);
-    problems.push(problem('lignes_hors_perimetre', { colonne: 'geo' }, String(n), [...others.keys()].slice(0, 5).join(', ') + (others.size > 5 ? '…' : '')));
-  }
+  if (others.size) problems.push(outsideWarning(others, { colonne: 'geo' }));
   return { series, skipped };
 }
 

@@ -2,7 +2,7 @@ import type { CanonicalRow } from './canonical';
 import { pointsOf, statusOfFlags, type EurostatTable, type Series } from './eurostat';
 import { isOlderEuAggregate, placeOf, type Place } from './eurostat-geo';
 import type { UnitKind } from './eurostat-choice';
-import { problem, type Problem } from './problems';
+import { firstFew, problem, type Problem } from './problems';
 import { sumTolerance } from './validate';
 
 /** One geo × year: the values by sex (F, M, T), the flags of all three, the first line they come from. */
@@ -179,10 +179,9 @@ export function eurostatRows(t: EurostatTable, kept: readonly Series[], header: 
   const notShares = unit.kind.kind === 'share' ? shareCheck(picked, unit.name) : [];
   if (notShares.length) return { rows: [], problems: [...problems, ...notShares] };
   problems.push(...notesProblems(notes));
-  const some = (xs: readonly string[]) => xs.slice(0, 5).join(', ') + (xs.length > 5 ? '…' : '');
-  if (womenOnly.length) problems.push(problem('eurostat_sans_total', {}, String(womenOnly.length), some(womenOnly)));
-  if (noWomen.length) problems.push(problem('eurostat_sans_femmes', {}, String(noWomen.length), some(noWomen)));
-  if (rounded.length) problems.push(problem('eurostat_arrondi', {}, String(rounded.length), some(rounded)));
+  if (womenOnly.length) problems.push(problem('eurostat_sans_total', {}, String(womenOnly.length), firstFew(womenOnly)));
+  if (noWomen.length) problems.push(problem('eurostat_sans_femmes', {}, String(noWomen.length), firstFew(noWomen)));
+  if (rounded.length) problems.push(problem('eurostat_arrondi', {}, String(rounded.length), firstFew(rounded)));
   const rows = picked.map((x) => x.row).sort((a, b) => a.territoire.localeCompare(b.territoire) || a.annee - b.annee);
   return { rows, problems };
 }

@@ -188,6 +188,17 @@ export function placeText(ligne: number | null, colonne: string | null): [string
   return [`Ligne ${ligne}, colonne « ${colonne} » — `, `Line ${ligne}, column "${colonne}" — `];
 }
 
+/** The first `n` of a list, joined, with « … » when there are more: the names a grouped warning cites. */
+export function firstFew(xs: readonly string[], n = 5): string {
+  return xs.slice(0, n).join(', ') + (xs.length > n ? '…' : '');
+}
+
+/** One warning for the rows of territories the dashboard does not show, counted by territory: their count and the first of them. */
+export function outsideWarning(outside: ReadonlyMap<string, number>, place: { colonne?: string } = {}): Problem {
+  const n = [...outside.values()].reduce((a, b) => a + b, 0);
+  return problem('lignes_hors_perimetre', place, String(n), firstFew([...outside.keys()]));
+}
+
 /** Builds a problem with both messages; each message starts with its line and column, so it stands on its own. */
 export function problem(code: ProblemCode, place: { ligne?: number | null; colonne?: string | null }, value = '', extra = ''): Problem {
   const v = shorten(value);

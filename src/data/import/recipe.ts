@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { CanonicalRow, ImportCatalogue } from './canonical';
 import type { Parsed } from './parse';
-import { problem, type Problem } from './problems';
+import { firstFew, outsideWarning, problem, type Problem } from './problems';
 import { cleanText, foldKey, parseNumber, parseYear } from './numbers';
-import { DASHBOARD_SCOPE, REGION_COGS, territoryMatcher, type TerritoryLevel } from './territory';
+import { DASHBOARD_SCOPE, OCCITANIE_DEPARTEMENTS, territoryMatcher, type CatalogueTerritory, type TerritoryLevel } from './territory';
 import { MAX_CELL_CHARS, MAX_COUNT, overlongCell } from './limits';
 import { YEAR_MAX, YEAR_MIN } from '../sql/observation-schema';
 
@@ -138,7 +138,7 @@ function observations(sums: readonly Acc[], recipe: Recipe): { rows: CanonicalRo
     if (!secret && (f === null || total === null)) continue;
     rows.push({ line: a.line, territoire: a.territoire, annee: a.annee, indicateur: recipe.indicateur, femmes: secret ? null : round(f), hommes: secret || !hasMen ? null : round(m), total: secret ? null : round(total), part_femmes: null, statut: secret ? 'secret' : null, source });
   }
-  const problems = incomplete.length ? [problem('valeurs_manquantes', {}, String(incomplete.length), incomplete.slice(0, 5).join(', ') + (incomplete.length > 5 ? '…' : ''))] : [];
+  const problems = incomplete.length ? [problem('valeurs_manquantes', {}, String(incomplete.length), firstFew(incomplete))] : [];
   return { rows, problems };
 }
 
@@ -203,25 +203,24 @@ function rowLevel(cell: string): RowLevel {
 const DEPARTEMENT_WORDS = new Set(['dep', 'dept', 'dpt', 'departement', 'departements', 'department']);
 const REGION_WORDS = new Set(['reg', 'region', 'regions']);
 
-/** Occitanie's départements: a table of Occitanie and its départements writes `76` for the région beside them. */
-const OCCITANIE_DEPARTEMENTS: ReadonlySet<string> = new Set(['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82']);
-
 /**
  * The level of the territory column's plain numeric codes: the recipe's, else its name's (`DEPT`, `dep_id`,
  * `code_departement`; `REG`, `region`), else départements when a plain code of the rows is neither a région's nor
  * one of Occitanie's départements (13, 69, 971: a national table): then `76` is Seine-Maritime. Otherwise none: `76`
  * alone stays Occitanie (the canonical CSV's rule), as in a table of Occitanie and its départements.
  */
-function columnLevel(recipe: Recipe, codes: Iterable<string>): TerritoryLevel | undefined {
+function columnLevel(recipe: Recipe, codes: Iterable<string>, territories: readonly CatalogueTerritory[]): TerritoryLevel | undefined {
   if (recipe.niveau && 'valeur' in recipe.niveau) return recipe.niveau.valeur;
   if (!('colonne' in recipe.territoire)) return undefined;
   const words = foldKey(recipe.territoire.colonne).split('_');
   if (words.some((w) => DEPARTEMENT_WORDS.has(w))) return 'departement';
   if (words.some((w) => REGION_WORDS.has(w))) return 'region';
+  // Région codes of the COG (each also a département's): from the catalogue.
+  const regions = new Set(territories.filter((t) => t.type === 'region').map((t) => t.code_cog));
   for (const raw of codes) {
     const m = /^0*(\d{1,3})(?:\.0+)?$/.exec(cleanText(raw));
     const code = m?.[1]?.padStart(2, '0');
-    if (code && !REGION_COGS.has(code) && !OCCITANIE_DEPARTEMENTS.has(code)) return 'departement';
+    if (code && !regions.has(code) && !OCCITANIE_DEPARTEMENTS.has(code)) return 'departement';
   }
   return undefined;
 }
@@ -229,11 +228,7 @@ function columnLevel(recipe: Recipe, codes: Iterable<string>): TerritoryLevel | 
 /** One grouped warning per kind of skipped row, with its count (and a few of the territories skipped). */
 function skippedWarnings(outside: Map<string, number>, empty: number): Problem[] {
   const out: Problem[] = [];
-  const n = [...outside.values()].reduce((a, b) => a + b, 0);
-  if (n > 0) {
-    const names = [...outside.keys()].slice(0, 5).join(', ') + (outside.size > 5 ? '…' : '');
-    out.push(problem('lignes_hors_perimetre', {}, String(n), names));
-  }
+  if (outside.size > 0) out.push(outsideWarning(outside));
   if (empty > 0) out.push(problem('lignes_sans_territoire', {}, String(empty)));
   return out;
 }
@@ -307,7 +302,7 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
     .filter((f) => f.i >= 0 && (!f.f.optionnel || p.rows.some((r) => passes(f.f, foldKey(r.cells[f.i] ?? ''), f.values))));
   const firstOf = recipe.une_ligne_par_cle ? new Map<string, { line: number; cells: readonly string[] }>() : null;
   const territoryCol = 'colonne' in recipe.territoire ? col(recipe.territoire.colonne) : -1;
-  const where = territoryResolver(recipe, cat, columnLevel(recipe, territoryCol < 0 ? [] : p.rows.map((r) => r.cells[territoryCol] ?? '')));
+  const where = territoryResolver(recipe, cat, columnLevel(recipe, territoryCol < 0 ? [] : p.rows.map((r) => r.cells[territoryCol] ?? ''), cat.territories));
   const levelCol = recipe.niveau && 'colonne' in recipe.niveau ? col(recipe.niveau.colonne) : -1;
   const readColumns = recipeColumns(recipe).map((name) => ({ name, i: col(name) }));
   const acc = new Map<string, Acc>();

@@ -38,8 +38,8 @@ const COUNTRY: Record<string, string> = { FE: 'FR', FR: 'FR', FRA: 'FR', FRANCE:
  */
 export type TerritoryLevel = 'departement' | 'region';
 
-/** Région codes of the COG, each also a département's code. */
-export const REGION_COGS: ReadonlySet<string> = new Set(['01', '02', '03', '04', '06', '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94']);
+/** Occitanie's départements: a table of Occitanie and its départements writes `76` for the région beside them. */
+export const OCCITANIE_DEPARTEMENTS: ReadonlySet<string> = new Set(Object.values(NUTS).filter((c) => c !== '76'));
 
 export type TerritoryMatch = { readonly code: string } | { readonly unknown: true } | { readonly outside: true } | { readonly ambiguous: string };
 
