@@ -126,6 +126,8 @@ export const dataEn: DataMessages = {
   eurostatIndicator: 'Target indicator',
   eurostatChoose: '— choose —',
   eurostatDimension: (name: string, n: string) => `Dimension "${name}" (${n} values)`,
+  /** What a unit code measures, beside the code in the unit's list. */
+  eurostatUnitKind: (k: { kind: 'count'; factor: number } | { kind: 'share' } | null) => k === null ? 'neither a count nor a percentage: unusable' : k.kind === 'share' ? 'percentage' : k.factor === 1 ? 'count' : k.factor === 1000 ? 'thousands' : 'millions',
   eurostatFixed: (name: string, value: string) => `Dimension "${name}": ${value} (the file's only value)`,
   eurostatNewIndicator: 'Or a new indicator (id)',
   eurostatUseNew: 'Use this id',

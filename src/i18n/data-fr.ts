@@ -125,6 +125,8 @@ export const dataFr = {
   eurostatIndicator: 'Indicateur cible',
   eurostatChoose: '— choisir —',
   eurostatDimension: (name: string, n: string) => `Dimension « ${name} » (${n} valeurs)`,
+  /** What a unit code measures, beside the code in the unit's list. */
+  eurostatUnitKind: (k: { kind: 'count'; factor: number } | { kind: 'share' } | null): string => k === null ? 'ni effectif ni pourcentage : inutilisable' : k.kind === 'share' ? 'pourcentage' : k.factor === 1 ? 'effectif' : k.factor === 1000 ? 'milliers' : 'millions',
   eurostatFixed: (name: string, value: string) => `Dimension « ${name} » : ${value} (seule valeur du fichier)`,
   eurostatNewIndicator: 'Ou un nouvel indicateur (identifiant)',
   eurostatUseNew: 'Utiliser cet identifiant',

@@ -33,6 +33,9 @@ describe('Eurostat files in the browser', () => {
     expect(first.text).not.toContain('recette est incomplète');
     expect(first.text).toContain('« isced11 »');
     expect(await first.report.locator('select[data-testid="import-indicator"]').count()).toBe(1);
+    // The indicators are listed by their names, their ids after them; the only unit by what it measures.
+    expect(await first.report.locator('select[data-testid="import-indicator"] option[value="sup_numerique"]').textContent()).toBe('Étudiants des formations supérieures du numérique (sup_numerique)');
+    expect(first.text).toContain('Dimension « unit » : NR (effectif) (seule valeur du fichier)');
     expect(await first.report.locator('select[data-dimension]').evaluateAll((els) => els.map((e) => e.getAttribute('data-dimension')))).toEqual(['isced11', 'iscedf13']);
     expect(await first.report.locator('select[data-dimension="isced11"] option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['', 'ED5-8', 'ED6']);
     expect(await page.locator('[data-testid="import-commit"]').count()).toBe(0);

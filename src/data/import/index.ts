@@ -3,7 +3,7 @@
  * imports) and the types and pure helpers the import's views show. The views import from here only; the session's
  * pieces (fast path, full pipeline, commit, SQL builders) stay behind it. See docs/import.md.
  */
-export { ImportSession, type AnalysedImport, type AnalysisState, type ImportChoice, type ImportPreview, type ImportTarget, type LoadedPriorities, type Replay, type RunningImport } from './session';
+export { ImportSession, type IndicatorName, type AnalysedImport, type AnalysisState, type ImportChoice, type ImportPreview, type ImportTarget, type LoadedPriorities, type Replay, type RunningImport } from './session';
 export { datasetIdFor } from './stored';
 export { checkSize } from './guard';
 export { identityDefaults, type DatasetIdentity } from './identity';
@@ -14,5 +14,5 @@ export type { Encoding } from './decode';
 export type { ImportOptions, ImportResult } from './run';
 export type { Problem } from './problems';
 export type { DiffRow } from './commit';
-export type { EurostatInfo } from './eurostat-choice';
+export { unitKind, type EurostatInfo } from './eurostat-choice';
 export { listRecipes, putRecipe } from '../store';

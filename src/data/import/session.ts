@@ -132,6 +132,9 @@ interface AnalysisArgs {
 }
 
 /** The analysis of a file, its commit, and the stored imports, for one database (see the top of this file). */
+/** An indicator's name in both languages. */
+export interface IndicatorName { readonly fr: string; readonly en: string }
+
 export class ImportSession {
   /** Analyses started (each names its tables `import_<n>`). */
   private analyses = 0;
@@ -151,11 +154,14 @@ export class ImportSession {
     return this.pending;
   }
 
-  /** The territories and indicators an import is checked against, from the loaded catalogue. */
-  async catalogue(): Promise<ImportCatalogue> {
+  /**
+   * The territories and indicators an import is checked against, from the loaded catalogue, with each indicator's
+   * name (`names`: the report's lists show names, not ids).
+   */
+  async catalogue(): Promise<ImportCatalogue & { readonly names: ReadonlyMap<string, IndicatorName> }> {
     const territories = await runQuery(this.conn, importTerritoriesQuery(), CatalogueTerritoryRow);
     const indicators = await runQuery(this.conn, importIndicatorsQuery(), IndicatorIdRow);
-    return { territories, indicators: indicators.map((i) => i.id) };
+    return { territories, indicators: indicators.map((i) => i.id), names: new Map(indicators.map((i) => [i.id, { fr: i.libelle_fr, en: i.libelle_en }])) };
   }
 
   /** Starts an import worker ahead, so that the next analysis does not wait for one. */

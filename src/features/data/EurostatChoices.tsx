@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { DataViewMessages } from '../../i18n/data';
 import { formatCount, type Lang } from '../../lib/format';
-import type { EurostatInfo } from '../../data/import';
+import { unitKind, type EurostatInfo } from '../../data/import';
 
 const ID = /^[a-z0-9_]{1,64}$/;
 
@@ -10,9 +10,11 @@ const ID = /^[a-z0-9_]{1,64}$/;
  * option values are indicator ids, or a new id typed by the analyst) and one value per dimension with several
  * (`select[data-dimension=NAME]`, option values are the file's codes). Each change asks for a new analysis.
  */
-export function EurostatChoices({ info, indicators, lang, t, onIndicator, onDimension }: {
+export function EurostatChoices({ info, indicators, labelOf, lang, t, onIndicator, onDimension }: {
   info: EurostatInfo;
   indicators: readonly string[];
+  /** An indicator's name as the list shows it. */
+  labelOf: (id: string) => string;
   lang: Lang;
   t: DataViewMessages;
   onIndicator: (id: string) => void;
@@ -30,29 +32,33 @@ export function EurostatChoices({ info, indicators, lang, t, onIndicator, onDime
   return (
     <fieldset className="recipe eurostat-choices">
       <legend>{t.eurostatTitle}</legend>
-      <p className="muted">{info.dataset ? t.eurostatDataset(info.dataset) : t.eurostatNoDataset}</p>
-      <label htmlFor={`${base}-ind`}>{t.eurostatIndicator}</label>
-      <select id={`${base}-ind`} data-testid="import-indicator" value={info.indicateur ?? ''} onChange={(e) => e.target.value && onIndicator(e.target.value)}>
-        {info.indicateur ? null : <option value="">{t.eurostatChoose}</option>}
-        {options.map((i) => <option key={i} value={i}>{i}</option>)}
-      </select>
-      <label htmlFor={`${base}-new`}>{t.eurostatNewIndicator}</label>
-      <span className="inline">
-        <input id={`${base}-new`} value={draft} maxLength={64} aria-invalid={bad} aria-describedby={bad ? `${base}-bad` : undefined} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && applyNew()} />
-        <button type="button" className="btn-link" onClick={applyNew}>{t.eurostatUseNew}</button>
-      </span>
-      {bad ? <p id={`${base}-bad`} role="alert">{t.eurostatBadId}</p> : null}
-      {info.dimensions.map((d, i) =>
+      <p className="muted recipe-wide">{info.dataset ? t.eurostatDataset(info.dataset) : t.eurostatNoDataset}</p>
+      <label>
+        {t.eurostatIndicator}
+        <select data-testid="import-indicator" value={info.indicateur ?? ''} onChange={(e) => e.target.value && onIndicator(e.target.value)}>
+          {info.indicateur ? null : <option value="">{t.eurostatChoose}</option>}
+          {options.map((i) => <option key={i} value={i}>{labelOf(i)}</option>)}
+        </select>
+      </label>
+      <div className="recipe-field">
+        <label htmlFor={`${base}-new`}>{t.eurostatNewIndicator}</label>
+        <span className="inline">
+          <input id={`${base}-new`} value={draft} maxLength={64} aria-invalid={bad} aria-describedby={bad ? `${base}-bad` : undefined} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && applyNew()} />
+          <button type="button" className="btn-link" onClick={applyNew}>{t.eurostatUseNew}</button>
+        </span>
+        {bad ? <p id={`${base}-bad`} role="alert">{t.eurostatBadId}</p> : null}
+      </div>
+      {info.dimensions.map((d) =>
         d.values.length > 1 ? (
-          <span key={d.name} className="eurostat-dimension">
-            <label htmlFor={`${base}-d${i}`}>{t.eurostatDimension(d.name, formatCount(d.values.length, lang))}</label>
-            <select id={`${base}-d${i}`} data-dimension={d.name} value={d.chosen ?? ''} onChange={(e) => e.target.value && onDimension(d.name, e.target.value)}>
+          <label key={d.name}>
+            {t.eurostatDimension(d.name, formatCount(d.values.length, lang))}
+            <select data-dimension={d.name} value={d.chosen ?? ''} onChange={(e) => e.target.value && onDimension(d.name, e.target.value)}>
               {d.chosen === null ? <option value="">{t.eurostatChoose}</option> : null}
-              {d.values.map((v) => <option key={v} value={v}>{v}</option>)}
+              {d.values.map((v) => <option key={v} value={v}>{d.name === 'unit' ? `${v} (${t.eurostatUnitKind(unitKind(v))})` : v}</option>)}
             </select>
-          </span>
+          </label>
         ) : (
-          <p key={d.name} className="muted">{t.eurostatFixed(d.name, d.values[0] ?? '')}</p>
+          <p key={d.name} className="muted">{t.eurostatFixed(d.name, d.name === 'unit' ? `${d.values[0] ?? ''} (${t.eurostatUnitKind(unitKind(d.values[0] ?? null))})` : d.values[0] ?? '')}</p>
         ),
       )}
     </fieldset>

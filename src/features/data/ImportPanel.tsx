@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DataViewMessages } from '../../i18n/data';
 import { formatCount, type Lang } from '../../lib/format';
 import { getImportSession } from '../../data/db-loader';
-import { checkSize, datasetIdFor, identityDefaults, listRecipes, putRecipe, type AnalysedImport, type DatasetIdentity, type Encoding, type ImportOptions, type ImportPreview, type ImportTarget, type Recipe, type RunningImport } from '../../data/import';
+import { checkSize, datasetIdFor, identityDefaults, listRecipes, putRecipe, type AnalysedImport, type DatasetIdentity, type Encoding, type ImportOptions, type ImportPreview, type ImportTarget, type IndicatorName, type Recipe, type RunningImport } from '../../data/import';
 import { ImportDestination } from './ImportDestination';
 import { ImportReport } from './ImportReport';
 import { RecipeForm } from './RecipeForm';
@@ -10,7 +10,7 @@ import { EurostatChoices } from './EurostatChoices';
 import { canRetry, storageErrorMessage } from './storage-messages';
 
 type ReportPhase = {
-  kind: 'report'; file: { blob: Blob; fileName: string }; analysed: AnalysedImport; opts: ImportOptions; indicators: string[]; saved: Recipe[];
+  kind: 'report'; file: { blob: Blob; fileName: string }; analysed: AnalysedImport; opts: ImportOptions; indicators: string[]; names: ReadonlyMap<string, IndicatorName>; saved: Recipe[];
   /** Where the import goes, what it changes there and elsewhere, the imported datasets it may go to, and the dataset's identity. */
   target: ImportTarget; preview: ImportPreview | null; datasets: { id: string; nom: string }[]; identite: DatasetIdentity;
 };
@@ -85,7 +85,7 @@ function useImportFlow(lang: Lang, t: DataViewMessages): ImportFlow {
       const preview = clean ? await session.preview(analysed, target, file.fileName) : null;
       if (mine !== latest.current) return;
       const identite = keep?.identite ?? identityDefaults(analysed.result, analysed.sources, file.fileName);
-      setPhase({ kind: 'report', file, analysed, opts, indicators: [...cat.indicators], saved: await saved, target, preview, datasets, identite });
+      setPhase({ kind: 'report', file, analysed, opts, indicators: [...cat.indicators], names: cat.names, saved: await saved, target, preview, datasets, identite });
     } catch (e) {
       if (mine === latest.current) setPhase(failureOf(e, t));
     }
@@ -178,12 +178,17 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: DataViewMessages }) {
 function ReportView({ phase, flow, lang, t }: { phase: ReportPhase; flow: ImportFlow; lang: Lang; t: DataViewMessages }) {
   const { analyse, retarget, commit, setPhase } = flow;
   const unknownIndicators = phase.analysed.result.unknownIndicators;
+  // An indicator of the lists as the analyst knows it: its name, then its id (a declared one has only its id).
+  const labelOf = (id: string) => {
+    const n = phase.names.get(id);
+    return n ? `${lang === 'en' ? n.en : n.fr} (${id})` : id;
+  };
   return (
     <>
       <ImportReport result={phase.analysed.result} rowCount={phase.analysed.rowCount} diff={phase.preview?.diff ?? null} adding={phase.target.kind === 'ajouter'} fast={phase.analysed.path.kind === 'rapide'} why={phase.analysed.path.kind === 'complet' ? phase.analysed.path.reason : undefined} lang={lang} t={t}
         choices={phase.analysed.result.format === 'eurostat' && phase.analysed.result.eurostat ? (
           // A Eurostat file's indicator and dimensions, inside the report; a change analyses the file again with it.
-          <EurostatChoices info={phase.analysed.result.eurostat} indicators={[...phase.indicators, ...(phase.opts.declared ?? [])]} lang={lang} t={t}
+          <EurostatChoices info={phase.analysed.result.eurostat} indicators={[...phase.indicators, ...(phase.opts.declared ?? [])]} labelOf={labelOf} lang={lang} t={t}
             onIndicator={(indicateur) => void analyse(phase.file, { ...phase.opts, indicateur }, phase)}
             onDimension={(name, value) => void analyse(phase.file, { ...phase.opts, dimensions: { ...phase.opts.dimensions, [name]: value } }, phase)} />
         ) : null} />
@@ -215,6 +220,7 @@ function ReportView({ phase, flow, lang, t }: { phase: ReportPhase; flow: Import
           key={phase.analysed.result.recipe?.nom ?? 'new'}
           header={phase.analysed.result.header}
           indicators={phase.indicators}
+          labelOf={labelOf}
           initial={phase.analysed.result.recipe}
           saved={phase.saved}
           onApply={(recipe) => void analyse(phase.file, { ...phase.opts, recipe })}

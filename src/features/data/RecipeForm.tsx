@@ -85,9 +85,11 @@ function WhereFields({ r, set, columnSelect, t }: { r: Recipe; set: (p: Partial<
 }
 
 /** Maps a file's columns to the canonical model; saves (with the file's exact header), exports and imports the mapping as a named recipe. */
-export function RecipeForm({ header, indicators, initial, saved, onApply, onSave, t }: {
+export function RecipeForm({ header, indicators, labelOf, initial, saved, onApply, onSave, t }: {
   header: readonly string[];
   indicators: readonly string[];
+  /** An indicator's name as the list shows it. */
+  labelOf: (id: string) => string;
   initial: Recipe | null;
   saved: readonly Recipe[];
   onApply: (r: Recipe) => void;
@@ -126,7 +128,7 @@ export function RecipeForm({ header, indicators, initial, saved, onApply, onSave
         {t.recipeIndicator}
         <select value={r.indicateur} onChange={(e) => set({ indicateur: e.target.value })}>
           <option value="">{t.recipeChooseColumn}</option>
-          {(indicators.includes(r.indicateur) || r.indicateur === '' ? indicators : [...indicators, r.indicateur]).map((i) => <option key={i} value={i}>{i}</option>)}
+          {(indicators.includes(r.indicateur) || r.indicateur === '' ? indicators : [...indicators, r.indicateur]).map((i) => <option key={i} value={i}>{labelOf(i)}</option>)}
         </select>
       </label>
       <WhereFields r={r} set={set} columnSelect={columnSelect} t={t} />

@@ -10,10 +10,10 @@ export function importTerritoriesQuery(): SqlQuery {
   return sqlQuery('SELECT code, code_cog, type, nom_fr FROM territoires');
 }
 
-export const IndicatorIdRow = z.object({ id: z.string() });
-/** The indicator ids an import is checked against, in the catalogue's order. */
+export const IndicatorIdRow = z.object({ id: z.string(), libelle_fr: z.string(), libelle_en: z.string() });
+/** The indicator ids an import is checked against, in the catalogue's order, with their names (the report's lists). */
 export function importIndicatorsQuery(): SqlQuery {
-  return sqlQuery('SELECT id FROM indicateurs ORDER BY ordre');
+  return sqlQuery('SELECT id, libelle_fr, libelle_en FROM indicateurs ORDER BY ordre');
 }
 
 export const PrioritiesRow = z.object({ priorite: z.number().int().nullable(), max: z.number().int() });
