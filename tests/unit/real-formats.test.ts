@@ -61,6 +61,12 @@ describe('territories as INSEE and the DEPP write them', () => {
     expect(rows(r)).toEqual([['31', 2021, 3, 4, 7]]);
     expect(codes(r)).toContain('lignes_hors_perimetre:avertissement');
   });
+  test('the count of rows skipped is written as each language writes a number (a national file skips thousands)', () => {
+    const r = run(`CODGEO;f;h\n${'69;1;2\n'.repeat(6200)}31;3;4\n`, { recipe: recipe({ territoire: { colonne: 'CODGEO' } }) });
+    const w = r.problems.find((p) => p.code === 'lignes_hors_perimetre');
+    expect(w?.message_fr).toMatch(/^6\u202f200 ligne\(s\) d’autres territoires/);
+    expect(w?.message_en).toMatch(/^6,200 row\(s\) of territories/);
+  });
   test('FE (France entière) is France', () => {
     expect(rows(run('geo;f;h\nFE;1;2\n', { recipe: recipe({}) }))).toEqual([['FR', 2021, 1, 2, 3]]);
   });

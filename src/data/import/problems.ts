@@ -135,16 +135,16 @@ const T: Record<ProblemCode, Template> = {
   sans_valeur: () => ['Ni effectifs (femmes avec total ou hommes), ni part, ni statut secret.', 'No counts (women with total or men), no share and no secret status.'],
   doublon: (v, first) => [`Doublon de la clé ${v} (déjà à la ligne ${first}).`, `Duplicate key ${v} (already on line ${first}).`],
   recette_incomplete: (v) => [`La recette est incomplète : ${v}.`, `The recipe is incomplete: ${v}.`],
-  lignes_hors_perimetre: (v, names) => [`${v} ligne(s) d’autres territoires que ceux du tableau de bord écartées (${names}).`, `${v} row(s) of territories other than the dashboard's skipped (${names}).`],
-  lignes_sans_territoire: (v) => [`${v} ligne(s) sans territoire écartées.`, `${v} row(s) without a territory skipped.`],
+  lignes_hors_perimetre: (v, names) => [`${count(v, 'fr')} ligne(s) d’autres territoires que ceux du tableau de bord écartées (${names}).`, `${count(v, 'en')} row(s) of territories other than the dashboard's skipped (${names}).`],
+  lignes_sans_territoire: (v) => [`${count(v, 'fr')} ligne(s) sans territoire écartées.`, `${count(v, 'en')} row(s) without a territory skipped.`],
   aucune_ligne: (v) => (v
-    ? [`Aucune ligne pour les territoires du tableau de bord (Occitanie, ses 13 départements, la France, l’UE) : les ${v} ligne(s) lue(s) sont écartées (autres territoires, filtres, périodes autres que l’année).`, `No row for the dashboard's territories (Occitanie, its 13 départements, France, the EU): the ${v} row(s) read are skipped (other territories, filters, periods other than the year).`]
+    ? [`Aucune ligne pour les territoires du tableau de bord (Occitanie, ses 13 départements, la France, l’UE) : les ${count(v, 'fr')} ligne(s) lue(s) sont écartées (autres territoires, filtres, périodes autres que l’année).`, `No row for the dashboard's territories (Occitanie, its 13 départements, France, the EU): the ${count(v, 'en')} row(s) read are skipped (other territories, filters, periods other than the year).`]
     : ['Aucune ligne de données à importer.', 'No data row to import.']),
   cle_repetee: (v, extra) => {
     const [first, cols] = extra.split('|');
     return [`Plusieurs lignes pour ${v} (déjà à la ligne ${first}) ; ${cols ? `elles diffèrent par ${cols}` : 'elles ne diffèrent par aucune colonne'} : filtrez l’une de ces colonnes sur une valeur (le total, _T) dans la recette. Les lignes ne sont pas additionnées.`, `Several rows for ${v} (already on line ${first}); they differ by ${cols || 'no column'}: filter one of these columns on one value (the total, _T) in the recipe. The rows are not added up.`];
   },
-  valeurs_manquantes: (v, keys) => [`${v} valeur(s) inconnue(s) : une cellule vide (valeur manquante) rend inconnue la somme de son territoire et de son année, qui n’est jamais comptée comme zéro (${keys}).`, `${v} unknown value(s): an empty cell (a missing value) makes its territory and year's sum unknown, never counted as zero (${keys}).`],
+  valeurs_manquantes: (v, keys) => [`${count(v, 'fr')} valeur(s) inconnue(s) : une cellule vide (valeur manquante) rend inconnue la somme de son territoire et de son année, qui n’est jamais comptée comme zéro (${keys}).`, `${count(v, 'en')} unknown value(s): an empty cell (a missing value) makes its territory and year's sum unknown, never counted as zero (${keys}).`],
   // Eurostat files
   eurostat_indicateur: () => ['Fichier Eurostat : choisissez l’indicateur dans lequel l’importer (liste « Indicateur » du rapport), ou déclarez-en un nouveau.', 'Eurostat file: choose the indicator to import it into (the report’s "Indicator" list), or declare a new one.'],
   eurostat_dimension: (v, values) => [`Plusieurs lignes pour un même territoire, sexe et année diffèrent par la dimension « ${v} » (${values}) : choisissez-en une valeur dans le rapport.`, `Several rows for the same territory, sex and year differ by the dimension "${v}" (${values}): choose one of its values in the report.`],
