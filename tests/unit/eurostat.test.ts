@@ -146,7 +146,7 @@ describe('NUTS codes mapped to ours', () => {
     expect(r.warnings).toBe(3);
     // 16 rows: 12 chosen (ED5-8 × F06), of which DE is outside the scope; 4 filtered out by the choices.
     expect(r.skipped).toBe(5);
-    expect(r.rows[0]?.source).toBe('Eurostat, diplomes.tsv (isced11 = ED5-8 ; iscedf13 = F06)');
+    expect(r.rows[0]?.source).toBe('Eurostat, diplomes (isced11 = ED5-8 ; iscedf13 = F06)');
   });
   test('shares: the NUTS 2 halves cannot be summed (warning, no région value); EU27_2020 preferred over EU28', () => {
     const r = run(BULK, 'ancien.tsv', { indicateur: 'specialistes_tic', dimensions: { age: 'Y15-74' } });

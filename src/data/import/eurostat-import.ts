@@ -5,6 +5,7 @@ import { placeOf } from './eurostat-geo';
 import { eurostatRows } from './eurostat-rows';
 import type { Parsed } from './parse';
 import { outsideWarning, problem, type Problem } from './problems';
+import { fileBase } from './identity';
 
 export interface EurostatOptions {
   readonly fileName: string;
@@ -50,7 +51,7 @@ function inScope(t: EurostatTable, kept: readonly Series[], problems: Problem[])
 /** `Eurostat, educ_uoe_grad02 (isced11 = ED5-8 ; unit = NR)`: the dataset (or file) and the values chosen among several. */
 function sourceOf(dataset: string | null, fileName: string, dims: readonly EurostatDimension[]): string {
   const chosen = dims.filter((d) => d.values.length > 1 && d.chosen !== null).map((d) => `${d.name} = ${d.chosen}`);
-  return `Eurostat, ${dataset ?? fileName}${chosen.length ? ` (${chosen.join(' ; ')})` : ''}`;
+  return `Eurostat, ${dataset ?? fileBase(fileName)}${chosen.length ? ` (${chosen.join(' ; ')})` : ''}`;
 }
 
 /** The unit chosen and what it measures; an error naming the unit when it is neither a count nor a percentage. */

@@ -38,13 +38,18 @@ function recipeProducer(recipe: NonNullable<ImportResult['recipe']>): string | n
   return starts(recipe.nom) ?? starts(recipe.source ?? '');
 }
 
+/** A file's name without its extension (`estat_isoc_sks_itsps.tsv` → `estat_isoc_sks_itsps`), as sources cite it. */
+export function fileBase(fileName: string): string {
+  return fileName.replace(/\.[a-z0-9]{1,5}$/i, '').slice(0, 300);
+}
+
 /**
  * The identity the report starts from: Eurostat files get Eurostat, its reuse notice and the dataset's code and
  * page when the file names it; a preset (DEPP, SIES, Insee…) its producer and the Licence Ouverte 2.0; a canonical
  * file the values of its `source` column. Dates and unknown licences are left for the analyst to fill in.
  */
 export function identityDefaults(result: Pick<ImportResult, 'format' | 'recipe' | 'eurostat'>, sources: readonly string[], fileName: string): DatasetIdentity {
-  const base = fileName.replace(/\.[a-z0-9]{1,5}$/i, '').slice(0, 300);
+  const base = fileBase(fileName);
   if (result.format === 'eurostat') {
     const code = result.eurostat?.dataset ?? null;
     const url = code && /^[a-z0-9_$]{1,60}$/i.test(code) ? `https://ec.europa.eu/eurostat/databrowser/view/${code.toLowerCase()}/default/table` : '';
