@@ -68,4 +68,56 @@ describe('real formats in the browser', () => {
     expect(log.pageErrors).toEqual([]);
     await close();
   });
+
+  test('a recipe built in the form: the level of each row from a column, one row per key, a filter applied only where it can', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
+    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    // No preset knows this header. 76 is Seine-Maritime on a DEP row, Occitanie on a REG row; the age column has no
+    // total, and Haute-Garonne's women come in two age bands.
+    const file = ['CODE;NIVEAU;SEXE;AGE;N', '76;DEP;F;15-64;7', '76;DEP;M;15-64;9', '76;REG;F;15-64;40', '76;REG;M;15-64;60',
+      '31;DEP;F;15-64;10', '31;DEP;M;15-64;30', '31;DEP;F;65+;1'].join('\n');
+    const input = page.locator('[data-testid="import"] input[type=file]').first();
+    const first = await nextReport(page, () => input.setInputFiles({ name: 'table.csv', mimeType: 'text/csv', buffer: Buffer.from(`${file}\n`) }));
+    expect(first.status).toBe('error');
+    const form = page.locator('fieldset.recipe');
+    await form.getByLabel('Indicateur cible').selectOption('emploi_numerique');
+    await form.getByLabel('Colonne du territoire').selectOption('CODE');
+    await form.getByLabel(/^Niveau des codes numériques/).selectOption('colonne:NIVEAU');
+    await form.getByLabel('Colonne de l’année').selectOption('');
+    await form.getByLabel('ou année fixe').fill('2021');
+    // A label wraps its control: its text starts with its own words, then its options'.
+    const field = (re: RegExp) => form.locator('label').filter({ hasText: re }).locator('select').first();
+    await field(/^Sexe/).selectOption('colonne');
+    await form.getByLabel('Colonne du sexe').selectOption('SEXE');
+    await form.getByLabel(/^Codes « femmes »/).fill('F');
+    await form.getByLabel(/^Codes « hommes »/).fill('M');
+    await form.getByLabel(/^Codes « hommes »/).blur();
+    await field(/^Valeur/).selectOption('valeur');
+    await form.getByLabel('Colonne de valeur ou de poids').selectOption('N');
+    await form.getByLabel(/Une seule ligne par territoire/).check();
+    await form.getByRole('button', { name: 'Ajouter un filtre' }).click();
+    await form.getByLabel('Filtre : colonne').selectOption('AGE');
+    await form.getByLabel(/^valeurs/).fill('_T');
+    await form.getByLabel(/^valeurs/).blur();
+    await form.getByLabel(/seulement si le fichier a la colonne/).check();
+    // No `_T` in AGE: the optional filter keeps every row, and Haute-Garonne's two rows of women are an error naming
+    // the column that tells them apart, never a sum.
+    const twice = await nextReport(page, () => form.getByRole('button', { name: 'Appliquer la recette' }).click());
+    expect(twice.status).toBe('error');
+    expect(twice.text).toContain('cle_repetee');
+    expect(twice.text).toContain('AGE');
+    // The analyst keeps the 15-64 band (a filter no longer optional): Occitanie from its REG row, Seine-Maritime skipped.
+    const again = page.locator('fieldset.recipe');
+    expect(await again.getByLabel(/^Niveau des codes numériques/).inputValue()).toBe('colonne:NIVEAU');
+    await again.getByLabel(/^valeurs/).fill('15-64');
+    await again.getByLabel(/^valeurs/).blur();
+    await again.getByLabel(/seulement si le fichier a la colonne/).uncheck();
+    const ok = await nextReport(page, () => again.getByRole('button', { name: 'Appliquer la recette' }).click());
+    expect(ok).toMatchObject({ status: 'warning', rows: 2, errors: 0 });
+    expect(ok.text).toMatch(/76\s+2021\s+emploi_numerique\s+40\s+60\s+100/);
+    expect(ok.text).toMatch(/31\s+2021\s+emploi_numerique\s+10\s+30\s+40/);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
 });

@@ -26,6 +26,9 @@ function Filters({ filtres, onChange, columnSelect, t }: { filtres: readonly Rec
             </select>
           </label>
           <label>{t.recipeFilterValues}<input defaultValue={f.valeurs.join(', ')} onBlur={(e) => put(i, { ...f, valeurs: list(e.target.value) })} /></label>
+          <label className="inline">
+            <input type="checkbox" checked={f.optionnel === true} onChange={(e) => put(i, { ...f, optionnel: e.target.checked || undefined })} /> {t.recipeFilterOptional}
+          </label>
           <button type="button" className="btn-link" onClick={() => put(i, null)}>{t.recipeFilterRemove}</button>
         </div>
       ))}
@@ -65,20 +68,42 @@ function SexFields({ r, set, columnSelect, t }: { r: Recipe; set: (p: Partial<Re
   );
 }
 
-/** Territory (a column, or one code for the whole file), year (a column or a constant) and the France total. */
-function WhereFields({ r, set, columnSelect, t }: { r: Recipe; set: (p: Partial<Recipe>) => void; columnSelect: ColumnSelect; t: DataViewMessages }) {
+/** The level of the territory column's numeric codes: inferred, départements, régions, or a column giving each row's. */
+function LevelField({ r, set, header, t }: { r: Recipe; set: (p: Partial<Recipe>) => void; header: readonly string[]; t: DataViewMessages }) {
+  const value = !r.niveau ? '' : 'valeur' in r.niveau ? r.niveau.valeur : `colonne:${r.niveau.colonne}`;
+  const pick = (v: string) => set({ niveau: v === '' ? undefined : v.startsWith('colonne:') ? { colonne: v.slice(8) } : { valeur: v as 'departement' | 'region' } });
+  return (
+    <label>
+      {t.recipeLevel}
+      <select value={value} onChange={(e) => pick(e.target.value)}>
+        <option value="">{t.recipeLevelAuto}</option>
+        <option value="departement">{t.recipeLevelDep}</option>
+        <option value="region">{t.recipeLevelReg}</option>
+        <optgroup label={t.recipeLevelColumnGroup}>
+          {header.map((h) => <option key={h} value={`colonne:${h}`}>{h}</option>)}
+        </optgroup>
+      </select>
+    </label>
+  );
+}
+
+/** Territory (a column with its codes' level, or one code for the whole file), year (a column or a constant), the France total and one row per key. */
+function WhereFields({ r, set, header, columnSelect, t }: { r: Recipe; set: (p: Partial<Recipe>) => void; header: readonly string[]; columnSelect: ColumnSelect; t: DataViewMessages }) {
   return (
     <>
       {columnSelect(t.recipeTerritory, 'colonne' in r.territoire ? r.territoire.colonne : '', (v) => set({ territoire: v ? { colonne: v } : { valeur: 'FR' } }), true)}
       {'valeur' in r.territoire ? (
         <label>{t.recipeTerritoryConstant}<input value={r.territoire.valeur} maxLength={40} onChange={(e) => set({ territoire: { valeur: e.target.value } })} /></label>
-      ) : null}
+      ) : <LevelField r={r} set={set} header={header} t={t} />}
       {columnSelect(t.recipeYearColumn, 'colonne' in r.annee ? r.annee.colonne : '', (v) => set({ annee: v ? { colonne: v } : { valeur: 2022 } }), true)}
       {'valeur' in r.annee ? (
         <label>{t.recipeYearConstant}<input type="number" min={1990} max={2100} value={r.annee.valeur} onChange={(e) => set({ annee: { valeur: Number(e.target.value) } })} /></label>
       ) : null}
       <label className="inline">
         <input type="checkbox" checked={r.total_france === true} onChange={(e) => set({ total_france: e.target.checked || undefined })} /> {t.recipeFranceTotal}
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={r.une_ligne_par_cle === true} onChange={(e) => set({ une_ligne_par_cle: e.target.checked || undefined })} /> {t.recipeOneRowPerKey}
       </label>
     </>
   );
@@ -131,7 +156,7 @@ export function RecipeForm({ header, indicators, labelOf, initial, saved, onAppl
           {(indicators.includes(r.indicateur) || r.indicateur === '' ? indicators : [...indicators, r.indicateur]).map((i) => <option key={i} value={i}>{labelOf(i)}</option>)}
         </select>
       </label>
-      <WhereFields r={r} set={set} columnSelect={columnSelect} t={t} />
+      <WhereFields r={r} set={set} header={header} columnSelect={columnSelect} t={t} />
       <label>
         {t.recipeSexMode}
         <select value={r.sexe.mode} onChange={(e) => set({ sexe: e.target.value === 'colonne' ? { mode: 'colonne', colonne: '', femmes: [], hommes: [], total: [] } : { mode: 'colonnes', femmes: '' } })}>
