@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
 import { appUrl, launch, nextReport, openPage } from './browser';
 
 // Files shaped as INSEE's Melodi API and Eurostat's « with labels » download publish them (their real headers, made-up
@@ -120,4 +121,27 @@ describe('real formats in the browser', () => {
     expect(log.pageErrors).toEqual([]);
     await close();
   });
+
+  test('a Eurostat bulk download as published, compressed (.tsv.gz): read decompressed, committed, restored after a reload', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
+    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    const tsv = 'freq,unit,sex,geo\\TIME_PERIOD\t2021 \t2022 \r\nA,THS_PER,F,FR\t220.5 \t231.2 d\r\nA,THS_PER,M,FR\t830.0 \t900.0 d\r\n';
+    const input = page.locator('[data-testid="import"] input[type=file]').first();
+    const first = await nextReport(page, () => input.setInputFiles({ name: 'estat_tic_sexe.tsv.gz', mimeType: 'application/gzip', buffer: gzipSync(tsv) }));
+    expect(first.text).toContain('Fichier compressé (gzip), lu décompressé');
+    expect(first.text).toContain('Eurostat');
+    const chosen = await nextReport(page, () => page.getByLabel('Indicateur cible').selectOption('specialistes_tic'));
+    expect(chosen).toMatchObject({ status: 'ok', rows: 2, errors: 0 });
+    expect(chosen.text).toMatch(/FR\s+2021\s+specialistes_tic\s+220500\s+830000\s+1050500/);
+    await page.locator('[data-testid="import-commit"]').click();
+    await page.waitForSelector('[data-dataset="estat_tic_sexe"][data-rows="2"][data-active="true"]', { timeout: 60000 });
+    // The stored file is the compressed one, replayed with its choice at the next visit.
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForSelector('[data-dataset="estat_tic_sexe"][data-rows="2"][data-active="true"]', { timeout: 60000 });
+    expect(log.external).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
 });
+

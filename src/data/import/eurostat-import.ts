@@ -5,7 +5,7 @@ import { placeOf } from './eurostat-geo';
 import { eurostatRows } from './eurostat-rows';
 import type { Parsed } from './parse';
 import { outsideWarning, problem, type Problem } from './problems';
-import { fileBase } from './identity';
+import { fileBase } from './file-name';
 
 export interface EurostatOptions {
   readonly fileName: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ImportResult } from './run';
+import { fileBase } from './file-name';
 
 /**
  * What a dataset is, as the analyst confirms it in the report and as every citation of its data shows it: name,
@@ -36,11 +37,6 @@ function recipeProducer(recipe: NonNullable<ImportResult['recipe']>): string | n
   // At the start only: « Enquête associative (comparée à Insee) » is not Insee's.
   const starts = (text: string) => OPEN_PRODUCERS.find((p) => new RegExp(`^${p}\\b`, 'i').test(text.trim())) ?? null;
   return starts(recipe.nom) ?? starts(recipe.source ?? '');
-}
-
-/** A file's name without its extension (`estat_isoc_sks_itsps.tsv` → `estat_isoc_sks_itsps`), as sources cite it. */
-export function fileBase(fileName: string): string {
-  return fileName.replace(/\.[a-z0-9]{1,5}$/i, '').slice(0, 300);
 }
 
 /**

@@ -4,6 +4,7 @@ import { isEurostatSdmx, isEurostatTsv, isLabelColumn } from './eurostat';
 import type { EurostatInfo } from './eurostat-choice';
 import { mapEurostat } from './eurostat-import';
 import { checkMagic, checkSize } from './guard';
+import { gunzip } from './gzip';
 import { parseText, type Delimiter, type Parsed } from './parse';
 import { PRESETS, presetRecognised } from './presets';
 import { problem, type Problem } from './problems';
@@ -55,6 +56,8 @@ export interface ImportResult {
   readonly unknownIndicators: string[];
   /** A Eurostat file's dataset, target indicator and dimensions with their values (what the report asks to choose); absent for other files. */
   readonly eurostat?: EurostatInfo | null;
+  /** The file came compressed (gzip) and was read decompressed. */
+  readonly compression?: 'gzip';
 }
 
 const EMPTY = { format: 'inconnu' as const, recipe: null, encoding: null, bom: false, delimiter: null, header: [], headerLine: 0, titleRows: 0, blankRows: 0, footnoteRows: 0, dataRows: 0, skipped: 0, rows: [], sample: [] };
@@ -108,6 +111,14 @@ function renameDuplicates(p: Parsed): Parsed {
     return `${name} (${n})`;
   });
   return { ...p, header, problems: [...p.problems.filter((x) => x.code !== 'entete_dupliquee'), ...renamed] };
+}
+
+/** A file's import (runImport) from its bytes as stored: a gzip file is decompressed first (see gunzip). */
+export async function runImportFile(raw: Uint8Array, catalogue: ImportCatalogue, opts: ImportOptions): Promise<ImportResult> {
+  const bytes = await gunzip(raw);
+  if (!(bytes instanceof Uint8Array)) return finish({ ...EMPTY, problems: [bytes] });
+  const result = runImport(bytes, catalogue, opts);
+  return bytes === raw ? result : { ...result, compression: 'gzip' };
 }
 
 /**

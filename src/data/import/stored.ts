@@ -1,6 +1,7 @@
 import type { ImportOptions, ImportResult } from './run';
 import { DEFAULT_DATASET_IDS, type StoredPart, type StoredRecord } from '../store';
 import { identityDefaults, licenceEn, sourceText } from './identity';
+import { fileBase } from './file-name';
 import type { DatasetMeta } from './commit';
 
 /**
@@ -17,7 +18,7 @@ export type ChosenOptions = Omit<ImportOptions, 'fileName' | 'savedRecipes'>;
  * (isImportId in store.ts).
  */
 export function datasetIdFor(fileName: string): string {
-  const base = fileName.replace(/\.[a-z0-9]{1,5}$/i, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const base = fileBase(fileName).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   const id = base.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'import';
   return DEFAULT_DATASET_IDS.includes(id) ? `${id}_import` : id;
 }

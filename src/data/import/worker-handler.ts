@@ -1,4 +1,4 @@
-import { runImport, type ImportOptions } from './run';
+import { runImportFile, type ImportOptions } from './run';
 import type { ImportCatalogue } from './canonical';
 import { rowsToCsv } from './commit';
 import { analyseHead, scanBytes, type FastHead } from './scan';
@@ -80,7 +80,7 @@ function scan(bytes: Uint8Array, rows: Extract<WorkerRequest, { type: 'scan' }>[
 /** The full pipeline over the whole file, with the preview rows, the accepted rows as CSV and the file's SHA-256. */
 async function full(file: Blob, cat: ImportCatalogue, opts: ImportOptions) {
   const buffer = await file.arrayBuffer();
-  const result = runImport(new Uint8Array(buffer), cat, opts);
+  const result = await runImportFile(new Uint8Array(buffer), cat, opts);
   const sources = [...new Set(result.rows.map((r) => r.source).filter((x): x is string => Boolean(x)))].slice(0, 5);
   const csv = result.errors === 0 && result.rows.length ? rowsToCsv(result.rows) : '';
   return {

@@ -146,7 +146,7 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: DataViewMessages }) {
         <span>{t.importDrop}</span>
         <label className="btn file-btn">
           {t.importChoose}
-          <input ref={input} className="visually-hidden" type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" aria-label={t.importInputLabel} onChange={(e) => { void onFile(e.target.files?.[0]); e.target.value = ''; }} />
+          <input ref={input} className="visually-hidden" type="file" accept=".csv,.tsv,.txt,.gz,text/csv,text/tab-separated-values,application/gzip" aria-label={t.importInputLabel} onChange={(e) => { void onFile(e.target.files?.[0]); e.target.value = ''; }} />
         </label>
       </div>
       {phase.kind === 'reading' ? (

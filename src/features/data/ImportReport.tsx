@@ -54,6 +54,7 @@ export function ImportReport({ result, rowCount, diff, adding = false, fast = fa
       </p>
       <ul className="report-facts">
         <li>{t.reportFormat(t.formatName(result.format))}{result.recipe ? ` — ${result.recipe.nom}` : ''}</li>
+        {result.compression ? <li>{t.reportCompression}</li> : null}
         {result.encoding ? <li>{t.reportEncoding(result.encoding, result.bom)}</li> : null}
         {result.delimiter ? <li>{t.reportDelimiter(result.delimiter)}</li> : null}
         <li>{t.reportCounts(n(result.dataRows), result.titleRows, result.blankRows, result.footnoteRows, n(result.skipped))}</li>
