@@ -30,6 +30,8 @@ const StoredOptions = z.strictObject({
   declared: z.array(z.string().regex(/^[a-z0-9_]{1,64}$/)).optional(),
   /** A Eurostat file's value for each of its dimensions (file codes), replayed when the import is restored. */
   dimensions: z.record(z.string().max(100), z.string().max(200)).optional(),
+  /** The file of a ZIP archive that was read. */
+  entree: z.string().max(300).optional(),
 });
 
 /**

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { gzipSync } from 'node:zlib';
 import { appUrl, launch, nextReport, openPage } from './browser';
+import { makeZip } from '../helpers/zip';
 
 // Files shaped as INSEE's Melodi API and Eurostat's « with labels » download publish them (their real headers, made-up
 // values), taken to the dashboard through the data view, nothing edited and nothing typed.
@@ -139,6 +140,34 @@ describe('real formats in the browser', () => {
     // The stored file is the compressed one, replayed with its choice at the next visit.
     await page.reload({ waitUntil: 'commit' });
     await page.waitForSelector('[data-dataset="estat_tic_sexe"][data-rows="2"][data-active="true"]', { timeout: 60000 });
+    expect(log.external).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+
+  test('a ZIP archive of a table and its dictionary: the file to read chosen in the report, committed, restored after a reload', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
+    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    const zip = makeZip([
+      { name: 'meta_emploi.csv', data: 'COD_VAR;LIB_VAR\r\nfemmes;Femmes\r\n' },
+      { name: 'emploi.csv', data: 'territoire;annee;indicateur;femmes;total\r\n31;2021;emploi_numerique;10;40\r\n34;2021;emploi_numerique;12;50\r\n' },
+    ]);
+    const input = page.locator('[data-testid="import"] input[type=file]').first();
+    const first = await nextReport(page, () => input.setInputFiles({ name: 'emploi_2021.zip', mimeType: 'application/zip', buffer: zip }));
+    expect(first.status).toBe('error');
+    expect(first.text).toContain('Archive ZIP de 2 fichiers');
+    expect(await page.locator('fieldset.recipe').count()).toBe(1); // the archive's choice, not a recipe form over no columns
+    const entry = page.locator('select[data-testid="import-zip-entry"]');
+    expect(await entry.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['', 'meta_emploi.csv', 'emploi.csv']);
+    const chosen = await nextReport(page, () => entry.selectOption('emploi.csv'));
+    expect(chosen).toMatchObject({ status: 'ok', rows: 2, errors: 0 });
+    expect(chosen.text).toContain('Archive ZIP : fichier « emploi.csv » lu');
+    await page.locator('[data-testid="import-commit"]').click();
+    await page.waitForSelector('[data-dataset="emploi_2021"][data-rows="2"][data-active="true"]', { timeout: 60000 });
+    // Stored as the archive, with the file chosen: replayed at the next visit.
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForSelector('[data-dataset="emploi_2021"][data-rows="2"][data-active="true"]', { timeout: 60000 });
     expect(log.external).toEqual([]);
     expect(log.pageErrors).toEqual([]);
     await close();

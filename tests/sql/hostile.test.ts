@@ -5,7 +5,7 @@ import { importCatalogue } from '../helpers/catalogue';
 import { hostileBytes, hostileCases } from '../helpers/hostile';
 import type { Connector, SqlQuery } from '../../src/data/connector';
 import { runQuery } from '../../src/data/client';
-import { runImport, type ImportResult } from '../../src/data/import/run';
+import { runImport, runImportFile, type ImportResult } from '../../src/data/import/run';
 import { diffStaged, rowsToCsv, stageCsv, swapIn } from '../../src/data/import/commit';
 import { datasetIdFor } from '../../src/data/import/stored';
 import { quoteIdent, sqlQuery } from '../../src/data/sql/quote';
@@ -67,7 +67,7 @@ describe('hostile cases committed into a real DuckDB, one after the other', () =
   test.each(cases.map((c) => [c.id, c] as const))('%s: loaded exactly as read, or refused with nothing changed', async (_id, c) => {
     const before = await snapshot();
     const othersBefore = await othersThan(datasetIdFor(c.file));
-    const r = runImport(hostileBytes(c), cat, { fileName: c.file, ...(c.options ?? {}) });
+    const r = await runImportFile(hostileBytes(c), cat, { fileName: c.file, ...(c.options ?? {}) });
     const id = await commitLikeTheApp(c.file, r);
     const after = await snapshot();
     expect(after.objects).toEqual(before.objects);

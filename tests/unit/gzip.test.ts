@@ -38,8 +38,8 @@ describe('gzip files', () => {
     expect(bomb.length).toBeLessThan(10_000);
     const r = await gunzip(bomb, 1024 * 1024);
     expect(r).not.toBeInstanceOf(Uint8Array);
-    expect(r).toMatchObject({ code: 'gzip_trop_gros', severity: 'erreur' });
-    expect((r as { message_fr: string }).message_fr).toBe("Une fois décompressé, ce fichier (gzip) dépasse 1,0 Mo, la limite de l’import (il pèse 5 Ko compressé). Filtrez-le avant l’import.");
+    expect(r).toMatchObject({ code: 'decompresse_trop_gros', severity: 'erreur' });
+    expect((r as { message_fr: string }).message_fr).toBe("Une fois décompressé, ce fichier dépasse 1,0 Mo, la limite de l’import (il pèse 5 Ko compressé). Filtrez-le avant l’import.");
   });
   test('a zip inside a gzip is still refused as a binary', async () => {
     const r = await runImportFile(new Uint8Array(gzipSync(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))), cat, opts);

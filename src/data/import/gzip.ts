@@ -24,7 +24,7 @@ export async function gunzip(bytes: Uint8Array, max = MAX_BYTES): Promise<Uint8A
       length += value.length;
       if (length > max) {
         await reader.cancel().catch(() => undefined);
-        return problem('gzip_trop_gros', {}, String(bytes.length), String(max));
+        return problem('decompresse_trop_gros', {}, String(bytes.length), String(max));
       }
       parts.push(value);
     }

@@ -7,7 +7,9 @@ export type ProblemCode =
   | 'fichier_trop_gros'
   | 'format_binaire'
   | 'gzip_illisible'
-  | 'gzip_trop_gros'
+  | 'decompresse_trop_gros'
+  | 'zip_illisible'
+  | 'zip_choisir'
   | 'encodage_invalide'
   | 'entete_absente'
   | 'entete_dupliquee'
@@ -111,7 +113,11 @@ const T: Record<ProblemCode, Template> = {
   fichier_trop_gros: (v, max) => [`Le fichier pèse ${size(v, 'fr')} ; la limite est ${size(max, 'fr')}. Découpez-le ou filtrez-le avant l’import.`, `The file is ${size(v, 'en')}; the limit is ${size(max, 'en')}. Split or filter it before importing.`],
   format_binaire: (v) => [`Ce fichier n’est pas un texte CSV (${v}). Ouvrez-le dans votre tableur et exportez-le en CSV (UTF-8, séparateur point-virgule).`, `This file is not CSV text (${v}). Open it in your spreadsheet and export it as CSV (UTF-8, semicolon-separated).`],
   gzip_illisible: () => ['Ce fichier compressé (gzip) est tronqué ou illisible : téléchargez-le à nouveau, ou décompressez-le vous-même.', 'This compressed (gzip) file is truncated or unreadable: download it again, or decompress it yourself.'],
-  gzip_trop_gros: (v, max) => [`Une fois décompressé, ce fichier (gzip) dépasse ${size(max, 'fr')}, la limite de l’import (il pèse ${size(v, 'fr')} compressé). Filtrez-le avant l’import.`, `Once decompressed, this (gzip) file exceeds ${size(max, 'en')}, the import's limit (it is ${size(v, 'en')} compressed). Filter it before importing.`],
+  decompresse_trop_gros: (v, max) => [`Une fois décompressé, ce fichier dépasse ${size(max, 'fr')}, la limite de l’import (il pèse ${size(v, 'fr')} compressé). Filtrez-le avant l’import.`, `Once decompressed, this file exceeds ${size(max, 'en')}, the import's limit (it is ${size(v, 'en')} compressed). Filter it before importing.`],
+  zip_illisible: () => ['Cette archive ZIP est tronquée, chiffrée ou compressée d’une façon que l’import ne lit pas : décompressez-la vous-même et choisissez le fichier CSV qu’elle contient.', 'This ZIP archive is truncated, encrypted or compressed in a way the import does not read: decompress it yourself and choose the CSV file it holds.'],
+  zip_choisir: (v, chosen) => (chosen
+    ? [`« ${chosen} » n’est pas dans cette archive ZIP : choisissez l’un de ses ${count(v, 'fr')} fichiers (liste « Fichier de l’archive » du rapport).`, `"${chosen}" is not in this ZIP archive: choose one of its ${count(v, 'en')} files (the report's "File of the archive" list).`]
+    : [`Archive ZIP de ${count(v, 'fr')} fichiers : choisissez celui à importer (liste « Fichier de l’archive » du rapport).`, `ZIP archive of ${count(v, 'en')} files: choose the one to import (the report's "File of the archive" list).`]),
   encodage_invalide: (v) => [`Caractères illisibles dans « ${v} » : octets qui ne sont pas du texte UTF-8 valide, ou caractères de contrôle. Réenregistrez le fichier en CSV UTF-8, ou choisissez un autre encodage.`, `Unreadable characters in "${v}": bytes that are not valid UTF-8 text, or control characters. Save the file again as UTF-8 CSV, or choose another encoding.`],
   entete_absente: () => ['Aucune ligne d’en-tête n’a été trouvée.', 'No header row was found.'],
   entete_dupliquee: (v) => [`L’en-tête « ${v} » apparaît plusieurs fois.`, `The header "${v}" appears more than once.`],

@@ -5,6 +5,7 @@ import type { EurostatInfo } from './eurostat-choice';
 import { mapEurostat } from './eurostat-import';
 import { checkMagic, checkSize } from './guard';
 import { gunzip } from './gzip';
+import { isZip, unzip } from './zip';
 import { parseText, type Delimiter, type Parsed } from './parse';
 import { PRESETS, presetRecognised } from './presets';
 import { problem, type Problem } from './problems';
@@ -29,6 +30,8 @@ export interface ImportOptions {
   readonly dimensions?: Readonly<Record<string, string>>;
   /** Indicator ids the analyst declared for this file (unknown to the catalogue until the import is committed). */
   readonly declared?: readonly string[];
+  /** The file of a ZIP archive to read, as the archive names it (an archive of one file needs none). */
+  readonly entree?: string;
 }
 
 export interface ImportResult {
@@ -56,8 +59,10 @@ export interface ImportResult {
   readonly unknownIndicators: string[];
   /** A Eurostat file's dataset, target indicator and dimensions with their values (what the report asks to choose); absent for other files. */
   readonly eurostat?: EurostatInfo | null;
-  /** The file came compressed (gzip) and was read decompressed. */
-  readonly compression?: 'gzip';
+  /** The file came compressed (gzip, or a ZIP archive) and was read decompressed. */
+  readonly compression?: 'gzip' | 'zip';
+  /** A ZIP archive's files, and the one read (null until the analyst chooses among several). */
+  readonly archive?: { readonly files: string[]; readonly chosen: string | null };
 }
 
 const EMPTY = { format: 'inconnu' as const, recipe: null, encoding: null, bom: false, delimiter: null, header: [], headerLine: 0, titleRows: 0, blankRows: 0, footnoteRows: 0, dataRows: 0, skipped: 0, rows: [], sample: [] };
@@ -113,8 +118,16 @@ function renameDuplicates(p: Parsed): Parsed {
   return { ...p, header, problems: [...p.problems.filter((x) => x.code !== 'entete_dupliquee'), ...renamed] };
 }
 
-/** A file's import (runImport) from its bytes as stored: a gzip file is decompressed first (see gunzip). */
+/**
+ * A file's import (runImport) from its bytes as stored: a gzip file is decompressed first (see gunzip), a ZIP
+ * archive's file is read (the analyst's `entree`, or the archive's only file: see unzip).
+ */
 export async function runImportFile(raw: Uint8Array, catalogue: ImportCatalogue, opts: ImportOptions): Promise<ImportResult> {
+  if (isZip(raw)) {
+    const z = await unzip(raw, opts.entree);
+    if ('problem' in z) return finish({ ...EMPTY, problems: [z.problem], ...(z.files.length ? { compression: 'zip', archive: { files: z.files, chosen: null } } : {}) });
+    return { ...runImport(z.bytes, catalogue, opts), compression: 'zip', archive: { files: z.files, chosen: z.chosen } };
+  }
   const bytes = await gunzip(raw);
   if (!(bytes instanceof Uint8Array)) return finish({ ...EMPTY, problems: [bytes] });
   const result = runImport(bytes, catalogue, opts);

@@ -39,7 +39,7 @@ export function firstPriority(loadedMax: number, storedMax = 0): number {
 
 /** The options a stored file is replayed with. */
 export function storedOptions(opts: ChosenOptions): StoredRecord['options'] {
-  return { encoding: opts.encoding, delimiter: opts.delimiter, headerLine: opts.headerLine, indicateur: opts.indicateur, declared: opts.declared ? [...opts.declared] : undefined, dimensions: opts.dimensions ? { ...opts.dimensions } : undefined };
+  return { encoding: opts.encoding, delimiter: opts.delimiter, headerLine: opts.headerLine, indicateur: opts.indicateur, declared: opts.declared ? [...opts.declared] : undefined, dimensions: opts.dimensions ? { ...opts.dimensions } : undefined, entree: opts.entree };
 }
 
 /** The stored part a file added to a dataset becomes. */

@@ -7,6 +7,7 @@ import { ImportDestination } from './ImportDestination';
 import { ImportReport } from './ImportReport';
 import { RecipeForm } from './RecipeForm';
 import { EurostatChoices } from './EurostatChoices';
+import { ArchiveChoice } from './ArchiveChoice';
 import { canRetry, storageErrorMessage } from './storage-messages';
 
 type ReportPhase = {
@@ -146,7 +147,7 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: DataViewMessages }) {
         <span>{t.importDrop}</span>
         <label className="btn file-btn">
           {t.importChoose}
-          <input ref={input} className="visually-hidden" type="file" accept=".csv,.tsv,.txt,.gz,text/csv,text/tab-separated-values,application/gzip" aria-label={t.importInputLabel} onChange={(e) => { void onFile(e.target.files?.[0]); e.target.value = ''; }} />
+          <input ref={input} className="visually-hidden" type="file" accept=".csv,.tsv,.txt,.gz,.zip,text/csv,text/tab-separated-values,application/gzip,application/zip" aria-label={t.importInputLabel} onChange={(e) => { void onFile(e.target.files?.[0]); e.target.value = ''; }} />
         </label>
       </div>
       {phase.kind === 'reading' ? (
@@ -178,6 +179,7 @@ export function ImportPanel({ lang, t }: { lang: Lang; t: DataViewMessages }) {
 function ReportView({ phase, flow, lang, t }: { phase: ReportPhase; flow: ImportFlow; lang: Lang; t: DataViewMessages }) {
   const { analyse, retarget, commit, setPhase } = flow;
   const unknownIndicators = phase.analysed.result.unknownIndicators;
+  const archive = phase.analysed.result.archive;
   // An indicator of the lists as the analyst knows it: its name, then its id (a declared one has only its id).
   const labelOf = (id: string) => {
     const n = phase.names.get(id);
@@ -186,12 +188,17 @@ function ReportView({ phase, flow, lang, t }: { phase: ReportPhase; flow: Import
   return (
     <>
       <ImportReport result={phase.analysed.result} rowCount={phase.analysed.rowCount} diff={phase.preview?.diff ?? null} adding={phase.target.kind === 'ajouter'} fast={phase.analysed.path.kind === 'rapide'} why={phase.analysed.path.kind === 'complet' ? phase.analysed.path.reason : undefined} lang={lang} t={t}
-        choices={phase.analysed.result.format === 'eurostat' && phase.analysed.result.eurostat ? (
-          // A Eurostat file's indicator and dimensions, inside the report; a change analyses the file again with it.
-          <EurostatChoices info={phase.analysed.result.eurostat} indicators={[...phase.indicators, ...(phase.opts.declared ?? [])]} labelOf={labelOf} lang={lang} t={t}
-            onIndicator={(indicateur) => void analyse(phase.file, { ...phase.opts, indicateur }, phase)}
-            onDimension={(name, value) => void analyse(phase.file, { ...phase.opts, dimensions: { ...phase.opts.dimensions, [name]: value } }, phase)} />
-        ) : null} />
+        choices={<>
+          {archive && archive.files.length > 1 ? (
+            <ArchiveChoice archive={archive} t={t} onChoose={(entree) => void analyse(phase.file, { ...phase.opts, entree }, phase)} />
+          ) : null}
+          {phase.analysed.result.format === 'eurostat' && phase.analysed.result.eurostat ? (
+            // A Eurostat file's indicator and dimensions, inside the report; a change analyses the file again with it.
+            <EurostatChoices info={phase.analysed.result.eurostat} indicators={[...phase.indicators, ...(phase.opts.declared ?? [])]} labelOf={labelOf} lang={lang} t={t}
+              onIndicator={(indicateur) => void analyse(phase.file, { ...phase.opts, indicateur }, phase)}
+              onDimension={(name, value) => void analyse(phase.file, { ...phase.opts, dimensions: { ...phase.opts.dimensions, [name]: value } }, phase)} />
+          ) : null}
+        </>} />
       {phase.analysed.result.errors === 0 && phase.analysed.rowCount > 0 ? (
         <ImportDestination datasets={phase.datasets} target={phase.target} preview={phase.preview} identite={phase.identite} lang={lang} t={t}
           onTarget={(target) => void retarget(phase, target)} onIdentity={(identite) => setPhase({ ...phase, identite })} />
@@ -215,7 +222,7 @@ function ReportView({ phase, flow, lang, t }: { phase: ReportPhase; flow: Import
           </label>
         ) : null}
       </div>
-      {phase.analysed.result.format === 'recette' || phase.analysed.result.format === 'inconnu' ? (
+      {(phase.analysed.result.format === 'recette' || phase.analysed.result.format === 'inconnu') && phase.analysed.result.header.length > 0 ? (
         <RecipeForm
           key={phase.analysed.result.recipe?.nom ?? 'new'}
           header={phase.analysed.result.header}

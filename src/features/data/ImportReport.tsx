@@ -41,6 +41,8 @@ export function ImportReport({ result, rowCount, diff, adding = false, fast = fa
   const n = (x: number) => formatCount(x, lang);
   const errors = result.problems.filter((p) => p.severity === 'erreur');
   const warnings = result.problems.filter((p) => p.severity !== 'erreur');
+  // An archive whose file is not chosen yet: nothing has been read to describe.
+  const awaiting = result.archive?.chosen === null;
   const download = () =>
     downloadText(
       toCsv(['code', 'gravite', 'ligne', 'colonne', 'valeur', 'message_fr', 'message_en'], result.problems.map((p) => [p.code, p.severity, p.ligne, p.colonne, p.valeur, p.message_fr, p.message_en])),
@@ -53,11 +55,11 @@ export function ImportReport({ result, rowCount, diff, adding = false, fast = fa
         <strong>{ok ? t.reportOk(n(rowCount)) : t.reportError(n(Math.max(1, result.errors)))}</strong>
       </p>
       <ul className="report-facts">
-        <li>{t.reportFormat(t.formatName(result.format))}{result.recipe ? ` — ${result.recipe.nom}` : ''}</li>
-        {result.compression ? <li>{t.reportCompression}</li> : null}
+        {awaiting ? null : <li>{t.reportFormat(t.formatName(result.format))}{result.recipe ? ` — ${result.recipe.nom}` : ''}</li>}
+        {result.compression ? <li>{t.reportCompression(result.compression, result.archive?.chosen ?? null)}</li> : null}
         {result.encoding ? <li>{t.reportEncoding(result.encoding, result.bom)}</li> : null}
         {result.delimiter ? <li>{t.reportDelimiter(result.delimiter)}</li> : null}
-        <li>{t.reportCounts(n(result.dataRows), result.titleRows, result.blankRows, result.footnoteRows, n(result.skipped))}</li>
+        {awaiting ? null : <li>{t.reportCounts(n(result.dataRows), result.titleRows, result.blankRows, result.footnoteRows, n(result.skipped))}</li>}
         {fast ? <li>{t.reportFastPath}</li> : null}
         {diff ? <li data-testid="import-diff">{adding ? t.reportAddDiff(n(diff.ajoutees), n(diff.modifiees), n(diff.inchangees)) : t.reportDiff(n(diff.ajoutees), n(diff.retirees), n(diff.modifiees), n(diff.inchangees))}</li> : null}
       </ul>

@@ -1,0 +1,109 @@
+import { MAX_BYTES } from './guard';
+import { problem, type Problem } from './problems';
+
+/** One file of a ZIP archive, from its central directory. */
+interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly offset: number;
+}
+
+/** A ZIP archive's first bytes (a local file header), as INSEE's and data.gouv.fr's downloads start. */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+const u16 = (b: Uint8Array, at: number) => (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
+const u32 = (b: Uint8Array, at: number) => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
+
+/**
+ * The files of an archive (directories and macOS's `__MACOSX/` copies left out), from its central directory; null
+ * when the archive cannot be read (no end record, entries outside the file). Names are UTF-8 when the archive says
+ * so, else read as Latin-1.
+ */
+function entries(b: Uint8Array): ZipEntry[] | null {
+  let end = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
+    if (u32(b, i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = u16(b, end + 10);
+  const out: ZipEntry[] = [];
+  for (let i = 0, at = u32(b, end + 16); i < count; i++) {
+    if (at + 46 > b.length || u32(b, at) !== 0x02014b50) return null;
+    const flags = u16(b, at + 8);
+    const n = u16(b, at + 28);
+    const raw = b.subarray(at + 46, at + 46 + n);
+    const name = new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(raw);
+    const entry = { name, method: u16(b, at + 10), flags, compressedSize: u32(b, at + 20), size: u32(b, at + 24), offset: u32(b, at + 42) };
+    if (!name.endsWith('/') && !name.startsWith('__MACOSX/')) out.push(entry);
+    at += 46 + n + u16(b, at + 30) + u16(b, at + 32);
+  }
+  return out;
+}
+
+/** Inflates `data` (raw deflate), refused past `max` bytes as it streams. */
+async function inflate(data: Uint8Array, max: number): Promise<Uint8Array | 'trop' | 'illisible'> {
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      length += value.length;
+      if (length > max) {
+        await reader.cancel().catch(() => undefined);
+        return 'trop';
+      }
+      parts.push(value);
+    }
+  } catch {
+    return 'illisible';
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** What an archive gives the import: the chosen file's bytes, or the list of files to choose from, or a problem. */
+export type Unzipped =
+  | { readonly bytes: Uint8Array; readonly files: string[]; readonly chosen: string }
+  | { readonly files: string[]; readonly problem: Problem };
+
+/**
+ * The file of a ZIP archive the import reads: `chosen` (the analyst's), else the archive's only file. An archive of
+ * several files (an INSEE download: the data and its dictionary) asks which one, never picks by name. Spreadsheets
+ * (XLSX, ODS: archives of XML) are refused as before, an encrypted file or a method other than stored and deflate
+ * too, and a file past MAX_BYTES once inflated is refused as soon as it grows past it.
+ */
+export async function unzip(b: Uint8Array, chosen: string | undefined, max = MAX_BYTES): Promise<Unzipped> {
+  const all = entries(b);
+  if (!all) return { files: [], problem: problem('zip_illisible', {}) };
+  const files = all.map((e) => e.name);
+  if (files.includes('[Content_Types].xml') || files.includes('mimetype')) return { files: [], problem: problem('format_binaire', {}, 'XLSX, ODS ou DOCX') };
+  const name = chosen ?? (files.length === 1 ? files[0] : undefined);
+  const entry = all.find((e) => e.name === name);
+  if (!entry) return { files, problem: problem('zip_choisir', {}, String(files.length), chosen ?? '') };
+  if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8)) return { files, problem: problem('zip_illisible', {}) };
+  if (entry.size > max) return { files, problem: problem('decompresse_trop_gros', {}, String(b.length), String(max)) };
+  const at = entry.offset;
+  if (u32(b, at) !== 0x04034b50) return { files, problem: problem('zip_illisible', {}) };
+  const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
+  const data = b.subarray(start, start + entry.compressedSize);
+  if (data.length !== entry.compressedSize) return { files, problem: problem('zip_illisible', {}) };
+  const bytes = entry.method === 0 ? data.slice() : await inflate(data, max);
+  if (bytes === 'trop') return { files, problem: problem('decompresse_trop_gros', {}, String(b.length), String(max)) };
+  if (bytes === 'illisible') return { files, problem: problem('zip_illisible', {}) };
+  return { bytes, files, chosen: entry.name };
+}

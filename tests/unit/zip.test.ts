@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import { runImport, runImportFile } from '../../src/data/import/run';
+import { unzip } from '../../src/data/import/zip';
+import { importCatalogue, utf8 } from '../helpers/catalogue';
+import { makeZip } from '../helpers/zip';
+
+// INSEE and data.gouv.fr publish many files as ZIP archives (the data, often with its dictionary): the file to read
+// is the archive's only one, or the one the analyst chooses; never one picked by its name.
+const cat = importCatalogue();
+const CSV = 'territoire;annee;indicateur;femmes;total\n31;2021;emploi_numerique;10;40\n34;2021;emploi_numerique;12;50\n';
+const META = 'COD_VAR;LIB_VAR\nP21_F;Femmes\n';
+const opts = { fileName: 'base.zip' };
+const u8 = (b: Buffer) => new Uint8Array(b);
+
+describe('ZIP archives', () => {
+  test('an archive of one file gives what the file gives, and names it', async () => {
+    for (const stored of [false, true]) {
+      const r = await runImportFile(u8(makeZip([{ name: 'donnees.csv', data: CSV, stored }])), cat, opts);
+      expect(r.compression).toBe('zip');
+      expect(r.archive).toEqual({ files: ['donnees.csv'], chosen: 'donnees.csv' });
+      expect(r.rows).toEqual(runImport(utf8(CSV), cat, opts).rows);
+      expect(r.errors).toBe(0);
+    }
+  });
+  test('an archive of several files asks which one (an error listing them), then reads the one chosen', async () => {
+    const zip = u8(makeZip([{ name: 'meta_base.CSV', data: META }, { name: 'base-cc-2021.CSV', data: CSV }, { name: 'dossier/', data: '' }, { name: '__MACOSX/._base-cc-2021.CSV', data: 'x' }]));
+    const ask = await runImportFile(zip, cat, opts);
+    expect(ask.problems.map((p) => [p.code, p.severity])).toEqual([['zip_choisir', 'erreur']]);
+    expect(ask.problems[0]?.message_fr).toBe('Archive ZIP de 2 fichiers : choisissez celui à importer (liste « Fichier de l’archive » du rapport).');
+    expect(ask.archive).toEqual({ files: ['meta_base.CSV', 'base-cc-2021.CSV'], chosen: null });
+    expect(ask.rows).toEqual([]);
+    const chosen = await runImportFile(zip, cat, { ...opts, entree: 'base-cc-2021.CSV' });
+    expect(chosen.rows.map((r) => [r.territoire, r.femmes, r.total])).toEqual([['31', 10, 40], ['34', 12, 50]]);
+    expect(chosen.archive?.chosen).toBe('base-cc-2021.CSV');
+    const missing = await runImportFile(zip, cat, { ...opts, entree: 'autre.csv' });
+    expect(missing.problems[0]?.message_fr).toMatch(/^« autre\.csv » n’est pas dans cette archive ZIP/);
+  });
+  test('a spreadsheet (XLSX, ODS: archives of XML) is refused as before: export it as CSV', async () => {
+    const xlsx = u8(makeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/workbook.xml', data: '<workbook/>' }]));
+    const r = await runImportFile(xlsx, cat, opts);
+    expect(r.problems.map((p) => p.code)).toEqual(['format_binaire']);
+    expect(r.problems[0]?.message_fr).toContain('XLSX');
+    expect(r.archive).toBeUndefined();
+  });
+  test('a truncated archive, or a file that grows past the limit once inflated, is refused', async () => {
+    const zip = makeZip([{ name: 'a.csv', data: CSV }]);
+    expect((await runImportFile(u8(zip.subarray(0, zip.length - 30)), cat, opts)).problems.map((p) => p.code)).toEqual(['zip_illisible']);
+    const bomb = u8(makeZip([{ name: 'a.csv', data: new Uint8Array(3_000_000) }]));
+    expect(bomb.length).toBeLessThan(10_000);
+    expect(await unzip(bomb, undefined, 1024 * 1024)).toMatchObject({ problem: { code: 'decompresse_trop_gros' } });
+  });
+});
