@@ -1,4 +1,5 @@
 import { ChartSnapshot } from './schema';
+import { pipeBytes } from '../lib/pipe-bytes';
 
 /** Fragments longer than this are refused before decoding (a snapshot is a few kilobytes). */
 export const MAX_FRAGMENT = 200_000;
@@ -16,34 +17,10 @@ function fromBase64Url(s: string): Uint8Array {
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
-  const reader = out.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw new Error('snapshot too large');
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let o = 0;
-  for (const c of chunks) {
-    all.set(c, o);
-    o += c.length;
-  }
-  return all;
-}
-
 /** Encodes a snapshot for a URL fragment: JSON, deflate (the browser's own CompressionStream), base64url. */
 export async function encodeSnapshot(s: ChartSnapshot): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(ChartSnapshot.parse(s)));
-  return PREFIX + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
+  return PREFIX + toBase64Url(await pipeBytes(json, new CompressionStream('deflate-raw')));
 }
 
 export type DecodeResult = { ok: true; snapshot: ChartSnapshot } | { ok: false; reason: 'empty' | 'format' | 'corrupt' | 'schema' };
@@ -58,7 +35,7 @@ export async function decodeSnapshot(fragment: string): Promise<DecodeResult> {
   if (!f.startsWith(PREFIX) || f.length > MAX_FRAGMENT || !/^[A-Za-z0-9_-]+$/.test(f.slice(PREFIX.length))) return { ok: false, reason: 'format' };
   let value: unknown;
   try {
-    const json = await pipe(fromBase64Url(f.slice(PREFIX.length)), new DecompressionStream('deflate-raw'), 2_000_000);
+    const json = await pipeBytes(fromBase64Url(f.slice(PREFIX.length)), new DecompressionStream('deflate-raw'), 2_000_000);
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
   } catch {
     return { ok: false, reason: 'corrupt' };

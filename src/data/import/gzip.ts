@@ -1,4 +1,5 @@
 import { MAX_BYTES } from './guard';
+import { pipeBytes, TooLarge } from '../../lib/pipe-bytes';
 import { problem, type Problem } from './problems';
 
 /** A gzip file's first two bytes (RFC 1952): Eurostat's bulk downloads (`.tsv.gz`), compressed open-data exports. */
@@ -14,28 +15,9 @@ export function isGzip(bytes: Uint8Array): boolean {
  */
 export async function gunzip(bytes: Uint8Array, max = MAX_BYTES): Promise<Uint8Array | Problem> {
   if (!isGzip(bytes)) return bytes;
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
-  const parts: Uint8Array[] = [];
-  let length = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      length += value.length;
-      if (length > max) {
-        await reader.cancel().catch(() => undefined);
-        return problem('decompresse_trop_gros', {}, String(bytes.length), String(max));
-      }
-      parts.push(value);
-    }
-  } catch {
-    return problem('gzip_illisible', {});
+    return await pipeBytes(bytes, new DecompressionStream('gzip'), max);
+  } catch (e) {
+    return e instanceof TooLarge ? problem('decompresse_trop_gros', {}, String(bytes.length), String(max)) : problem('gzip_illisible', {});
   }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

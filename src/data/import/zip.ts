@@ -1,4 +1,5 @@
 import { MAX_BYTES } from './guard';
+import { pipeBytes, TooLarge } from '../../lib/pipe-bytes';
 import { problem, type Problem } from './problems';
 
 /** One file of a ZIP archive, from its central directory. */
@@ -50,30 +51,11 @@ function entries(b: Uint8Array): ZipEntry[] | null {
 
 /** Inflates `data` (raw deflate), refused past `max` bytes as it streams. */
 async function inflate(data: Uint8Array, max: number): Promise<Uint8Array | 'trop' | 'illisible'> {
-  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const parts: Uint8Array[] = [];
-  let length = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      length += value.length;
-      if (length > max) {
-        await reader.cancel().catch(() => undefined);
-        return 'trop';
-      }
-      parts.push(value);
-    }
-  } catch {
-    return 'illisible';
+    return await pipeBytes(data, new DecompressionStream('deflate-raw'), max);
+  } catch (e) {
+    return e instanceof TooLarge ? 'trop' : 'illisible';
   }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** What an archive gives the import: the chosen file's bytes, or the list of files to choose from, or a problem. */

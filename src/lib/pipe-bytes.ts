@@ -1,0 +1,30 @@
+/** The output of a stream grew past the limit given to pipeBytes (it was cancelled there). */
+export class TooLarge extends Error {}
+
+/**
+ * Pipes bytes through a compression or decompression stream (the browser's own) and returns the whole output. Past
+ * `limit` bytes of output it stops at once (a small input can inflate to gigabytes) and throws TooLarge; a corrupt
+ * or truncated input rejects with the stream's own error.
+ */
+export async function pipeBytes(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new TooLarge(`more than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return all;
+}
