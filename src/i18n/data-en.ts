@@ -185,6 +185,7 @@ export const dataEn: DataMessages = {
   recipeLevelAuto: "inferred from the column's name and codes",
   recipeLevelDep: 'départements',
   recipeLevelReg: 'régions',
+  recipeLevelCommune: 'communes, summed into their département',
   recipeLevelColumnGroup: 'given row by row by the column',
   recipeOneRowPerKey: 'One row per territory, year and sex (an SDMX table such as Melodi): a second row is an error, never added',
   recipeFilterOptional: 'only if the file has the column and one of the values',

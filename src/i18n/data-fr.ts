@@ -184,6 +184,7 @@ export const dataFr = {
   recipeLevelAuto: 'déduit du nom de la colonne et de ses codes',
   recipeLevelDep: 'départements',
   recipeLevelReg: 'régions',
+  recipeLevelCommune: 'communes, sommées dans leur département',
   recipeLevelColumnGroup: 'donné ligne à ligne par la colonne',
   recipeOneRowPerKey: 'Une seule ligne par territoire, année et sexe (tableau SDMX comme Melodi) : une seconde ligne est une erreur, jamais ajoutée',
   recipeFilterOptional: 'seulement si le fichier a la colonne et l’une des valeurs',

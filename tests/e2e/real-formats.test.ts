@@ -85,7 +85,9 @@ describe('real formats in the browser', () => {
     const form = page.locator('fieldset.recipe');
     await form.getByLabel('Indicateur cible').selectOption('emploi_numerique');
     await form.getByLabel('Colonne du territoire').selectOption('CODE');
-    await form.getByLabel(/^Niveau des codes numériques/).selectOption('colonne:NIVEAU');
+    const level = form.getByLabel(/^Niveau des codes numériques/);
+    expect(await level.locator('option').evaluateAll((els) => els.slice(0, 4).map((e) => (e as HTMLOptionElement).value))).toEqual(['', 'departement', 'region', 'commune']);
+    await level.selectOption('colonne:NIVEAU');
     await form.getByLabel('Colonne de l’année').selectOption('');
     await form.getByLabel('ou année fixe').fill('2021');
     // A label wraps its control: its text starts with its own words, then its options'.

@@ -67,6 +67,16 @@ describe('territories as INSEE and the DEPP write them', () => {
     expect(w?.message_fr).toMatch(/^6\u202f200 ligne\(s\) d’autres territoires/);
     expect(w?.message_en).toMatch(/^6,200 row\(s\) of territories/);
   });
+  test('communes summed into their départements when the recipe says the file holds communes (an INSEE base-cc table)', () => {
+    const text = 'CODGEO;f;h\n31555;1;2\n31003;3;4\nCOM-34172;5;6\n69123;7;8\n2A004;1;1\n97411;2;2\n';
+    const r = run(text, { recipe: recipe({ territoire: { colonne: 'CODGEO' }, niveau: { valeur: 'commune' } }) });
+    expect(r.errors).toBe(0);
+    expect(rows(r)).toEqual([['31', 2021, 4, 6, 10], ['34', 2021, 5, 6, 11]]);
+    expect(r.skipped).toBe(3); // 69, 2A and 974: other départements
+    expect(r.problems.find((p) => p.code === 'lignes_hors_perimetre')?.message_fr).toContain('(69123, 2A004, 97411)');
+    const fr = run(text, { recipe: recipe({ territoire: { colonne: 'CODGEO' }, niveau: { valeur: 'commune' }, total_france: true }) });
+    expect(rows(fr)).toContainEqual(['FR', 2021, 19, 23, 42]);
+  });
   test('FE (France entière) is France', () => {
     expect(rows(run('geo;f;h\nFE;1;2\n', { recipe: recipe({}) }))).toEqual([['FR', 2021, 1, 2, 3]]);
   });

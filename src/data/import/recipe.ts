@@ -39,9 +39,10 @@ export const Recipe = z.object({
   /**
    * What plain numeric codes of the territory column are (`76`: Occitanie or Seine-Maritime): a level for the whole
    * file, or a column giving each row's (Melodi's GEO_OBJECT: DEP, REG, COM…). Absent, the column's name and
-   * content decide (see `columnLevel`).
+   * content decide (see `columnLevel`). `commune`: the rows are communes (INSEE's base-cc tables), each summed into
+   * its département; without it, commune codes are other territories, skipped.
    */
-  niveau: z.union([z.object({ colonne: Col }), z.object({ valeur: z.enum(['departement', 'region']) })]).optional(),
+  niveau: z.union([z.object({ colonne: Col }), z.object({ valeur: z.enum(['departement', 'region', 'commune']) })]).optional(),
   annee: z.union([z.object({ colonne: Col }), z.object({ valeur: z.number().int().min(YEAR_MIN).max(YEAR_MAX) })]),
   sexe: z.discriminatedUnion('mode', [
     z.object({

@@ -33,10 +33,11 @@ const COUNTRY: Record<string, string> = { FE: 'FR', FR: 'FR', FRA: 'FR', FRANCE:
  */
 /**
  * What a column of plain numeric codes holds, where a code alone could be either: `76` is Occitanie as a région and
- * Seine-Maritime as a département, `11` Île-de-France and Aude. Without a level, `76` alone is the région (the
+ * Seine-Maritime as a département, `11` Île-de-France and Aude; `commune`: the codes are communes, each summed into
+ * its département. Without a level, `76` alone is the région (the
  * canonical CSV's rule, docs/contract.md) and other numbers are départements.
  */
-export type TerritoryLevel = 'departement' | 'region';
+export type TerritoryLevel = 'departement' | 'region' | 'commune';
 
 /** Occitanie's départements: a table of Occitanie and its départements writes `76` for the région beside them. */
 export const OCCITANIE_DEPARTEMENTS: ReadonlySet<string> = new Set(Object.values(NUTS).filter((c) => c !== '76'));
@@ -89,9 +90,12 @@ export function territoryMatcher(territories: readonly CatalogueTerritory[]): (r
     if (m?.[1]) return known(depByCog.get(m[1])) ?? { unknown: true };
     m = s.match(/^(?:REG[-_ ]?|R)0*(\d{1,2})$/);
     if (m?.[1]) return known(regByCog.get(m[1].padStart(2, '0'))) ?? { unknown: true };
-    // A commune (INSEE code, 5 characters, or COM-/ARM- prefixed) or an académie (A16, the SIES's codes): not a
-    // territory the dashboard shows.
-    if (/^((COM|ARM)[-_ ]?)?(\d{5}|2[AB]\d{3})$/.test(s) || /^A\d{2}$/.test(s)) return { outside: true };
+    // A commune (INSEE code, 5 characters, or COM-/ARM- prefixed): its département when the analyst says the file's
+    // rows are communes to sum (`commune`: 31555 → 31, 97411 → 974, 2A004 → 2A), else not a territory the dashboard
+    // shows. An académie (A16, the SIES's codes) neither.
+    m = s.match(/^(?:(?:COM|ARM)[-_ ]?)?((97\d)\d{2}|(\d{2}|2[AB])\d{3})$/);
+    if (m) return level === 'commune' ? known(depByCog.get(m[2] ?? m[3] ?? '')) ?? { outside: true } : { outside: true };
+    if (/^A\d{2}$/.test(s)) return { outside: true };
     if (NUTS[s]) return { code: NUTS[s] };
     if (COUNTRY[s]) return { code: COUNTRY[s] };
     const direct = known(s);

@@ -71,7 +71,7 @@ function SexFields({ r, set, columnSelect, t }: { r: Recipe; set: (p: Partial<Re
 /** The level of the territory column's numeric codes: inferred, départements, régions, or a column giving each row's. */
 function LevelField({ r, set, header, t }: { r: Recipe; set: (p: Partial<Recipe>) => void; header: readonly string[]; t: DataViewMessages }) {
   const value = !r.niveau ? '' : 'valeur' in r.niveau ? r.niveau.valeur : `colonne:${r.niveau.colonne}`;
-  const pick = (v: string) => set({ niveau: v === '' ? undefined : v.startsWith('colonne:') ? { colonne: v.slice(8) } : { valeur: v as 'departement' | 'region' } });
+  const pick = (v: string) => set({ niveau: v === '' ? undefined : v.startsWith('colonne:') ? { colonne: v.slice(8) } : { valeur: v as 'departement' | 'region' | 'commune' } });
   return (
     <label>
       {t.recipeLevel}
@@ -79,6 +79,7 @@ function LevelField({ r, set, header, t }: { r: Recipe; set: (p: Partial<Recipe>
         <option value="">{t.recipeLevelAuto}</option>
         <option value="departement">{t.recipeLevelDep}</option>
         <option value="region">{t.recipeLevelReg}</option>
+        <option value="commune">{t.recipeLevelCommune}</option>
         <optgroup label={t.recipeLevelColumnGroup}>
           {header.map((h) => <option key={h} value={`colonne:${h}`}>{h}</option>)}
         </optgroup>
