@@ -64,6 +64,8 @@ describe('real formats in the browser', () => {
     expect(first.status).toBe('ok');
     expect(first.rows).toBe(2);
     expect(first.text).toMatch(/FR\s+2022\s+specialistes_tic\s+231200\s+900000\s+1131200\s+rupture/);
+    // The file's labels beside its codes.
+    expect(first.text).toContain('Dimension « unit » : THS_PER — Thousand persons (milliers) (seule valeur du fichier)');
     await page.locator('[data-testid="import-commit"]').click();
     await page.waitForSelector('[data-dataset][data-rows="2"]:not([data-dataset="illustratif"])', { timeout: 60000 });
     expect(log.external).toEqual([]);

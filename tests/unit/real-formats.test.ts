@@ -142,6 +142,17 @@ describe('Eurostat as downloaded', () => {
     expect(r.errors).toBe(0);
     expect(r.eurostat?.dimensions.map((d) => d.name)).toEqual(['freq', 'unit']);
     expect(r.rows.map((x) => [x.territoire, x.annee, x.femmes, x.total, x.statut])).toEqual([['FR', 2021, 220500, 1050500, null], ['FR', 2022, 231200, 1131200, 'rupture']]);
+    // The file's own labels, for the report's lists.
+    expect(r.eurostat?.dimensions.map((d) => d.labels)).toEqual([{ A: 'Annual' }, { THS_PER: 'Thousand persons' }]);
+  });
+  test('SDMX-CSV with codes and labels in one cell (`CODE:Label`): the code is read, the label shown', () => {
+    const head = 'DATAFLOW,LAST UPDATE,freq,unit,isced11,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG';
+    const row = (ed: string, label: string, sex: string, v: string) => `ESTAT:EDUC_UOE_GRAD02(1.0),01/01/24 23:00:00,A:Annual,NR:Number,${ed}:${label},${sex}:${sex === 'F' ? 'Females' : 'Males'},FR:France,2022,${v},`;
+    const r = run([head, row('ED5-8', 'Tertiary education (levels 5-8)', 'F', '10'), row('ED5-8', 'Tertiary education (levels 5-8)', 'M', '30'), row('ED6', 'Bachelor', 'F', '4'), row('ED6', 'Bachelor', 'M', '6')].join('\n'), { indicateur: 'sup_numerique' });
+    const isced = r.eurostat?.dimensions.find((d) => d.name === 'isced11');
+    expect(isced?.values).toEqual(['ED5-8', 'ED6']);
+    expect(isced?.labels).toEqual({ 'ED5-8': 'Tertiary education (levels 5-8)', ED6: 'Bachelor' });
+    expect(r.eurostat?.dimensions.find((d) => d.name === 'unit')?.labels).toEqual({ NR: 'Number' });
   });
   test('women published without men or a total: skipped with a warning, the other years imported', () => {
     const r = run('freq,unit,sex,geo\\TIME_PERIOD\t2021 \t2022 \nA,NR,F,FR\t10 \t12 \nA,NR,M,FR\t30 \t: \n', { indicateur: 'specialistes_tic' });

@@ -6,6 +6,8 @@ export interface EurostatDimension {
   readonly name: string;
   readonly values: string[];
   readonly chosen: string | null;
+  /** The file's labels of its codes, when it gives them (SDMX-CSV « with labels »). */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** What the report shows and asks of a Eurostat file. */
@@ -61,7 +63,7 @@ export function listDimensions(t: EurostatTable, choices: Readonly<Record<string
     const values = [...seen];
     const asked = choices[name];
     if (asked !== undefined && !seen.has(asked)) problems.push(problem('eurostat_valeur_absente', { colonne: name }, asked, values.slice(0, 12).join(', ')));
-    out.push({ name, values, chosen: asked !== undefined && seen.has(asked) ? asked : preselect(name, values, t.dataset) });
+    out.push({ name, values, chosen: asked !== undefined && seen.has(asked) ? asked : preselect(name, values, t.dataset), ...(t.labels?.[name] ? { labels: t.labels[name] } : {}) });
   });
   return out;
 }

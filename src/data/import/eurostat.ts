@@ -81,6 +81,8 @@ export interface EurostatTable {
   /** TSV: the period of each column after the first (null when it is not a year). */
   readonly years: readonly (number | null)[];
   readonly problems: Problem[];
+  /** The file's own label of each code, by dimension (SDMX-CSV « with labels »: a label column, or `CODE:Label` cells). */
+  readonly labels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** `2019 ` → 2019; quarters, months and anything else → null (only annual data is read). */
@@ -124,6 +126,28 @@ function sdmxValue(s: string): number | null | undefined {
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
 }
 
+/**
+ * The labels a « with labels » file gives its codes: the label column right after a dimension's (`unit`, then
+ * `Unit of measure`), or the text after the code in `CODE:Label` cells. Read from the first rows only (a label
+ * per code is all the report shows).
+ */
+function sdmxLabels(p: Parsed, dimCols: readonly number[], dims: readonly string[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  dimCols.forEach((i, k) => {
+    const next = isLabelColumn(p.header[i + 1] ?? '') && !SDMX_META.has((p.header[i + 1] ?? '').trim().toUpperCase()) ? i + 1 : -1;
+    const labels: Record<string, string> = {};
+    for (const r of p.rows.slice(0, 20000)) {
+      const cell = (r.cells[i] ?? '').trim();
+      const code = codeOf(cell);
+      if (code in labels) continue;
+      const label = next >= 0 ? (r.cells[next] ?? '').trim() : cell.slice(code.length + 1).trim();
+      if (label && label !== code) labels[code] = label.slice(0, 120);
+    }
+    if (Object.keys(labels).length) out[dims[k] ?? ''] = labels;
+  });
+  return out;
+}
+
 function readSdmx(p: Parsed): EurostatTable {
   const up = p.header.map((c) => c.trim().toUpperCase());
   const col = (name: string) => up.indexOf(name);
@@ -153,7 +177,7 @@ function readSdmx(p: Parsed): EurostatTable {
     s.points.push({ year, value, flags: (iFlag >= 0 ? (r.cells[iFlag] ?? '').trim().toLowerCase() : '') + conf, line: r.line });
   }
   const dataset = iFlow >= 0 && p.rows[0] ? datasetOfFlow(p.rows[0].cells[iFlow] ?? '') : null;
-  return { layout: 'sdmx', dataset, dims, series: [...byKey.values()], years: [], problems };
+  return { layout: 'sdmx', dataset, dims, series: [...byKey.values()], years: [], problems, labels: sdmxLabels(p, dimCols, dims) };
 }
 
 /** Reads a recognised Eurostat file (isEurostatTsv or isEurostatSdmx) into series. */

@@ -24,6 +24,9 @@ export function EurostatChoices({ info, indicators, labelOf, lang, t, onIndicato
   const [draft, setDraft] = useState('');
   const [bad, setBad] = useState(false);
   const options = info.indicateur && !indicators.includes(info.indicateur) ? [...indicators, info.indicateur] : indicators;
+  // A code as the lists show it: the file's label after it when it gives one, and for a unit what it measures.
+  const codeText = (d: EurostatInfo['dimensions'][number], v: string) =>
+    [v, d.labels?.[v] ? `— ${d.labels[v]}` : '', d.name === 'unit' ? `(${t.eurostatUnitKind(unitKind(v))})` : ''].filter(Boolean).join(' ');
   const applyNew = () => {
     const id = draft.trim();
     setBad(!ID.test(id));
@@ -54,11 +57,11 @@ export function EurostatChoices({ info, indicators, labelOf, lang, t, onIndicato
             {t.eurostatDimension(d.name, formatCount(d.values.length, lang))}
             <select data-dimension={d.name} value={d.chosen ?? ''} onChange={(e) => e.target.value && onDimension(d.name, e.target.value)}>
               {d.chosen === null ? <option value="">{t.eurostatChoose}</option> : null}
-              {d.values.map((v) => <option key={v} value={v}>{d.name === 'unit' ? `${v} (${t.eurostatUnitKind(unitKind(v))})` : v}</option>)}
+              {d.values.map((v) => <option key={v} value={v}>{codeText(d, v)}</option>)}
             </select>
           </label>
         ) : (
-          <p key={d.name} className="muted">{t.eurostatFixed(d.name, d.name === 'unit' ? `${d.values[0] ?? ''} (${t.eurostatUnitKind(unitKind(d.values[0] ?? null))})` : d.values[0] ?? '')}</p>
+          <p key={d.name} className="muted">{t.eurostatFixed(d.name, codeText(d, d.values[0] ?? ''))}</p>
         ),
       )}
     </fieldset>
