@@ -153,6 +153,12 @@ describe('Eurostat as downloaded', () => {
     expect(isced?.values).toEqual(['ED5-8', 'ED6']);
     expect(isced?.labels).toEqual({ 'ED5-8': 'Tertiary education (levels 5-8)', ED6: 'Bachelor' });
     expect(r.eurostat?.dimensions.find((d) => d.name === 'unit')?.labels).toEqual({ NR: 'Number' });
+    // A code named as an object's own keys is only a key.
+    const odd = run([head, row('__proto__', 'Evil', 'F', '1'), row('__proto__', 'Evil', 'M', '2'), row('constructor', 'Odd', 'F', '1'), row('constructor', 'Odd', 'M', '2')].join('\n'), { indicateur: 'sup_numerique' });
+    const labels = odd.eurostat?.dimensions.find((d) => d.name === 'isced11')?.labels ?? {};
+    expect(Object.keys(labels)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(labels)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['Evil']).toBeUndefined();
   });
   test('women published without men or a total: skipped with a warning, the other years imported', () => {
     const r = run('freq,unit,sex,geo\\TIME_PERIOD\t2021 \t2022 \nA,NR,F,FR\t10 \t12 \nA,NR,M,FR\t30 \t: \n', { indicateur: 'specialistes_tic' });

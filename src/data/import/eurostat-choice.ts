@@ -63,7 +63,7 @@ export function listDimensions(t: EurostatTable, choices: Readonly<Record<string
     const values = [...seen];
     const asked = choices[name];
     if (asked !== undefined && !seen.has(asked)) problems.push(problem('eurostat_valeur_absente', { colonne: name }, asked, values.slice(0, 12).join(', ')));
-    out.push({ name, values, chosen: asked !== undefined && seen.has(asked) ? asked : preselect(name, values, t.dataset), ...(t.labels?.[name] ? { labels: t.labels[name] } : {}) });
+    out.push({ name, values, chosen: asked !== undefined && seen.has(asked) ? asked : preselect(name, values, t.dataset), ...(t.labels && Object.hasOwn(t.labels, name) ? { labels: t.labels[name] } : {}) });
   });
   return out;
 }

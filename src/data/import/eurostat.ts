@@ -132,20 +132,21 @@ function sdmxValue(s: string): number | null | undefined {
  * per code is all the report shows).
  */
 function sdmxLabels(p: Parsed, dimCols: readonly number[], dims: readonly string[]): Record<string, Record<string, string>> {
-  const out: Record<string, Record<string, string>> = {};
+  // Maps, then own properties (Object.fromEntries): a code or a column named `__proto__` is only a key.
+  const out = new Map<string, Record<string, string>>();
   dimCols.forEach((i, k) => {
     const next = isLabelColumn(p.header[i + 1] ?? '') && !SDMX_META.has((p.header[i + 1] ?? '').trim().toUpperCase()) ? i + 1 : -1;
-    const labels: Record<string, string> = {};
+    const labels = new Map<string, string>();
     for (const r of p.rows.slice(0, 20000)) {
       const cell = (r.cells[i] ?? '').trim();
       const code = codeOf(cell);
-      if (code in labels) continue;
+      if (labels.has(code)) continue;
       const label = next >= 0 ? (r.cells[next] ?? '').trim() : cell.slice(code.length + 1).trim();
-      if (label && label !== code) labels[code] = label.slice(0, 120);
+      if (label && label !== code) labels.set(code, label.slice(0, 120));
     }
-    if (Object.keys(labels).length) out[dims[k] ?? ''] = labels;
+    if (labels.size) out.set(dims[k] ?? '', Object.fromEntries(labels));
   });
-  return out;
+  return Object.fromEntries(out);
 }
 
 function readSdmx(p: Parsed): EurostatTable {

@@ -26,7 +26,7 @@ export function EurostatChoices({ info, indicators, labelOf, lang, t, onIndicato
   const options = info.indicateur && !indicators.includes(info.indicateur) ? [...indicators, info.indicateur] : indicators;
   // A code as the lists show it: the file's label after it when it gives one, and for a unit what it measures.
   const codeText = (d: EurostatInfo['dimensions'][number], v: string) =>
-    [v, d.labels?.[v] ? `— ${d.labels[v]}` : '', d.name === 'unit' ? `(${t.eurostatUnitKind(unitKind(v))})` : ''].filter(Boolean).join(' ');
+    [v, d.labels && Object.hasOwn(d.labels, v) ? `— ${d.labels[v]}` : '', d.name === 'unit' ? `(${t.eurostatUnitKind(unitKind(v))})` : ''].filter(Boolean).join(' ');
   const applyNew = () => {
     const id = draft.trim();
     setBad(!ID.test(id));
