@@ -20,7 +20,7 @@ function GroupView({ g, lang, t }: { g: ProblemGroup; lang: Lang; t: DataViewMes
       <ul className="problem-messages">
         {g.messages.slice(0, FIRST).map((m, i) => (
           <li key={i} data-testid="problem-message">
-            {m.colonne ? <>« {m.colonne} » — </> : null}{lang === 'en' ? m.message_en : m.message_fr}
+            {m.colonne ? <>{lang === 'en' ? `"${m.colonne}"` : `« ${m.colonne} »`} — </> : null}{lang === 'en' ? m.message_en : m.message_fr}
             {m.lignes.length ? <span className="muted"> {t.problemLines(m.lignes.slice(0, FIRST_LINES).join(', '), m.lignes.length > FIRST_LINES ? n(m.lignes.length - FIRST_LINES) : '', m.lignes.length === 1)}</span> : null}
           </li>
         ))}
