@@ -31,7 +31,7 @@ const StoredOptions = z.strictObject({
   /** A Eurostat file's value for each of its dimensions (file codes), replayed when the import is restored. */
   dimensions: z.record(z.string().max(100), z.string().max(200)).optional(),
   /** The file of a ZIP archive that was read. */
-  entree: z.string().max(300).optional(),
+  entree: z.string().min(1).max(300).optional(),
 });
 
 /**

@@ -92,7 +92,7 @@ describe('hostile files through the real UI', () => {
 
     const xlsx = await importFile(page, 'classeur.csv', generate('classeur-xlsx.csv'));
     expect(xlsx.status).toBe('error');
-    expect(xlsx.text).toMatch(/\(XLSX, ODS ou DOCX\)\. Ouvrez-le dans votre tableur et exportez-le en CSV/);
+    expect(xlsx.text).toMatch(/\(XLSX, ODS, DOCX\)\. Ouvrez-le dans votre tableur et exportez-le en CSV/);
 
     const mixed = await importFile(page, 'octets.csv', generate('utf8-octets-invalides.csv'));
     expect(mixed.status).toBe('error');

@@ -77,6 +77,17 @@ describe('territories as INSEE and the DEPP write them', () => {
     const fr = run(text, { recipe: recipe({ territoire: { colonne: 'CODGEO' }, niveau: { valeur: 'commune' }, total_france: true }) });
     expect(rows(fr)).toContainEqual(['FR', 2021, 19, 23, 42]);
   });
+  test('a table of communes: a leading zero a spreadsheet dropped is restored, total rows are not added to the communes, one row per commune', () => {
+    // 9001 is Ariège's 09001; the rows of Haute-Garonne (31) and Occitanie (76) are totals, skipped.
+    const text = 'CODGEO;f;h\n9001;1;1\n31555;1;2\n31003;3;4\n31;4;6\n76;50;50\n';
+    const r = run(text, { recipe: recipe({ territoire: { colonne: 'CODGEO' }, niveau: { valeur: 'commune' }, une_ligne_par_cle: true }) });
+    expect(r.errors).toBe(0);
+    expect(rows(r)).toEqual([['09', 2021, 1, 1, 2], ['31', 2021, 4, 6, 10]]);
+    expect(r.skipped).toBe(2);
+    // One row per commune, not per département: a commune given twice is still an error.
+    const twice = run(`${text}31555;1;1\n`, { recipe: recipe({ territoire: { colonne: 'CODGEO' }, niveau: { valeur: 'commune' }, une_ligne_par_cle: true }) });
+    expect(codes(twice)).toContain('cle_repetee:erreur');
+  });
   test('FE (France entière) is France', () => {
     expect(rows(run('geo;f;h\nFE;1;2\n', { recipe: recipe({}) }))).toEqual([['FR', 2021, 1, 2, 3]]);
   });

@@ -49,4 +49,22 @@ describe('ZIP archives', () => {
     expect(bomb.length).toBeLessThan(10_000);
     expect(await unzip(bomb, undefined, 1024 * 1024)).toMatchObject({ problem: { code: 'decompresse_trop_gros' } });
   });
+  test('an archive with no file to read, a ZIP64 entry, an encrypted one: refused with what is wrong, never « choose » from an empty list', async () => {
+    const empty = await runImportFile(u8(makeZip([{ name: 'dossier/', data: '' }, { name: '__MACOSX/._a.csv', data: 'x' }])), cat, opts);
+    expect(empty.problems.map((p) => p.code)).toEqual(['zip_vide']);
+    expect(empty.archive).toBeUndefined();
+    // ZIP64 (streaming writers): sizes of 0xFFFFFFFF in the central directory, the real ones elsewhere.
+    const z64 = makeZip([{ name: 'a.csv', data: CSV }]);
+    const dir = z64.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    z64.writeUInt32LE(0xffffffff, dir + 20);
+    z64.writeUInt32LE(0xffffffff, dir + 24);
+    const r64 = await runImportFile(u8(z64), cat, opts);
+    expect(r64.problems.map((p) => p.code)).toEqual(['zip_illisible']);
+    // The archive's only file could not be read: the report names it, it does not ask for a choice.
+    expect(r64.archive).toEqual({ files: ['a.csv'], chosen: 'a.csv' });
+    const locked = makeZip([{ name: 'a.csv', data: CSV }]);
+    locked.writeUInt16LE(0x801, locked.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 8);
+    expect((await runImportFile(u8(locked), cat, opts)).problems.map((p) => p.code)).toEqual(['zip_illisible']);
+  });
 });
+

@@ -305,6 +305,7 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
   const territoryCol = 'colonne' in recipe.territoire ? col(recipe.territoire.colonne) : -1;
   const where = territoryResolver(recipe, cat, columnLevel(recipe, territoryCol < 0 ? [] : p.rows.map((r) => r.cells[territoryCol] ?? ''), cat.territories));
   const levelCol = recipe.niveau && 'colonne' in recipe.niveau ? col(recipe.niveau.colonne) : -1;
+  const communes = recipe.niveau !== undefined && 'valeur' in recipe.niveau && recipe.niveau.valeur === 'commune';
   const readColumns = recipeColumns(recipe).map((name) => ({ name, i: col(name) }));
   const acc = new Map<string, Acc>();
   const problems: Problem[] = [];
@@ -344,7 +345,9 @@ export function applyRecipe(p: Parsed, recipe: Recipe, cat: ImportCatalogue): { 
     if (firstOf && 'code' in w) {
       // The key's sex as the recipe reads it (F and f are both women), not the cell's text.
       const sex = counts.adds[0]?.which ?? counts.missing[0] ?? '';
-      const repeated = repeatedKey(firstOf, p.header, `${w.code} × ${year} × ${sex.toUpperCase()}`, r);
+      // Communes summed into their département: a key is the commune's, not the département's.
+      const place = communes && territoryCol >= 0 ? cleanText(r.cells[territoryCol] ?? '') : w.code;
+      const repeated = repeatedKey(firstOf, p.header, `${place} × ${year} × ${sex.toUpperCase()}`, r);
       if (repeated) {
         problems.push(repeated);
         continue;

@@ -1,3 +1,5 @@
+import { isGzip } from './gzip';
+import { isZip } from './zip';
 import type { Connector } from '../connector';
 import { runQuery } from '../client';
 import {
@@ -247,6 +249,9 @@ export class ImportSession {
     const o = a.opts;
     const simple = !o.encoding && !o.delimiter && o.headerLine === undefined && !o.recipe && !o.indicateur && !o.dimensions;
     if (a.file.size < FAST_MIN_BYTES || !simple) return this.full(a, dropped, simple ? 'small file' : 'options');
+    // A compressed file is read by the full pipeline (it decompresses it): its bytes are not handed to DuckDB first.
+    const magic = new Uint8Array(await a.file.slice(0, 4).arrayBuffer());
+    if (isGzip(magic) || isZip(magic)) return this.full(a, dropped, 'compressed');
     const t0 = performance.now();
     const table = `import_${a.n}`;
     const { name, ready: registered } = this.bytesOf(a.file, t0);

@@ -48,6 +48,20 @@ export type TerritoryMatch = { readonly code: string } | { readonly unknown: tru
 const MAX_CODE = 20;
 
 /**
+ * A commune's département, for a table of communes summed into their départements (level `commune`): `31555` → 31,
+ * `97411` → 974, `2A004` → 2A, `COM-34172` → 34, and `9001` (Ariège's 09001 whose leading zero a spreadsheet
+ * dropped) → 09. Anything else in such a table (a département's or France's total row) is another territory, skipped:
+ * summed with the communes, it would count them twice.
+ */
+function communeDepartement(s: string, depByCog: ReadonlyMap<string, string>): TerritoryMatch {
+  const m = s.match(/^(?:(?:COM|ARM)[-_ ]?)?(\d{4,5}|2[AB]\d{3})$/);
+  if (!m?.[1]) return { outside: true };
+  const c = m[1].padStart(5, '0');
+  const dep = c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2);
+  return depByCog.has(dep) ? { code: depByCog.get(dep) as string } : { outside: true };
+}
+
+/**
  * Maps the ways files write a territory to our codes: `31`, `9`, `09`, `9.0`, `DEP-31`, `D031`, `2A`, `REG-76`,
  * `76`, NUTS (`FRJ23`), ISO (`FR`, `FRA`), `EU27_2020`, and names (`Haute-Garonne`, `HAUTE-GARONNE`, `ALPES-DE-HTE-PROVENCE`:
  * accents, case and the publishers' abbreviations ignored; see `nameKey`).
@@ -73,6 +87,7 @@ export function territoryMatcher(territories: readonly CatalogueTerritory[]): (r
   return (raw, level) => {
     const s = cleanText(raw).toUpperCase();
     if (s === '') return { unknown: true };
+    if (level === 'commune') return communeDepartement(s, depByCog);
     // Codes are short: the patterns below only ever see short texts (no regex runs on a long cell).
     if (s.length > MAX_CODE) return byNameMatch(raw) ?? { unknown: true };
     const known = (c: string | undefined): TerritoryMatch | null => (c !== undefined && codes.has(c) ? { code: c } : null);
@@ -90,12 +105,9 @@ export function territoryMatcher(territories: readonly CatalogueTerritory[]): (r
     if (m?.[1]) return known(depByCog.get(m[1])) ?? { unknown: true };
     m = s.match(/^(?:REG[-_ ]?|R)0*(\d{1,2})$/);
     if (m?.[1]) return known(regByCog.get(m[1].padStart(2, '0'))) ?? { unknown: true };
-    // A commune (INSEE code, 5 characters, or COM-/ARM- prefixed): its département when the analyst says the file's
-    // rows are communes to sum (`commune`: 31555 → 31, 97411 → 974, 2A004 → 2A), else not a territory the dashboard
-    // shows. An académie (A16, the SIES's codes) neither.
-    m = s.match(/^(?:(?:COM|ARM)[-_ ]?)?((97\d)\d{2}|(\d{2}|2[AB])\d{3})$/);
-    if (m) return level === 'commune' ? known(depByCog.get(m[2] ?? m[3] ?? '')) ?? { outside: true } : { outside: true };
-    if (/^A\d{2}$/.test(s)) return { outside: true };
+    // A commune (INSEE code, 5 characters, or COM-/ARM- prefixed) or an académie (A16, the SIES's codes): not a
+    // territory the dashboard shows (unless the file's rows are communes to sum: see communeDepartement).
+    if (/^((COM|ARM)[-_ ]?)?(\d{5}|2[AB]\d{3})$/.test(s) || /^A\d{2}$/.test(s)) return { outside: true };
     if (NUTS[s]) return { code: NUTS[s] };
     if (COUNTRY[s]) return { code: COUNTRY[s] };
     const direct = known(s);

@@ -17,6 +17,12 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** Longest entry name offered (and stored with the import's options). */
+export const MAX_ENTRY_NAME = 300;
+
+/** ZIP64's mark in a 32-bit size or offset: the real value is elsewhere, in a format the import does not read. */
+const ZIP64 = 0xffffffff;
+
 const u16 = (b: Uint8Array, at: number) => (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
 const u32 = (b: Uint8Array, at: number) => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
 
@@ -43,7 +49,8 @@ function entries(b: Uint8Array): ZipEntry[] | null {
     const raw = b.subarray(at + 46, at + 46 + n);
     const name = new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(raw);
     const entry = { name, method: u16(b, at + 10), flags, compressedSize: u32(b, at + 20), size: u32(b, at + 24), offset: u32(b, at + 42) };
-    if (!name.endsWith('/') && !name.startsWith('__MACOSX/')) out.push(entry);
+    // Directories, macOS's copies, and names no one could choose or store (empty, or longer than a stored choice).
+    if (name !== '' && name.length <= MAX_ENTRY_NAME && !name.endsWith('/') && !name.startsWith('__MACOSX/')) out.push(entry);
     at += 46 + n + u16(b, at + 30) + u16(b, at + 32);
   }
   return out;
@@ -73,11 +80,12 @@ export async function unzip(b: Uint8Array, chosen: string | undefined, max = MAX
   const all = entries(b);
   if (!all) return { files: [], problem: problem('zip_illisible', {}) };
   const files = all.map((e) => e.name);
-  if (files.includes('[Content_Types].xml') || files.includes('mimetype')) return { files: [], problem: problem('format_binaire', {}, 'XLSX, ODS ou DOCX') };
+  if (files.includes('[Content_Types].xml') || files.includes('mimetype')) return { files: [], problem: problem('format_binaire', {}, 'XLSX, ODS, DOCX') };
+  if (files.length === 0) return { files, problem: problem('zip_vide', {}) };
   const name = chosen ?? (files.length === 1 ? files[0] : undefined);
   const entry = all.find((e) => e.name === name);
   if (!entry) return { files, problem: problem('zip_choisir', {}, String(files.length), chosen ?? '') };
-  if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8)) return { files, problem: problem('zip_illisible', {}) };
+  if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8) || [entry.size, entry.compressedSize, entry.offset].includes(ZIP64)) return { files, problem: problem('zip_illisible', {}) };
   if (entry.size > max) return { files, problem: problem('decompresse_trop_gros', {}, String(b.length), String(max)) };
   const at = entry.offset;
   if (u32(b, at) !== 0x04034b50) return { files, problem: problem('zip_illisible', {}) };

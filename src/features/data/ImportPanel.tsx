@@ -23,11 +23,14 @@ type Phase =
   | { kind: 'done'; rows: number; id: string }
   | { kind: 'failed'; message: string; retry?: ReportPhase };
 
+/** What a new analysis of the same file keeps of the report before it: the destination, and the identity unless it was not yet known. */
+type Keep = { readonly target: ImportTarget; readonly identite?: DatasetIdentity };
+
 /** What the panel does with a file: analyse it, change its destination, commit it (each through the page's import session). */
 interface ImportFlow {
   readonly phase: Phase;
   setPhase(p: Phase): void;
-  analyse(file: { blob: Blob; fileName: string }, opts: ImportOptions, keep?: Pick<ReportPhase, 'target' | 'identite'>): Promise<void>;
+  analyse(file: { blob: Blob; fileName: string }, opts: ImportOptions, keep?: Keep): Promise<void>;
   retarget(p: ReportPhase, target: ImportTarget): Promise<void>;
   onFile(f: File | undefined): Promise<void>;
   commit(p: ReportPhase): Promise<void>;
@@ -64,7 +67,7 @@ function useImportFlow(lang: Lang, t: DataViewMessages): ImportFlow {
    * Analyses a file; `keep`: the analyst's target and identity from the report of an earlier analysis of the same
    * file (another encoding, a recipe…), kept as they chose them.
    */
-  async function analyse(file: { blob: Blob; fileName: string }, opts: ImportOptions, keep?: Pick<ReportPhase, 'target' | 'identite'>) {
+  async function analyse(file: { blob: Blob; fileName: string }, opts: ImportOptions, keep?: Keep) {
     const mine = ++latest.current;
     const session = await getImportSession();
     // The file's head is analysed while the catalogue and the saved recipes are read.
@@ -183,14 +186,16 @@ function ReportView({ phase, flow, lang, t }: { phase: ReportPhase; flow: Import
   // An indicator of the lists as the analyst knows it: its name, then its id (a declared one has only its id).
   const labelOf = (id: string) => {
     const n = phase.names.get(id);
-    return n ? `${lang === 'en' ? n.en : n.fr} (${id})` : id;
+    const name = n ? (lang === 'en' ? n.en : n.fr) : id;
+    return name === id ? id : `${name} (${id})`;
   };
   return (
     <>
       <ImportReport result={phase.analysed.result} rowCount={phase.analysed.rowCount} diff={phase.preview?.diff ?? null} adding={phase.target.kind === 'ajouter'} fast={phase.analysed.path.kind === 'rapide'} why={phase.analysed.path.kind === 'complet' ? phase.analysed.path.reason : undefined} lang={lang} t={t}
         choices={<>
           {archive && archive.files.length > 1 ? (
-            <ArchiveChoice archive={archive} t={t} onChoose={(entree) => void analyse(phase.file, { ...phase.opts, entree }, phase)} />
+            // Another file of the archive: read afresh (its own encoding, recipe, indicator), its identity from what it is.
+            <ArchiveChoice archive={archive} t={t} onChoose={(entree) => void analyse(phase.file, { fileName: phase.opts.fileName, declared: phase.opts.declared, entree }, { target: phase.target })} />
           ) : null}
           {phase.analysed.result.format === 'eurostat' && phase.analysed.result.eurostat ? (
             // A Eurostat file's indicator and dimensions, inside the report; a change analyses the file again with it.
