@@ -66,5 +66,14 @@ describe('ZIP archives', () => {
     locked.writeUInt16LE(0x801, locked.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 8);
     expect((await runImportFile(u8(locked), cat, opts)).problems.map((p) => p.code)).toEqual(['zip_illisible']);
   });
+  test('the file chosen in an archive of several cannot be read: refused, and the list stays to choose another', async () => {
+    const zip = makeZip([{ name: 'a.csv', data: CSV }, { name: 'b.csv', data: CSV }]);
+    const dir = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt16LE(0x801, dir + 8); // a.csv encrypted
+    const r = await runImportFile(u8(zip), cat, { ...opts, entree: 'a.csv' });
+    expect(r.problems.map((p) => p.code)).toEqual(['zip_illisible']);
+    expect(r.archive).toEqual({ files: ['a.csv', 'b.csv'], chosen: 'a.csv' });
+    expect((await runImportFile(u8(zip), cat, { ...opts, entree: 'b.csv' })).rows).toHaveLength(2);
+  });
 });
 

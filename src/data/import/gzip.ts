@@ -8,16 +8,20 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 /**
- * The bytes of a file as the import reads them: a gzip file decompressed (recognised by its content, never by its
- * name), any other file as it is. The decompressed size is bounded as a plain file's is (MAX_BYTES): a file that
- * grows past it is refused as soon as it does, without holding more (a small file can decompress to gigabytes).
- * A truncated or corrupt stream is refused too.
+ * `bytes` decompressed by the browser's own stream (`gzip`, or ZIP's `deflate-raw`), bounded as a plain file is
+ * (`max`, MAX_BYTES): a file that grows past it is refused as soon as it does, without holding more (a small file can
+ * decompress to gigabytes); a truncated or corrupt stream is refused as `unreadable`. `compressed`: the size the
+ * refusal names (the whole file's).
  */
-export async function gunzip(bytes: Uint8Array, max = MAX_BYTES): Promise<Uint8Array | Problem> {
-  if (!isGzip(bytes)) return bytes;
+export async function decompress(bytes: Uint8Array, format: 'gzip' | 'deflate-raw', max: number, compressed: number, unreadable: 'gzip_illisible' | 'zip_illisible'): Promise<Uint8Array | Problem> {
   try {
-    return await pipeBytes(bytes, new DecompressionStream('gzip'), max);
+    return await pipeBytes(bytes, new DecompressionStream(format), max);
   } catch (e) {
-    return e instanceof TooLarge ? problem('decompresse_trop_gros', {}, String(bytes.length), String(max)) : problem('gzip_illisible', {});
+    return e instanceof TooLarge ? problem('decompresse_trop_gros', {}, String(compressed), String(max)) : problem(unreadable, {});
   }
+}
+
+/** The bytes of a file as the import reads them: a gzip file decompressed (recognised by its content, never by its name), any other file as it is. */
+export function gunzip(bytes: Uint8Array, max = MAX_BYTES): Promise<Uint8Array | Problem> {
+  return isGzip(bytes) ? decompress(bytes, 'gzip', max, bytes.length, 'gzip_illisible') : Promise.resolve(bytes);
 }

@@ -125,10 +125,11 @@ function renameDuplicates(p: Parsed): Parsed {
 export async function runImportFile(raw: Uint8Array, catalogue: ImportCatalogue, opts: ImportOptions): Promise<ImportResult> {
   if (isZip(raw)) {
     const z = await unzip(raw, opts.entree);
-    // Only an archive of several files waits for a choice; one of a single file names the file it could not read.
-    const archive = z.files.length > 1 && 'problem' in z && z.problem.code === 'zip_choisir' ? { files: z.files, chosen: null } : z.files.length === 1 ? { files: z.files, chosen: z.files[0] ?? null } : null;
-    if ('problem' in z) return finish({ ...EMPTY, problems: [z.problem], ...(archive ? { compression: 'zip' as const, archive } : {}) });
-    return { ...runImport(z.bytes, catalogue, opts), compression: 'zip', archive: { files: z.files, chosen: z.chosen } };
+    if (!('problem' in z)) return { ...runImport(z.bytes, catalogue, opts), compression: 'zip', archive: { files: z.files, chosen: z.chosen } };
+    // The file tried (the only one, or the analyst's), or none yet: an archive of several files keeps its list, to
+    // choose another when the one chosen cannot be read.
+    const chosen = (z.files.length === 1 ? z.files[0] : z.files.find((f) => f === opts.entree)) ?? null;
+    return finish({ ...EMPTY, problems: [z.problem], ...(z.files.length ? { compression: 'zip' as const, archive: { files: z.files, chosen } } : {}) });
   }
   const bytes = await gunzip(raw);
   if (!(bytes instanceof Uint8Array)) return finish({ ...EMPTY, problems: [bytes] });

@@ -1,5 +1,5 @@
 import { MAX_BYTES } from './guard';
-import { pipeBytes, TooLarge } from '../../lib/pipe-bytes';
+import { decompress } from './gzip';
 import { problem, type Problem } from './problems';
 
 /** One file of a ZIP archive, from its central directory. */
@@ -18,7 +18,7 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /** Longest entry name offered (and stored with the import's options). */
-export const MAX_ENTRY_NAME = 300;
+const MAX_ENTRY_NAME = 300;
 
 /** ZIP64's mark in a 32-bit size or offset: the real value is elsewhere, in a format the import does not read. */
 const ZIP64 = 0xffffffff;
@@ -56,15 +56,6 @@ function entries(b: Uint8Array): ZipEntry[] | null {
   return out;
 }
 
-/** Inflates `data` (raw deflate), refused past `max` bytes as it streams. */
-async function inflate(data: Uint8Array, max: number): Promise<Uint8Array | 'trop' | 'illisible'> {
-  try {
-    return await pipeBytes(data, new DecompressionStream('deflate-raw'), max);
-  } catch (e) {
-    return e instanceof TooLarge ? 'trop' : 'illisible';
-  }
-}
-
 /** What an archive gives the import: the chosen file's bytes, or the list of files to choose from, or a problem. */
 export type Unzipped =
   | { readonly bytes: Uint8Array; readonly files: string[]; readonly chosen: string }
@@ -92,8 +83,6 @@ export async function unzip(b: Uint8Array, chosen: string | undefined, max = MAX
   const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
   const data = b.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) return { files, problem: problem('zip_illisible', {}) };
-  const bytes = entry.method === 0 ? data.slice() : await inflate(data, max);
-  if (bytes === 'trop') return { files, problem: problem('decompresse_trop_gros', {}, String(b.length), String(max)) };
-  if (bytes === 'illisible') return { files, problem: problem('zip_illisible', {}) };
-  return { bytes, files, chosen: entry.name };
+  const bytes = entry.method === 0 ? data.slice() : await decompress(data, 'deflate-raw', max, b.length, 'zip_illisible');
+  return bytes instanceof Uint8Array ? { bytes, files, chosen: entry.name } : { files, problem: bytes };
 }
