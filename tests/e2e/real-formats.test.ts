@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { appUrl, launch, nextReport, openPage } from './browser';
 import { makeZip } from '../helpers/zip';
@@ -145,6 +146,24 @@ describe('real formats in the browser', () => {
     await page.reload({ waitUntil: 'commit' });
     await page.waitForSelector('[data-dataset="estat_tic_sexe"][data-rows="2"][data-active="true"]', { timeout: 60000 });
     expect(log.external).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+
+  test('a canonical CSV of over 2 MB compressed: read decompressed by the full pipeline, its bytes not taken for CSV', async () => {
+    const { page, log, close } = await openPage(browser);
+    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
+    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    // Long random sources, so that the compressed file stays over the fast path's 2 MB.
+    const deps = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+    const rows = deps.flatMap((d) => Array.from({ length: 111 }, (_, i) => `${d},${1990 + i},emploi_numerique,10,30,40,,,${randomBytes(1800).toString('base64')}`));
+    const gz = gzipSync(`territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source\n${rows.join('\n')}\n`);
+    expect(gz.length).toBeGreaterThan(2 * 1024 * 1024);
+    const input = page.locator('[data-testid="import"] input[type=file]').first();
+    const r = await nextReport(page, () => input.setInputFiles({ name: 'emploi_long.csv.gz', mimeType: 'application/gzip', buffer: gz }));
+    expect(r).toMatchObject({ rows: rows.length, errors: 0 });
+    expect(await r.report.getAttribute('data-path-reason')).toBe('compressed');
+    expect(r.text).toContain('Fichier compressé (gzip), lu décompressé');
     expect(log.pageErrors).toEqual([]);
     await close();
   });

@@ -172,14 +172,16 @@ export class ImportSession {
   }
 
   /** The DuckDB file name of `file`'s bytes: the ones kept from the previous analysis, or read and registered now. */
-  private bytesOf(file: Blob, t0: number): HeldBytes {
+  private bytesOf(file: Blob, t0: number, compressed: Promise<boolean>): HeldBytes {
     if (this.held?.file === file) return this.held;
     this.releaseBytes();
     const name = `import-octets-${++this.heldFiles}.csv`;
     // Read by the page (the Blob's chunks come in as tasks of its thread, without freezing it; read by the import
     // worker they came later), then transferred (not copied) to DuckDB's worker while the import worker looks at the
-    // head (copying them for the worker instead kept the page busy and delayed DuckDB's read as much).
-    const ready = file.arrayBuffer().then(async (b) => {
+    // head (copying them for the worker instead kept the page busy and delayed DuckDB's read as much). A compressed
+    // file's bytes are not handed over: the full pipeline decompresses it.
+    const ready = Promise.all([file.arrayBuffer(), compressed]).then(async ([b, gz]) => {
+      if (gz) throw new Error('compressed');
       performance.measure('import:octets', { start: t0 });
       await this.conn.registerFile(name, b);
       performance.measure('import:fichier', { start: t0 });
@@ -249,12 +251,16 @@ export class ImportSession {
     const o = a.opts;
     const simple = !o.encoding && !o.delimiter && o.headerLine === undefined && !o.recipe && !o.indicateur && !o.dimensions;
     if (a.file.size < FAST_MIN_BYTES || !simple) return this.full(a, dropped, simple ? 'small file' : 'options');
-    // A compressed file is read by the full pipeline (it decompresses it): its bytes are not handed to DuckDB first.
-    const magic = new Uint8Array(await a.file.slice(0, 4).arrayBuffer());
-    if (isGzip(magic) || isZip(magic)) return this.full(a, dropped, 'compressed');
     const t0 = performance.now();
+    // A compressed file is read by the full pipeline (it decompresses it). Its first bytes are read beside the whole
+    // file, not before it: that read alone took 40 to 50 ms before the file's (docs/performance.md).
+    const compressed = a.file.slice(0, 4).arrayBuffer().then((b) => isGzip(new Uint8Array(b)) || isZip(new Uint8Array(b)));
     const table = `import_${a.n}`;
-    const { name, ready: registered } = this.bytesOf(a.file, t0);
+    const { name, ready: registered } = this.bytesOf(a.file, t0, compressed);
+    if (await compressed) {
+      this.releaseBytes(name);
+      return this.full(a, dropped, 'compressed');
+    }
     void dropped.then(() => performance.measure('import:nettoyage', { start: t0 }));
     let fast: { answer: FastAnswer; hashed: Promise<string> | null };
     try {
