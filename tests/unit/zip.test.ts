@@ -49,6 +49,19 @@ describe('ZIP archives', () => {
     expect(bomb.length).toBeLessThan(10_000);
     expect(await unzip(bomb, undefined, 1024 * 1024)).toMatchObject({ problem: { code: 'decompresse_trop_gros' } });
   });
+  test('a damaged file (its bytes or its recorded CRC-32 altered), stored or deflated, is refused: never read with wrong figures', async () => {
+    const stored = makeZip([{ name: 'a.csv', data: CSV, stored: true }]);
+    expect((await runImportFile(u8(stored), cat, opts)).problems).toEqual([]);
+    const changed = Buffer.from(stored);
+    changed[changed.indexOf(Buffer.from('31;2021')) + 1] = 0x34; // « 31 » becomes « 34 »: still a valid CSV
+    expect((await runImportFile(u8(changed), cat, opts)).problems.map((p) => p.code)).toEqual(['zip_illisible']);
+    const deflated = makeZip([{ name: 'a.csv', data: CSV }]);
+    const dir = deflated.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    deflated.writeUInt32LE(deflated.readUInt32LE(dir + 16) ^ 1, dir + 16);
+    const r = await runImportFile(u8(deflated), cat, opts);
+    expect(r.problems.map((p) => p.code)).toEqual(['zip_illisible']);
+    expect(r.problems[0]?.message_fr).toContain('abîmée');
+  });
   test('an archive with no file to read, a ZIP64 entry, an encrypted one: refused with what is wrong, never « choose » from an empty list', async () => {
     const empty = await runImportFile(u8(makeZip([{ name: 'dossier/', data: '' }, { name: '__MACOSX/._a.csv', data: 'x' }])), cat, opts);
     expect(empty.problems.map((p) => p.code)).toEqual(['zip_vide']);

@@ -7,6 +7,8 @@ interface ZipEntry {
   readonly name: string;
   readonly method: number;
   readonly flags: number;
+  /** CRC-32 of the file's bytes, as the archive records it. */
+  readonly crc: number;
   readonly compressedSize: number;
   readonly size: number;
   readonly offset: number;
@@ -25,6 +27,19 @@ const ZIP64 = 0xffffffff;
 
 const u16 = (b: Uint8Array, at: number) => (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
 const u32 = (b: Uint8Array, at: number) => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
+
+/** The CRC-32 of ZIP (and gzip), byte by byte with its 256-entry table. */
+let crcTable: Uint32Array | null = null;
+function crc32(bytes: Uint8Array): number {
+  crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
 
 /**
  * The files of an archive (directories and macOS's `__MACOSX/` copies left out), from its central directory; null
@@ -48,7 +63,7 @@ function entries(b: Uint8Array): ZipEntry[] | null {
     const n = u16(b, at + 28);
     const raw = b.subarray(at + 46, at + 46 + n);
     const name = new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(raw);
-    const entry = { name, method: u16(b, at + 10), flags, compressedSize: u32(b, at + 20), size: u32(b, at + 24), offset: u32(b, at + 42) };
+    const entry = { name, method: u16(b, at + 10), flags, crc: u32(b, at + 16), compressedSize: u32(b, at + 20), size: u32(b, at + 24), offset: u32(b, at + 42) };
     // Directories, macOS's copies, and names no one could choose or store (empty, or longer than a stored choice).
     if (name !== '' && name.length <= MAX_ENTRY_NAME && !name.endsWith('/') && !name.startsWith('__MACOSX/')) out.push(entry);
     at += 46 + n + u16(b, at + 30) + u16(b, at + 32);
@@ -65,7 +80,8 @@ export type Unzipped =
  * The file of a ZIP archive the import reads: `chosen` (the analyst's), else the archive's only file. An archive of
  * several files (an INSEE download: the data and its dictionary) asks which one, never picks by name. Spreadsheets
  * (XLSX, ODS: archives of XML) are refused as before, an encrypted file or a method other than stored and deflate
- * too, and a file past MAX_BYTES once inflated is refused as soon as it grows past it.
+ * too, a file whose size or CRC-32 is not the one recorded, and a file past MAX_BYTES once inflated is refused as
+ * soon as it grows past it.
  */
 export async function unzip(b: Uint8Array, chosen: string | undefined, max = MAX_BYTES): Promise<Unzipped> {
   const all = entries(b);
@@ -84,5 +100,9 @@ export async function unzip(b: Uint8Array, chosen: string | undefined, max = MAX
   const data = b.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) return { files, problem: problem('zip_illisible', {}) };
   const bytes = entry.method === 0 ? data.slice() : await decompress(data, 'deflate-raw', max, b.length, 'zip_illisible');
-  return bytes instanceof Uint8Array ? { bytes, files, chosen: entry.name } : { files, problem: bytes };
+  if (!(bytes instanceof Uint8Array)) return { files, problem: bytes };
+  // A damaged archive can inflate without error (a raw deflate stream carries no check of its own), or store its
+  // bytes altered: its file would be read with wrong figures. gzip's own stream checks its CRC.
+  if (bytes.length !== entry.size || crc32(bytes) !== entry.crc) return { files, problem: problem('zip_illisible', {}) };
+  return { bytes, files, chosen: entry.name };
 }
