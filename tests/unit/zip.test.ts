@@ -3,6 +3,9 @@ import { runImport, runImportFile } from '../../src/data/import/run';
 import { unzip } from '../../src/data/import/zip';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
 import { makeZip } from '../helpers/zip';
+import { importName } from '../../src/data/import/file-name';
+import { datasetIdFor, metaOf } from '../../src/data/import/stored';
+import type { StoredRecord } from '../../src/data/store';
 
 // INSEE and data.gouv.fr publish many files as ZIP archives (the data, often with its dictionary): the file to read
 // is the archive's only one, or the one the analyst chooses; never one picked by its name.
@@ -88,5 +91,14 @@ describe('ZIP archives', () => {
     expect(r.archive).toEqual({ files: ['a.csv', 'b.csv'], chosen: 'a.csv' });
     expect((await runImportFile(u8(zip), cat, { ...opts, entree: 'b.csv' })).rows).toHaveLength(2);
   });
+  test('a file of an archive of several goes by its own name (another file is another dataset); the sources cite the archive and the file', async () => {
+    const both = await runImportFile(u8(makeZip([{ name: 'meta_emploi.csv', data: META }, { name: 'donnees/emploi.csv', data: CSV }])), cat, { ...opts, entree: 'donnees/emploi.csv' });
+    expect(datasetIdFor(importName('insee_2021.zip', both.archive))).toBe('emploi');
+    const one = await runImportFile(u8(makeZip([{ name: 'emploi.csv', data: CSV }])), cat, opts);
+    expect(datasetIdFor(importName('insee_2021.zip', one.archive))).toBe('insee_2021');
+    expect(datasetIdFor(importName('insee_2021.zip', { files: ['a.csv', 'b.csv'], chosen: null }))).toBe('insee_2021');
+    const part = { fileName: 'insee_2021.zip', sha256: '0'.repeat(64), options: { entree: 'donnees/emploi.csv' }, recipe: null, importedAt: '2026-12-05T00:00:00Z', rows: 2, bytes: new ArrayBuffer(0) };
+    const rec = { ...part, id: 'emploi', nom: 'emploi', actif: true, priorite: 10, parts: [{ ...part, options: {}, fileName: 'emploi_2022.csv' }] } as StoredRecord;
+    expect(metaOf(rec, [], both).fichiers).toEqual(['insee_2021.zip › donnees/emploi.csv', 'emploi_2022.csv']);
+  });
 });
-

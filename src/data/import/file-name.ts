@@ -2,3 +2,11 @@
 export function fileBase(fileName: string): string {
   return fileName.replace(/\.(gz|zip)$/i, '').replace(/\.[a-z0-9]{1,5}$/i, '').slice(0, 300);
 }
+
+/**
+ * The name an import goes by (its dataset's id, its default name): the file chosen in an archive of several files
+ * (`emploi.csv` of `insee.zip`: another file of the same archive is another dataset), else the file's own name.
+ */
+export function importName(fileName: string, archive?: { readonly files: readonly string[]; readonly chosen: string | null }): string {
+  return (archive && archive.files.length > 1 && archive.chosen?.split('/').pop()) || fileName;
+}

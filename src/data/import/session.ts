@@ -1,5 +1,6 @@
 import { isGzip } from './gzip';
 import { isZip } from './zip';
+import { importName } from './file-name';
 import type { Connector } from '../connector';
 import { runQuery } from '../client';
 import {
@@ -375,7 +376,7 @@ export class ImportSession {
     let from = 'preparation';
     if (analysed.staged.kind === 'table') from = analysed.staged.table;
     else await stageCsv(conn, analysed.staged.csv);
-    const id = target.kind === 'nouveau' ? datasetIdFor(fileName) : target.id;
+    const id = target.kind === 'nouveau' ? datasetIdFor(importName(fileName, analysed.result.archive)) : target.id;
     if (target.kind === 'ajouter') {
       await conn.exec(sumIntoSql(id, from, PREVIEW_SUM_TABLE));
       from = PREVIEW_SUM_TABLE;
@@ -450,7 +451,7 @@ export class ImportSession {
    * another tab replaced this dataset since this tab loaded it, StaleError and nothing is done. The other tabs are
    * told once it is done.
    */
-  async commit(file: { blob: Blob; fileName: string }, analysed: AnalysedImport, opts: ChosenOptions, choice: ImportChoice = { target: { kind: 'remplacer', id: datasetIdFor(file.fileName) } }): Promise<{ id: string }> {
+  async commit(file: { blob: Blob; fileName: string }, analysed: AnalysedImport, opts: ChosenOptions, choice: ImportChoice = { target: { kind: 'remplacer', id: datasetIdFor(importName(file.fileName, analysed.result.archive)) } }): Promise<{ id: string }> {
     // The button is hidden then, but a refused analysis must never replace a dataset (with nothing).
     if (analysed.result.errors > 0 || analysed.rowCount === 0) throw new Error('This analysis has errors: nothing to import.');
     return withImportLock(() => this.commitLocked(file, analysed, opts, choice));
@@ -468,11 +469,12 @@ export class ImportSession {
     const loadedMax = known ? Promise.resolve([{ p: known.max }]) : runQuery(this.conn, maxPriorityQuery(), MaxPriorityRow);
     const [loaded, [max], stored, sha256] = await Promise.all([loadedIds, loadedMax, listImports(), analysed.sha256]);
     const t = choice.target;
-    const id = t.kind === 'nouveau' ? freeId(datasetIdFor(file.fileName), new Set([...loaded.map((r) => r.id), ...stored.ok.map((r) => r.id), ...stored.refused.map((r) => r.id)])) : t.id;
+    const name = importName(file.fileName, analysed.result.archive);
+    const id = t.kind === 'nouveau' ? freeId(datasetIdFor(name), new Set([...loaded.map((r) => r.id), ...stored.ok.map((r) => r.id), ...stored.refused.map((r) => r.id)])) : t.id;
     const previous = await getImport(id);
     this.assertSeen(id, previous);
     const importedAt = new Date().toISOString();
-    const identite = choice.identite ?? previous?.identite ?? identityDefaults(analysed.result, analysed.sources, file.fileName);
+    const identite = choice.identite ?? previous?.identite ?? identityDefaults(analysed.result, analysed.sources, name);
     if (t.kind === 'ajouter') {
       if (!previous) throw new Error(`Le jeu « ${id} » n’est plus enregistré : rien n’a été importé. / Dataset "${id}" is no longer stored: nothing was imported.`);
       const parts = [...(previous.parts ?? []), partOf(file, { ...analysed, sha256 }, opts, importedAt)];

@@ -56,6 +56,6 @@ export function metaOf(rec: StoredRecord, sources: readonly string[], result: Im
   return {
     id: rec.id, nom: idt.nom || rec.nom, source: sourceText(idt, sources.slice(0, 3).join(' ; ') || rec.fileName), licence: idt.licence, licence_en: licenceEn(idt.licence),
     priorite: rec.priorite, actif: rec.actif, derniere_maj: idt.date_publication || null, producteur: idt.producteur || null, url: idt.url || null,
-    fichiers: [rec.fileName, ...(rec.parts ?? []).map((p) => p.fileName)],
+    fichiers: [rec, ...(rec.parts ?? [])].map((p) => (p.options.entree ? `${p.fileName} › ${p.options.entree}` : p.fileName)),
   };
 }

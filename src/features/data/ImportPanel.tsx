@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DataViewMessages } from '../../i18n/data';
 import { formatCount, type Lang } from '../../lib/format';
 import { getImportSession } from '../../data/db-loader';
-import { checkSize, datasetIdFor, identityDefaults, listRecipes, putRecipe, type AnalysedImport, type DatasetIdentity, type Encoding, type ImportOptions, type ImportPreview, type ImportTarget, type IndicatorName, type Recipe, type RunningImport } from '../../data/import';
+import { checkSize, datasetIdFor, identityDefaults, importName, listRecipes, putRecipe, type AnalysedImport, type DatasetIdentity, type Encoding, type ImportOptions, type ImportPreview, type ImportTarget, type IndicatorName, type Recipe, type RunningImport } from '../../data/import';
 import { ImportDestination } from './ImportDestination';
 import { ImportReport } from './ImportReport';
 import { RecipeForm } from './RecipeForm';
@@ -83,12 +83,14 @@ function useImportFlow(lang: Lang, t: DataViewMessages): ImportFlow {
     try {
       const [analysed, cat] = await Promise.all([run.promise, catalogue]);
       const datasets = await session.importedDatasets();
-      // The same file again replaces its dataset (said in the report); any other file makes a new one unless the analyst chooses.
-      const target: ImportTarget = keep?.target ?? (datasets.some((d) => d.id === id) ? { kind: 'remplacer', id } : { kind: 'nouveau' });
+      // The same file again replaces its dataset (said in the report); any other file makes a new one unless the
+      // analyst chooses. A file of an archive of several goes by its own name.
+      const own = datasetIdFor(importName(file.fileName, analysed.result.archive));
+      const target: ImportTarget = keep?.target ?? (datasets.some((d) => d.id === own) ? { kind: 'remplacer', id: own } : { kind: 'nouveau' });
       const clean = analysed.rowCount > 0 && analysed.result.errors === 0;
       const preview = clean ? await session.preview(analysed, target, file.fileName) : null;
       if (mine !== latest.current) return;
-      const identite = keep?.identite ?? identityDefaults(analysed.result, analysed.sources, file.fileName);
+      const identite = keep?.identite ?? identityDefaults(analysed.result, analysed.sources, importName(file.fileName, analysed.result.archive));
       setPhase({ kind: 'report', file, analysed, opts, indicators: [...cat.indicators], names: cat.names, saved: await saved, target, preview, datasets, identite });
     } catch (e) {
       if (mine === latest.current) setPhase(failureOf(e, t));
@@ -195,7 +197,7 @@ function ReportView({ phase, flow, lang, t }: { phase: ReportPhase; flow: Import
         choices={<>
           {archive && archive.files.length > 1 ? (
             // Another file of the archive: read afresh (its own encoding, recipe, indicator), its identity from what it is.
-            <ArchiveChoice archive={archive} t={t} onChoose={(entree) => void analyse(phase.file, { fileName: phase.opts.fileName, declared: phase.opts.declared, entree }, { target: phase.target })} />
+            <ArchiveChoice archive={archive} t={t} onChoose={(entree) => void analyse(phase.file, { fileName: phase.opts.fileName, declared: phase.opts.declared, entree })} />
           ) : null}
           {phase.analysed.result.format === 'eurostat' && phase.analysed.result.eurostat ? (
             // A Eurostat file's indicator and dimensions, inside the report; a change analyses the file again with it.
