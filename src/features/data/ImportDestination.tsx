@@ -39,14 +39,16 @@ export function ImportDestination({ datasets, target, preview, identite, lang, t
   return (
     <fieldset className="recipe import-destination">
       <legend>{t.destinationTitle}</legend>
-      <label htmlFor={`${base}-target`}>{t.destinationLabel}</label>
-      <select id={`${base}-target`} data-testid="import-target" value={targetValue(target)} onChange={(e) => onTarget(parseTarget(e.target.value))}>
-        <option value="nouveau">{t.destinationNew}</option>
-        {datasets.map((d) => <option key={`a-${d.id}`} value={`ajouter:${d.id}`}>{t.destinationAdd(stripBidi(d.nom))}</option>)}
-        {datasets.map((d) => <option key={`r-${d.id}`} value={`remplacer:${d.id}`}>{t.destinationReplace(stripBidi(d.nom))}</option>)}
-      </select>
+      <span className="recipe-field">
+        <label htmlFor={`${base}-target`}>{t.destinationLabel}</label>
+        <select id={`${base}-target`} data-testid="import-target" value={targetValue(target)} onChange={(e) => onTarget(parseTarget(e.target.value))}>
+          <option value="nouveau">{t.destinationNew}</option>
+          {datasets.map((d) => <option key={`a-${d.id}`} value={`ajouter:${d.id}`}>{t.destinationAdd(stripBidi(d.nom))}</option>)}
+          {datasets.map((d) => <option key={`r-${d.id}`} value={`remplacer:${d.id}`}>{t.destinationReplace(stripBidi(d.nom))}</option>)}
+        </select>
+      </span>
       {o.length ? (
-        <div className="report-overrides" data-testid="import-overrides" data-count={o[0]?.n ?? 0} role="note">
+        <div className="report-overrides recipe-wide" data-testid="import-overrides" data-count={o[0]?.n ?? 0} role="note">
           <p><strong>{t.overridesTitle(n(o[0]?.n ?? 0))}</strong></p>
           <table className="data-table compact">
             <thead><tr><th scope="col">{t.overridesTerritory}</th><th scope="col">{t.overridesYear}</th><th scope="col">{t.overridesIndicator}</th><th scope="col">{t.overridesDataset}</th><th scope="col">{t.overridesChange}</th></tr></thead>
@@ -59,10 +61,10 @@ export function ImportDestination({ datasets, target, preview, identite, lang, t
           {(o[0]?.n ?? 0) > o.length ? <p className="muted">{t.reportMore(n((o[0]?.n ?? 0) - o.length))}</p> : null}
         </div>
       ) : null}
-      <p className="muted">{t.identityHelp}</p>
+      <p className="muted recipe-wide">{t.identityHelp}</p>
       {FIELDS.map((f) => (
-        <span key={f} className="identity-field">
-          <label htmlFor={`${base}-${f}`}>{t.identityLabels[f]}</label>{' '}
+        <span key={f} className="recipe-field">
+          <label htmlFor={`${base}-${f}`}>{t.identityLabels[f]}</label>
           <input id={`${base}-${f}`} data-testid={`identity-${f}`} type={f === 'date_publication' ? 'date' : f === 'url' ? 'url' : 'text'} value={identite[f]} maxLength={f === 'licence' ? 200 : f === 'url' ? 500 : 300}
             onChange={(e) => onIdentity({ ...identite, [f]: e.target.value })} />
         </span>
