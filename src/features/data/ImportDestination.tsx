@@ -50,14 +50,16 @@ export function ImportDestination({ datasets, target, preview, identite, lang, t
       {o.length ? (
         <div className="report-overrides recipe-wide" data-testid="import-overrides" data-count={o[0]?.n ?? 0} role="note">
           <p><strong>{t.overridesTitle(n(o[0]?.n ?? 0))}</strong></p>
-          <table className="data-table compact">
-            <thead><tr><th scope="col">{t.overridesTerritory}</th><th scope="col">{t.overridesYear}</th><th scope="col">{t.overridesIndicator}</th><th scope="col">{t.overridesDataset}</th><th scope="col">{t.overridesChange}</th></tr></thead>
-            <tbody>
-              {o.map((r) => (
-                <tr key={`${r.territoire}-${r.annee}-${r.indicateur}-${r.jeu}`}><td>{r.territoire}</td><td>{r.annee}</td><td>{r.indicateur}</td><td>{r.jeu}</td><td>{share(r.ancienne)} → {share(r.nouvelle)}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="table-wrap">
+            <table className="data-table compact">
+              <thead><tr><th scope="col">{t.overridesTerritory}</th><th scope="col">{t.overridesYear}</th><th scope="col">{t.overridesIndicator}</th><th scope="col">{t.overridesDataset}</th><th scope="col">{t.overridesChange}</th></tr></thead>
+              <tbody>
+                {o.map((r) => (
+                  <tr key={`${r.territoire}-${r.annee}-${r.indicateur}-${r.jeu}`}><td>{r.territoire}</td><td>{r.annee}</td><td>{r.indicateur}</td><td>{r.jeu}</td><td>{share(r.ancienne)} → {share(r.nouvelle)}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {(o[0]?.n ?? 0) > o.length ? <p className="muted">{t.reportMore(n((o[0]?.n ?? 0) - o.length))}</p> : null}
         </div>
       ) : null}
