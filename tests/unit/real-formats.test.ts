@@ -144,6 +144,30 @@ describe('repeated headers', () => {
   });
 });
 
+describe('Parcoursup (SIES) as published, through a recipe the analyst builds', () => {
+  // Its real header, cut to the columns read and their neighbours: curly apostrophes, a repeated « Filière de
+  // formation », an unquoted GPS cell with a comma in a `;` file, 2- and 3-digit département codes. Values made up.
+  const HEADER = 'Session;Code UAI de l\'établissement;Code départemental de l’établissement;Département de l’établissement;Filière de formation;Filière de formation très agrégée;Filière de formation détaillée;Filière de formation;Coordonnées GPS de la formation;Effectif total des candidats ayant accepté la proposition de l’établissement (admis);Dont effectif des candidates admises';
+  const LINES = [
+    '2025;0311234A;31;Haute-Garonne;BUT - Informatique;BUT;Informatique;BUT;43.6, 1.44;120;24',
+    '2025;0311235B;31;Haute-Garonne;BUT - Informatique;BUT;Informatique;BUT;43.5, 1.47;80;12',
+    '2025;0341236C;34;Hérault;BTS - Services informatiques aux organisations;BTS;Services informatiques aux organisations;BTS;43.6, 3.87;30;3',
+    '2025;0311237D;31;Haute-Garonne;Licence - Droit;Licence;Droit;Licence;43.6, 1.44;300;190',
+    '2025;9711238E;971;Guadeloupe;BUT - Informatique;BUT;Informatique;BUT;16.2, -61.5;40;9',
+  ];
+  test('admitted women and total, digital programmes only: summed per département and for France, overseas skipped and counted', () => {
+    const r = run(`${HEADER}\n${LINES.join('\n')}\n`, { recipe: recipe({
+      indicateur: 'sup_numerique', territoire: { colonne: 'Code départemental de l’établissement' }, annee: { colonne: 'Session' },
+      sexe: { mode: 'colonnes', femmes: 'Dont effectif des candidates admises', total: 'Effectif total des candidats ayant accepté la proposition de l’établissement (admis)' },
+      filtres: [{ colonne: 'Filière de formation détaillée', valeurs: ['Informatique', 'Services informatiques aux organisations'] }], total_france: true,
+    }) });
+    expect(r.delimiter).toBe(';');
+    expect(r.errors).toBe(0);
+    expect(codes(r)).toEqual(expect.arrayContaining(['entete_renommee:avertissement', 'lignes_hors_perimetre:avertissement']));
+    expect(rows(r)).toEqual([['31', 2025, 36, null, 200], ['FR', 2025, 48, null, 270], ['34', 2025, 3, null, 30]]);
+  });
+});
+
 describe('Eurostat as downloaded', () => {
   const LABELS = 'STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,freq,Time frequency,unit,Unit of measure,sex,Sex,geo,Geopolitical entity (reporting),TIME_PERIOD,Time,OBS_VALUE,Observation value,OBS_FLAG,Observation status (Flag) V2 structure,CONF_STATUS,Confidentiality status (flag)';
   const line = (sex: string, year: number, v: string, flag = '', label = '') => `dataflow,ESTAT:ISOC_SKS_ITSPS(1.0),ICT specialists,A,Annual,THS_PER,Thousand persons,${sex},${sex === 'F' ? 'Females' : 'Males'},FR,France,${year},,${v},,${flag},${label},,`;

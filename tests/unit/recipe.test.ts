@@ -129,6 +129,9 @@ describe('which recipe applies', () => {
     expect(blankRecipe(['x'], 'emploi_numerique').annee).toEqual({ colonne: '' }); // no year made up
     expect(blank.sexe).toEqual({ mode: 'colonnes', femmes: '' });
     expect(blankRecipe(['Département', 'Filles'], 'nsi_lycee').territoire).toEqual({ colonne: 'Département' });
+    // Parcoursup (SIES) as published: its code column before its name column, its year named « Session ».
+    const ps = blankRecipe(['Session', 'Code UAI de l\'établissement', 'Code départemental de l’établissement', 'Département de l’établissement', 'Dont effectif des candidates admises'], 'sup_numerique');
+    expect(ps).toMatchObject({ territoire: { colonne: 'Code départemental de l’établissement' }, annee: { colonne: 'Session' }, sexe: { femmes: '' } });
   });
 });
 

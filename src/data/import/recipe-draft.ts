@@ -14,8 +14,10 @@ function byName(header: readonly string[], names: readonly string[]): string {
 export function blankRecipe(header: readonly string[], indicator: string): Recipe {
   return {
     v: 1, nom: 'Ma recette', indicateur: indicator,
-    territoire: { colonne: byName(header, ['territoire', 'territory', 'departement', 'dep', 'dept', 'code_departement', 'geo']) },
-    annee: { colonne: byName(header, ['annee', 'an', 'year', 'rentree', 'rentree_scolaire', 'time_period', 'millesime']) },
+    // Also as SIES's exports name them: Parcoursup's `Code départemental de l’établissement` and `Session`, the
+    // Atlas's `dep_id` and `annee_universitaire` (`2022-23`).
+    territoire: { colonne: byName(header, ['territoire', 'territory', 'departement', 'dep', 'dept', 'code_departement', 'code_du_departement', 'code_departemental_de_l_etablissement', 'dep_id', 'geo']) },
+    annee: { colonne: byName(header, ['annee', 'an', 'year', 'rentree', 'rentree_scolaire', 'rentree_universitaire', 'annee_universitaire', 'session', 'time_period', 'millesime']) },
     sexe: { mode: 'colonnes', femmes: byName(header, ['femmes', 'filles', 'women', 'female']) },
     mesure: { mode: 'compte' },
     filtres: [],
