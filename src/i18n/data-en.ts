@@ -56,6 +56,7 @@ export const dataEn: DataMessages = {
     zip_illisible: 'Unreadable ZIP archive',
     zip_choisir: 'File of the archive to choose',
     zip_vide: 'Empty ZIP archive',
+    zip_doublon: 'Files of the same name in the archive',
     encodage_invalide: 'Unreadable characters',
     entete_absente: 'Missing header',
     entete_dupliquee: 'Duplicate headers',

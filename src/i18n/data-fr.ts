@@ -55,6 +55,7 @@ export const dataFr = {
     zip_illisible: 'Archive ZIP illisible',
     zip_choisir: 'Fichier de l’archive à choisir',
     zip_vide: 'Archive ZIP vide',
+    zip_doublon: 'Fichiers de même nom dans l’archive',
     encodage_invalide: 'Caractères illisibles',
     entete_absente: 'En-tête absent',
     entete_dupliquee: 'En-têtes en double',

@@ -52,6 +52,15 @@ describe('ZIP archives', () => {
     expect(bomb.length).toBeLessThan(10_000);
     expect(await unzip(bomb, undefined, 1024 * 1024)).toMatchObject({ problem: { code: 'decompresse_trop_gros' } });
   });
+  test('two files of the same name: listed once, never read (which one was meant cannot be told)', async () => {
+    const zip = u8(makeZip([{ name: 'a.csv', data: CSV }, { name: 'a.csv', data: CSV.replace('31;2021', '34;2020') }, { name: 'b.csv', data: CSV }]));
+    const r = await runImportFile(zip, cat, { ...opts, entree: 'a.csv' });
+    expect(r.problems.map((p) => p.code)).toEqual(['zip_doublon']);
+    expect(r.problems[0]?.message_fr).toContain('plusieurs fichiers nommés « a.csv »');
+    expect(r.archive).toEqual({ files: ['a.csv', 'b.csv'], chosen: 'a.csv' });
+    expect((await runImportFile(zip, cat, { ...opts, entree: 'b.csv' })).rows).toHaveLength(2);
+    expect((await runImportFile(u8(makeZip([{ name: 'a.csv', data: CSV }, { name: 'a.csv', data: CSV }])), cat, opts)).problems.map((p) => p.code)).toEqual(['zip_doublon']);
+  });
   test('a damaged file (its bytes or its recorded CRC-32 altered), stored or deflated, is refused: never read with wrong figures', async () => {
     const stored = makeZip([{ name: 'a.csv', data: CSV, stored: true }]);
     expect((await runImportFile(u8(stored), cat, opts)).problems).toEqual([]);

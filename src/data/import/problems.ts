@@ -11,6 +11,7 @@ export type ProblemCode =
   | 'zip_illisible'
   | 'zip_choisir'
   | 'zip_vide'
+  | 'zip_doublon'
   | 'encodage_invalide'
   | 'entete_absente'
   | 'entete_dupliquee'
@@ -117,6 +118,7 @@ const T: Record<ProblemCode, Template> = {
   decompresse_trop_gros: (v, max) => [`Une fois décompressé, ce fichier dépasse ${size(max, 'fr')}, la limite de l’import (il pèse ${size(v, 'fr')} compressé). Filtrez-le avant l’import.`, `Once decompressed, this file exceeds ${size(max, 'en')}, the import's limit (it is ${size(v, 'en')} compressed). Filter it before importing.`],
   zip_illisible: () => ['Cette archive ZIP est tronquée, abîmée, chiffrée ou compressée d’une façon que l’import ne lit pas : décompressez-la vous-même et choisissez le fichier CSV qu’elle contient.', 'This ZIP archive is truncated, damaged, encrypted or compressed in a way the import does not read: decompress it yourself and choose the CSV file it holds.'],
   zip_vide: () => ['Cette archive ZIP ne contient aucun fichier à lire.', 'This ZIP archive holds no file to read.'],
+  zip_doublon: (v) => [`Cette archive ZIP contient plusieurs fichiers nommés « ${v} » : l’import ne peut pas savoir lequel lire. Décompressez-la vous-même et choisissez le fichier CSV voulu.`, `This ZIP archive holds several files named "${v}": the import cannot tell which one to read. Decompress it yourself and choose the CSV file you want.`],
   zip_choisir: (v, chosen) => (chosen
     ? [`« ${chosen} » n’est pas dans cette archive ZIP : choisissez l’un de ses ${count(v, 'fr')} fichiers (liste « Fichier de l’archive » du rapport).`, `"${chosen}" is not in this ZIP archive: choose one of its ${count(v, 'en')} files (the report's "File of the archive" list).`]
     : [`Archive ZIP de ${count(v, 'fr')} fichiers : choisissez celui à importer (liste « Fichier de l’archive » du rapport).`, `ZIP archive of ${count(v, 'en')} files: choose the one to import (the report's "File of the archive" list).`]),

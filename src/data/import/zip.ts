@@ -86,12 +86,15 @@ export type Unzipped =
 export async function unzip(b: Uint8Array, chosen: string | undefined, max = MAX_BYTES): Promise<Unzipped> {
   const all = entries(b);
   if (!all) return { files: [], problem: problem('zip_illisible', {}) };
-  const files = all.map((e) => e.name);
+  // Each name once in the list; a name two files share is never read (which one was meant cannot be told).
+  const files = [...new Set(all.map((e) => e.name))];
   if (files.includes('[Content_Types].xml') || files.includes('mimetype')) return { files: [], problem: problem('format_binaire', {}, 'XLSX, ODS, DOCX') };
   if (files.length === 0) return { files, problem: problem('zip_vide', {}) };
   const name = chosen ?? (files.length === 1 ? files[0] : undefined);
-  const entry = all.find((e) => e.name === name);
+  const same = all.filter((e) => e.name === name);
+  const entry = same[0];
   if (!entry) return { files, problem: problem('zip_choisir', {}, String(files.length), chosen ?? '') };
+  if (same.length > 1) return { files, problem: problem('zip_doublon', {}, entry.name) };
   if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8) || [entry.size, entry.compressedSize, entry.offset].includes(ZIP64)) return { files, problem: problem('zip_illisible', {}) };
   if (entry.size > max) return { files, problem: problem('decompresse_trop_gros', {}, String(b.length), String(max)) };
   const at = entry.offset;
