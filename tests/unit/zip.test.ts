@@ -52,6 +52,20 @@ describe('ZIP archives', () => {
     expect(bomb.length).toBeLessThan(10_000);
     expect(await unzip(bomb, undefined, 1024 * 1024)).toMatchObject({ problem: { code: 'decompresse_trop_gros' } });
   });
+  test('a name not flagged UTF-8 is read in code page 850, as a French Windows writes it (« é » is 0x82, « À » 0xB7)', async () => {
+    const zip = makeZip([{ name: 'Donnees.csv', data: CSV }]);
+    for (const sig of [[0x50, 0x4b, 0x03, 0x04], [0x50, 0x4b, 0x01, 0x02]]) {
+      const at = zip.indexOf(Buffer.from(sig));
+      const flags = sig[2] === 3 ? 6 : 8;
+      zip.writeUInt16LE(zip.readUInt16LE(at + flags) & ~0x800, at + flags);
+      const n = zip.indexOf(Buffer.from('Donnees'), at);
+      zip[n] = 0xb7;
+      zip[n + 4] = 0x82;
+    }
+    const r = await runImportFile(u8(zip), cat, opts);
+    expect(r.archive).toEqual({ files: ['Àonnées.csv'], chosen: 'Àonnées.csv' });
+    expect(r.rows).toHaveLength(2);
+  });
   test('two files of the same name: listed once, never read (which one was meant cannot be told)', async () => {
     const zip = u8(makeZip([{ name: 'a.csv', data: CSV }, { name: 'a.csv', data: CSV.replace('31;2021', '34;2020') }, { name: 'b.csv', data: CSV }]));
     const r = await runImportFile(zip, cat, { ...opts, entree: 'a.csv' });

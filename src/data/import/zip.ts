@@ -42,9 +42,17 @@ function crc32(bytes: Uint8Array): number {
 }
 
 /**
+ * Bytes 0x80 to 0xFF of code page 850, for names not flagged UTF-8: Windows' « Envoyer vers › Dossier compressé »
+ * writes them in its OEM code page, 850 in France and in most of western Europe (ZIP's own 437 agrees with it on
+ * lower-case accented letters, not on capitals: « É » is 0x90 in both, « À » 0xB7 in 850 only).
+ */
+const CP850_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´­±‗¾¶§÷¸°¨·¹³²■\u00a0';
+const cp850 = (raw: Uint8Array) => Array.from(raw, (b) => (b < 0x80 ? String.fromCharCode(b) : CP850_HIGH[b - 0x80])).join('');
+
+/**
  * The files of an archive (directories and macOS's `__MACOSX/` copies left out), from its central directory; null
  * when the archive cannot be read (no end record, entries outside the file). Names are UTF-8 when the archive says
- * so, else read as Latin-1.
+ * so, else code page 850 (see CP850_HIGH).
  */
 function entries(b: Uint8Array): ZipEntry[] | null {
   let end = -1;
@@ -62,7 +70,7 @@ function entries(b: Uint8Array): ZipEntry[] | null {
     const flags = u16(b, at + 8);
     const n = u16(b, at + 28);
     const raw = b.subarray(at + 46, at + 46 + n);
-    const name = new TextDecoder(flags & 0x800 ? 'utf-8' : 'latin1').decode(raw);
+    const name = flags & 0x800 ? new TextDecoder().decode(raw) : cp850(raw);
     const entry = { name, method: u16(b, at + 10), flags, crc: u32(b, at + 16), compressedSize: u32(b, at + 20), size: u32(b, at + 24), offset: u32(b, at + 42) };
     // Directories, macOS's copies, and names no one could choose or store (empty, or longer than a stored choice).
     if (name !== '' && name.length <= MAX_ENTRY_NAME && !name.endsWith('/') && !name.startsWith('__MACOSX/')) out.push(entry);
