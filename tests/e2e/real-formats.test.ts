@@ -179,13 +179,13 @@ describe('real formats in the browser', () => {
     expect(chosen).toMatchObject({ status: 'ok', rows: 2, errors: 0 });
     expect(chosen.text).toContain('Archive ZIP : fichier « emploi.csv » lu');
     await page.locator('[data-testid="import-commit"]').click();
-    // The dataset goes by the file read (another file of the archive would be another dataset), and cites both.
-    const dataset = page.locator('[data-dataset="emploi"][data-rows="2"][data-active="true"]');
+    // The dataset goes by the archive and the file read (another file of the archive would be another dataset), and cites both.
+    const dataset = page.locator('[data-dataset="emploi_2021_emploi"][data-rows="2"][data-active="true"]');
     await dataset.waitFor({ timeout: 60000 });
     expect(await dataset.locator('[data-testid="dataset-files"]').innerText()).toContain('emploi_2021.zip › emploi.csv');
     // Stored as the archive, with the file chosen: replayed at the next visit.
     await page.reload({ waitUntil: 'commit' });
-    await page.waitForSelector('[data-dataset="emploi"][data-rows="2"][data-active="true"]', { timeout: 60000 });
+    await page.waitForSelector('[data-dataset="emploi_2021_emploi"][data-rows="2"][data-active="true"]', { timeout: 60000 });
     expect(log.external).toEqual([]);
     expect(log.pageErrors).toEqual([]);
     await close();

@@ -87,6 +87,18 @@ describe('ZIP archives', () => {
     const r = await runImportFile(u8(deflated), cat, opts);
     expect(r.problems.map((p) => p.code)).toEqual(['zip_illisible']);
     expect(r.problems[0]?.message_fr).toContain('abîmée');
+    const resized = Buffer.from(stored);
+    const at = resized.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    resized.writeUInt32LE(resized.readUInt32LE(at + 24) + 1, at + 24); // the size recorded, not the bytes
+    expect((await runImportFile(u8(resized), cat, opts)).problems.map((p) => p.code)).toEqual(['zip_illisible']);
+  });
+  test('an archive written as a stream (its local headers without CRC or sizes, flag 8): read from its central directory', async () => {
+    const zip = makeZip([{ name: 'a.csv', data: CSV }]);
+    zip.writeUInt16LE(0x808, 6);
+    for (const at of [14, 18, 22]) zip.writeUInt32LE(0, at);
+    const r = await runImportFile(u8(zip), cat, opts);
+    expect(r.problems).toEqual([]);
+    expect(r.rows).toHaveLength(2);
   });
   test('an archive with no file to read, a ZIP64 entry, an encrypted one: refused with what is wrong, never « choose » from an empty list', async () => {
     const empty = await runImportFile(u8(makeZip([{ name: 'dossier/', data: '' }, { name: '__MACOSX/._a.csv', data: 'x' }])), cat, opts);
@@ -114,9 +126,13 @@ describe('ZIP archives', () => {
     expect(r.archive).toEqual({ files: ['a.csv', 'b.csv'], chosen: 'a.csv' });
     expect((await runImportFile(u8(zip), cat, { ...opts, entree: 'b.csv' })).rows).toHaveLength(2);
   });
-  test('a file of an archive of several goes by its own name (another file is another dataset); the sources cite the archive and the file', async () => {
+  test('a file of an archive of several goes by the archive\'s name and its own (another file, or next year\'s archive, is another dataset); the sources cite both', async () => {
     const both = await runImportFile(u8(makeZip([{ name: 'meta_emploi.csv', data: META }, { name: 'donnees/emploi.csv', data: CSV }])), cat, { ...opts, entree: 'donnees/emploi.csv' });
-    expect(datasetIdFor(importName('insee_2021.zip', both.archive))).toBe('emploi');
+    expect(importName('insee_2021.zip', both.archive)).toBe('insee_2021 › emploi.csv');
+    expect(datasetIdFor(importName('insee_2021.zip', both.archive))).toBe('insee_2021_emploi');
+    expect(datasetIdFor(importName('insee_2022.zip', both.archive))).toBe('insee_2022_emploi');
+    expect(datasetIdFor(importName('insee_2021.zip', { files: ['a.csv', 'donnees\\meta.csv'], chosen: 'donnees\\meta.csv' }))).toBe('insee_2021_meta');
+    expect(datasetIdFor(importName('insee_2021.zip', { files: ['a.csv', 'x/数据.csv'], chosen: 'x/数据.csv' }))).toBe('insee_2021'); // a name that folds to nothing
     const one = await runImportFile(u8(makeZip([{ name: 'emploi.csv', data: CSV }])), cat, opts);
     expect(datasetIdFor(importName('insee_2021.zip', one.archive))).toBe('insee_2021');
     expect(datasetIdFor(importName('insee_2021.zip', { files: ['a.csv', 'b.csv'], chosen: null }))).toBe('insee_2021');

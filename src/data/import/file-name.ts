@@ -4,9 +4,11 @@ export function fileBase(fileName: string): string {
 }
 
 /**
- * The name an import goes by (its dataset's id, its default name): the file chosen in an archive of several files
- * (`emploi.csv` of `insee.zip`: another file of the same archive is another dataset), else the file's own name.
+ * The name an import goes by (its dataset's id, its default name): for a file chosen in an archive of several files,
+ * the archive's and the file's (`insee_2021 › emploi.csv`: another file of the archive is another dataset, and the
+ * same file in next year's archive too), else the file's own name.
  */
 export function importName(fileName: string, archive?: { readonly files: readonly string[]; readonly chosen: string | null }): string {
-  return (archive && archive.files.length > 1 && archive.chosen?.split('/').pop()) || fileName;
+  const entry = archive && archive.files.length > 1 ? archive.chosen?.split(/[\\/]/).pop() : undefined;
+  return entry ? `${fileBase(fileName)} › ${entry}` : fileName;
 }

@@ -24,6 +24,12 @@ import { identityDefaults, type DatasetIdentity } from './identity';
 import { announceChange, StaleError, withImportLock } from '../tab-sync';
 import { bumpDataVersion, getDataVersion } from '../version';
 
+
+/** Whether a file starts as a gzip file or a ZIP archive does (its first 4 bytes). */
+function isCompressed(file: Blob): Promise<boolean> {
+  return file.slice(0, 4).arrayBuffer().then((b) => isGzip(new Uint8Array(b)) || isZip(new Uint8Array(b)));
+}
+
 /**
  * The import, one entry point: an ImportSession per database owns everything an import keeps between calls (the
  * analysis under way and the one waiting for « Importer », the file's bytes in DuckDB, the worker started ahead, the
@@ -147,6 +153,8 @@ export class ImportSession {
   /** A worker started ahead (its script fetched and compiled), for the next analysis. */
   private spare: ImportWorker | null = null;
   private readonly speculations = new WeakMap<AnalysedImport, Speculation>();
+  /** Files whose first bytes said compressed: their next analyses go straight to the full pipeline, their bytes not read again for nothing. */
+  private readonly compressedFiles = new WeakSet<Blob>();
   /** The stored imports this tab has loaded (or written), by id, with their `importedAt`: what its view is built on. */
   private readonly seen = new Map<string, string>();
 
@@ -250,15 +258,25 @@ export class ImportSession {
     this.pending = { kind: 'none' };
     const dropped = previous ? dropFastTables(this.conn, previous).catch(noop) : Promise.resolve();
     const o = a.opts;
-    const simple = !o.encoding && !o.delimiter && o.headerLine === undefined && !o.recipe && !o.indicateur && !o.dimensions;
+    const simple = !o.encoding && !o.delimiter && o.headerLine === undefined && !o.recipe && !o.indicateur && !o.dimensions && !o.entree;
     if (a.file.size < FAST_MIN_BYTES || !simple) return this.full(a, dropped, simple ? 'small file' : 'options');
+    if (this.compressedFiles.has(a.file)) return this.full(a, dropped, 'compressed');
     const t0 = performance.now();
     // A compressed file is read by the full pipeline (it decompresses it). Its first bytes are read beside the whole
-    // file, not before it: that read alone took 40 to 50 ms before the file's (docs/performance.md).
-    const compressed = a.file.slice(0, 4).arrayBuffer().then((b) => isGzip(new Uint8Array(b)) || isZip(new Uint8Array(b)));
+    // file, not before it: that read alone took 40 to 50 ms before the file's (docs/performance.md); the first
+    // analysis of a large compressed file reads it once for nothing.
+    const compressed = isCompressed(a.file);
     const table = `import_${a.n}`;
     const { name, ready: registered } = this.bytesOf(a.file, t0, compressed);
-    if (await compressed) {
+    let gz: boolean;
+    try {
+      gz = await compressed;
+    } catch (e) {
+      this.releaseBytes(name); // not kept: the next analysis of this file reads it afresh
+      throw e;
+    }
+    if (gz) {
+      this.compressedFiles.add(a.file);
       this.releaseBytes(name);
       return this.full(a, dropped, 'compressed');
     }
@@ -484,7 +502,7 @@ export class ImportSession {
     const storedMax = Math.max(0, ...stored.ok.map((r) => r.priorite));
     const priorite = previous?.priorite ?? firstPriority(max?.p ?? 0, storedMax);
     const { bytes, ...first } = partOf(file, { ...analysed, sha256 }, opts, importedAt);
-    return { record: { ...first, id, nom: identite.nom || file.fileName, actif: previous?.actif ?? true, priorite, bytes, identite }, previous };
+    return { record: { ...first, id, nom: identite.nom || name, actif: previous?.actif ?? true, priorite, bytes, identite }, previous };
   }
 
   private async commitLocked(file: { blob: Blob; fileName: string }, analysed: AnalysedImport, opts: ChosenOptions, choice: ImportChoice): Promise<{ id: string }> {
@@ -534,7 +552,11 @@ export class ImportSession {
   /** This session's analysis of stored files, against the catalogue as it is loaded now. */
   private async ownReplay(): Promise<Replay> {
     const cat = await this.catalogue();
-    return (file, opts) => this.analyse(file, cat, opts).promise;
+    return async (file, opts) => {
+      // A stored compressed file is known as such before its analysis: it is not read twice at every start.
+      if (file.size >= FAST_MIN_BYTES && (await isCompressed(file))) this.compressedFiles.add(file);
+      return this.analyse(file, cat, opts).promise;
+    };
   }
 
   /**
