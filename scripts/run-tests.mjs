@@ -26,7 +26,7 @@ import { readFileSync, mkdirSync, rmSync } from 'node:fs';
 const E2E_LANE_2 = [
   'tests/e2e/a11y.test.ts', 'tests/e2e/csp.test.ts', 'tests/e2e/embed.test.ts', 'tests/e2e/import-datasets.test.ts',
   'tests/e2e/honest-figures.test.ts', 'tests/e2e/eurostat-import.test.ts', 'tests/e2e/import-hash.test.ts',
-  'tests/e2e/hostile.test.ts',
+  'tests/e2e/hostile.test.ts', 'tests/e2e/fast-import-diff.test.ts',
 ];
 const NODE_PROJECTS = ['--project', 'unit', '--project', 'sql', '--project', 'sql-heavy'];
 
