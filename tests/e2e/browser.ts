@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 /** axe-core's source, injected into pages by the accessibility checks. */
@@ -36,6 +36,17 @@ export async function openPage(browser: Browser, opts: { width?: number } = {}):
   });
   page.on('pageerror', (e) => log.pageErrors.push(String(e)));
   return { page, log, close: () => context.close() };
+}
+
+/**
+ * A fresh page on the data view, its default datasets listed, with the import panel's file input: where every import
+ * through the UI starts.
+ */
+export async function openDataView(browser: Browser): Promise<{ page: Page; log: PageLog; close: () => Promise<void>; input: Locator }> {
+  const opened = await openPage(browser);
+  await opened.page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
+  await opened.page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+  return { ...opened, input: opened.page.locator('[data-testid="import"] input[type=file]').first() };
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { appUrl, launch, nextReport, openPage } from './browser';
+import { launch, nextReport, openDataView } from './browser';
 import { makeZip } from '../helpers/zip';
 
 // Files shaped as INSEE's Melodi API and Eurostat's « with labels » download publish them (their real headers, made-up
@@ -26,10 +26,7 @@ const LABELS = ['STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,freq,Time frequency,unit,
 
 describe('real formats in the browser', () => {
   test('a Melodi CSV: its preset, Seine-Maritime and communes skipped, categories never added to their total, its own indicator declared', async () => {
-    const { page, log, close } = await openPage(browser);
-    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
-    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
-    const input = page.locator('[data-testid="import"] input[type=file]').first();
+    const { page, log, close, input } = await openDataView(browser);
     const first = await nextReport(page, () => input.setInputFiles({ name: 'donnees.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${MELODI}\r\n`) }));
     // Not taken for digital jobs: the indicator is to declare (or to change in the recipe).
     expect(first.status).toBe('error');
@@ -52,10 +49,7 @@ describe('real formats in the browser', () => {
   });
 
   test('a Eurostat SDMX-CSV « with labels » under any name: recognised, its labels neither duplicates nor dimensions, imported', async () => {
-    const { page, log, close } = await openPage(browser);
-    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
-    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
-    const input = page.locator('[data-testid="import"] input[type=file]').first();
+    const { page, log, close, input } = await openDataView(browser);
     const first = await nextReport(page, () => input.setInputFiles({ name: 'telechargement (3).csv', mimeType: 'text/csv', buffer: Buffer.from(`${LABELS}\n`) }));
     expect(first.text).toContain('Eurostat');
     expect(first.text).not.toMatch(/plusieurs fois/);
@@ -75,14 +69,11 @@ describe('real formats in the browser', () => {
   });
 
   test('a recipe built in the form: the level of each row from a column, one row per key, a filter applied only where it can', async () => {
-    const { page, log, close } = await openPage(browser);
-    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
-    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    const { page, log, close, input } = await openDataView(browser);
     // No preset knows this header. 76 is Seine-Maritime on a DEP row, Occitanie on a REG row; the age column has no
     // total, and Haute-Garonne's women come in two age bands.
     const file = ['CODE;NIVEAU;SEXE;AGE;N', '76;DEP;F;15-64;7', '76;DEP;M;15-64;9', '76;REG;F;15-64;40', '76;REG;M;15-64;60',
       '31;DEP;F;15-64;10', '31;DEP;M;15-64;30', '31;DEP;F;65+;1'].join('\n');
-    const input = page.locator('[data-testid="import"] input[type=file]').first();
     const first = await nextReport(page, () => input.setInputFiles({ name: 'table.csv', mimeType: 'text/csv', buffer: Buffer.from(`${file}\n`) }));
     expect(first.status).toBe('error');
     const form = page.locator('fieldset.recipe');
@@ -129,11 +120,8 @@ describe('real formats in the browser', () => {
   });
 
   test('a Eurostat bulk download as published, compressed (.tsv.gz): read decompressed, committed, restored after a reload; a large gzip file read the same way', async () => {
-    const { page, log, close } = await openPage(browser);
-    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
-    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    const { page, log, close, input } = await openDataView(browser);
     const tsv = 'freq,unit,sex,geo\\TIME_PERIOD\t2021 \t2022 \r\nA,THS_PER,F,FR\t220.5 \t231.2 d\r\nA,THS_PER,M,FR\t830.0 \t900.0 d\r\n';
-    const input = page.locator('[data-testid="import"] input[type=file]').first();
     const first = await nextReport(page, () => input.setInputFiles({ name: 'estat_tic_sexe.tsv.gz', mimeType: 'application/gzip', buffer: gzipSync(tsv) }));
     expect(first.text).toContain('Fichier compressé (gzip), lu décompressé');
     expect(first.text).toContain('Eurostat');
@@ -151,7 +139,7 @@ describe('real formats in the browser', () => {
     const rows = deps.flatMap((d) => Array.from({ length: 111 }, (_, i) => `${d},${1990 + i},emploi_numerique,10,30,40,,,${randomBytes(1800).toString('base64')}`));
     const gz = gzipSync(`territoire,annee,indicateur,femmes,hommes,total,part_femmes,statut,source\n${rows.join('\n')}\n`);
     expect(gz.length).toBeGreaterThan(2 * 1024 * 1024);
-    const large = await nextReport(page, () => page.locator('[data-testid="import"] input[type=file]').first().setInputFiles({ name: 'emploi_long.csv.gz', mimeType: 'application/gzip', buffer: gz }));
+    const large = await nextReport(page, () => input.setInputFiles({ name: 'emploi_long.csv.gz', mimeType: 'application/gzip', buffer: gz }));
     expect(large).toMatchObject({ rows: rows.length, errors: 0 });
     expect(await large.report.getAttribute('data-path-reason')).toBe('compressed');
     expect(large.text).toContain('Fichier compressé (gzip), lu décompressé');
@@ -161,14 +149,11 @@ describe('real formats in the browser', () => {
   });
 
   test('a ZIP archive of a table and its dictionary: the file to read chosen in the report, committed, restored after a reload', async () => {
-    const { page, log, close } = await openPage(browser);
-    await page.goto(appUrl('?vue=donnees'), { waitUntil: 'commit' });
-    await page.waitForSelector('[data-dataset="illustratif"]', { timeout: 60000 });
+    const { page, log, close, input } = await openDataView(browser);
     const zip = makeZip([
       { name: 'meta_emploi.csv', data: 'COD_VAR;LIB_VAR\r\nfemmes;Femmes\r\n' },
       { name: 'emploi.csv', data: 'territoire;annee;indicateur;femmes;total\r\n31;2021;emploi_numerique;10;40\r\n34;2021;emploi_numerique;12;50\r\n' },
     ]);
-    const input = page.locator('[data-testid="import"] input[type=file]').first();
     const first = await nextReport(page, () => input.setInputFiles({ name: 'emploi_2021.zip', mimeType: 'application/zip', buffer: zip }));
     expect(first.status).toBe('error');
     expect(first.text).toContain('Archive ZIP de 2 fichiers');

@@ -24,10 +24,10 @@ import { identityDefaults, type DatasetIdentity } from './identity';
 import { announceChange, StaleError, withImportLock } from '../tab-sync';
 import { bumpDataVersion, getDataVersion } from '../version';
 
-
 /** Whether a file starts as a gzip file or a ZIP archive does (its first 4 bytes). */
-function isCompressed(file: Blob): Promise<boolean> {
-  return file.slice(0, 4).arrayBuffer().then((b) => isGzip(new Uint8Array(b)) || isZip(new Uint8Array(b)));
+async function isCompressed(file: Blob): Promise<boolean> {
+  const magic = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  return isGzip(magic) || isZip(magic);
 }
 
 /**
@@ -140,10 +140,10 @@ interface AnalysisArgs {
   readonly ahead?: Promise<LoadedPriorities>;
 }
 
-/** The analysis of a file, its commit, and the stored imports, for one database (see the top of this file). */
 /** An indicator's name in both languages. */
 export interface IndicatorName { readonly fr: string; readonly en: string }
 
+/** The analysis of a file, its commit, and the stored imports, for one database (see the top of this file). */
 export class ImportSession {
   /** Analyses started (each names its tables `import_<n>`). */
   private analyses = 0;
@@ -263,8 +263,7 @@ export class ImportSession {
     if (this.compressedFiles.has(a.file)) return this.full(a, dropped, 'compressed');
     const t0 = performance.now();
     // A compressed file is read by the full pipeline (it decompresses it). Its first bytes are read beside the whole
-    // file, not before it: that read alone took 40 to 50 ms before the file's (docs/performance.md); the first
-    // analysis of a large compressed file reads it once for nothing.
+    // file, not before it (docs/performance.md): the first analysis of a large compressed file reads it once for nothing.
     const compressed = isCompressed(a.file);
     const table = `import_${a.n}`;
     const { name, ready: registered } = this.bytesOf(a.file, t0, compressed);

@@ -84,13 +84,14 @@ function useImportFlow(lang: Lang, t: DataViewMessages): ImportFlow {
       const [analysed, cat] = await Promise.all([run.promise, catalogue]);
       const datasets = await session.importedDatasets();
       // The same file again replaces its dataset (said in the report); any other file makes a new one unless the
-      // analyst chooses. A file of an archive of several goes by its own name.
-      const own = datasetIdFor(importName(file.fileName, analysed.result.archive));
+      // analyst chooses. A file of an archive of several goes by the archive's name and its own.
+      const name = importName(file.fileName, analysed.result.archive);
+      const own = datasetIdFor(name);
       const target: ImportTarget = keep?.target ?? (datasets.some((d) => d.id === own) ? { kind: 'remplacer', id: own } : { kind: 'nouveau' });
       const clean = analysed.rowCount > 0 && analysed.result.errors === 0;
       const preview = clean ? await session.preview(analysed, target, file.fileName) : null;
       if (mine !== latest.current) return;
-      const identite = keep?.identite ?? identityDefaults(analysed.result, analysed.sources, importName(file.fileName, analysed.result.archive));
+      const identite = keep?.identite ?? identityDefaults(analysed.result, analysed.sources, name);
       setPhase({ kind: 'report', file, analysed, opts, indicators: [...cat.indicators], names: cat.names, saved: await saved, target, preview, datasets, identite });
     } catch (e) {
       if (mine === latest.current) setPhase(failureOf(e, t));
