@@ -65,6 +65,22 @@ describe('ZIP archives', () => {
     const r = await runImportFile(u8(zip), cat, opts);
     expect(r.archive).toEqual({ files: ['Àonnées.csv'], chosen: 'Àonnées.csv' });
     expect(r.rows).toHaveLength(2);
+    // An import stored when such names were read as Latin-1 (« ·onn‚es.csv » in a browser) still finds its file at reload.
+    const two = makeZip([{ name: 'Donnees.csv', data: CSV }, { name: 'autre.csv', data: META }]);
+    for (let at = two.indexOf('Donnees'); at >= 0; at = two.indexOf('Donnees', at + 1)) {
+      two[at] = 0xb7;
+      two[at + 4] = 0x82;
+    }
+    for (const sig of [[0x50, 0x4b, 0x03, 0x04], [0x50, 0x4b, 0x01, 0x02]]) {
+      for (let at = two.indexOf(Buffer.from(sig)); at >= 0; at = two.indexOf(Buffer.from(sig), at + 4)) {
+        const flags = sig[2] === 3 ? 6 : 8;
+        two.writeUInt16LE(two.readUInt16LE(at + flags) & ~0x800, at + flags);
+      }
+    }
+    const old = await runImportFile(u8(two), cat, { ...opts, entree: new TextDecoder('latin1').decode(Uint8Array.of(0xb7, ...Buffer.from('onn'), 0x82, ...Buffer.from('es.csv'))) });
+    expect(old.archive).toEqual({ files: ['Àonnées.csv', 'autre.csv'], chosen: 'Àonnées.csv' });
+    expect(old.rows).toHaveLength(2);
+    expect((await runImportFile(u8(two), cat, { ...opts, entree: 'inconnu.csv' })).problems.map((p) => p.code)).toEqual(['zip_choisir']);
   });
   test('two files of the same name: listed once, never read (which one was meant cannot be told)', async () => {
     const zip = u8(makeZip([{ name: 'a.csv', data: CSV }, { name: 'a.csv', data: CSV.replace('31;2021', '34;2020') }, { name: 'b.csv', data: CSV }]));

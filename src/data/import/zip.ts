@@ -5,6 +5,11 @@ import { problem, type Problem } from './problems';
 /** One file of a ZIP archive, from its central directory. */
 interface ZipEntry {
   readonly name: string;
+  /**
+   * A name not flagged UTF-8 as it was read before code page 850 (TextDecoder's `latin1`, windows-1252 in browsers):
+   * the choice a stored import recorded then still finds its file (see unzip).
+   */
+  readonly latin1: string | null;
   readonly method: number;
   readonly flags: number;
   /** CRC-32 of the file's bytes, as the archive records it. */
@@ -71,7 +76,8 @@ function entries(b: Uint8Array): ZipEntry[] | null {
     const n = u16(b, at + 28);
     const raw = b.subarray(at + 46, at + 46 + n);
     const name = flags & 0x800 ? new TextDecoder().decode(raw) : cp850(raw);
-    const entry = { name, method: u16(b, at + 10), flags, crc: u32(b, at + 16), compressedSize: u32(b, at + 20), size: u32(b, at + 24), offset: u32(b, at + 42) };
+    const latin1 = flags & 0x800 ? null : new TextDecoder('latin1').decode(raw);
+    const entry = { name, latin1: latin1 === name ? null : latin1, method: u16(b, at + 10), flags, crc: u32(b, at + 16), compressedSize: u32(b, at + 20), size: u32(b, at + 24), offset: u32(b, at + 42) };
     // Directories, macOS's copies, and names no one could choose or store (empty, or longer than a stored choice).
     if (name !== '' && name.length <= MAX_ENTRY_NAME && !name.endsWith('/') && !name.startsWith('__MACOSX/')) out.push(entry);
     at += 46 + n + u16(b, at + 30) + u16(b, at + 32);
@@ -98,7 +104,9 @@ export async function unzip(b: Uint8Array, chosen: string | undefined, max = MAX
   const files = [...new Set(all.map((e) => e.name))];
   if (files.includes('[Content_Types].xml') || files.includes('mimetype')) return { files: [], problem: problem('format_binaire', {}, 'XLSX, ODS, DOCX') };
   if (files.length === 0) return { files, problem: problem('zip_vide', {}) };
-  const name = chosen ?? (files.length === 1 ? files[0] : undefined);
+  let name = chosen ?? (files.length === 1 ? files[0] : undefined);
+  // A choice stored before names were read in code page 850 names its file as Latin-1 read it.
+  if (name !== undefined && !files.includes(name)) name = all.find((e) => e.latin1 === name)?.name ?? name;
   const same = all.filter((e) => e.name === name);
   const entry = same[0];
   if (!entry) return { files, problem: problem('zip_choisir', {}, String(files.length), chosen ?? '') };
