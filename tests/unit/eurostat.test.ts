@@ -5,6 +5,7 @@ import { runImport, type ImportOptions } from '../../src/data/import/run';
 import { placeOf } from '../../src/data/import/eurostat-geo';
 import { datasetOfFlow } from '../../src/data/import/eurostat';
 import { legacyEurostat } from '../../src/data/import/eurostat-import';
+import { identityDefaults } from '../../src/data/import/identity';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
 import { NEEDS_REAL_FILES, hasRealFiles, realFile } from '../helpers/real-files';
 
@@ -61,6 +62,21 @@ describe('Eurostat files are recognised by their content, whatever they are call
     expect(r.skipped).toBe(2);
     const q = run(utf8([head, line('Q', 'F', '2022-Q1', '99'), line('Q', 'M', '2022-Q1', '301')].join('\n')), 'q.csv', { indicateur: 'emploi_numerique' });
     expect([q.skipped, q.rows.length, q.problems.map((p) => p.code)]).toEqual([2, 0, ['aucune_ligne']]);
+  });
+  test('the dataset’s last update from LAST UPDATE (the latest of its rows), as the identity’s date by default', () => {
+    const head = 'DATAFLOW,LAST UPDATE,freq,unit,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG';
+    const file = (dates: string[]) => utf8([head, ...dates.map((d, i) => `ESTAT:ISOC_SKS_ITSPS(1.0),${d},A,THS_PER,${i % 2 ? 'M' : 'F'},FR,${2020 + (i >> 1)},${100 + i},`)].join('\n'));
+    const updated = (dates: string[]) => run(file(dates), 'x.csv', { indicateur: 'specialistes_tic' }).eurostat?.derniere_maj;
+    expect(updated(['22/05/26 11:00:00', '22/05/26 11:00:00'])).toBe('2026-05-22');
+    expect(updated(['03/09/25 23:00:00', '17/01/26 23:00:00', '03/09/25 23:00:00', '03/09/25'])).toBe('2026-01-17');
+    expect(updated(['22/05/2026', '2026-05-21'])).toBe('2026-05-22');
+    expect(updated(['2025-04-29', '2025-04-29T10:00:00'])).toBe('2025-04-29');
+    // Not a date, or no such day: nothing is made up.
+    expect(updated(['31/02/26 11:00:00', 'hier'])).toBeNull();
+    expect(updated(['05/22/26', ''])).toBeNull();
+    const r = run(file(['22/05/26 11:00:00', '22/05/26 11:00:00']), 'x.csv', { indicateur: 'specialistes_tic' });
+    expect(identityDefaults(r, [], 'x.csv')).toMatchObject({ nom: 'isoc_sks_itsps', date_publication: '2026-05-22' });
+    expect(run(BULK, 'x.tsv').eurostat?.derniere_maj).toBeNull();
   });
   test('dataset ids from DATAFLOW', () => {
     expect(datasetOfFlow('ESTAT:ISOC_SKS_ITSPS(1.0)')).toBe('isoc_sks_itsps');

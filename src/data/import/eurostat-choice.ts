@@ -17,6 +17,8 @@ export interface EurostatInfo {
   /** The target indicator: the analyst's, else the known dataset's, else null (the analyst must pick one). */
   readonly indicateur: string | null;
   readonly dimensions: EurostatDimension[];
+  /** SDMX-CSV: the dataset's last update as the file states it (YYYY-MM-DD), the identity's date by default. */
+  readonly derniere_maj?: string | null;
 }
 
 export type UnitKind = { readonly kind: 'count'; readonly factor: number } | { readonly kind: 'share' };

@@ -84,7 +84,7 @@ export function mapEurostat(p: Parsed, opts: EurostatOptions): EurostatMapped {
   if (problems.some((x) => x.code === 'eurostat_sans_sexe' || x.code === 'colonne_manquante')) return { rows: [], problems, skipped: 0, info: null };
   const dimensions = listDimensions(t, opts.dimensions ?? {}, problems);
   const indicateur = indicatorOf(t, opts, problems);
-  const info: EurostatInfo = { layout: t.layout, dataset: t.dataset, indicateur, dimensions };
+  const info: EurostatInfo = { layout: t.layout, dataset: t.dataset, indicateur, dimensions, derniere_maj: t.updated ?? null };
   const kept = chosenSeries(t, dimensions);
   const all = t.series.reduce((n, s) => n + s.lines, 0);
   const scope = inScope(t, kept, problems);

@@ -83,6 +83,8 @@ export interface EurostatTable {
   readonly problems: Problem[];
   /** The file's own label of each code, by dimension (SDMX-CSV « with labels »: a label column, or `CODE:Label` cells). */
   readonly labels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** SDMX-CSV: the dataset's last update (YYYY-MM-DD), the latest its `LAST UPDATE` column gives; null when it gives none. */
+  readonly updated?: string | null;
 }
 
 /** `2019 ` → 2019; quarters, months and anything else → null (only annual data is read). */
@@ -178,7 +180,35 @@ function readSdmx(p: Parsed): EurostatTable {
     s.points.push({ year, value, flags: (iFlag >= 0 ? (r.cells[iFlag] ?? '').trim().toLowerCase() : '') + conf, line: r.line });
   }
   const dataset = iFlow >= 0 && p.rows[0] ? datasetOfFlow(p.rows[0].cells[iFlow] ?? '') : null;
-  return { layout: 'sdmx', dataset, dims, series: [...byKey.values()], years: [], problems, labels: sdmxLabels(p, dimCols, dims) };
+  return { layout: 'sdmx', dataset, dims, series: [...byKey.values()], years: [], problems, labels: sdmxLabels(p, dimCols, dims), updated: lastUpdate(p, col('LAST UPDATE')) };
+}
+
+/**
+ * The latest date of the `LAST UPDATE` column (column `i`): Eurostat writes `22/05/26 11:00:00` (day, month, year in
+ * two digits), some exports `22/05/2026` or `2026-05-22`. Null when the column is absent or holds no such date.
+ */
+function lastUpdate(p: Parsed, i: number): string | null {
+  if (i < 0) return null;
+  let latest: string | null = null;
+  const seen = new Set<string>();
+  for (const r of p.rows) {
+    const cell = (r.cells[i] ?? '').trim();
+    if (seen.has(cell)) continue;
+    seen.add(cell);
+    const date = isoDateOf(cell);
+    if (date && (latest === null || date > latest)) latest = date;
+  }
+  return latest;
+}
+
+/** `22/05/26 11:00:00`, `22/05/2026`, `2026-05-22T…` → `2026-05-22`; null for anything else or a date that does not exist. */
+function isoDateOf(text: string): string | null {
+  const fr = /^(\d{2})\/(\d{2})\/(\d{2}|\d{4})(?:[ T][\d:.]{1,15})?$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T][\d:.+Z-]{1,20})?$/.exec(text);
+  const [y, m, d] = fr ? [fr[3]!.length === 2 ? `20${fr[3]}` : fr[3]!, fr[2]!, fr[1]!] : iso ? [iso[1]!, iso[2]!, iso[3]!] : [];
+  if (!y || !m || !d) return null;
+  const t = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return t.getUTCFullYear() === Number(y) && t.getUTCMonth() === Number(m) - 1 && t.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : null;
 }
 
 /** Reads a recognised Eurostat file (isEurostatTsv or isEurostatSdmx) into series. */

@@ -40,16 +40,16 @@ function recipeProducer(recipe: NonNullable<ImportResult['recipe']>): string | n
 }
 
 /**
- * The identity the report starts from: Eurostat files get Eurostat, its reuse notice and the dataset's code and
- * page when the file names it; a preset (DEPP, SIES, Insee…) its producer and the Licence Ouverte 2.0; a canonical
- * file the values of its `source` column. Dates and unknown licences are left for the analyst to fill in.
+ * The identity the report starts from: Eurostat files get Eurostat, its reuse notice, and the dataset's code, page
+ * and last update when the file states them (SDMX-CSV); a preset (DEPP, SIES, Insee…) its producer and the Licence Ouverte 2.0; a canonical
+ * file the values of its `source` column. Other dates and unknown licences are left for the analyst to fill in.
  */
 export function identityDefaults(result: Pick<ImportResult, 'format' | 'recipe' | 'eurostat'>, sources: readonly string[], fileName: string): DatasetIdentity {
   const base = fileBase(fileName);
   if (result.format === 'eurostat') {
     const code = result.eurostat?.dataset ?? null;
     const url = code && /^[a-z0-9_$]{1,60}$/i.test(code) ? `https://ec.europa.eu/eurostat/databrowser/view/${code.toLowerCase()}/default/table` : '';
-    return { nom: code ?? base, producteur: 'Eurostat', url, date_publication: '', licence: LICENCE_EUROSTAT };
+    return { nom: code ?? base, producteur: 'Eurostat', url, date_publication: result.eurostat?.derniere_maj ?? '', licence: LICENCE_EUROSTAT };
   }
   const producer = result.recipe ? recipeProducer(result.recipe) : null;
   if (producer) return { nom: result.recipe?.nom ?? base, producteur: producer, url: '', date_publication: '', licence: LICENCE_OUVERTE };
