@@ -24,6 +24,13 @@ describe('a dataset’s identity, pre-filled by its format', () => {
     const own = (nom: string, source?: string) => identityDefaults({ format: 'recette', recipe: { ...(PRESETS[0] as (typeof PRESETS)[number]), nom, source }, eurostat: null }, [], 'x.csv');
     expect(own('Enquête associative (comparée à Insee)', 'Association X')).toMatchObject({ producteur: '', licence: '' });
     expect(own('Ma copie', 'Insee, recensement 2021')).toMatchObject({ producteur: 'Insee', licence: LICENCE_OUVERTE });
+    // A preset's dataset page: DEPP's and SIES's files each have theirs; Melodi's tables and the census detail files vary.
+    const urls = PRESETS.map((p) => identityDefaults({ format: 'recette', recipe: p, eurostat: null }, [], 'x.csv').url);
+    expect(urls).toEqual([
+      'https://data.enseignementsup-recherche.gouv.fr/explore/dataset/fr-esr-sise-effectifs-d-etudiants-inscrits-esr-public/', '', '',
+      'https://data.education.gouv.fr/explore/dataset/fr-en-effectifs-specialites-doublettes-terminale-generale/',
+      'https://data.education.gouv.fr/explore/dataset/fr-en-effectifs-specialites-triplettes-1ere-generale/',
+    ]);
     expect(identityDefaults({ format: 'canonique', recipe: null }, ['Insee RP 2021', 'Dares'], 'emploi.csv')).toEqual({ nom: 'emploi', producteur: 'Insee RP 2021 ; Dares', url: '', date_publication: '', licence: '' });
     expect(sourceText({ nom: 'isoc', producteur: 'Eurostat', url: '', date_publication: '', licence: '' }, 'f.csv')).toBe('Eurostat, isoc');
     expect(sourceText({ nom: '', producteur: '', url: '', date_publication: '', licence: '' }, 'f.csv')).toBe('f.csv');

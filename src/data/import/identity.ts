@@ -41,8 +41,9 @@ function recipeProducer(recipe: NonNullable<ImportResult['recipe']>): string | n
 
 /**
  * The identity the report starts from: Eurostat files get Eurostat, its reuse notice, and the dataset's code, page
- * and last update when the file states them (SDMX-CSV); a preset (DEPP, SIES, Insee…) its producer and the Licence Ouverte 2.0; a canonical
- * file the values of its `source` column. Other dates and unknown licences are left for the analyst to fill in.
+ * and last update when the file states them (SDMX-CSV); a preset (DEPP, SIES, Insee…) its producer, its dataset's
+ * page when it has one, and the Licence Ouverte 2.0; a canonical file the values of its `source` column. Other dates
+ * and unknown licences are left for the analyst to fill in.
  */
 export function identityDefaults(result: Pick<ImportResult, 'format' | 'recipe' | 'eurostat'>, sources: readonly string[], fileName: string): DatasetIdentity {
   const base = fileBase(fileName);
@@ -52,7 +53,7 @@ export function identityDefaults(result: Pick<ImportResult, 'format' | 'recipe' 
     return { nom: code ?? base, producteur: 'Eurostat', url, date_publication: result.eurostat?.derniere_maj ?? '', licence: LICENCE_EUROSTAT };
   }
   const producer = result.recipe ? recipeProducer(result.recipe) : null;
-  if (producer) return { nom: result.recipe?.nom ?? base, producteur: producer, url: '', date_publication: '', licence: LICENCE_OUVERTE };
+  if (producer) return { nom: result.recipe?.nom ?? base, producteur: producer, url: result.recipe?.url ?? '', date_publication: '', licence: LICENCE_OUVERTE };
   return { nom: base, producteur: sources.slice(0, 3).join(' ; ').slice(0, 300), url: '', date_publication: '', licence: '' };
 }
 

@@ -25,6 +25,7 @@ function deppPreset(classe: 'terminale' | 'premiere'): Recipe {
     filtres: [],
     total_france: true,
     requiert: [terminale ? 'effectif_total_en_terminale_generale' : 'effectif_total_en_premiere_generale'],
+    url: `https://data.education.gouv.fr/explore/dataset/fr-en-effectifs-specialites-${terminale ? 'doublettes-terminale' : 'triplettes-1ere'}-generale/`,
     source: terminale
       ? 'Ministère de l\'Éducation nationale – DEPP, effectifs d\'élèves par spécialité en terminale générale'
       : 'Ministère de l\'Éducation nationale – DEPP, effectifs d\'élèves par spécialité en première générale',
@@ -66,6 +67,7 @@ export const PRESETS: Recipe[] = [
     filtres: [{ colonne: 'sect_disciplinaire_lib', valeurs: ['Informatique'] }],
     requiert: ['effectif_sans_cpge'],
     source: 'SIES, SISE (effectifs d’étudiants inscrits)',
+    url: 'https://data.enseignementsup-recherche.gouv.fr/explore/dataset/fr-esr-sise-effectifs-d-etudiants-inscrits-esr-public/',
   },
   {
     v: 1,

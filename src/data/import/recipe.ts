@@ -74,6 +74,8 @@ export const Recipe = z.object({
   /** A preset's other columns, which recognise its file (the total column of a DEPP terminale file). */
   requiert: z.array(Col).max(50).optional(),
   source: z.string().max(300).optional(),
+  /** The page where the file is published (a preset's dataset), the identity's source address by default. */
+  url: z.string().max(500).optional(),
 });
 export type Recipe = z.infer<typeof Recipe>;
 
