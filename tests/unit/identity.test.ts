@@ -34,6 +34,12 @@ describe('a dataset’s identity, pre-filled by its format', () => {
     expect(identityDefaults({ format: 'canonique', recipe: null }, ['Insee RP 2021', 'Dares'], 'emploi.csv')).toEqual({ nom: 'emploi', producteur: 'Insee RP 2021 ; Dares', url: '', date_publication: '', licence: '' });
     expect(sourceText({ nom: 'isoc', producteur: 'Eurostat', url: '', date_publication: '', licence: '' }, 'f.csv')).toBe('Eurostat, isoc');
     expect(sourceText({ nom: '', producteur: '', url: '', date_publication: '', licence: '' }, 'f.csv')).toBe('f.csv');
+    // A name that starts with its producer is not prefixed with it again; one that only starts like it is.
+    const cite = (producteur: string, nom: string) => sourceText({ nom, producteur, url: '', date_publication: '', licence: '' }, 'f.csv');
+    expect(cite('DEPP', 'DEPP – spécialités en terminale générale (doublettes), NSI')).toBe('DEPP – spécialités en terminale générale (doublettes), NSI');
+    expect(cite('Insee', 'insee, recensement')).toBe('insee, recensement');
+    expect(cite('Insee', 'Inseec, enquête')).toBe('Insee, Inseec, enquête');
+    expect(cite('SIES', 'SIES')).toBe('SIES');
   });
 
   test('stored with the record; older records without it stay readable; a malformed date is refused', () => {

@@ -59,6 +59,9 @@ export function identityDefaults(result: Pick<ImportResult, 'format' | 'recipe' 
 
 /** The text of a dataset's `source` column from its identity: « Producteur, nom » (the defaults' « Eurostat, isoc_sks_itsps »). */
 export function sourceText(id: DatasetIdentity, fallback: string): string {
-  const parts = [id.producteur.trim(), id.nom.trim()].filter(Boolean);
+  const [producer, name] = [id.producteur.trim(), id.nom.trim()];
+  // A name that starts with its producer (« DEPP – spécialités… ») is not prefixed with it again.
+  if (producer && name.toLocaleLowerCase('fr').startsWith(producer.toLocaleLowerCase('fr')) && !/[\p{L}\p{N}]/u.test(name.charAt(producer.length))) return name;
+  const parts = [producer, name].filter(Boolean);
   return parts.length ? parts.join(', ') : fallback;
 }
