@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runImport, type ImportOptions } from '../../src/data/import/run';
 import { placeOf } from '../../src/data/import/eurostat-geo';
-import { datasetOfFlow } from '../../src/data/import/eurostat';
+import { datasetOfFlow, isoDateOf } from '../../src/data/import/eurostat';
 import { legacyEurostat } from '../../src/data/import/eurostat-import';
 import { identityDefaults } from '../../src/data/import/identity';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
@@ -70,10 +70,18 @@ describe('Eurostat files are recognised by their content, whatever they are call
     expect(updated(['22/05/26 11:00:00', '22/05/26 11:00:00'])).toBe('2026-05-22');
     expect(updated(['03/09/25 23:00:00', '17/01/26 23:00:00', '03/09/25 23:00:00', '03/09/25'])).toBe('2026-01-17');
     expect(updated(['22/05/2026', '2026-05-21'])).toBe('2026-05-22');
-    expect(updated(['2025-04-29', '2025-04-29T10:00:00'])).toBe('2025-04-29');
-    // Not a date, or no such day: nothing is made up.
-    expect(updated(['31/02/26 11:00:00', 'hier'])).toBeNull();
-    expect(updated(['05/22/26', ''])).toBeNull();
+    expect(updated(['2025-04-28', '2025-04-29T10:00:00'])).toBe('2025-04-29');
+    expect(updated(['28/02/24 23:00:00', '29/02/24 23:00:00', ''])).toBe('2024-02-29');
+    // A cell that is not a date, a day that does not exist or a date to come: how the column writes dates is not
+    // known for sure, nothing is made up.
+    expect(updated(['22/05/26 11:00:00', 'hier'])).toBeNull();
+    expect(updated(['03/04/26', '05/22/26'])).toBeNull();
+    expect(updated(['22/05/26', '29/02/25'])).toBeNull();
+    expect(updated(['22/05/26', '31/12/99'])).toBeNull();
+    expect(isoDateOf('22/05/26 11:00:00')).toBe('2026-05-22');
+    expect(isoDateOf('2026-05-22T11:00:00+02:00')).toBe('2026-05-22');
+    expect(isoDateOf('2026-13-01')).toBeNull();
+    expect(isoDateOf('22/05/26 11:00:00 et plus')).toBeNull();
     const r = run(file(['22/05/26 11:00:00', '22/05/26 11:00:00']), 'x.csv', { indicateur: 'specialistes_tic' });
     expect(identityDefaults(r, [], 'x.csv')).toMatchObject({ nom: 'isoc_sks_itsps', date_publication: '2026-05-22' });
     expect(run(BULK, 'x.tsv').eurostat?.derniere_maj).toBeNull();

@@ -21,9 +21,10 @@ describe('a dataset’s identity, pre-filled by its format', () => {
       expect(licence).toBe(LICENCE_OUVERTE);
     }
     // A recipe of the analyst's names its producer by its first word, never by a word further on.
-    const own = (nom: string, source?: string) => identityDefaults({ format: 'recette', recipe: { ...(PRESETS[0] as (typeof PRESETS)[number]), nom, source }, eurostat: null }, [], 'x.csv');
+    // An analyst's recipe made from a preset (the form drops the preset's page once anything is changed).
+    const own = (nom: string, source?: string) => identityDefaults({ format: 'recette', recipe: { ...(PRESETS[0] as (typeof PRESETS)[number]), nom, source, url: undefined }, eurostat: null }, [], 'x.csv');
     expect(own('Enquête associative (comparée à Insee)', 'Association X')).toMatchObject({ producteur: '', licence: '' });
-    expect(own('Ma copie', 'Insee, recensement 2021')).toMatchObject({ producteur: 'Insee', licence: LICENCE_OUVERTE });
+    expect(own('Ma copie', 'Insee, recensement 2021')).toMatchObject({ producteur: 'Insee', licence: LICENCE_OUVERTE, url: '' });
     // A preset's dataset page: DEPP's and SIES's files each have theirs; Melodi's tables and the census detail files vary.
     const urls = PRESETS.map((p) => identityDefaults({ format: 'recette', recipe: p, eurostat: null }, [], 'x.csv').url);
     expect(urls).toEqual([

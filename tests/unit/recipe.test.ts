@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pickRecipe, runImport } from '../../src/data/import/run';
 import { PRESETS } from '../../src/data/import/presets';
 import { Recipe } from '../../src/data/import/recipe';
-import { blankRecipe } from '../../src/data/import/recipe-draft';
+import { blankRecipe, editedRecipe, recipeToSave } from '../../src/data/import/recipe-draft';
 import type { ImportCatalogue } from '../../src/data/import/canonical';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
 import { OCCITANIE_DEPARTEMENTS } from '../helpers/constants';
@@ -182,5 +182,21 @@ describe.skipIf(!hasRealFiles(path.basename(TERMINALE), path.basename(PREMIERE))
     expect(r.recipe?.indicateur).toBe('nsi_premiere');
     expect(new Set(r.rows.map((x) => x.territoire))).toEqual(new Set([...OCC, 'FR']));
     expect([...new Set(r.rows.map((x) => x.annee))].sort()).toEqual([2021, 2022]);
+  });
+});
+
+describe('a preset’s dataset page follows the preset only as it is', () => {
+  const depp = PRESETS.find((p) => p.nom.startsWith('DEPP – spécialités en terminale')) as Recipe;
+  test('kept while nothing is changed; dropped by any edit in the form, and from a saved copy', () => {
+    expect(depp.url).toBe('https://data.education.gouv.fr/explore/dataset/fr-en-effectifs-specialites-doublettes-terminale-generale/');
+    const edited = editedRecipe(depp, { annee: { valeur: 2023 } });
+    expect(edited.url).toBeUndefined();
+    expect(edited.annee).toEqual({ valeur: 2023 });
+    expect(edited.sexe).toEqual(depp.sexe);
+    const saved = recipeToSave(depp, ['a', 'b']);
+    expect(saved).toMatchObject({ nom: depp.nom, entete: ['a', 'b'] });
+    expect(saved?.url).toBeUndefined();
+    expect(saved?.requiert).toBeUndefined();
+    expect(recipeToSave({ ...depp, indicateur: '' }, ['a'])).toBeNull();
   });
 });

@@ -185,24 +185,26 @@ function readSdmx(p: Parsed): EurostatTable {
 
 /**
  * The latest date of the `LAST UPDATE` column (column `i`): Eurostat writes `22/05/26 11:00:00` (day, month, year in
- * two digits), some exports `22/05/2026` or `2026-05-22`. Null when the column is absent or holds no such date.
+ * two digits), some exports `22/05/2026` or `2026-05-22`. Null when the column is absent, empty, or holds a cell that
+ * is not such a date or a date after `today` (YYYY-MM-DD): then how the column writes its dates is not known for sure.
  */
-function lastUpdate(p: Parsed, i: number): string | null {
+function lastUpdate(p: Parsed, i: number, today = new Date().toISOString().slice(0, 10)): string | null {
   if (i < 0) return null;
   let latest: string | null = null;
   const seen = new Set<string>();
   for (const r of p.rows) {
     const cell = (r.cells[i] ?? '').trim();
-    if (seen.has(cell)) continue;
+    if (cell === '' || seen.has(cell)) continue;
     seen.add(cell);
     const date = isoDateOf(cell);
-    if (date && (latest === null || date > latest)) latest = date;
+    if (!date || date > today) return null;
+    if (latest === null || date > latest) latest = date;
   }
   return latest;
 }
 
 /** `22/05/26 11:00:00`, `22/05/2026`, `2026-05-22T…` → `2026-05-22`; null for anything else or a date that does not exist. */
-function isoDateOf(text: string): string | null {
+export function isoDateOf(text: string): string | null {
   const fr = /^(\d{2})\/(\d{2})\/(\d{2}|\d{4})(?:[ T][\d:.]{1,15})?$/.exec(text);
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T][\d:.+Z-]{1,20})?$/.exec(text);
   const [y, m, d] = fr ? [fr[3]!.length === 2 ? `20${fr[3]}` : fr[3]!, fr[2]!, fr[1]!] : iso ? [iso[1]!, iso[2]!, iso[3]!] : [];

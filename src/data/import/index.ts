@@ -9,7 +9,7 @@ export { importName } from './file-name';
 export { checkSize } from './guard';
 export { identityDefaults, type DatasetIdentity } from './identity';
 export { PRESETS } from './presets';
-export { blankRecipe } from './recipe-draft';
+export { blankRecipe, editedRecipe, recipeToSave } from './recipe-draft';
 export { Recipe } from './recipe';
 export type { Encoding } from './decode';
 export type { ImportOptions, ImportResult } from './run';

@@ -1,5 +1,5 @@
 import { foldKey } from './numbers';
-import type { Recipe } from './recipe';
+import { Recipe } from './recipe';
 
 /** The first column whose folded name is one of `names`, else '' (a field is only pre-filled from a column's name). */
 function byName(header: readonly string[], names: readonly string[]): string {
@@ -22,4 +22,21 @@ export function blankRecipe(header: readonly string[], indicator: string): Recip
     mesure: { mode: 'compte' },
     filtres: [],
   };
+}
+
+/**
+ * A recipe as the analyst edits it in the form: `patch` applied. A preset's dataset page (`url`, not a field of the
+ * form) stays only while the preset is applied as it is: the recipe changed, the page may not be its file's.
+ */
+export function editedRecipe(r: Recipe, patch: Partial<Recipe>): Recipe {
+  return { ...r, ...patch, url: undefined };
+}
+
+/**
+ * The analyst's recipe as saved, for this file's header exactly (it applies itself to that layout only): without a
+ * preset's recognising columns (`requiert`) or dataset page. Null when it is not a valid recipe.
+ */
+export function recipeToSave(r: Recipe, header: readonly string[]): Recipe | null {
+  const p = Recipe.safeParse({ ...r, entete: [...header], requiert: undefined, url: undefined });
+  return p.success ? p.data : null;
 }

@@ -49,7 +49,8 @@ export function partOf(file: { blob: Blob; fileName: string }, a: { readonly sha
 
 /**
  * The catalogue row of a stored dataset: its identity as the analyst confirmed it, or (older records) the format's
- * defaults with no date: an import is never dated by the day it was made.
+ * defaults, dated only when the file states its date (an SDMX-CSV's LAST UPDATE): an import is never dated by the
+ * day it was made.
  */
 export function metaOf(rec: StoredRecord, sources: readonly string[], result: ImportResult): DatasetMeta {
   const idt = rec.identite ?? identityDefaults(result, sources, rec.fileName);

@@ -105,8 +105,12 @@ export async function unzip(b: Uint8Array, chosen: string | undefined, max = MAX
   if (files.includes('[Content_Types].xml') || files.includes('mimetype')) return { files: [], problem: problem('format_binaire', {}, 'XLSX, ODS, DOCX') };
   if (files.length === 0) return { files, problem: problem('zip_vide', {}) };
   let name = chosen ?? (files.length === 1 ? files[0] : undefined);
-  // A choice stored before names were read in code page 850 names its file as Latin-1 read it.
-  if (name !== undefined && !files.includes(name)) name = all.find((e) => e.latin1 === name)?.name ?? name;
+  // A choice stored before names were read in code page 850 names its file as Latin-1 read it: taken when it names
+  // one file that way, never picked among several.
+  if (name !== undefined && !files.includes(name)) {
+    const legacy = new Set(all.filter((e) => e.latin1 === name).map((e) => e.name));
+    if (legacy.size === 1) name = [...legacy][0];
+  }
   const same = all.filter((e) => e.name === name);
   const entry = same[0];
   if (!entry) return { files, problem: problem('zip_choisir', {}, String(files.length), chosen ?? '') };

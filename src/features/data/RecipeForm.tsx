@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { DataViewMessages } from '../../i18n/data';
-import { blankRecipe, PRESETS, Recipe } from '../../data/import';
+import { blankRecipe, editedRecipe, PRESETS, Recipe, recipeToSave } from '../../data/import';
 import { downloadText } from '../../ui/download';
 
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
@@ -125,7 +125,7 @@ export function RecipeForm({ header, indicators, labelOf, initial, saved, onAppl
   // A new recipe's indicator is the analyst's to choose: never the catalogue's first one.
   const [r, setR] = useState<Recipe>(initial ?? blankRecipe(header, ''));
   const [msg, setMsg] = useState<string | null>(null);
-  const set = (patch: Partial<Recipe>) => setR({ ...r, ...patch });
+  const set = (patch: Partial<Recipe>) => setR(editedRecipe(r, patch));
   const columnSelect: ColumnSelect = (label, value, onChange, optional = false) => (
     <label>
       {label}
@@ -136,8 +136,7 @@ export function RecipeForm({ header, indicators, labelOf, initial, saved, onAppl
     </label>
   );
   const templates = [...saved, ...PRESETS];
-  // A saved recipe records this file's header exactly, so that it applies itself to this layout only.
-  const toSave = (): Recipe | null => { const p = Recipe.safeParse({ ...r, entete: [...header], requiert: undefined }); return p.success ? p.data : null; };
+  const toSave = () => recipeToSave(r, header);
   return (
     <fieldset className="recipe">
       <legend>{t.recipeTitle}</legend>
