@@ -143,6 +143,32 @@ describe('recipes and presets, on their real headers', () => {
       ['34', 2022, 'sup_numerique', 50, 200, 250],
     ]);
   });
+  test('SIES SISE, current layout (principaux diplômes et formations): Informatique per département where it is taught', () => {
+    // The dataset's fields in their order (made-up values); codes of départements as Paysage writes them (D031) or plain.
+    const header = 'annee_universitaire;etablissement_type;etablissement_typologie;etablissement_id_paysage;etablissement_lib;etablissement_compos_id_paysage;etablissement_compos_lib;form_ens_id_paysage;form_ens_lib;etablissement_id_wikidata;etablissement_id_ror;etablissement_id_uai;etablissement_localisation;implantation_localisation;dn_de;dn_de_lib;cursus_lmd;cursus_lmd_lib;diplome_rgp;diplome;diplome_lib;typ_diplome;typ_diplome_lib;diplom;libelle_intitule_1;libelle_intitule_2;niveau;niveau_lib;degetu;degetu_lib;disciplines_selection;gd_disciscipline;gd_disciscipline_lib;discipline;discipline_lib;sect_disciplinaire;sect_disciplinaire_lib;spec_iut_rgp_lib;spec_iut;spec_iut_lib;iut_id_paysage;correspondance_iut;effectif_sans_cpge;femmes;hommes;effectif;effectif_total_sans_cpge;effectif_total;effectif_dei;etablissement_code_commune;etablissement_commune;etablissement_id_uucr;etablissement_uucr;etablissement_id_departement;etablissement_departement;etablissement_id_academie;etablissement_academie;etablissement_id_region;etablissement_region;implantation_code_commune;implantation_commune;implantation_id_uucr;implantation_uucr;implantation_id_departement;implantation_departement;implantation_id_academie;implantation_academie;implantation_id_region;implantation_region;etablissement_id_uai_source;etablissement_id_paysage_source;etablissement_id_paysage_actuel;etablissement_actuel_lib;rentree;annee;uai_fresq;inf;in_fresq';
+    const cols = header.split(';');
+    const row = (v: Record<string, string>) => cols.map((c) => v[c] ?? 'x').join(';');
+    const at = (annee: string, sect: string, dep: string, depName: string, f: string, h: string) =>
+      row({ annee_universitaire: annee, sect_disciplinaire_lib: sect, implantation_id_departement: dep, implantation_departement: depName, etablissement_id_departement: 'D031', femmes: f, hommes: h, effectif_sans_cpge: String(Number(f) + Number(h)), effectif: String(Number(f) + Number(h)) });
+    const text = [header,
+      at('2022-23', 'Informatique', 'D031', 'Haute-Garonne', '120', '480'),
+      at('2022-23', 'Informatique', 'D012', 'Aveyron', '5', '45'), // an IUT site of a Toulouse university
+      at('2022-23', 'Informatique', '34', 'Hérault', '50', '200'),
+      at('2022-23', 'Droit privé', 'D031', 'Haute-Garonne', '500', '300'),
+      at('2022-23', 'Informatique', 'D075', 'Paris', '90', '310'),
+    ].join('\n');
+    const r = run(text, 'fr-esr-principaux-diplomes.csv');
+    expect(r.format).toBe('recette');
+    expect(r.recipe?.nom).toBe('SIES – diplômes et formations préparés (SISE, informatique)');
+    expect(r.errors).toBe(0);
+    expect(r.rows.map((x) => [x.territoire, x.annee, x.indicateur, x.femmes, x.hommes, x.total])).toEqual([
+      ['31', 2022, 'sup_numerique', 120, 480, 600],
+      ['12', 2022, 'sup_numerique', 5, 45, 50],
+      ['34', 2022, 'sup_numerique', 50, 200, 250],
+    ]);
+    expect(r.skipped).toBe(2); // Droit privé, and Paris (another territory, counted in a warning)
+    expect(r.problems.map((p) => p.code)).toEqual(['lignes_hors_perimetre']);
+  });
   test('Insee Melodi CSV: BOM, semicolons, DEP-xx codes, F/M/_T', () => {
     const text = '\ufeffGEO;GEO_OBJECT;SEX;EMPSTA_ENQ;AGE;EDUC;RP_MEASURE;FREQ;OBS_STATUS;TIME_PERIOD;OBS_VALUE;PCS\n'
       + ['DEP-31;DEP;F;_T;_T;_T;POP;A;A;2021;1200,5;3', 'DEP-31;DEP;M;_T;_T;_T;POP;A;A;2021;3799,5;3', 'DEP-31;DEP;_T;_T;_T;_T;POP;A;A;2021;5000;3',

@@ -101,4 +101,19 @@ export const PRESETS: Recipe[] = [
   },
   deppPreset('terminale'),
   deppPreset('premiere'),
+  {
+    v: 1,
+    nom: 'SIES – diplômes et formations préparés (SISE, informatique)',
+    description: 'Export Opendatasoft des principaux diplômes et formations préparés dans les établissements publics (SISE, schéma actuel) : colonnes femmes et hommes, filtrées sur le secteur disciplinaire « Informatique », par département du lieu de formation (implantation_id_departement), année universitaire 2022-23 lue comme 2022.',
+    indicateur: 'sup_numerique',
+    // Where the programme is taught (an IUT's site in Rodez or Tarbes), not its university's seat (etablissement_…).
+    territoire: { colonne: 'implantation_id_departement' },
+    annee: { colonne: 'annee_universitaire' },
+    sexe: { mode: 'colonnes', femmes: 'femmes', hommes: 'hommes' },
+    mesure: { mode: 'compte' },
+    filtres: [{ colonne: 'sect_disciplinaire_lib', valeurs: ['Informatique'] }],
+    requiert: ['effectif_sans_cpge', 'implantation_departement'],
+    source: 'SIES, SISE (principaux diplômes et formations préparés dans les établissements publics)',
+    url: 'https://data.enseignementsup-recherche.gouv.fr/explore/dataset/fr-esr-principaux-diplomes-et-formations-prepares-etablissements-publics/',
+  },
 ];
