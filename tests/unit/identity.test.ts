@@ -32,6 +32,7 @@ describe('a dataset’s identity, pre-filled by its format', () => {
       'https://data.education.gouv.fr/explore/dataset/fr-en-effectifs-specialites-doublettes-terminale-generale/',
       'https://data.education.gouv.fr/explore/dataset/fr-en-effectifs-specialites-triplettes-1ere-generale/',
       'https://data.enseignementsup-recherche.gouv.fr/explore/dataset/fr-esr-principaux-diplomes-et-formations-prepares-etablissements-publics/',
+      'https://data.enseignementsup-recherche.gouv.fr/explore/dataset/fr-esr-principaux-diplomes-et-formations-prepares-etablissements-publics/',
     ]);
     expect(identityDefaults({ format: 'canonique', recipe: null }, ['Insee RP 2021', 'Dares'], 'emploi.csv')).toEqual({ nom: 'emploi', producteur: 'Insee RP 2021 ; Dares', url: '', date_publication: '', licence: '' });
     expect(sourceText({ nom: 'isoc', producteur: 'Eurostat', url: '', date_publication: '', licence: '' }, 'f.csv')).toBe('Eurostat, isoc');

@@ -169,6 +169,22 @@ describe('recipes and presets, on their real headers', () => {
     expect(r.skipped).toBe(2); // Droit privé, and Paris (another territory, counted in a warning)
     expect(r.problems.map((p) => p.code)).toEqual(['lignes_hors_perimetre']);
   });
+  test('the same SISE export downloaded with labels as headers (BOM, typographic apostrophes)', () => {
+    // Labels as code that reads these downloads names them (no whole header was found published): the codes without
+    // a label keep their field name.
+    const header = '\ufeffAnnée universitaire;Identifiant interne de l’établissement;Secteur disciplinaire;SECT_DISCIPLINAIRE;Nombre d’étudiants inscrits (inscriptions principales) hors doubles inscriptions CPGE;Dont femmes;Dont hommes;implantation_code_commune;implantation_id_departement';
+    const text = [header,
+      '2023-24;E1;Informatique;25;600;120;480;31555;D031',
+      '2023-24;E1;Informatique;25;50;5;45;12202;D012',
+      '2023-24;E2;Sciences de la vie;10;900;600;300;34172;D034',
+      '2023-24;E3;Informatique;25;400;90;310;75056;D075',
+    ].join('\r\n');
+    const r = run(text, 'export.csv');
+    expect(r.recipe?.nom).toBe('SIES – diplômes et formations préparés (SISE, informatique), en-têtes en libellés');
+    expect(r.errors).toBe(0);
+    expect(r.rows.map((x) => [x.territoire, x.annee, x.femmes, x.hommes, x.total])).toEqual([['31', 2023, 120, 480, 600], ['12', 2023, 5, 45, 50]]);
+    expect(r.skipped).toBe(2);
+  });
   test('Insee Melodi CSV: BOM, semicolons, DEP-xx codes, F/M/_T', () => {
     const text = '\ufeffGEO;GEO_OBJECT;SEX;EMPSTA_ENQ;AGE;EDUC;RP_MEASURE;FREQ;OBS_STATUS;TIME_PERIOD;OBS_VALUE;PCS\n'
       + ['DEP-31;DEP;F;_T;_T;_T;POP;A;A;2021;1200,5;3', 'DEP-31;DEP;M;_T;_T;_T;POP;A;A;2021;3799,5;3', 'DEP-31;DEP;_T;_T;_T;_T;POP;A;A;2021;5000;3',

@@ -116,4 +116,18 @@ export const PRESETS: Recipe[] = [
     source: 'SIES, SISE (principaux diplômes et formations préparés dans les établissements publics)',
     url: 'https://data.enseignementsup-recherche.gouv.fr/explore/dataset/fr-esr-principaux-diplomes-et-formations-prepares-etablissements-publics/',
   },
+  {
+    v: 1,
+    nom: 'SIES – diplômes et formations préparés (SISE, informatique), en-têtes en libellés',
+    description: 'Le même export téléchargé avec les libellés des champs pour en-têtes (« Année universitaire », « Secteur disciplinaire », « Dont femmes », « Dont hommes ») ; les codes sans libellé gardent leur nom (implantation_id_departement).',
+    indicateur: 'sup_numerique',
+    territoire: { colonne: 'implantation_id_departement' },
+    annee: { colonne: 'Année universitaire' },
+    sexe: { mode: 'colonnes', femmes: 'Dont femmes', hommes: 'Dont hommes' },
+    mesure: { mode: 'compte' },
+    filtres: [{ colonne: 'Secteur disciplinaire', valeurs: ['Informatique'] }],
+    requiert: ['Nombre d\'étudiants inscrits (inscriptions principales) hors doubles inscriptions CPGE'],
+    source: 'SIES, SISE (principaux diplômes et formations préparés dans les établissements publics)',
+    url: 'https://data.enseignementsup-recherche.gouv.fr/explore/dataset/fr-esr-principaux-diplomes-et-formations-prepares-etablissements-publics/',
+  },
 ];
