@@ -68,6 +68,23 @@ describe('real formats in the browser', () => {
     await close();
   });
 
+  test('an SDMX-CSV 1.0 names its dataset and its last update: the identity is pre-filled with them, and the dataset cited with its date', async () => {
+    const { page, log, close, input } = await openDataView(browser);
+    const rows = [[2021, 'F', '220.5', '17/01/25 23:00:00'], [2021, 'M', '830.0', '17/01/25 23:00:00'], [2022, 'F', '231.2', '22/05/26 11:00:00'], [2022, 'M', '900.0', '22/05/26 11:00:00']];
+    const csv = ['DATAFLOW,LAST UPDATE,freq,unit,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG', ...rows.map(([y, s, v, d]) => `ESTAT:ISOC_SKS_ITSPS(1.0),${d},A,THS_PER,${s},FR,${y},${v},`)].join('\n');
+    const first = await nextReport(page, () => input.setInputFiles({ name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\n`) }));
+    expect(first.status).toBe('ok');
+    const field = (f: string) => page.locator(`[data-testid="identity-${f}"]`).inputValue();
+    expect([await field('nom'), await field('producteur'), await field('url'), await field('date_publication')]).toEqual([
+      'isoc_sks_itsps', 'Eurostat', 'https://ec.europa.eu/eurostat/databrowser/view/isoc_sks_itsps/default/table', '2026-05-22',
+    ]);
+    await page.locator('[data-testid="import-commit"]').click();
+    await expect.poll(() => page.locator('[data-dataset="data"]').textContent(), { timeout: 60000 }).toContain('mise à jour : 22 mai 2026');
+    expect(log.external).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await close();
+  });
+
   test('a recipe built in the form: the level of each row from a column, one row per key, a filter applied only where it can', async () => {
     const { page, log, close, input } = await openDataView(browser);
     // No preset knows this header. 76 is Seine-Maritime on a DEP row, Occitanie on a REG row; the age column has no
