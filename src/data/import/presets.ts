@@ -49,26 +49,44 @@ export function presetRecognised(r: Recipe, header: readonly string[]): boolean 
   return ALSO.get(r)?.(header) ?? false;
 }
 
+/** SIES's dataset of the diplomas and programmes prepared in public institutions (SISE, its current layout). */
+const FORMATIONS = 'fr-esr-principaux-diplomes-et-formations-prepares-etablissements-publics';
+
+/**
+ * A SIES SISE export (Opendatasoft): women and men in the secteur disciplinaire « Informatique », summed per
+ * département; the school year `2022-23` read as 2022. The total is women + men: `effectif_sans_cpge` leaves out double
+ * enrolments in CPGE, which women and men may count. `jeu`: the dataset's id on data.enseignementsup-recherche.gouv.fr.
+ */
+function siesPreset(p: {
+  nom: string;
+  description: string;
+  colonnes: { territoire: string; annee: string; femmes: string; hommes: string; secteur: string };
+  requiert: string[];
+  jeu: string;
+}): Recipe {
+  const c = p.colonnes;
+  return {
+    v: 1, nom: p.nom, description: p.description, indicateur: 'sup_numerique',
+    territoire: { colonne: c.territoire }, annee: { colonne: c.annee },
+    sexe: { mode: 'colonnes', femmes: c.femmes, hommes: c.hommes }, mesure: { mode: 'compte' },
+    filtres: [{ colonne: c.secteur, valeurs: ['Informatique'] }], requiert: p.requiert,
+    source: p.jeu === FORMATIONS ? 'SIES, SISE (principaux diplômes et formations préparés dans les établissements publics)' : 'SIES, SISE (effectifs d’étudiants inscrits)',
+    url: `https://data.enseignementsup-recherche.gouv.fr/explore/dataset/${p.jeu}/`,
+  };
+}
+
 /**
  * Recipes shipped for the official formats of DATA.md, built on their real headers. The analyst can adjust and
  * save a copy (e.g. another discipline, another census vintage).
  */
 export const PRESETS: Recipe[] = [
-  {
-    v: 1,
+  siesPreset({
     nom: 'SIES – effectifs SISE (informatique)',
     description: 'Export Opendatasoft des effectifs d’étudiants inscrits (SISE) : colonnes femmes, hommes et effectif_sans_cpge, filtrées sur le secteur disciplinaire « Informatique », par département d’inscription (dep_ins_lib), année universitaire 2022-23 lue comme 2022.',
-    indicateur: 'sup_numerique',
-    territoire: { colonne: 'dep_ins_lib' },
-    annee: { colonne: 'rentree_lib' },
-    // The total is women + men: effectif_sans_cpge leaves out double enrolments in CPGE, which women and men may count.
-    sexe: { mode: 'colonnes', femmes: 'femmes', hommes: 'hommes' },
-    mesure: { mode: 'compte' },
-    filtres: [{ colonne: 'sect_disciplinaire_lib', valeurs: ['Informatique'] }],
+    colonnes: { territoire: 'dep_ins_lib', annee: 'rentree_lib', femmes: 'femmes', hommes: 'hommes', secteur: 'sect_disciplinaire_lib' },
     requiert: ['effectif_sans_cpge'],
-    source: 'SIES, SISE (effectifs d’étudiants inscrits)',
-    url: 'https://data.enseignementsup-recherche.gouv.fr/explore/dataset/fr-esr-sise-effectifs-d-etudiants-inscrits-esr-public/',
-  },
+    jeu: 'fr-esr-sise-effectifs-d-etudiants-inscrits-esr-public',
+  }),
   {
     v: 1,
     nom: 'Insee Melodi – recensement (tables DS_RP_…)',
@@ -101,33 +119,19 @@ export const PRESETS: Recipe[] = [
   },
   deppPreset('terminale'),
   deppPreset('premiere'),
-  {
-    v: 1,
+  siesPreset({
     nom: 'SIES – diplômes et formations préparés (SISE, informatique)',
     description: 'Export Opendatasoft des principaux diplômes et formations préparés dans les établissements publics (SISE, schéma actuel) : colonnes femmes et hommes, filtrées sur le secteur disciplinaire « Informatique », par département du lieu de formation (implantation_id_departement), année universitaire 2022-23 lue comme 2022.',
-    indicateur: 'sup_numerique',
     // Where the programme is taught (an IUT's site in Rodez or Tarbes), not its university's seat (etablissement_…).
-    territoire: { colonne: 'implantation_id_departement' },
-    annee: { colonne: 'annee_universitaire' },
-    sexe: { mode: 'colonnes', femmes: 'femmes', hommes: 'hommes' },
-    mesure: { mode: 'compte' },
-    filtres: [{ colonne: 'sect_disciplinaire_lib', valeurs: ['Informatique'] }],
+    colonnes: { territoire: 'implantation_id_departement', annee: 'annee_universitaire', femmes: 'femmes', hommes: 'hommes', secteur: 'sect_disciplinaire_lib' },
     requiert: ['effectif_sans_cpge', 'implantation_departement'],
-    source: 'SIES, SISE (principaux diplômes et formations préparés dans les établissements publics)',
-    url: 'https://data.enseignementsup-recherche.gouv.fr/explore/dataset/fr-esr-principaux-diplomes-et-formations-prepares-etablissements-publics/',
-  },
-  {
-    v: 1,
+    jeu: FORMATIONS,
+  }),
+  siesPreset({
     nom: 'SIES – diplômes et formations préparés (SISE, informatique), en-têtes en libellés',
     description: 'Le même export téléchargé avec les libellés des champs pour en-têtes (« Année universitaire », « Secteur disciplinaire », « Dont femmes », « Dont hommes ») ; les codes sans libellé gardent leur nom (implantation_id_departement).',
-    indicateur: 'sup_numerique',
-    territoire: { colonne: 'implantation_id_departement' },
-    annee: { colonne: 'Année universitaire' },
-    sexe: { mode: 'colonnes', femmes: 'Dont femmes', hommes: 'Dont hommes' },
-    mesure: { mode: 'compte' },
-    filtres: [{ colonne: 'Secteur disciplinaire', valeurs: ['Informatique'] }],
+    colonnes: { territoire: 'implantation_id_departement', annee: 'Année universitaire', femmes: 'Dont femmes', hommes: 'Dont hommes', secteur: 'Secteur disciplinaire' },
     requiert: ['Nombre d\'étudiants inscrits (inscriptions principales) hors doubles inscriptions CPGE'],
-    source: 'SIES, SISE (principaux diplômes et formations préparés dans les établissements publics)',
-    url: 'https://data.enseignementsup-recherche.gouv.fr/explore/dataset/fr-esr-principaux-diplomes-et-formations-prepares-etablissements-publics/',
-  },
+    jeu: FORMATIONS,
+  }),
 ];
