@@ -38,7 +38,7 @@ export const dataFr = {
   reportFormat: (f: string) => `Format reconnu : ${f}`,
   formatName: (f: string) => ({ canonique: 'CSV canonique', eurostat: 'Eurostat (TSV ou SDMX-CSV)', recette: 'recette', inconnu: 'non reconnu : associez les colonnes ci-dessous' } as Record<string, string>)[f] ?? f,
   reportFastPath: 'Lecture : DuckDB a lu et vérifié le fichier lui-même (voie rapide) ; les lignes à corriger ont été vérifiées une à une.',
-  reportCompression: (kind: 'gzip' | 'zip', file: string | null): string => (kind === 'gzip' ? 'Fichier compressé (gzip), lu décompressé' : file ? `Archive ZIP : fichier « ${file} » lu` : 'Archive ZIP : choisissez le fichier à lire'),
+  reportCompression: (kind: 'gzip' | 'zip', file: string | null, auto = false): string => (kind === 'gzip' ? 'Fichier compressé (gzip), lu décompressé' : file ? `Archive ZIP : fichier « ${file} » lu${auto ? ', le seul de l’archive dont le format est reconnu (choisissez-en un autre ci-dessous au besoin)' : ''}` : 'Archive ZIP : choisissez le fichier à lire'),
   archiveTitle: 'Archive ZIP : le fichier à importer',
   archiveFile: 'Fichier de l’archive',
   reportEncoding: (e: string, bom: boolean) => `Encodage : ${e}${bom ? ' (avec BOM)' : ''}`,

@@ -165,19 +165,23 @@ describe('real formats in the browser', () => {
     await close();
   });
 
-  test('a ZIP archive of a table and its dictionary: the file to read chosen in the report, committed, restored after a reload', async () => {
+  test('a ZIP archive of a table and its dictionary: the table read as the only recognised file, another choosable in the report, committed, restored after a reload', async () => {
     const { page, log, close, input } = await openDataView(browser);
     const zip = makeZip([
       { name: 'meta_emploi.csv', data: 'COD_VAR;LIB_VAR\r\nfemmes;Femmes\r\n' },
       { name: 'emploi.csv', data: 'territoire;annee;indicateur;femmes;total\r\n31;2021;emploi_numerique;10;40\r\n34;2021;emploi_numerique;12;50\r\n' },
     ]);
     const first = await nextReport(page, () => input.setInputFiles({ name: 'emploi_2021.zip', mimeType: 'application/zip', buffer: zip }));
-    expect(first.status).toBe('error');
-    expect(first.text).toContain('Archive ZIP de 2 fichiers');
-    expect(await page.locator('fieldset.recipe').count()).toBe(1); // the archive's choice, not a recipe form over no columns
+    expect(first).toMatchObject({ status: 'ok', rows: 2, errors: 0 });
+    expect(first.text).toContain('Archive ZIP : fichier « emploi.csv » lu, le seul de l’archive dont le format est reconnu');
     const entry = page.locator('select[data-testid="import-zip-entry"]');
-    expect(await entry.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['', 'meta_emploi.csv', 'emploi.csv']);
-    const chosen = await nextReport(page, () => entry.selectOption('emploi.csv'));
+    expect(await entry.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['meta_emploi.csv', 'emploi.csv']);
+    expect(await entry.inputValue()).toBe('emploi.csv');
+    // The dictionary can still be chosen (and is no format the import knows), then the table again.
+    const other = await nextReport(page, () => entry.selectOption('meta_emploi.csv'));
+    expect(other.status).toBe('error');
+    expect(other.text).toContain('Format non reconnu');
+    const chosen = await nextReport(page, () => page.locator('select[data-testid="import-zip-entry"]').selectOption('emploi.csv'));
     expect(chosen).toMatchObject({ status: 'ok', rows: 2, errors: 0 });
     expect(chosen.text).toContain('Archive ZIP : fichier « emploi.csv » lu');
     await page.locator('[data-testid="import-commit"]').click();

@@ -4,7 +4,7 @@ import { unzip } from '../../src/data/import/zip';
 import { importCatalogue, utf8 } from '../helpers/catalogue';
 import { makeZip } from '../helpers/zip';
 import { importName } from '../../src/data/import/file-name';
-import { datasetIdFor, metaOf } from '../../src/data/import/stored';
+import { datasetIdFor, metaOf, partOf } from '../../src/data/import/stored';
 import type { StoredRecord } from '../../src/data/store';
 
 // INSEE and data.gouv.fr publish many files as ZIP archives (the data, often with its dictionary): the file to read
@@ -25,8 +25,23 @@ describe('ZIP archives', () => {
       expect(r.errors).toBe(0);
     }
   });
-  test('an archive of several files asks which one (an error listing them), then reads the one chosen', async () => {
-    const zip = u8(makeZip([{ name: 'meta_base.CSV', data: META }, { name: 'base-cc-2021.CSV', data: CSV }, { name: 'dossier/', data: '' }, { name: '__MACOSX/._base-cc-2021.CSV', data: 'x' }]));
+  test('an archive of several files reads its only file of a recognised format, and says so (never by its name)', async () => {
+    // An INSEE download: the data and its dictionary. The dictionary is no format the import knows.
+    for (const names of [['meta_base.CSV', 'base-cc-2021.CSV'], ['donnees.csv', 'lisez-moi.csv']]) {
+      const zip = u8(makeZip([{ name: names[0] as string, data: META }, { name: names[1] as string, data: CSV }, { name: 'dossier/', data: '' }]));
+      const r = await runImportFile(zip, cat, opts);
+      expect(r.archive).toEqual({ files: names, chosen: names[1], auto: true });
+      expect(r.errors).toBe(0);
+      expect(r.rows.map((x) => [x.territoire, x.femmes, x.total])).toEqual([['31', 10, 40], ['34', 12, 50]]);
+    }
+    // The analyst's choice stands, even for the dictionary.
+    const zip = u8(makeZip([{ name: 'meta_base.CSV', data: META }, { name: 'base-cc-2021.CSV', data: CSV }]));
+    expect((await runImportFile(zip, cat, { ...opts, entree: 'meta_base.CSV' })).archive).toEqual({ files: ['meta_base.CSV', 'base-cc-2021.CSV'], chosen: 'meta_base.CSV' });
+  });
+  test('an archive of several files asks which one (an error listing them) when none or several are recognised, then reads the one chosen', async () => {
+    const none = await runImportFile(u8(makeZip([{ name: 'a.csv', data: META }, { name: 'b.csv', data: META }])), cat, opts);
+    expect(none.archive).toEqual({ files: ['a.csv', 'b.csv'], chosen: null });
+    const zip = u8(makeZip([{ name: 'meta_base.CSV', data: CSV.replace('31;2021', '31;2020') }, { name: 'base-cc-2021.CSV', data: CSV }, { name: 'dossier/', data: '' }, { name: '__MACOSX/._base-cc-2021.CSV', data: 'x' }]));
     const ask = await runImportFile(zip, cat, opts);
     expect(ask.problems.map((p) => [p.code, p.severity])).toEqual([['zip_choisir', 'erreur']]);
     expect(ask.problems[0]?.message_fr).toBe('Archive ZIP de 2 fichiers : choisissez celui à importer (liste « Fichier de l’archive » du rapport).');
@@ -155,5 +170,16 @@ describe('ZIP archives', () => {
     const part = { fileName: 'insee_2021.zip', sha256: '0'.repeat(64), options: { entree: 'donnees/emploi.csv' }, recipe: null, importedAt: '2026-12-05T00:00:00Z', rows: 2, bytes: new ArrayBuffer(0) };
     const rec = { ...part, id: 'emploi', nom: 'emploi', actif: true, priorite: 10, parts: [{ ...part, options: {}, fileName: 'emploi_2022.csv' }] } as StoredRecord;
     expect(metaOf(rec, [], both).fichiers).toEqual(['insee_2021.zip › donnees/emploi.csv', 'emploi_2022.csv']);
+  });
+  test('a file read as the archive\'s only recognised one is stored as chosen: replayed the same way, cited with the archive', async () => {
+    const zip = makeZip([{ name: 'meta_emploi.csv', data: META }, { name: 'emploi.csv', data: CSV }]);
+    const file = { blob: new Blob([new Uint8Array(zip)]), fileName: 'insee_2021.zip' };
+    const auto = await runImportFile(u8(zip), cat, opts);
+    expect(partOf(file, { sha256: '0'.repeat(64), rowCount: 2, result: auto }, {}, '2026-12-05T00:00:00Z').options.entree).toBe('emploi.csv');
+    // A choice of the analyst's is stored as made; an archive of one file needs none.
+    const chosen = await runImportFile(u8(zip), cat, { ...opts, entree: 'meta_emploi.csv' });
+    expect(partOf(file, { sha256: '0'.repeat(64), rowCount: 0, result: chosen }, { entree: 'meta_emploi.csv' }, '2026-12-05T00:00:00Z').options.entree).toBe('meta_emploi.csv');
+    const one = await runImportFile(u8(makeZip([{ name: 'emploi.csv', data: CSV }])), cat, opts);
+    expect(partOf(file, { sha256: '0'.repeat(64), rowCount: 2, result: one }, {}, '2026-12-05T00:00:00Z').options.entree).toBeUndefined();
   });
 });

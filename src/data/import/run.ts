@@ -61,8 +61,11 @@ export interface ImportResult {
   readonly eurostat?: EurostatInfo | null;
   /** The file came compressed (gzip, or a ZIP archive) and was read decompressed. */
   readonly compression?: 'gzip' | 'zip';
-  /** A ZIP archive's files, and the one read (null until the analyst chooses among several). */
-  readonly archive?: { readonly files: string[]; readonly chosen: string | null };
+  /**
+   * A ZIP archive's files, and the one read (null until the analyst chooses among several); `auto` when none was
+   * chosen and it was read as the archive's only file of a recognised format (see recognisedEntry).
+   */
+  readonly archive?: { readonly files: string[]; readonly chosen: string | null; readonly auto?: boolean };
 }
 
 const EMPTY = { format: 'inconnu' as const, recipe: null, encoding: null, bom: false, delimiter: null, header: [], headerLine: 0, titleRows: 0, blankRows: 0, footnoteRows: 0, dataRows: 0, skipped: 0, rows: [], sample: [] };
@@ -118,13 +121,41 @@ function renameDuplicates(p: Parsed): Parsed {
   return { ...p, header, problems: [...p.problems.filter((x) => x.code !== 'entete_dupliquee'), ...renamed] };
 }
 
+/** The first bytes of an archive's file that tell whether its format is recognised (cut at a line end). */
+const HEAD_BYTES = 256 * 1024;
+/** Files of an archive looked at for a recognised format; beyond, the analyst chooses. */
+const MAX_LOOKED_AT = 20;
+
+/**
+ * The file of an archive of several that is read when the analyst has chosen none: the only one whose first bytes
+ * are a recognised format (the canonical CSV, Eurostat, a preset or a saved recipe), with its bytes; null when none
+ * or several are, and the analyst chooses. An INSEE download's data file and its dictionary are told apart by what
+ * they hold, never by their names; the report says which file was read and lists the others.
+ */
+async function recognisedEntry(raw: Uint8Array, files: readonly string[], catalogue: ImportCatalogue, opts: ImportOptions): Promise<{ bytes: Uint8Array; chosen: string } | null> {
+  if (files.length > MAX_LOOKED_AT) return null;
+  let found: { bytes: Uint8Array; chosen: string } | null = null;
+  for (const f of files) {
+    const z = await unzip(raw, f);
+    if ('problem' in z) continue;
+    const head = z.bytes.length > HEAD_BYTES ? z.bytes.subarray(0, z.bytes.lastIndexOf(10, HEAD_BYTES) + 1) : z.bytes;
+    if (runImport(head, catalogue, opts).format === 'inconnu') continue;
+    if (found) return null;
+    found = { bytes: z.bytes, chosen: z.chosen };
+  }
+  return found;
+}
+
 /**
  * A file's import (runImport) from its bytes as stored: a gzip file is decompressed first (see gunzip), a ZIP
- * archive's file is read (the analyst's `entree`, or the archive's only file: see unzip).
+ * archive's file is read (the analyst's `entree`, the archive's only file, or its only file of a recognised format:
+ * see unzip and recognisedEntry).
  */
 export async function runImportFile(raw: Uint8Array, catalogue: ImportCatalogue, opts: ImportOptions): Promise<ImportResult> {
   if (isZip(raw)) {
     const z = await unzip(raw, opts.entree);
+    const found = 'problem' in z && z.problem.code === 'zip_choisir' && opts.entree === undefined ? await recognisedEntry(raw, z.files, catalogue, opts) : null;
+    if (found) return { ...runImport(found.bytes, catalogue, opts), compression: 'zip', archive: { files: z.files, chosen: found.chosen, auto: true } };
     if (!('problem' in z)) return { ...runImport(z.bytes, catalogue, opts), compression: 'zip', archive: { files: z.files, chosen: z.chosen } };
     // The file tried (the only one, or the analyst's), or none yet: an archive of several files keeps its list, to
     // choose another when the one chosen cannot be read.

@@ -92,7 +92,8 @@ export type Unzipped =
 
 /**
  * The file of a ZIP archive the import reads: `chosen` (the analyst's), else the archive's only file. An archive of
- * several files (an INSEE download: the data and its dictionary) asks which one, never picks by name. Spreadsheets
+ * several files (an INSEE download: the data and its dictionary) asks which one, never picks by name (runImportFile
+ * then reads its only file of a recognised format, if there is one: see recognisedEntry). Spreadsheets
  * (XLSX, ODS: archives of XML) are refused as before, an encrypted file or a method other than stored and deflate
  * too, a file whose size or CRC-32 is not the one recorded, and a file past MAX_BYTES once inflated is refused as
  * soon as it grows past it.

@@ -56,7 +56,7 @@ export function ImportReport({ result, rowCount, diff, adding = false, fast = fa
       </p>
       <ul className="report-facts">
         {awaiting ? null : <li>{t.reportFormat(t.formatName(result.format))}{result.recipe ? ` — ${result.recipe.nom}` : ''}</li>}
-        {result.compression ? <li>{t.reportCompression(result.compression, result.archive?.chosen ?? null)}</li> : null}
+        {result.compression ? <li>{t.reportCompression(result.compression, result.archive?.chosen ?? null, result.archive?.auto === true)}</li> : null}
         {result.encoding ? <li>{t.reportEncoding(result.encoding, result.bom)}</li> : null}
         {result.delimiter ? <li>{t.reportDelimiter(result.delimiter)}</li> : null}
         {awaiting ? null : <li>{t.reportCounts(n(result.dataRows), result.titleRows, result.blankRows, result.footnoteRows, n(result.skipped))}</li>}
