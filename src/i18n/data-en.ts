@@ -39,7 +39,7 @@ export const dataEn: DataMessages = {
   reportFormat: (f: string) => `Recognised format: ${f}`,
   formatName: (f: string) => ({ canonique: 'canonical CSV', eurostat: 'Eurostat (TSV or SDMX-CSV)', recette: 'recipe', inconnu: 'not recognised: map the columns below' } as Record<string, string>)[f] ?? f,
   reportFastPath: 'Reading: DuckDB read and checked the file itself (fast path); rows needing a fix were checked one by one.',
-  reportCompression: (kind: 'gzip' | 'zip', file: string | null, auto = false): string => (kind === 'gzip' ? 'Compressed file (gzip), read decompressed' : file ? `ZIP archive: file "${file}" read${auto ? ', the only one of the archive in a recognised format (choose another below if needed)' : ''}` : 'ZIP archive: choose the file to read'),
+  reportCompression: (kind: 'gzip' | 'zip', file: string | null, auto = false): string => (kind === 'gzip' ? 'Compressed file (gzip), read decompressed' : file ? `ZIP archive: file "${file}" read${auto ? ', the archive\'s only file in a recognised format (choose another below if needed)' : ''}` : 'ZIP archive: choose the file to read'),
   archiveTitle: 'ZIP archive: the file to import',
   archiveFile: 'File of the archive',
   reportEncoding: (e: string, bom: boolean) => `Encoding: ${e}${bom ? ' (with BOM)' : ''}`,

@@ -28,3 +28,27 @@ export async function pipeBytes(bytes: Uint8Array, stream: CompressionStream | D
   }
   return all;
 }
+
+/**
+ * The first bytes of a stream's output, at least `n` when there are that many (whole chunks, then the stream is
+ * cancelled): a look at the start of a large compressed file without inflating all of it.
+ */
+export async function pipeHead(bytes: Uint8Array, stream: DecompressionStream, n: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < n) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  await reader.cancel().catch(() => undefined);
+  const head = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    head.set(c, at);
+    at += c.length;
+  }
+  return head;
+}

@@ -34,6 +34,14 @@ describe('ZIP archives', () => {
       expect(r.errors).toBe(0);
       expect(r.rows.map((x) => [x.territoire, x.femmes, x.total])).toEqual([['31', 10, 40], ['34', 12, 50]]);
     }
+    // A file larger than the look at its start (256 KB), stored or deflated: recognised by its start, read whole.
+    const big = CSV + Array.from({ length: 12000 }, (_, i) => `${['09', '11', '12'][i % 3]};${1000 + Math.floor(i / 3)};emploi_numerique;10;40`).join('\n') + '\n';
+    expect(big.length).toBeGreaterThan(300 * 1024);
+    for (const stored of [false, true]) {
+      const r = await runImportFile(u8(makeZip([{ name: 'meta.csv', data: META, stored }, { name: 'gros.csv', data: big, stored }])), cat, opts);
+      expect(r.archive).toEqual({ files: ['meta.csv', 'gros.csv'], chosen: 'gros.csv', auto: true });
+      expect(r.dataRows).toBe(12002);
+    }
     // The analyst's choice stands, even for the dictionary.
     const zip = u8(makeZip([{ name: 'meta_base.CSV', data: META }, { name: 'base-cc-2021.CSV', data: CSV }]));
     expect((await runImportFile(zip, cat, { ...opts, entree: 'meta_base.CSV' })).archive).toEqual({ files: ['meta_base.CSV', 'base-cc-2021.CSV'], chosen: 'meta_base.CSV' });
@@ -41,6 +49,12 @@ describe('ZIP archives', () => {
   test('an archive of several files asks which one (an error listing them) when none or several are recognised, then reads the one chosen', async () => {
     const none = await runImportFile(u8(makeZip([{ name: 'a.csv', data: META }, { name: 'b.csv', data: META }])), cat, opts);
     expect(none.archive).toEqual({ files: ['a.csv', 'b.csv'], chosen: null });
+    // A file that cannot be looked at (a name two files share) leaves the choice to the analyst, as do more than 20 files.
+    const shared = await runImportFile(u8(makeZip([{ name: 'a.csv', data: CSV }, { name: 'a.csv', data: CSV }, { name: 'b.csv', data: CSV }])), cat, opts);
+    expect(shared.archive).toEqual({ files: ['a.csv', 'b.csv'], chosen: null });
+    const many = [{ name: 'donnees.csv', data: CSV }, ...Array.from({ length: 20 }, (_, i) => ({ name: `dico-${i}.csv`, data: META }))];
+    expect((await runImportFile(u8(makeZip(many)), cat, opts)).archive?.chosen).toBeNull();
+    expect((await runImportFile(u8(makeZip(many.slice(0, 20))), cat, opts)).archive?.chosen).toBe('donnees.csv');
     const zip = u8(makeZip([{ name: 'meta_base.CSV', data: CSV.replace('31;2021', '31;2020') }, { name: 'base-cc-2021.CSV', data: CSV }, { name: 'dossier/', data: '' }, { name: '__MACOSX/._base-cc-2021.CSV', data: 'x' }]));
     const ask = await runImportFile(zip, cat, opts);
     expect(ask.problems.map((p) => [p.code, p.severity])).toEqual([['zip_choisir', 'erreur']]);

@@ -3,7 +3,7 @@ import { decode, type Encoding } from './decode';
 import { isEurostatSdmx, isEurostatTsv, isLabelColumn } from './eurostat';
 import type { EurostatInfo } from './eurostat-choice';
 import { mapEurostat } from './eurostat-import';
-import { checkMagic, checkSize } from './guard';
+import { checkMagic, checkSize, MAX_BYTES } from './guard';
 import { gunzip } from './gzip';
 import { isZip, unzip } from './zip';
 import { parseText, type Delimiter, type Parsed } from './parse';
@@ -128,20 +128,21 @@ const MAX_LOOKED_AT = 20;
 
 /**
  * The file of an archive of several that is read when the analyst has chosen none: the only one whose first bytes
- * are a recognised format (the canonical CSV, Eurostat, a preset or a saved recipe), with its bytes; null when none
- * or several are, and the analyst chooses. An INSEE download's data file and its dictionary are told apart by what
- * they hold, never by their names; the report says which file was read and lists the others.
+ * are a recognised format (the canonical CSV, Eurostat, a preset or a saved recipe); null when none or several are,
+ * or when a file cannot be looked at (a damaged one, a name two files share): the analyst chooses. An INSEE
+ * download's data file and its dictionary are told apart by what they hold, never by their names; the report says
+ * which file was read and lists the others (the panel then keeps it as the analyst's choice).
  */
-async function recognisedEntry(raw: Uint8Array, files: readonly string[], catalogue: ImportCatalogue, opts: ImportOptions): Promise<{ bytes: Uint8Array; chosen: string } | null> {
+async function recognisedEntry(raw: Uint8Array, files: readonly string[], catalogue: ImportCatalogue, opts: ImportOptions): Promise<string | null> {
   if (files.length > MAX_LOOKED_AT) return null;
-  let found: { bytes: Uint8Array; chosen: string } | null = null;
+  let found: string | null = null;
   for (const f of files) {
-    const z = await unzip(raw, f);
-    if ('problem' in z) continue;
+    const z = await unzip(raw, f, MAX_BYTES, HEAD_BYTES);
+    if ('problem' in z) return null;
     const head = z.bytes.length > HEAD_BYTES ? z.bytes.subarray(0, z.bytes.lastIndexOf(10, HEAD_BYTES) + 1) : z.bytes;
     if (runImport(head, catalogue, opts).format === 'inconnu') continue;
     if (found) return null;
-    found = { bytes: z.bytes, chosen: z.chosen };
+    found = z.chosen;
   }
   return found;
 }
@@ -155,7 +156,12 @@ export async function runImportFile(raw: Uint8Array, catalogue: ImportCatalogue,
   if (isZip(raw)) {
     const z = await unzip(raw, opts.entree);
     const found = 'problem' in z && z.problem.code === 'zip_choisir' && opts.entree === undefined ? await recognisedEntry(raw, z.files, catalogue, opts) : null;
-    if (found) return { ...runImport(found.bytes, catalogue, opts), compression: 'zip', archive: { files: z.files, chosen: found.chosen, auto: true } };
+    const read = found ? await unzip(raw, found) : null;
+    if (read && !('problem' in read)) {
+      const r = runImport(read.bytes, catalogue, opts);
+      // Its first bytes said a known format; the whole file must say so too, else the analyst chooses.
+      if (r.format !== 'inconnu') return { ...r, compression: 'zip', archive: { files: read.files, chosen: read.chosen, auto: true } };
+    }
     if (!('problem' in z)) return { ...runImport(z.bytes, catalogue, opts), compression: 'zip', archive: { files: z.files, chosen: z.chosen } };
     // The file tried (the only one, or the analyst's), or none yet: an archive of several files keeps its list, to
     // choose another when the one chosen cannot be read.

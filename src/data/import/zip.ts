@@ -1,5 +1,6 @@
 import { MAX_BYTES } from './guard';
 import { decompress } from './gzip';
+import { pipeHead } from '../../lib/pipe-bytes';
 import { problem, type Problem } from './problems';
 
 /** One file of a ZIP archive, from its central directory. */
@@ -96,9 +97,9 @@ export type Unzipped =
  * then reads its only file of a recognised format, if there is one: see recognisedEntry). Spreadsheets
  * (XLSX, ODS: archives of XML) are refused as before, an encrypted file or a method other than stored and deflate
  * too, a file whose size or CRC-32 is not the one recorded, and a file past MAX_BYTES once inflated is refused as
- * soon as it grows past it.
+ * soon as it grows past it. `head`: only the file's first bytes (at least that many, when it has them), unchecked.
  */
-export async function unzip(b: Uint8Array, chosen: string | undefined, max = MAX_BYTES): Promise<Unzipped> {
+export async function unzip(b: Uint8Array, chosen: string | undefined, max = MAX_BYTES, head?: number): Promise<Unzipped> {
   const all = entries(b);
   if (!all) return { files: [], problem: problem('zip_illisible', {}) };
   // Each name once in the list; a name two files share is never read (which one was meant cannot be told).
@@ -123,6 +124,11 @@ export async function unzip(b: Uint8Array, chosen: string | undefined, max = MAX
   const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
   const data = b.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) return { files, problem: problem('zip_illisible', {}) };
+  if (head !== undefined) {
+    // A look at the file's start only (see recognisedEntry): checked whole once it is the one read.
+    const start = entry.method === 0 ? data.subarray(0, head) : await pipeHead(data, new DecompressionStream('deflate-raw'), head).catch(() => null);
+    return start ? { bytes: start, files, chosen: entry.name } : { files, problem: problem('zip_illisible', {}) };
+  }
   const bytes = entry.method === 0 ? data.slice() : await decompress(data, 'deflate-raw', max, b.length, 'zip_illisible');
   if (!(bytes instanceof Uint8Array)) return { files, problem: bytes };
   // A damaged archive can inflate without error (a raw deflate stream carries no check of its own), or store its

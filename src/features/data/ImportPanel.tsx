@@ -92,7 +92,11 @@ function useImportFlow(lang: Lang, t: DataViewMessages): ImportFlow {
       const preview = clean ? await session.preview(analysed, target, file.fileName) : null;
       if (mine !== latest.current) return;
       const identite = keep?.identite ?? identityDefaults(analysed.result, analysed.sources, name);
-      setPhase({ kind: 'report', file, analysed, opts, indicators: [...cat.indicators], names: cat.names, saved: await saved, target, preview, datasets, identite });
+      // A file an archive was read from as its only recognised one is kept as chosen: another encoding, a recipe or
+      // the indicators declared then analyse that same file again.
+      const archive = analysed.result.archive;
+      const kept = archive?.auto && archive.chosen !== null ? { ...opts, entree: archive.chosen } : opts;
+      setPhase({ kind: 'report', file, analysed, opts: kept, indicators: [...cat.indicators], names: cat.names, saved: await saved, target, preview, datasets, identite });
     } catch (e) {
       if (mine === latest.current) setPhase(failureOf(e, t));
     }
