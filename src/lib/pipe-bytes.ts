@@ -20,13 +20,7 @@ export async function pipeBytes(bytes: Uint8Array, stream: CompressionStream | D
     }
     chunks.push(value);
   }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
-  return all;
+  return concat(chunks, size);
 }
 
 /**
@@ -44,11 +38,16 @@ export async function pipeHead(bytes: Uint8Array, stream: DecompressionStream, n
     size += value.length;
   }
   await reader.cancel().catch(() => undefined);
-  const head = new Uint8Array(size);
+  return concat(chunks, size);
+}
+
+/** The chunks one after the other (`size`: their total length). */
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const all = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
-    head.set(c, at);
+    all.set(c, at);
     at += c.length;
   }
-  return head;
+  return all;
 }
