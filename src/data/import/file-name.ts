@@ -12,3 +12,11 @@ export function importName(fileName: string, archive?: { readonly files: readonl
   const entry = archive && archive.files.length > 1 ? archive.chosen?.split(/[\\/]/).pop() : undefined;
   return entry ? `${fileBase(fileName)} › ${entry}` : fileName;
 }
+
+/**
+ * `opts` with the file an archive was read from as its only one of a recognised format (`archive.auto`) set as chosen
+ * (`entree`): the next analysis of the file (another encoding, a recipe) and its replay read that same file.
+ */
+export function withArchiveChoice<O extends { readonly entree?: string }>(opts: O, archive?: { readonly chosen: string | null; readonly auto?: boolean }): O {
+  return opts.entree === undefined && archive?.auto && archive.chosen !== null ? { ...opts, entree: archive.chosen } : opts;
+}

@@ -5,7 +5,7 @@
  */
 export { ImportSession, type IndicatorName, type AnalysedImport, type AnalysisState, type ImportChoice, type ImportPreview, type ImportTarget, type LoadedPriorities, type Replay, type RunningImport } from './session';
 export { datasetIdFor } from './stored';
-export { importName } from './file-name';
+export { importName, withArchiveChoice } from './file-name';
 export { checkSize } from './guard';
 export { identityDefaults, type DatasetIdentity } from './identity';
 export { PRESETS } from './presets';

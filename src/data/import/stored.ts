@@ -1,7 +1,7 @@
 import type { ImportOptions, ImportResult } from './run';
 import { DEFAULT_DATASET_IDS, type StoredPart, type StoredRecord } from '../store';
 import { identityDefaults, licenceEn, sourceText } from './identity';
-import { fileBase } from './file-name';
+import { fileBase, withArchiveChoice } from './file-name';
 import type { DatasetMeta } from './commit';
 
 /**
@@ -44,10 +44,7 @@ export function storedOptions(opts: ChosenOptions): StoredRecord['options'] {
 
 /** The stored part a file added to a dataset becomes. */
 export function partOf(file: { blob: Blob; fileName: string }, a: { readonly sha256: string; readonly rowCount: number; readonly result: ImportResult }, opts: ChosenOptions, importedAt: string): StoredPart {
-  // A file of an archive read as its only one of a recognised format is stored as chosen: replayed the same way.
-  const archive = a.result.archive;
-  const entree = opts.entree ?? (archive?.auto ? (archive.chosen ?? undefined) : undefined);
-  return { fileName: file.fileName, sha256: a.sha256, options: storedOptions({ ...opts, entree }), recipe: opts.recipe ?? a.result.recipe ?? null, importedAt, rows: a.rowCount, bytes: file.blob };
+  return { fileName: file.fileName, sha256: a.sha256, options: storedOptions(withArchiveChoice(opts, a.result.archive)), recipe: opts.recipe ?? a.result.recipe ?? null, importedAt, rows: a.rowCount, bytes: file.blob };
 }
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DataViewMessages } from '../../i18n/data';
 import { formatCount, type Lang } from '../../lib/format';
 import { getImportSession } from '../../data/db-loader';
-import { checkSize, datasetIdFor, identityDefaults, importName, listRecipes, putRecipe, type AnalysedImport, type DatasetIdentity, type Encoding, type ImportOptions, type ImportPreview, type ImportTarget, type IndicatorName, type Recipe, type RunningImport } from '../../data/import';
+import { checkSize, datasetIdFor, identityDefaults, importName, withArchiveChoice, listRecipes, putRecipe, type AnalysedImport, type DatasetIdentity, type Encoding, type ImportOptions, type ImportPreview, type ImportTarget, type IndicatorName, type Recipe, type RunningImport } from '../../data/import';
 import { ImportDestination } from './ImportDestination';
 import { ImportReport } from './ImportReport';
 import { RecipeForm } from './RecipeForm';
@@ -94,9 +94,7 @@ function useImportFlow(lang: Lang, t: DataViewMessages): ImportFlow {
       const identite = keep?.identite ?? identityDefaults(analysed.result, analysed.sources, name);
       // A file an archive was read from as its only recognised one is kept as chosen: another encoding, a recipe or
       // the indicators declared then analyse that same file again.
-      const archive = analysed.result.archive;
-      const kept = archive?.auto && archive.chosen !== null ? { ...opts, entree: archive.chosen } : opts;
-      setPhase({ kind: 'report', file, analysed, opts: kept, indicators: [...cat.indicators], names: cat.names, saved: await saved, target, preview, datasets, identite });
+      setPhase({ kind: 'report', file, analysed, opts: withArchiveChoice(opts, analysed.result.archive), indicators: [...cat.indicators], names: cat.names, saved: await saved, target, preview, datasets, identite });
     } catch (e) {
       if (mine === latest.current) setPhase(failureOf(e, t));
     }
